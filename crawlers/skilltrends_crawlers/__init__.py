@@ -1,0 +1,1 @@
+"""The Scrapy project: spiders select and yield; parsing lives in skilltrends.crawl (pure functions)."""

@@ -1,0 +1,46 @@
+"""Scrapy settings. Polite by default for real job boards; `skilltrends crawl` relaxes them for loopback mirrors.
+
+https://docs.scrapy.org/en/latest/topics/settings.html
+"""
+
+from skilltrends.config import DEFAULT_USER_AGENT
+
+BOT_NAME = "skilltrends"
+SPIDER_MODULES = ["skilltrends_crawlers.spiders"]
+NEWSPIDER_MODULE = "skilltrends_crawlers.spiders"
+
+USER_AGENT = DEFAULT_USER_AGENT
+ROBOTSTXT_OBEY = True
+
+# Politeness: at most 2 requests at a time per domain, AutoThrottle adapts the delay to the server's latency.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 0.5
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+
+# Development switch: SKILLTRENDS_HTTPCACHE=1 (or -s HTTPCACHE_ENABLED=True) replays responses from .scrapy/.
+HTTPCACHE_ENABLED = False
+HTTPCACHE_DIR = "httpcache"
+
+ITEM_PIPELINES = {
+    "skilltrends_crawlers.pipelines.ValidatePipeline": 100,
+    "skilltrends_crawlers.pipelines.StorePipeline": 800,
+}
+
+# Where the store lives; StorePipeline is off (NotConfigured) without it.
+SKILLTRENDS_DATABASE_URL = ""
+SKILLTRENDS_RUN_ID = None
+SKILLTRENDS_STORE_BATCH = 200
+
+FEED_EXPORT_ENCODING = "utf-8"
+LOG_LEVEL = "INFO"

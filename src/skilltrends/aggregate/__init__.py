@@ -1,0 +1,1 @@
+"""Aggregate stage: pure LazyFrame -> LazyFrame functions. Only report/ collects and writes."""

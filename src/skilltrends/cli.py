@@ -1,0 +1,179 @@
+"""The `skilltrends` command line: one command per stage, each a thin call into workflow/."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from skilltrends.config import Settings, load_settings
+from skilltrends.errors import ConfigError, SkillTrendsError
+
+__all__ = ["cli"]
+
+
+class Cli(click.Group):
+    """Turns SkillTrendsError into one clear line and exit code 1; any other exception is a bug."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except SkillTrendsError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+def _settings(ctx: click.Context) -> Settings:
+    settings: Settings = ctx.ensure_object(dict).setdefault("settings", load_settings())
+    return settings
+
+
+def _engine(settings: Settings) -> Any:
+    from skilltrends.store.db import make_engine
+
+    return make_engine(settings.database_url)
+
+
+def _progress(message: str) -> None:
+    click.echo(f"[{time.strftime('%H:%M:%S')}] {message}", err=True)
+
+
+def _month(value: str | None) -> datetime | None:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d" if value.count("-") == 2 else "%Y-%m")
+    except ValueError as exc:
+        raise ConfigError(f"Bad date {value!r}. Hint: use YYYY-MM or YYYY-MM-DD") from exc
+
+
+@click.group(cls=Cli)
+@click.version_option(package_name="skilltrends")
+def cli() -> None:
+    """Which skills employers ask of Machine Learning Engineers, and how that demand moves.
+
+    Settings come from SKILLTRENDS_* environment variables: SKILLTRENDS_HOME (default ./data),
+    SKILLTRENDS_DATABASE_URL (default sqlite:///data/skilltrends.sqlite), SKILLTRENDS_REPORTS_DIR (./reports).
+
+    \b
+    Example:
+        skilltrends demo
+    """
+
+
+@cli.command()
+@click.option("--seed", default=7, show_default=True, help="Seed of the sample job market.")
+@click.pass_context
+def demo(ctx: click.Context, seed: int) -> None:
+    """Serve the bundled sample job board on 127.0.0.1, crawl it, extract skills and write a report.
+
+    \b
+    Example:
+        skilltrends demo
+    """
+    from skilltrends.workflow import run_demo
+
+    settings = _settings(ctx)
+    started = time.monotonic()
+    result = run_demo(settings, _engine(settings), seed=seed, progress=_progress)
+    click.echo(f"Report: {result.report}  ({result.extracted} postings tagged in {time.monotonic() - started:.0f} s)")
+    for row in result.headline.iter_rows(named=True):
+        click.echo(f"  {row['item']:<12} {row['period']}  {100 * row['share']:5.1f}%  "
+                   f"[{100 * row['ci_low']:.1f}–{100 * row['ci_high']:.1f}]  n={row['postings']}")
+
+
+@cli.command()
+def spiders() -> None:
+    """List the spiders.
+
+    \b
+    Example:
+        skilltrends spiders
+    """
+    from skilltrends.crawl.run import spider_names
+
+    for name in spider_names():
+        click.echo(name)
+
+
+@cli.command(context_settings={"ignore_unknown_options": False})
+@click.argument("spider")
+@click.option("--base-url", help="Serve from this base URL instead of the real endpoint (mirrors, tests).")
+@click.option("-a", "args", multiple=True, metavar="NAME=VALUE", help="Spider argument, e.g. -a boards=acme,globex.")
+@click.option("--timeout", type=float, help="Kill the crawl after this many seconds.")
+@click.pass_context
+def crawl(ctx: click.Context, spider: str, base_url: str | None, args: tuple[str, ...], timeout: float | None) -> None:
+    """Crawl one source into the store.
+
+    \b
+    Example:
+        skilltrends crawl greenhouse -a boards=huggingface,anthropic
+    """
+    from skilltrends.errors import CrawlError
+    from skilltrends.workflow import crawl as run_crawl
+
+    arguments = dict(_pair(a) for a in args)
+    if base_url:
+        arguments["base_url"] = base_url
+    settings = _settings(ctx)
+    _progress(f"crawling {spider} {arguments}")
+    result = run_crawl(settings, _engine(settings), spider, arguments=arguments, timeout=timeout)
+    click.echo(f"run {result.run_id}: {result.status}; {result.new} new, {result.updated} updated, "
+               f"{result.unchanged} unchanged, {result.dropped} dropped; log {result.log}")
+    if result.status != "ok":
+        raise CrawlError(f"crawl {result.run_id} of {spider} failed: {result.message}. Hint: see {result.log}")
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise ConfigError(f"Bad spider argument {text!r}. Hint: -a name=value")
+    return name.strip(), value.strip()
+
+
+@cli.command()
+@click.option("--reprocess", is_flag=True, help="Re-tag every stored posting (after a taxonomy change).")
+@click.pass_context
+def extract(ctx: click.Context, reprocess: bool) -> None:
+    """Tag skills, degrees, experience and pay in new or changed postings.
+
+    \b
+    Example:
+        skilltrends extract
+        skilltrends extract --reprocess
+    """
+    from skilltrends.extract import build_nlp, load_taxonomy
+    from skilltrends.workflow import extract_pending, sync_skills
+
+    engine = _engine(_settings(ctx))
+    sync_skills(engine, load_taxonomy())
+    count = extract_pending(engine, build_nlp(), reprocess=reprocess, progress=_progress)
+    click.echo(f"{count} postings tagged")
+
+
+@cli.command()
+@click.option("--name", default=None, help="Report folder name under the reports directory (default: PERIOD-DATE).")
+@click.option("--period", type=click.Choice(["week", "month", "quarter", "year"]), default="month", show_default=True)
+@click.option("--since", help="First month, YYYY-MM.")
+@click.option("--until", help="End (exclusive), YYYY-MM.")
+@click.option("--all-roles", is_flag=True, help="Count every role family, not only ML engineering.")
+@click.pass_context
+def report(ctx: click.Context, name: str | None, period: str, since: str | None, until: str | None,
+           all_roles: bool) -> None:
+    """Write a trend report (Markdown, CSV, summary.json) from the store.
+
+    \b
+    Example:
+        skilltrends report --period quarter --since 2024-01 --name 2024-quarterly
+    """
+    from skilltrends.workflow import build_report
+
+    settings = _settings(ctx)
+    name = name or f"{period}-{datetime.now():%Y-%m-%d}"
+    path, _ = build_report(
+        _engine(settings), out_dir=Path(settings.reports_dir), name=name, period=period,
+        families=None if all_roles else ("ml_engineer", "mlops_engineer"), since=_month(since), until=_month(until),
+    )
+    click.echo(f"Report: {path}")

@@ -1,0 +1,1 @@
+"""Crawl stage: normalisation helpers and source parsers (pure), and the crawl runner."""

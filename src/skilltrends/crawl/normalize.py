@@ -1,0 +1,268 @@
+"""Pure helpers that turn what job boards publish into normalised Posting fields.
+
+Everything here is a plain function of its arguments, tested without the network or Scrapy.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import warnings
+from datetime import UTC, date, datetime
+
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+
+__all__ = [
+    "clean_text",
+    "parse_datetime",
+    "seniority_from_title",
+    "role_family_from_title",
+    "normalize_workplace",
+    "split_location",
+    "ML_ENGINEERING_FAMILY",
+]
+
+ML_ENGINEERING_FAMILY = ("ml_engineer", "mlops_engineer")
+
+_BLOCK_TAGS = frozenset(
+    "p div section article header footer h1 h2 h3 h4 h5 h6 ul ol li br tr table blockquote pre dl dt dd hr".split()
+)
+_HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s>/]")
+_ESCAPED_TAG_HINT = re.compile(r"&lt;\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(\s|&gt;|/)")
+_SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(markup: str | None) -> str:
+    """Readable text from HTML (or plain text), keeping headings and bullets on their own lines.
+
+    Handles entity-escaped HTML as Greenhouse serves it (`&lt;p&gt;...`). Bullets become "- item";
+    headings and paragraphs become lines; runs of blank lines collapse to one.
+    """
+    if not markup:
+        return ""
+    text = markup
+    if _ESCAPED_TAG_HINT.search(text) and not _TAG_HINT.search(text):
+        text = html.unescape(text)
+    if _TAG_HINT.search(text):
+        text = _html_to_lines(text)
+    else:
+        text = html.unescape(text)
+    return _tidy_lines(_CONTROL.sub(" ", text))
+
+
+def _html_to_lines(markup: str) -> str:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        soup = BeautifulSoup(markup, "lxml")
+    for bad in soup(["script", "style", "noscript", "template"]):
+        bad.decompose()
+    parts: list[str] = []
+    _walk(soup, parts)
+    return "".join(parts)
+
+
+def _walk(node: Tag, parts: list[str]) -> None:
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            if type(child) is NavigableString:  # skip comments, CDATA, doctype
+                parts.append(str(child).replace("\n", " "))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        name = child.name
+        if name == "br":
+            parts.append("\n")
+            continue
+        block = name in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if name == "li":
+            parts.append("- ")
+        _walk(child, parts)
+        if name in _HEADING_TAGS:
+            parts.append("\n")
+        if block:
+            parts.append("\n")
+
+
+def _tidy_lines(text: str) -> str:
+    lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
+    out: list[str] = []
+    for line in lines:
+        if line == "-":
+            continue
+        if not line and (not out or not out[-1]):
+            continue
+        if line.startswith("- ") and len(out) >= 2 and not out[-1] and out[-2].startswith("- "):
+            out.pop()  # consecutive bullets stay on consecutive lines
+        out.append(line)
+    return "\n".join(out).strip()
+
+
+_DATE_FORMATS = ("%Y-%m-%d", "%Y/%m/%d", "%d %B %Y", "%B %d, %Y", "%b %d, %Y", "%Y-%m")
+
+
+def parse_datetime(value: object) -> datetime | None:
+    """A timezone-aware datetime from ISO 8601 text, a date, or epoch seconds/milliseconds.
+
+    Naive values are taken as UTC. Returns None for anything unparseable.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        result = value
+    elif isinstance(value, date):
+        result = datetime(value.year, value.month, value.day)
+    elif isinstance(value, bool):
+        return None
+    elif isinstance(value, int | float):
+        seconds = value / 1000 if value > 10_000_000_000 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=UTC)
+        except (OverflowError, OSError, ValueError):
+            return None
+    elif isinstance(value, str):
+        parsed = _parse_date_text(value.strip())
+        if parsed is None:
+            return None
+        result = parsed
+    else:
+        return None
+    return result if result.tzinfo is not None else result.replace(tzinfo=UTC)
+
+
+def _parse_date_text(text: str) -> datetime | None:
+    if text.isdigit():
+        return parse_datetime(int(text))
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    return None
+
+
+# Order matters: the first rule that matches the lower-cased title wins (see README, "Role families").
+_ROLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("mlops_engineer", re.compile(
+        r"\bml\s?ops\b|\bmachine learning operations\b|\b(ml|machine learning|ai) (platform|infrastructure|infra)\b"
+        r"|\bllm ?ops\b")),
+    ("research_scientist", re.compile(
+        r"\bresearch (scientist|engineer|fellow)\b|\bscientist,? research\b|\bresearcher\b")),
+    ("data_scientist", re.compile(r"\bdata scien(tist|ce)\b|\bdecision scientist\b|\bproduct scientist\b")),
+    ("data_engineer", re.compile(r"\b(data|analytics|big data|etl) engineer(ing)?\b")),
+    ("ml_engineer", re.compile(
+        r"\bmachine[- ]learning\b|\bml\b|\bmle\b|\bai\b|\bdeep learning\b|\bapplied scientist\b|\bnlp\b"
+        r"|\bcomputer vision\b|\bllm\b|\bgenai\b|\bgenerative ai\b|\bartificial intelligence\b")),
+    ("software_engineer", re.compile(
+        r"\b(software|backend|back-end|frontend|front-end|full[- ]?stack|platform|infrastructure|systems|devops"
+        r"|site reliability|mobile|ios|android)\b.*\b(engineer|developer)\b|\bswe\b|\bdeveloper\b|\bsre\b")),
+)
+
+
+def role_family_from_title(title: str | None) -> str:
+    """Role family from a job title: the first matching rule of `_ROLE_RULES`, else "other"."""
+    lowered = (title or "").lower().replace("/", " ")
+    for family, pattern in _ROLE_RULES:
+        if pattern.search(lowered):
+            return family
+    return "other"
+
+
+_SENIORITY_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("intern", re.compile(r"\bintern(ship)?\b|\bco-?op\b|\bworking student\b")),
+    ("manager", re.compile(r"\bmanager\b|\bdirector\b|\bhead of\b|\bvp\b|\bvice president\b|\bchief\b")),
+    ("principal", re.compile(r"\bprincipal\b|\bdistinguished\b|\bfellow\b")),
+    ("staff", re.compile(r"\bstaff\b")),
+    ("lead", re.compile(r"\blead\b|\btech lead\b")),
+    ("senior", re.compile(r"\bsenior\b|\bsr\.?(?=\s|$)|\biii\b|\biv\b|\bl5\b|\be5\b")),
+    ("junior", re.compile(
+        r"\bjunior\b|\bjr\.?(?=\s|$)|\bentry[- ]level\b|\bgraduate\b|\bnew grad\b|\bassociate\b|\bi\b")),
+    ("mid", re.compile(r"\bii\b|\bmid[- ]level\b|\bintermediate\b")),
+)
+
+
+def seniority_from_title(title: str | None) -> str:
+    """Seniority from a job title (intern .. principal, lead, manager); "mid" when the title says nothing."""
+    lowered = (title or "").lower()
+    for level, pattern in _SENIORITY_RULES:
+        if pattern.search(lowered):
+            return level
+    return "mid"
+
+
+_WORKPLACE = {
+    "remote": "remote", "telecommute": "remote", "fully remote": "remote", "remote-first": "remote",
+    "hybrid": "hybrid",
+    "onsite": "onsite", "on-site": "onsite", "on site": "onsite", "in office": "onsite", "in-office": "onsite",
+    "office": "onsite",
+}
+
+
+def normalize_workplace(value: str | None) -> str | None:
+    """'Remote', 'TELECOMMUTE', 'OnSite', 'hybrid' ... -> remote | hybrid | onsite (None if unknown)."""
+    if not value:
+        return None
+    key = re.sub(r"[_\s]+", " ", value.strip().lower())
+    if key in _WORKPLACE:
+        return _WORKPLACE[key]
+    for word, norm in (("hybrid", "hybrid"), ("remote", "remote"), ("on-site", "onsite"), ("onsite", "onsite")):
+        if word in key:
+            return norm
+    return None
+
+
+_US_STATES = frozenset(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
+)
+_COUNTRY_ALIASES = {
+    "us": "US", "usa": "US", "united states": "US", "united states of america": "US",
+    "uk": "GB", "united kingdom": "GB", "england": "GB", "scotland": "GB", "gb": "GB",
+    "germany": "DE", "deutschland": "DE", "france": "FR", "canada": "CA", "netherlands": "NL", "spain": "ES",
+    "ireland": "IE", "sweden": "SE", "india": "IN", "singapore": "SG", "australia": "AU", "japan": "JP",
+    "switzerland": "CH", "poland": "PL", "portugal": "PT", "israel": "IL", "brazil": "BR", "italy": "IT",
+    "denmark": "DK", "norway": "NO", "finland": "FI", "austria": "AT", "belgium": "BE", "mexico": "MX",
+}
+_LOCATION_PREFIX = re.compile(r"^\s*(remote|hybrid|on-?site)\s*[-–—:(]?\s*", re.IGNORECASE)
+
+
+def split_location(text: str | None) -> tuple[str | None, str | None, str | None, str | None]:
+    """'Hybrid - London, England, United Kingdom' -> (city, region, country ISO-2, workplace hint)."""
+    if not text:
+        return None, None, None, None
+    workplace = None
+    match = _LOCATION_PREFIX.match(text)
+    if match:
+        workplace = normalize_workplace(match.group(1))
+        text = text[match.end():]
+    parts = [p.strip(" )") for p in re.split(r"[,;|]", text) if p.strip(" )")]
+    if not parts:
+        return None, None, None, workplace
+    country = _country(parts[-1])
+    if country and len(parts) == 1:
+        return None, None, country, workplace
+    if country:
+        parts = parts[:-1]
+    elif parts[-1].upper() in _US_STATES and len(parts) >= 2:
+        country = "US"
+    city = parts[0] if parts else None
+    region = parts[1] if len(parts) > 1 else None
+    if city and city.lower() in ("remote", "anywhere", "worldwide"):
+        workplace, city = "remote", None
+    return city, region, country, workplace
+
+
+def _country(text: str) -> str | None:
+    key = text.strip().lower()
+    if key in _COUNTRY_ALIASES:
+        return _COUNTRY_ALIASES[key]
+    if len(key) == 2 and key.isalpha() and key.upper() not in _US_STATES:
+        return key.upper()
+    return None

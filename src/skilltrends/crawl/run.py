@@ -1,0 +1,129 @@
+"""Start crawls as child processes (`python -m scrapy crawl NAME`).
+
+A child per crawl because the Twisted reactor cannot be restarted inside one process
+(https://github.com/scrapy/scrapy/issues/2941), and so a crash or a kill of one crawl never takes the caller down.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from sqlalchemy import Engine, select, update
+
+from skilltrends.errors import ConfigError, CrawlError
+from skilltrends.store.load import start_crawl_run
+from skilltrends.store.tables import CrawlRun
+
+__all__ = ["CrawlResult", "run_spider", "spider_names", "is_loopback"]
+
+CRAWLERS_DIR = Path(__file__).resolve().parents[3] / "crawlers"
+SETTINGS_MODULE = "skilltrends_crawlers.settings"
+
+# For a mirror on this machine politeness delays only slow the tests and the demo down.
+LOOPBACK_SETTINGS = {
+    "DOWNLOAD_DELAY": "0",
+    "AUTOTHROTTLE_ENABLED": "False",
+    "CONCURRENT_REQUESTS": "32",
+    "CONCURRENT_REQUESTS_PER_DOMAIN": "32",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CrawlResult:
+    run_id: int
+    spider: str
+    status: str
+    message: str | None
+    new: int
+    updated: int
+    unchanged: int
+    dropped: int
+    feed: Path
+    log: Path
+
+    @property
+    def seen(self) -> int:
+        return self.new + self.updated + self.unchanged
+
+
+def spider_names() -> list[str]:
+    """Names of the spiders in crawlers/, as `scrapy list` prints them."""
+    spiders = CRAWLERS_DIR / "skilltrends_crawlers" / "spiders"
+    return sorted(p.stem for p in spiders.glob("*.py") if not p.stem.startswith("_"))
+
+
+def is_loopback(url: str | None) -> bool:
+    """True for http://127.0.0.1:..., http://localhost:..., http://[::1]:..."""
+    host = urlsplit(url or "").hostname
+    if host is None:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def run_spider(
+    name: str,
+    *,
+    engine: Engine,
+    database_url: str,
+    home: Path,
+    arguments: dict[str, str] | None = None,
+    settings: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> CrawlResult:
+    """Run one spider to completion in a child process; the store records the run whatever happens."""
+    if name not in spider_names():
+        raise ConfigError(f"Unknown spider {name!r}. Available: {', '.join(spider_names())}")
+    arguments = dict(arguments or {})
+    run_id = start_crawl_run(engine, spider=name, arguments=dict(arguments))
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    feed = home / "raw" / name / f"{stamp}-run{run_id}.jsonl"
+    log = home / "logs" / f"crawl-{run_id}.log"
+    feed.parent.mkdir(parents=True, exist_ok=True)
+    log.parent.mkdir(parents=True, exist_ok=True)
+    merged = (LOOPBACK_SETTINGS if is_loopback(arguments.get("base_url")) else {}) | (settings or {})
+    merged |= {"SKILLTRENDS_DATABASE_URL": database_url, "SKILLTRENDS_RUN_ID": str(run_id),
+               "LOG_FILE": str(log.resolve())}
+    command = [sys.executable, "-m", "scrapy", "crawl", name, "-O", f"{feed.resolve()}:jsonlines"]
+    command += [part for key, value in arguments.items() for part in ("-a", f"{key}={value}")]
+    command += [part for key, value in merged.items() for part in ("-s", f"{key}={value}")]
+    env = os.environ | {"SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CRAWLERS_DIR), env.get("PYTHONPATH")]))
+    try:
+        proc = subprocess.run(command, cwd=home, env=env, timeout=timeout, capture_output=True, text=True)
+        failure = f"exit code {proc.returncode}: {_last_line(proc.stderr)}" if proc.returncode else None
+    except subprocess.TimeoutExpired:
+        failure = f"timed out after {timeout} s"
+    return _result(engine, run_id, name, feed, log, failure)
+
+
+def _last_line(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "no output"
+
+
+def _result(engine: Engine, run_id: int, name: str, feed: Path, log: Path, failure: str | None) -> CrawlResult:
+    with engine.begin() as conn:
+        if failure is not None:
+            conn.execute(
+                update(CrawlRun).where(CrawlRun.id == run_id, CrawlRun.status == "running")
+                .values(status="failed", message=failure, finished_at=datetime.now(UTC))
+            )
+        row = conn.execute(select(CrawlRun).where(CrawlRun.id == run_id)).one()
+    if row.status == "running":  # the child exited 0 without closing the run: treat as a failure
+        raise CrawlError(f"crawl {run_id} of {name} ended without recording its result; see {log}")
+    return CrawlResult(
+        run_id=run_id, spider=name, status=row.status, message=row.message or failure, new=row.items_new,
+        updated=row.items_updated, unchanged=row.items_unchanged, dropped=row.items_dropped, feed=feed, log=log,
+    )

@@ -1,0 +1,1 @@
+"""Report stage: the only place that collects frames and writes files."""

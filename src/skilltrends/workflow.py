@@ -1,0 +1,192 @@
+"""The only module that chains stages: crawl -> store -> extract -> aggregate -> report.
+
+Used by cli.py and scheduler.py; each function takes what it needs (an Engine, a Path, an nlp) and returns plain data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+from sqlalchemy import Engine, delete, insert, or_, select
+
+from skilltrends.aggregate.trends import period_shares, select_postings
+from skilltrends.config import Settings
+from skilltrends.crawl.run import CrawlResult, run_spider
+from skilltrends.models import Posting
+from skilltrends.report.write import ReportMeta, headline, write_trend_report
+from skilltrends.store.load import save_extractions
+from skilltrends.store.read import read_mentions, read_postings
+from skilltrends.store.tables import PostingRow, SkillRow
+
+__all__ = [
+    "HEADLINE_ITEMS",
+    "SPIDER_TARGET_ARG",
+    "DemoResult",
+    "crawl",
+    "extract_pending",
+    "sync_skills",
+    "build_report",
+    "run_demo",
+    "report_items",
+]
+
+Progress = Callable[[str], None]
+
+# Which spider argument carries a source's targets (boards, sites ...).
+SPIDER_TARGET_ARG = {"greenhouse": "boards", "lever": "sites", "ashby": "names", "jobposting": "sitemap", "hn": "months"}
+
+# Headline items of the foundation report: a single skill or a report group of the taxonomy.
+HEADLINE_ITEMS = ("python", "tensorflow", "pytorch", "aws", "gcp", "azure", "cloud", "mlops")
+
+
+def _noop(_: str) -> None:
+    return None
+
+
+def crawl(
+    settings: Settings, engine: Engine, spider: str, *, arguments: Mapping[str, str], timeout: float | None = None
+) -> CrawlResult:
+    """Run one spider into the store (a child process); returns what the run recorded."""
+    return run_spider(
+        spider, engine=engine, database_url=settings.database_url, home=settings.home.resolve(),
+        arguments=dict(arguments), timeout=timeout,
+    )
+
+
+def sync_skills(engine: Engine, taxonomy: Any) -> int:
+    """Replace the skills table with the taxonomy's skills (id, name, category, groups, version)."""
+    groups_of: dict[str, list[str]] = {}
+    for group, members in taxonomy.groups.items():
+        for skill_id in members:
+            groups_of.setdefault(skill_id, []).append(group)
+    rows = [
+        {"id": s.id, "name": s.name, "category": s.category, "groups": sorted(groups_of.get(s.id, [])),
+         "taxonomy_version": taxonomy.version}
+        for s in taxonomy.skills.values()
+    ]
+    with engine.begin() as conn:
+        conn.execute(delete(SkillRow))
+        conn.execute(insert(SkillRow), rows)
+    return len(rows)
+
+
+def extract_pending(
+    engine: Engine, nlp: Any, *, reprocess: bool = False, batch: int = 500, progress: Progress = _noop
+) -> int:
+    """Tag postings that are new or changed since their last extraction (all of them with `reprocess`)."""
+    from skilltrends.extract import EXTRACTOR_VERSION, extract_posting
+
+    condition = or_(PostingRow.extracted_hash.is_(None), PostingRow.extracted_hash != PostingRow.content_hash)
+    if reprocess:
+        condition = PostingRow.id.is_not(None)
+    done, last_id = 0, 0
+    while True:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(PostingRow).where(condition, PostingRow.id > last_id).order_by(PostingRow.id).limit(batch)
+            ).all()
+        if not rows:
+            return done
+        results = []
+        for row in rows:
+            posting = _posting_from_row(row)
+            results.append((row.id, row.content_hash, extract_posting(nlp, posting.description, title=posting.title),
+                            posting))
+        done += save_extractions(engine, results, version=EXTRACTOR_VERSION)
+        last_id = rows[-1].id
+        progress(f"extracted {done} postings")
+
+
+def _posting_from_row(row: Any) -> Posting:
+    return Posting(
+        source=row.source, external_id=row.external_id, url=row.url, title=row.title, description=row.description,
+        salary_min=row.salary_min, salary_max=row.salary_max, salary_currency=row.salary_currency,
+        salary_period=row.salary_period,
+    )
+
+
+def report_items(taxonomy: Any, names: Sequence[str] = HEADLINE_ITEMS) -> dict[str, list[str]]:
+    """Item -> skill ids: a report group's members, or the skill itself."""
+    items: dict[str, list[str]] = {}
+    for name in names:
+        if name in taxonomy.groups:
+            items[name] = sorted(taxonomy.groups[name])
+        elif name in taxonomy.skills:
+            items[name] = [name]
+    return items
+
+
+def build_report(
+    engine: Engine,
+    *,
+    out_dir: Path,
+    name: str,
+    period: str = "month",
+    families: Sequence[str] | None = ("ml_engineer", "mlops_engineer"),
+    since: datetime | None = None,
+    until: datetime | None = None,
+    items: Mapping[str, Sequence[str]] | None = None,
+) -> tuple[Path, pl.DataFrame]:
+    """Aggregate the store and write the report; returns its path and the headline table."""
+    from skilltrends.extract import EXTRACTOR_VERSION, load_taxonomy
+
+    taxonomy = load_taxonomy()
+    items = dict(items) if items is not None else report_items(taxonomy)
+    postings = select_postings(read_postings(engine), period=period, families=families, since=since, until=until)
+    shares = period_shares(postings, read_mentions(engine), items)
+    labels = {k: (taxonomy.skills[k].name if k in taxonomy.skills else k.replace("_", " ").title()) for k in items}
+    filters = {"role_families": list(families or []), "since": since.isoformat() if since else None,
+               "until": until.isoformat() if until else None}
+    meta = ReportMeta(name=name, period=period, filters=filters, items=items, labels=labels,
+                      extractor_version=EXTRACTOR_VERSION, taxonomy_version=taxonomy.version)
+    path = write_trend_report(shares, out_dir=out_dir / name, meta=meta)
+    return path, headline(pl.read_csv(out_dir / name / "shares.csv", try_parse_dates=True))
+
+
+@dataclass(frozen=True, slots=True)
+class DemoResult:
+    report: Path
+    headline: pl.DataFrame
+    crawls: list[CrawlResult]
+    extracted: int
+
+
+@contextmanager
+def sample_board(home: Path, *, seed: int = 7) -> Iterator[tuple[str, dict[str, list[str]]]]:
+    """Write the sample job market under home/sample (once per seed) and serve it on 127.0.0.1."""
+    from skilltrends.sample import market_sources, serve_market, write_sample
+
+    directory = home / "sample" / f"seed-{seed}"
+    write_sample(directory, seed=seed)
+    with serve_market(directory) as base_url:
+        yield base_url, market_sources(directory)
+
+
+def run_demo(settings: Settings, engine: Engine, *, seed: int = 7, progress: Progress = _noop) -> DemoResult:
+    """Serve the sample market, crawl every source of it, extract, report; the server stops at the end."""
+    from skilltrends.extract import build_nlp, load_taxonomy
+
+    crawls = []
+    with sample_board(settings.home, seed=seed) as (base_url, sources):
+        progress(f"sample job board serving at {base_url}")
+        for spider, targets in sources.items():
+            if spider not in SPIDER_TARGET_ARG or not targets:
+                continue
+            progress(f"crawling {spider} ({len(targets)} targets)")
+            result = crawl(settings, engine, spider,
+                           arguments={"base_url": base_url, SPIDER_TARGET_ARG[spider]: ",".join(targets)})
+            progress(f"  {spider}: {result.status}, {result.new} new, {result.updated} updated, "
+                     f"{result.unchanged} unchanged, {result.dropped} dropped")
+            crawls.append(result)
+    progress("extracting skills")
+    sync_skills(engine, load_taxonomy())
+    extracted = extract_pending(engine, build_nlp(), progress=progress)
+    progress("writing the report")
+    path, table = build_report(engine, out_dir=settings.reports_dir, name="demo")
+    return DemoResult(report=path, headline=table, crawls=crawls, extracted=extracted)
