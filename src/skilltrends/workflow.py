@@ -20,14 +20,15 @@ from skilltrends.config import Settings
 from skilltrends.crawl.run import CrawlResult, run_spider
 from skilltrends.models import Posting
 from skilltrends.report.write import ReportMeta, headline, write_trend_report
+from skilltrends.sources import TARGET_ARG, spider_arguments
 from skilltrends.store.load import save_extractions
 from skilltrends.store.read import read_mentions, read_postings
 from skilltrends.store.tables import PostingRow, SkillRow
 
 __all__ = [
     "HEADLINE_ITEMS",
-    "SPIDER_TARGET_ARG",
-    "DemoResult",
+    "PipelineResult",
+    "run_pipeline",
     "crawl",
     "extract_pending",
     "sync_skills",
@@ -37,9 +38,6 @@ __all__ = [
 ]
 
 Progress = Callable[[str], None]
-
-# Which spider argument carries a source's targets (boards, sites ...).
-SPIDER_TARGET_ARG = {"greenhouse": "boards", "lever": "sites", "ashby": "names", "jobposting": "sitemap", "hn": "months"}
 
 # Headline items of the foundation report: a single skill or a report group of the taxonomy.
 HEADLINE_ITEMS = ("python", "tensorflow", "pytorch", "aws", "gcp", "azure", "cloud", "mlops")
@@ -150,43 +148,62 @@ def build_report(
 
 
 @dataclass(frozen=True, slots=True)
-class DemoResult:
+class PipelineResult:
     report: Path
     headline: pl.DataFrame
     crawls: list[CrawlResult]
     extracted: int
 
 
+def run_pipeline(
+    settings: Settings,
+    engine: Engine,
+    sources: Mapping[str, Mapping[str, list[str] | str]],
+    *,
+    report_name: str,
+    base_url: str | None = None,
+    progress: Progress = _noop,
+) -> PipelineResult:
+    """Crawl every source, tag what is new or changed, and write a report: the whole pipeline once."""
+    from skilltrends.extract import build_nlp, load_taxonomy
+
+    crawls = []
+    for spider, entry in sources.items():
+        arguments = spider_arguments(dict(entry))
+        if base_url and "base_url" not in arguments:
+            arguments["base_url"] = base_url
+        progress(f"crawling {spider}: {arguments.get(TARGET_ARG.get(spider, ''), '')[:80]}")
+        result = crawl(settings, engine, spider, arguments=arguments)
+        progress(f"  {spider}: {result.status}, {result.new} new, {result.updated} updated, "
+                 f"{result.unchanged} unchanged, {result.dropped} dropped")
+        crawls.append(result)
+    progress("extracting skills")
+    sync_skills(engine, load_taxonomy())
+    extracted = extract_pending(engine, build_nlp(), progress=progress)
+    progress("writing the report")
+    path, table = build_report(engine, out_dir=settings.reports_dir, name=report_name)
+    return PipelineResult(report=path, headline=table, crawls=crawls, extracted=extracted)
+
+
 @contextmanager
-def sample_board(home: Path, *, seed: int = 7) -> Iterator[tuple[str, dict[str, list[str]]]]:
-    """Write the sample job market under home/sample (once per seed) and serve it on 127.0.0.1."""
+def sample_board(home: Path, *, seed: int = 7) -> Iterator[tuple[str, dict[str, dict[str, list[str] | str]]]]:
+    """Write the sample job market under home/sample (once per seed) and serve it on 127.0.0.1.
+
+    Yields the base URL and the sources (spider -> arguments) the sample serves.
+    """
+    from skilltrends.crawl.run import spider_names
     from skilltrends.sample import market_sources, serve_market, write_sample
 
     directory = home / "sample" / f"seed-{seed}"
     write_sample(directory, seed=seed)
     with serve_market(directory) as base_url:
-        yield base_url, market_sources(directory)
+        sources = {spider: {TARGET_ARG[spider]: targets}
+                   for spider, targets in market_sources(directory).items() if spider in spider_names() and targets}
+        yield base_url, sources
 
 
-def run_demo(settings: Settings, engine: Engine, *, seed: int = 7, progress: Progress = _noop) -> DemoResult:
-    """Serve the sample market, crawl every source of it, extract, report; the server stops at the end."""
-    from skilltrends.extract import build_nlp, load_taxonomy
-
-    crawls = []
+def run_demo(settings: Settings, engine: Engine, *, seed: int = 7, progress: Progress = _noop) -> PipelineResult:
+    """Serve the sample market, run the whole pipeline on it, stop the server."""
     with sample_board(settings.home, seed=seed) as (base_url, sources):
         progress(f"sample job board serving at {base_url}")
-        for spider, targets in sources.items():
-            if spider not in SPIDER_TARGET_ARG or not targets:
-                continue
-            progress(f"crawling {spider} ({len(targets)} targets)")
-            result = crawl(settings, engine, spider,
-                           arguments={"base_url": base_url, SPIDER_TARGET_ARG[spider]: ",".join(targets)})
-            progress(f"  {spider}: {result.status}, {result.new} new, {result.updated} updated, "
-                     f"{result.unchanged} unchanged, {result.dropped} dropped")
-            crawls.append(result)
-    progress("extracting skills")
-    sync_skills(engine, load_taxonomy())
-    extracted = extract_pending(engine, build_nlp(), progress=progress)
-    progress("writing the report")
-    path, table = build_report(engine, out_dir=settings.reports_dir, name="demo")
-    return DemoResult(report=path, headline=table, crawls=crawls, extracted=extracted)
+        return run_pipeline(settings, engine, sources, report_name="demo", base_url=base_url, progress=progress)

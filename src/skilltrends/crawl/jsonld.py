@@ -78,6 +78,8 @@ def _text(value: Any) -> str | None:
 
 def _to_posting(obj: dict[str, Any], *, url: str) -> Posting:
     identifier = obj.get("identifier")
+    if isinstance(identifier, dict):  # a PropertyValue: its value is the id, its name the issuer
+        identifier = identifier.get("value") or identifier.get("@id")
     ident = _text(identifier) if identifier else None
     city, region, country = _address(obj.get("jobLocation"))
     location = ", ".join(p for p in (city, region, country) if p) or None

@@ -102,15 +102,18 @@ def run_spider(
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CRAWLERS_DIR), env.get("PYTHONPATH")]))
     try:
         proc = subprocess.run(command, cwd=home, env=env, timeout=timeout, capture_output=True, text=True)
-        failure = f"exit code {proc.returncode}: {_last_line(proc.stderr)}" if proc.returncode else None
+        failure = f"exit code {proc.returncode}: {_last_error(proc.stderr, log)}" if proc.returncode else None
     except subprocess.TimeoutExpired:
         failure = f"timed out after {timeout} s"
     return _result(engine, run_id, name, feed, log, failure)
 
 
-def _last_line(text: str) -> str:
-    lines = [line for line in text.strip().splitlines() if line.strip()]
-    return lines[-1] if lines else "no output"
+def _last_error(stderr: str, log: Path) -> str:
+    """The child's last error line: from stderr, else from its log file."""
+    text = stderr or (log.read_text(encoding="utf-8", errors="replace") if log.exists() else "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    errors = [line for line in lines if "Error" in line or "error" in line]
+    return (errors or lines or ["no output"])[-1][-300:]
 
 
 def _result(engine: Engine, run_id: int, name: str, feed: Path, log: Path, failure: str | None) -> CrawlResult:

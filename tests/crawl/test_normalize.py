@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+
+from skilltrends.crawl.normalize import (
+    clean_text,
+    normalize_workplace,
+    parse_datetime,
+    role_family_from_title,
+    seniority_from_title,
+    split_location,
+)
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [
+        ("&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Python &amp;amp; SQL&lt;/li&gt;&lt;li&gt;PyTorch&lt;/li&gt;"
+         "&lt;/ul&gt;", "Requirements\n\n- Python & SQL\n- PyTorch"),
+        ("<p>One&nbsp;two</p><p>three</p>", "One two\n\nthree"),
+        ("plain text\n\n\n\nnext", "plain text\n\nnext"),
+        ("<div>a<br>b<script>alert(1)</script></div>", "a\nb"),
+        ("", ""),
+        (None, ""),
+        ("<p>bad <b>nesting</p></b> ok", "bad nesting\nok"),
+        ("ctrl\x00chars\x1f", "ctrl chars"),
+    ],
+)
+def test_clean_text_keeps_lines_and_bullets(markup: str | None, expected: str) -> None:
+    assert clean_text(markup) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-09-24T13:34:54-04:00", datetime(2026, 9, 24, 13, 34, 54, tzinfo=timezone(timedelta(hours=-4)))),
+        ("2024-03-01", datetime(2024, 3, 1, tzinfo=UTC)),
+        ("2024-03-01T10:00:00Z", datetime(2024, 3, 1, 10, tzinfo=UTC)),
+        (1782214185805, datetime(2026, 6, 23, 11, 29, 45, 805000, tzinfo=UTC)),
+        (1314211127, datetime(2011, 8, 24, 18, 38, 47, tzinfo=UTC)),
+        ("not a date", None),
+        (None, None),
+        (True, None),
+    ],
+)
+def test_parse_datetime_is_timezone_aware(value: object, expected: datetime | None) -> None:
+    result = parse_datetime(value)
+    assert result == expected
+    assert result is None or result.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("title", "family"),
+    [
+        ("Senior Machine Learning Engineer", "ml_engineer"),
+        ("Staff MLE, Ranking", "ml_engineer"),
+        ("Software Engineer, Machine Learning", "ml_engineer"),
+        ("AI Engineer (LLMs)", "ml_engineer"),
+        ("MLOps Engineer", "mlops_engineer"),
+        ("ML Platform Engineer", "mlops_engineer"),
+        ("Research Scientist, Machine Learning", "research_scientist"),
+        ("Data Scientist - Machine Learning", "data_scientist"),
+        ("Senior Data Engineer", "data_engineer"),
+        ("Backend Software Engineer", "software_engineer"),
+        ("Account Executive", "other"),
+        ("Email Marketing Manager", "other"),
+    ],
+)
+def test_role_family_from_title_follows_documented_order(title: str, family: str) -> None:
+    assert role_family_from_title(title) == family
+
+
+@pytest.mark.parametrize(
+    ("title", "level"),
+    [
+        ("Machine Learning Engineer Intern", "intern"),
+        ("Junior ML Engineer", "junior"),
+        ("ML Engineer II", "mid"),
+        ("Machine Learning Engineer", "mid"),
+        ("Sr. Machine Learning Engineer", "senior"),
+        ("Staff MLE", "staff"),
+        ("Principal Machine Learning Engineer", "principal"),
+        ("Lead ML Engineer", "lead"),
+        ("Engineering Manager, ML", "manager"),
+    ],
+)
+def test_seniority_from_title(title: str, level: str) -> None:
+    assert seniority_from_title(title) == level
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("Remote", "remote"), ("TELECOMMUTE", "remote"), ("OnSite", "onsite"), ("hybrid", "hybrid"), ("", None),
+     ("Boston", None)],
+)
+def test_normalize_workplace(value: str, expected: str | None) -> None:
+    assert normalize_workplace(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hybrid - London, England, United Kingdom", ("London", "England", "GB", "hybrid")),
+        ("San Francisco, CA", ("San Francisco", "CA", "US", None)),
+        ("Remote - US", (None, None, "US", "remote")),
+        ("Berlin, Germany", ("Berlin", None, "DE", None)),
+        (None, (None, None, None, None)),
+    ],
+)
+def test_split_location(text: str | None, expected: tuple[object, ...]) -> None:
+    assert split_location(text) == expected

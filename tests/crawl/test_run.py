@@ -1,0 +1,89 @@
+"""Spiders end to end: a child `scrapy crawl` against a loopback server, into a SQLite store."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from skilltrends.config import Settings
+from skilltrends.crawl.run import is_loopback, run_spider
+from skilltrends.errors import ConfigError
+from skilltrends.store.tables import CrawlRun, PostingRow
+from tests.conftest import LoopbackServer, Reply, read_page
+
+
+def _crawl(engine: Engine, tmp_path: Path, spider: str, **arguments: str) -> object:
+    url = str(engine.url)
+    return run_spider(spider, engine=engine, database_url=url, home=tmp_path, arguments=arguments, timeout=120)
+
+
+def test_run_spider_greenhouse_stores_postings_and_records_run(
+    engine: Engine, tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    http_server.routes["/v1/boards/acme/jobs"] = Reply(200, read_page("greenhouse/acme.json"))
+    result = _crawl(engine, tmp_path, "greenhouse", base_url=http_server.url, boards="acme")
+    assert (result.status, result.new, result.updated, result.unchanged) == ("ok", 2, 0, 0)
+    lines = [json.loads(line) for line in result.feed.read_text().splitlines()]
+    assert {line["external_id"] for line in lines} == {"4011001", "4011002"}
+    with engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(PostingRow)) == 2
+        run = conn.execute(select(CrawlRun)).one()
+    assert run.status == "ok" and run.stats["downloader/response_status_count/200"] >= 1
+
+
+def test_run_spider_recrawl_creates_no_duplicates_and_closes_vanished(
+    engine: Engine, tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    board = json.loads(read_page("greenhouse/acme.json"))
+    http_server.routes["/v1/boards/acme/jobs"] = Reply(200, json.dumps(board).encode())
+    _crawl(engine, tmp_path, "greenhouse", base_url=http_server.url, boards="acme")
+    board["jobs"] = board["jobs"][:1]
+    http_server.routes["/v1/boards/acme/jobs"] = Reply(200, json.dumps(board).encode())
+    again = _crawl(engine, tmp_path, "greenhouse", base_url=http_server.url, boards="acme")
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 1)
+    with engine.connect() as conn:
+        rows = {r.external_id: r for r in conn.execute(select(PostingRow))}
+    assert len(rows) == 2
+    assert rows["4011001"].closed_at is None
+    assert rows["4011002"].closed_at is not None
+
+
+def test_run_spider_bad_json_fails_without_crash(engine: Engine, tmp_path: Path, http_server: LoopbackServer) -> None:
+    http_server.routes["/v1/boards/acme/jobs"] = Reply(200, b'{"jobs": [{"id": 1, "title"')
+    result = _crawl(engine, tmp_path, "greenhouse", base_url=http_server.url, boards="acme")
+    assert result.status == "failed" and result.seen == 0
+
+
+def test_run_spider_jsonld_from_url_list(engine: Engine, tmp_path: Path, http_server: LoopbackServer) -> None:
+    http_server.routes["/jobs/77"] = Reply(200, read_page("jobposting/job-graph.html"), {"Content-Type": "text/html"})
+    result = _crawl(engine, tmp_path, "jobposting", base_url=http_server.url, urls="/jobs/77")
+    assert (result.status, result.new) == ("ok", 1)
+
+
+def test_run_spider_unknown_name_names_the_choices(engine: Engine, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="Available: .*greenhouse"):
+        _crawl(engine, tmp_path, "monster")
+
+
+def test_run_spider_missing_argument_fails_with_reason(engine: Engine, tmp_path: Path) -> None:
+    result = _crawl(engine, tmp_path, "greenhouse", base_url="http://127.0.0.1:9")
+    assert result.status == "failed" and "boards" in (result.message or "")
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [("http://127.0.0.1:8000", True), ("http://localhost:1", True), ("http://[::1]:80/", True),
+     ("https://boards-api.greenhouse.io", False), (None, False)],
+)
+def test_is_loopback(url: str | None, expected: bool) -> None:
+    assert is_loopback(url) is expected
+
+
+def test_settings_default_to_sqlite_under_home() -> None:
+    from skilltrends.config import load_settings
+
+    settings = load_settings({})
+    assert isinstance(settings, Settings) and settings.database_url == "sqlite:///data/skilltrends.sqlite"
