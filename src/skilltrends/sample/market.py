@@ -352,6 +352,8 @@ def generate_market(*, seed: int = 7, first_month: str = "2023-01", last_month: 
             job["copies"] = plan_copies(job, company, ids, rng)
             market.jobs.append(job)
     market.jobs.sort(key=lambda j: (j["posted_at"], j["job_id"]))
+    for number, job in enumerate(market.jobs, start=1):
+        job["job_id"] = f"job-{number:05d}"
     market.records = sources.render_records(market, rng)
     market.prevalence = {
         skill: {m: curves.month_prevalence(curve, m, first=months[0], last=months[-1]) for m in months}

@@ -73,13 +73,25 @@ PREFERRED_HEADINGS = ["Nice to have", "Bonus", "Preferred qualifications", "Bonu
                       "It&rsquo;s a plus if"]
 ROLE_HEADINGS = ["What you&rsquo;ll do", "The role", "Responsibilities", "In this role you will"]
 
-REQUIRED_BULLETS = [
-    "Strong proficiency in {}", "Experience with {}", "Hands-on experience building production systems with {}",
-    "Solid understanding of {}", "Fluency in {}", "You have shipped models using {}",
-    "Working knowledge of {}",
-]
-PREFERRED_BULLETS = ["Experience with {}", "Familiarity with {}", "Exposure to {}", "Any experience with {}",
-                     "You&rsquo;ve played with {}"]
+LANGUAGES = {"python", "r", "java", "scala", "cpp", "c", "go", "rust", "julia", "javascript", "typescript",
+             "sql", "bash"}
+CONCEPTS = {"machine_learning", "deep_learning", "nlp", "computer_vision", "reinforcement_learning", "llm",
+            "recommender_systems", "time_series", "feature_engineering", "hyperparameter_tuning", "a_b_testing",
+            "statistics", "linear_algebra", "probability", "calculus", "mlops", "model_monitoring", "ci_cd"}
+REQUIRED_BULLETS = {
+    "language": ["Strong proficiency in {}", "Fluency in {}", "Production experience writing {}",
+                 "You write clean, tested {}"],
+    "concept": ["Solid understanding of {}", "A strong background in {}", "Experience applying {} in production",
+                "Practical knowledge of {}"],
+    "tool": ["Experience with {}", "Hands-on experience building production systems with {}",
+             "Working knowledge of {}", "You have shipped models using {}", "Comfort with {}"],
+}
+PREFERRED_BULLETS = {
+    "language": ["Some {} experience", "Familiarity with {}"],
+    "concept": ["Exposure to {}", "Background in {}", "Familiarity with {}"],
+    "tool": ["Experience with {}", "Familiarity with {}", "Exposure to {}", "Any experience with {}",
+             "You&rsquo;ve played with {}"],
+}
 INLINE_CUES = ["experience with {} is a plus", "ideally familiarity with {}", "bonus if you know {}",
                "knowledge of {} is nice to have", "{} experience would be a plus"]
 
@@ -138,16 +150,25 @@ def join_names(names: list[str], rng: random.Random) -> str:
     return ", ".join(names[:-1]) + f" {conj} " + names[-1]
 
 
-def skill_bullets(skills: list[str], templates: list[str], rng: random.Random) -> list[str]:
-    """Group skills 1-3 per bullet and phrase each group."""
-    bullets, i = [], 0
-    while i < len(skills):
-        size = rng.choice([1, 1, 2, 2, 3])
-        group = [pick_alias(s, rng) for s in skills[i:i + size]]
-        if rng.random() < 0.2:
-            group = [f"<strong>{g}</strong>" for g in group]
-        bullets.append(rng.choice(templates).format(join_names(group, rng)))
-        i += size
+def skill_kind(skill: str) -> str:
+    """'language', 'concept' or 'tool': decides how a bullet is phrased."""
+    return "language" if skill in LANGUAGES else "concept" if skill in CONCEPTS else "tool"
+
+
+def skill_bullets(skills: list[str], templates: dict[str, list[str]], rng: random.Random) -> list[str]:
+    """Group skills of one kind 1-3 per bullet and phrase each group."""
+    bullets = []
+    for kind in ("language", "tool", "concept"):
+        same = [s for s in skills if skill_kind(s) == kind]
+        i = 0
+        while i < len(same):
+            size = rng.choice([1, 1, 2, 2, 3])
+            group = [pick_alias(s, rng) for s in same[i:i + size]]
+            if rng.random() < 0.2:
+                group = [f"<strong>{g}</strong>" for g in group]
+            bullets.append(rng.choice(templates[kind]).format(join_names(group, rng)))
+            i += size
+    rng.shuffle(bullets)
     return bullets
 
 
