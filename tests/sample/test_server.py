@@ -70,8 +70,19 @@ def test_greenhouse_list_shape(content: bool, base_url: str) -> None:
     data = fetch_json(f"{base_url}/v1/boards/{token}/jobs{query}")
     assert data["meta"]["total"] == len(data["jobs"]) > 0
     job = data["jobs"][0]
-    assert {"id", "internal_job_id", "title", "updated_at", "first_published", "location", "absolute_url",
-            "company_name", "departments", "offices", "metadata"} <= set(job)
+    assert {
+        "id",
+        "internal_job_id",
+        "title",
+        "updated_at",
+        "first_published",
+        "location",
+        "absolute_url",
+        "company_name",
+        "departments",
+        "offices",
+        "metadata",
+    } <= set(job)
     assert re.search(r"[+-]\d\d:\d\d$", job["updated_at"])
     assert ("content" in job) is content
     if content:
@@ -79,9 +90,16 @@ def test_greenhouse_list_shape(content: bool, base_url: str) -> None:
 
 
 @pytest.mark.parametrize("pay_transparency", [True, False])
-def test_greenhouse_job_pay_ranges(pay_transparency: bool, base_url: str, truth: list[dict[str, Any]]) -> None:
-    copy = next(c for j in truth if j["pay"] and j["pay"]["period"] == "year" for c in j["copies"]
-                if c["source"] == "greenhouse")
+def test_greenhouse_job_pay_ranges(
+    pay_transparency: bool, base_url: str, truth: list[dict[str, Any]]
+) -> None:
+    copy = next(
+        c
+        for j in truth
+        if j["pay"] and j["pay"]["period"] == "year"
+        for c in j["copies"]
+        if c["source"] == "greenhouse"
+    )
     query = "?pay_transparency=true" if pay_transparency else ""
     job = fetch_json(f"{base_url}/v1/boards/{copy['board']}/jobs/{copy['external_id']}{query}")
     assert str(job["id"]) == copy["external_id"] and "content" in job
@@ -92,13 +110,22 @@ def test_greenhouse_job_pay_ranges(pay_transparency: bool, base_url: str, truth:
 
 @pytest.mark.parametrize("field", ["min_cents", "max_cents", "currency_type", "title", "blurb"])
 def test_greenhouse_job_pay_range_fields(field: str, base_url: str, market: Any) -> None:
-    record = next(r for r in market.records if r["source"] == "greenhouse" and r["payload"]["pay_input_ranges"])
+    record = next(
+        r for r in market.records if r["source"] == "greenhouse" and r["payload"]["pay_input_ranges"]
+    )
     job = fetch_json(f"{base_url}/v1/boards/{record['board']}/jobs/{record['id']}?pay_transparency=true")
     assert field in job["pay_input_ranges"][0]
 
 
-@pytest.mark.parametrize("path", ["/v1/boards/nosuchboard/jobs", "/v1/boards/lumenfold/jobs/1",
-                                  "/no/such/path", "/careers/nosuch/jobs/JR-1"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/v1/boards/nosuchboard/jobs",
+        "/v1/boards/lumenfold/jobs/1",
+        "/no/such/path",
+        "/careers/nosuch/jobs/JR-1",
+    ],
+)
 def test_serve_market_unknown_paths_404(path: str, base_url: str) -> None:
     assert fetch(base_url + path)[0] == 404
 
@@ -108,10 +135,23 @@ def test_lever_postings_paginate(skip: int, limit: int, base_url: str) -> None:
     site = fetch_json(base_url + "/_sample/manifest.json")["lever"][0]
     everything = fetch_json(f"{base_url}/v0/postings/{site}?mode=json")
     page = fetch_json(f"{base_url}/v0/postings/{site}?mode=json&skip={skip}&limit={limit}")
-    assert isinstance(everything, list) and page == everything[skip:skip + limit]
+    assert isinstance(everything, list) and page == everything[skip : skip + limit]
     posting = page[0]
-    assert {"id", "text", "categories", "createdAt", "descriptionPlain", "description", "lists",
-            "additionalPlain", "additional", "hostedUrl", "applyUrl", "workplaceType", "country"} <= set(posting)
+    assert {
+        "id",
+        "text",
+        "categories",
+        "createdAt",
+        "descriptionPlain",
+        "description",
+        "lists",
+        "additionalPlain",
+        "additional",
+        "hostedUrl",
+        "applyUrl",
+        "workplaceType",
+        "country",
+    } <= set(posting)
     assert {"commitment", "department", "location", "team", "allLocations"} <= set(posting["categories"])
     assert posting["hostedUrl"].startswith(base_url)
     assert all({"text", "content"} == set(item) for item in posting["lists"])
@@ -120,8 +160,12 @@ def test_lever_postings_paginate(skip: int, limit: int, base_url: str) -> None:
 @pytest.mark.parametrize("interval", ["per-year-salary"])
 def test_lever_postings_salary_range(interval: str, base_url: str) -> None:
     sites = fetch_json(base_url + "/_sample/manifest.json")["lever"]
-    ranges = [p["salaryRange"] for s in sites for p in fetch_json(f"{base_url}/v0/postings/{s}?mode=json")
-              if "salaryRange" in p]
+    ranges = [
+        p["salaryRange"]
+        for s in sites
+        for p in fetch_json(f"{base_url}/v0/postings/{s}?mode=json")
+        if "salaryRange" in p
+    ]
     assert any(r["interval"] == interval for r in ranges)
     assert all({"min", "max", "currency", "interval"} == set(r) for r in ranges)
 
@@ -133,9 +177,24 @@ def test_ashby_board_shape(compensation: bool, base_url: str) -> None:
     data = fetch_json(f"{base_url}/posting-api/job-board/{name}{query}")
     assert data["apiVersion"] == "1" and data["jobs"]
     job = data["jobs"][0]
-    assert {"id", "title", "department", "team", "employmentType", "location", "secondaryLocations", "publishedAt",
-            "isListed", "isRemote", "workplaceType", "address", "jobUrl", "applyUrl", "descriptionHtml",
-            "descriptionPlain"} <= set(job)
+    assert {
+        "id",
+        "title",
+        "department",
+        "team",
+        "employmentType",
+        "location",
+        "secondaryLocations",
+        "publishedAt",
+        "isListed",
+        "isRemote",
+        "workplaceType",
+        "address",
+        "jobUrl",
+        "applyUrl",
+        "descriptionHtml",
+        "descriptionPlain",
+    } <= set(job)
     assert ("compensation" in job) is compensation
     if compensation:
         components = [c for j in data["jobs"] for c in j["compensation"]["summaryComponents"]]
@@ -159,8 +218,16 @@ def test_jsonld_sitemap_index_to_pages(path: str, base_url: str) -> None:
     parser = LdScripts()
     parser.feed(fetch(urls[0])[1].decode("utf-8"))
     posting = job_postings(json.loads(parser.scripts[0], strict=False))[0]
-    assert {"title", "description", "datePosted", "validThrough", "hiringOrganization", "jobLocation",
-            "identifier", "employmentType"} <= set(posting)
+    assert {
+        "title",
+        "description",
+        "datePosted",
+        "validThrough",
+        "hiringOrganization",
+        "jobLocation",
+        "identifier",
+        "employmentType",
+    } <= set(posting)
 
 
 @pytest.mark.parametrize("shape", ["graph", "array", "object", "control_characters"])

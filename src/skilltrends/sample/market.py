@@ -34,7 +34,7 @@ import gzip
 import json
 import random
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -51,82 +51,252 @@ __all__ = [
 
 # name, board token, primary source, city, region, country, currency, weight
 COMPANIES: list[dict[str, Any]] = [
-    {"name": "Lumenfold", "token": "lumenfold", "source": "greenhouse", "city": "San Francisco",
-     "region": "CA", "country": "US", "currency": "USD", "weight": 12},
-    {"name": "Quarry Labs", "token": "quarrylabs", "source": "greenhouse", "city": "London",
-     "region": "England", "country": "GB", "currency": "GBP", "weight": 7},
-    {"name": "Northwind Robotics", "token": "northwindrobotics", "source": "greenhouse", "city": "Pittsburgh",
-     "region": "PA", "country": "US", "currency": "USD", "weight": 8},
-    {"name": "Tessellate Health", "token": "tessellatehealth", "source": "greenhouse", "city": "Boston",
-     "region": "MA", "country": "US", "currency": "USD", "weight": 8},
-    {"name": "Brightpath Insurance", "token": "brightpath", "source": "jsonld", "city": "Chicago",
-     "region": "IL", "country": "US", "currency": "USD", "weight": 7},
-    {"name": "Helix Freight", "token": "helixfreight", "source": "jsonld", "city": "Amsterdam",
-     "region": "North Holland", "country": "NL", "currency": "EUR", "weight": 5},
-    {"name": "Meridian Bank", "token": "meridianbank", "source": "jsonld", "city": "New York",
-     "region": "NY", "country": "US", "currency": "USD", "weight": 7},
-    {"name": "Copperleaf Media", "token": "copperleaf", "source": "lever", "city": "Los Angeles",
-     "region": "CA", "country": "US", "currency": "USD", "weight": 7},
-    {"name": "Parabola Games", "token": "parabolagames", "source": "lever", "city": "Seattle",
-     "region": "WA", "country": "US", "currency": "USD", "weight": 6},
-    {"name": "Orbital Grocer", "token": "orbitalgrocer", "source": "lever", "city": "Austin",
-     "region": "TX", "country": "US", "currency": "USD", "weight": 7},
-    {"name": "Kestrel AI", "token": "kestrel", "source": "ashby", "city": "New York",
-     "region": "NY", "country": "US", "currency": "USD", "weight": 8},
-    {"name": "Sundial Analytics", "token": "sundial", "source": "ashby", "city": "Berlin",
-     "region": "Berlin", "country": "DE", "currency": "EUR", "weight": 5},
-    {"name": "Fathom Maps", "token": "fathommaps", "source": "hn", "city": "Denver",
-     "region": "CO", "country": "US", "currency": "USD", "weight": 4},
-    {"name": "Wavelet Audio", "token": "waveletaudio", "source": "hn", "city": "Portland",
-     "region": "OR", "country": "US", "currency": "USD", "weight": 4},
+    {
+        "name": "Lumenfold",
+        "token": "lumenfold",
+        "source": "greenhouse",
+        "city": "San Francisco",
+        "region": "CA",
+        "country": "US",
+        "currency": "USD",
+        "weight": 12,
+    },
+    {
+        "name": "Quarry Labs",
+        "token": "quarrylabs",
+        "source": "greenhouse",
+        "city": "London",
+        "region": "England",
+        "country": "GB",
+        "currency": "GBP",
+        "weight": 7,
+    },
+    {
+        "name": "Northwind Robotics",
+        "token": "northwindrobotics",
+        "source": "greenhouse",
+        "city": "Pittsburgh",
+        "region": "PA",
+        "country": "US",
+        "currency": "USD",
+        "weight": 8,
+    },
+    {
+        "name": "Tessellate Health",
+        "token": "tessellatehealth",
+        "source": "greenhouse",
+        "city": "Boston",
+        "region": "MA",
+        "country": "US",
+        "currency": "USD",
+        "weight": 8,
+    },
+    {
+        "name": "Brightpath Insurance",
+        "token": "brightpath",
+        "source": "jsonld",
+        "city": "Chicago",
+        "region": "IL",
+        "country": "US",
+        "currency": "USD",
+        "weight": 7,
+    },
+    {
+        "name": "Helix Freight",
+        "token": "helixfreight",
+        "source": "jsonld",
+        "city": "Amsterdam",
+        "region": "North Holland",
+        "country": "NL",
+        "currency": "EUR",
+        "weight": 5,
+    },
+    {
+        "name": "Meridian Bank",
+        "token": "meridianbank",
+        "source": "jsonld",
+        "city": "New York",
+        "region": "NY",
+        "country": "US",
+        "currency": "USD",
+        "weight": 7,
+    },
+    {
+        "name": "Copperleaf Media",
+        "token": "copperleaf",
+        "source": "lever",
+        "city": "Los Angeles",
+        "region": "CA",
+        "country": "US",
+        "currency": "USD",
+        "weight": 7,
+    },
+    {
+        "name": "Parabola Games",
+        "token": "parabolagames",
+        "source": "lever",
+        "city": "Seattle",
+        "region": "WA",
+        "country": "US",
+        "currency": "USD",
+        "weight": 6,
+    },
+    {
+        "name": "Orbital Grocer",
+        "token": "orbitalgrocer",
+        "source": "lever",
+        "city": "Austin",
+        "region": "TX",
+        "country": "US",
+        "currency": "USD",
+        "weight": 7,
+    },
+    {
+        "name": "Kestrel AI",
+        "token": "kestrel",
+        "source": "ashby",
+        "city": "New York",
+        "region": "NY",
+        "country": "US",
+        "currency": "USD",
+        "weight": 8,
+    },
+    {
+        "name": "Sundial Analytics",
+        "token": "sundial",
+        "source": "ashby",
+        "city": "Berlin",
+        "region": "Berlin",
+        "country": "DE",
+        "currency": "EUR",
+        "weight": 5,
+    },
+    {
+        "name": "Fathom Maps",
+        "token": "fathommaps",
+        "source": "hn",
+        "city": "Denver",
+        "region": "CO",
+        "country": "US",
+        "currency": "USD",
+        "weight": 4,
+    },
+    {
+        "name": "Wavelet Audio",
+        "token": "waveletaudio",
+        "source": "hn",
+        "city": "Portland",
+        "region": "OR",
+        "country": "US",
+        "currency": "USD",
+        "weight": 4,
+    },
 ]
 
-SENIORITY_WEIGHTS = {"intern": 4, "junior": 12, "mid": 30, "senior": 32, "staff": 10, "principal": 4,
-                     "lead": 6, "manager": 2}
-YEARS = {"intern": [(None, None)], "junior": [(None, None), (1, None), (0, 2), (1, 3)],
-         "mid": [(2, None), (3, None), (2, 5), (None, None)], "senior": [(5, None), (5, 8), (4, None), (6, None)],
-         "staff": [(8, None), (8, 12)], "principal": [(10, None)], "lead": [(7, None), (6, 10)],
-         "manager": [(8, None)]}
-BASE_PAY = {"intern": (40, 55), "junior": (110, 140), "mid": (140, 180), "senior": (170, 230),
-            "staff": (210, 290), "principal": (250, 340), "lead": (200, 270), "manager": (200, 260)}
-TEAMS = ["Ranking", "Search", "Recommendations", "Fraud", "Forecasting", "Platform", "Personalization",
-         "LLM Infrastructure", "Perception", "Ads", None, None, None]
+SENIORITY_WEIGHTS = {
+    "intern": 4,
+    "junior": 12,
+    "mid": 30,
+    "senior": 32,
+    "staff": 10,
+    "principal": 4,
+    "lead": 6,
+    "manager": 2,
+}
+YEARS: dict[str, list[tuple[int | None, int | None]]] = {
+    "intern": [(None, None)],
+    "junior": [(None, None), (1, None), (0, 2), (1, 3)],
+    "mid": [(2, None), (3, None), (2, 5), (None, None)],
+    "senior": [(5, None), (5, 8), (4, None), (6, None)],
+    "staff": [(8, None), (8, 12)],
+    "principal": [(10, None)],
+    "lead": [(7, None), (6, 10)],
+    "manager": [(8, None)],
+}
+BASE_PAY = {
+    "intern": (40, 55),
+    "junior": (110, 140),
+    "mid": (140, 180),
+    "senior": (170, 230),
+    "staff": (210, 290),
+    "principal": (250, 340),
+    "lead": (200, 270),
+    "manager": (200, 260),
+}
+TEAMS = [
+    "Ranking",
+    "Search",
+    "Recommendations",
+    "Fraud",
+    "Forecasting",
+    "Platform",
+    "Personalization",
+    "LLM Infrastructure",
+    "Perception",
+    "Ads",
+    None,
+    None,
+    None,
+]
 TITLES = {
     "ml_engineer": {
         "intern": ["Machine Learning Engineer Intern", "ML Engineering Intern ({y})"],
-        "junior": ["Junior Machine Learning Engineer", "Machine Learning Engineer I", "Associate ML Engineer"],
+        "junior": [
+            "Junior Machine Learning Engineer",
+            "Machine Learning Engineer I",
+            "Associate ML Engineer",
+        ],
         "mid": ["Machine Learning Engineer", "ML Engineer II", "Machine Learning Engineer{team}"],
-        "senior": ["Senior Machine Learning Engineer{team}", "Sr. ML Engineer", "ML Engineer III",
-                   "Senior MLE{team}"],
+        "senior": [
+            "Senior Machine Learning Engineer{team}",
+            "Sr. ML Engineer",
+            "ML Engineer III",
+            "Senior MLE{team}",
+        ],
         "staff": ["Staff Machine Learning Engineer", "Staff MLE{team}"],
         "principal": ["Principal Machine Learning Engineer", "Principal ML Engineer{team}"],
         "lead": ["Lead Machine Learning Engineer", "ML Engineering Lead{team}"],
         "manager": ["Engineering Manager, Machine Learning"],
     },
     "mlops_engineer": {
-        "intern": ["MLOps Intern"], "junior": ["Junior MLOps Engineer"],
+        "intern": ["MLOps Intern"],
+        "junior": ["Junior MLOps Engineer"],
         "mid": ["MLOps Engineer", "ML Platform Engineer", "Machine Learning Infrastructure Engineer"],
         "senior": ["Senior MLOps Engineer", "Senior ML Platform Engineer"],
-        "staff": ["Staff ML Infrastructure Engineer"], "principal": ["Principal MLOps Engineer"],
-        "lead": ["MLOps Lead"], "manager": ["Engineering Manager, ML Platform"],
+        "staff": ["Staff ML Infrastructure Engineer"],
+        "principal": ["Principal MLOps Engineer"],
+        "lead": ["MLOps Lead"],
+        "manager": ["Engineering Manager, ML Platform"],
     },
     "data_scientist": {
-        "intern": ["Data Science Intern"], "junior": ["Junior Data Scientist", "Data Scientist I"],
-        "mid": ["Data Scientist", "Data Scientist II{team}"], "senior": ["Senior Data Scientist{team}"],
-        "staff": ["Staff Data Scientist"], "principal": ["Principal Data Scientist"],
-        "lead": ["Lead Data Scientist"], "manager": ["Data Science Manager"],
+        "intern": ["Data Science Intern"],
+        "junior": ["Junior Data Scientist", "Data Scientist I"],
+        "mid": ["Data Scientist", "Data Scientist II{team}"],
+        "senior": ["Senior Data Scientist{team}"],
+        "staff": ["Staff Data Scientist"],
+        "principal": ["Principal Data Scientist"],
+        "lead": ["Lead Data Scientist"],
+        "manager": ["Data Science Manager"],
     },
     "data_engineer": {
-        "intern": ["Data Engineering Intern"], "junior": ["Junior Data Engineer"],
-        "mid": ["Data Engineer", "Analytics Engineer"], "senior": ["Senior Data Engineer"],
-        "staff": ["Staff Data Engineer"], "principal": ["Principal Data Engineer"],
-        "lead": ["Lead Data Engineer"], "manager": ["Data Engineering Manager"],
+        "intern": ["Data Engineering Intern"],
+        "junior": ["Junior Data Engineer"],
+        "mid": ["Data Engineer", "Analytics Engineer"],
+        "senior": ["Senior Data Engineer"],
+        "staff": ["Staff Data Engineer"],
+        "principal": ["Principal Data Engineer"],
+        "lead": ["Lead Data Engineer"],
+        "manager": ["Data Engineering Manager"],
     },
     "research_scientist": {
-        "intern": ["Research Scientist Intern ({y})"], "junior": ["Research Scientist"],
-        "mid": ["Research Scientist{team}"], "senior": ["Senior Research Scientist"],
-        "staff": ["Staff Research Scientist"], "principal": ["Principal Research Scientist"],
-        "lead": ["Research Lead, Machine Learning"], "manager": ["Research Manager"],
+        "intern": ["Research Scientist Intern ({y})"],
+        "junior": ["Research Scientist"],
+        "mid": ["Research Scientist{team}"],
+        "senior": ["Senior Research Scientist"],
+        "staff": ["Staff Research Scientist"],
+        "principal": ["Principal Research Scientist"],
+        "lead": ["Research Lead, Machine Learning"],
+        "manager": ["Research Manager"],
     },
 }
 # text, min level, fields, equivalent experience ok
@@ -134,24 +304,50 @@ DEGREES: dict[str, list[tuple[str, str, list[str], bool]]] = {
     "engineer": [
         ("BS/MS in Computer Science or a related field", "bachelor", ["computer science"], False),
         ("Bachelor&#39;s degree or equivalent experience", "bachelor", [], True),
-        ("Bachelor&rsquo;s degree in Computer Science, Statistics, Mathematics or equivalent practical experience",
-         "bachelor", ["computer science", "statistics", "mathematics"], True),
-        ("MS or PhD in Computer Science, Electrical Engineering, or a related quantitative field", "master",
-         ["computer science", "electrical engineering"], False),
+        (
+            "Bachelor&rsquo;s degree in Computer Science, Statistics, Mathematics "
+            "or equivalent practical experience",
+            "bachelor",
+            ["computer science", "statistics", "mathematics"],
+            True,
+        ),
+        (
+            "MS or PhD in Computer Science, Electrical Engineering, or a related quantitative field",
+            "master",
+            ["computer science", "electrical engineering"],
+            False,
+        ),
         ("Ph.D. in ML or related field", "phd", ["machine learning"], False),
     ],
     "data_scientist": [
-        ("MS in Statistics, Mathematics, or a related quantitative field", "master", ["statistics", "mathematics"],
-         False),
-        ("Bachelor&#39;s degree in a quantitative field (Economics, Statistics, Physics) or equivalent experience",
-         "bachelor", ["economics", "statistics", "physics"], True),
+        (
+            "MS in Statistics, Mathematics, or a related quantitative field",
+            "master",
+            ["statistics", "mathematics"],
+            False,
+        ),
+        (
+            "Bachelor&#39;s degree in a quantitative field (Economics, Statistics, Physics) "
+            "or equivalent experience",
+            "bachelor",
+            ["economics", "statistics", "physics"],
+            True,
+        ),
     ],
     "research_scientist": [
-        ("PhD in Machine Learning, Computer Science, or a related field", "phd",
-         ["machine learning", "computer science"], False),
+        (
+            "PhD in Machine Learning, Computer Science, or a related field",
+            "phd",
+            ["machine learning", "computer science"],
+            False,
+        ),
         ("Ph.D. in ML or related field", "phd", ["machine learning"], False),
-        ("Master&rsquo;s degree in Computer Science with equivalent research experience", "master",
-         ["computer science"], True),
+        (
+            "Master&rsquo;s degree in Computer Science with equivalent research experience",
+            "master",
+            ["computer science"],
+            True,
+        ),
     ],
 }
 PREFERRED_DEGREES = [("Master&rsquo;s or PhD preferred", "master"), ("PhD a plus", "phd")]
@@ -190,16 +386,27 @@ class Market:
 
 def month_range(first: str, last: str) -> list[str]:
     """Every ``YYYY-MM`` from first to last inclusive."""
-    return [f"{i // 12:04d}-{i % 12 + 1:02d}"
-            for i in range(curves.month_index(first), curves.month_index(last) + 1)]
+    return [
+        f"{i // 12:04d}-{i % 12 + 1:02d}"
+        for i in range(curves.month_index(first), curves.month_index(last) + 1)
+    ]
 
 
-def draw_skills(profile: dict[str, curves.Curve], month: str, months: list[str],
-                rng: random.Random) -> list[dict[str, str]]:
-    """Independent Bernoulli draws for every skill in a profile, each with a requirement level."""
+def month_table(profile: dict[str, curves.Curve], months: list[str]) -> dict[str, list[tuple[str, float]]]:
+    """Each month's (skill, prevalence) pairs for one profile, computed once."""
+    return {
+        m: [
+            (skill, curves.month_prevalence(curve, m, first=months[0], last=months[-1]))
+            for skill, curve in profile.items()
+        ]
+        for m in months
+    }
+
+
+def draw_skills(table: list[tuple[str, float]], rng: random.Random) -> list[dict[str, str]]:
+    """Independent Bernoulli draws for every skill of a month's profile, each with a requirement level."""
     skills = []
-    for skill_id, curve in profile.items():
-        p = curves.month_prevalence(curve, month, first=months[0], last=months[-1])
+    for skill_id, p in table:
         if rng.random() < p:
             keep = 0.92 if skill_id in ALWAYS_REQUIRED else 0.70
             skills.append({"id": skill_id, "level": "required" if rng.random() < keep else "preferred"})
@@ -210,8 +417,14 @@ def draw_degree(family: str, rng: random.Random) -> dict[str, Any]:
     """Degree truth plus the phrases that state it (required and preferred)."""
     key = family if family in DEGREES else "engineer"
     none_rate = {"research_scientist": 0.05, "data_scientist": 0.25}.get(family, 0.35)
-    out: dict[str, Any] = {"min_level": None, "fields": [], "equivalent_experience_ok": False,
-                           "preferred_level": None, "text": None, "preferred_text": None}
+    out: dict[str, Any] = {
+        "min_level": None,
+        "fields": [],
+        "equivalent_experience_ok": False,
+        "preferred_level": None,
+        "text": None,
+        "preferred_text": None,
+    }
     if rng.random() >= none_rate:
         text, level, fields, equivalent = rng.choice(DEGREES[key])
         out.update(min_level=level, fields=fields, equivalent_experience_ok=equivalent, text=text)
@@ -220,8 +433,9 @@ def draw_degree(family: str, rng: random.Random) -> dict[str, Any]:
     return out
 
 
-def draw_pay(company: dict[str, Any], seniority: str, family: str, source: str,
-             rng: random.Random) -> tuple[dict[str, Any] | None, str | None, bool]:
+def draw_pay(
+    company: dict[str, Any], seniority: str, family: str, source: str, rng: random.Random
+) -> tuple[dict[str, Any] | None, str | None, bool]:
     """Pay truth, its text form (or None), and whether the source's structured field carries it."""
     mode = rng.choices(["none", "text", "structured", "both"], [30, 35, 20, 15])[0]
     if source == "hn" and mode != "none":
@@ -239,7 +453,7 @@ def draw_pay(company: dict[str, Any], seniority: str, family: str, source: str,
         low = round(low * scale * rng.uniform(0.9, 1.1) / 5) * 5 * 1000
         high = round(high * scale * rng.uniform(0.9, 1.1) / 5) * 5 * 1000
         high = max(high, low + 10000)
-        if currency == "GBP" and rng.random() < 0.4:
+        if currency in ("GBP", "EUR") and rng.random() < 0.35:
             high = low
         if currency == "EUR" and rng.random() < 0.3:
             period, low, high = "month", round(low / 12 / 100) * 100, round(high / 12 / 100) * 100
@@ -273,10 +487,15 @@ def make_title(family: str, seniority: str, team: str | None, year: str, rng: ra
     return template.format(team=suffix, y=year)
 
 
-def draw_job(number: int, month: str, family: str, company: dict[str, Any], months: list[str],
-             rng: random.Random) -> dict[str, Any]:
+def draw_job(
+    number: int,
+    month: str,
+    family: str,
+    company: dict[str, Any],
+    table: list[tuple[str, float]],
+    rng: random.Random,
+) -> dict[str, Any]:
     """One canonical job's ground truth and text blocks (without published copies yet)."""
-    profile = curves.MLE_CURVES if family in MLE_FAMILY else curves.NEAR_PROFILES[family]
     weights = dict(SENIORITY_WEIGHTS)
     if family not in MLE_FAMILY:
         weights["manager"] = 0
@@ -285,7 +504,7 @@ def draw_job(number: int, month: str, family: str, company: dict[str, Any], mont
     years_min, years_max = rng.choice(YEARS[seniority])
     degree = draw_degree(family, rng)
     pay, text, structured = draw_pay(company, seniority, family, company["source"], rng)
-    skills = draw_skills(profile, month, months, rng)
+    skills = draw_skills(table, rng)
     day, hour, minute = rng.randint(1, 28), rng.randint(13, 23), rng.randint(0, 59)
     job: dict[str, Any] = {
         "job_id": f"job-{number:05d}",
@@ -300,7 +519,9 @@ def draw_job(number: int, month: str, family: str, company: dict[str, Any], mont
         "remote": rng.random() < 0.3,
         "skills": skills,
         "skill_levels": {s["id"]: s["level"] for s in skills},
-        "degree": {k: degree[k] for k in ("min_level", "fields", "equivalent_experience_ok", "preferred_level")},
+        "degree": {
+            k: degree[k] for k in ("min_level", "fields", "equivalent_experience_ok", "preferred_level")
+        },
         "degree_text": degree["text"],
         "degree_preferred_text": degree["preferred_text"],
         "years_min": years_min,
@@ -313,24 +534,52 @@ def draw_job(number: int, month: str, family: str, company: dict[str, Any], mont
     return job
 
 
-def plan_copies(job: dict[str, Any], company: dict[str, Any], ids: sources.IdMaker,
-                rng: random.Random) -> list[dict[str, Any]]:
+def plan_copies(
+    job: dict[str, Any], company: dict[str, Any], ids: sources.IdMaker, rng: random.Random
+) -> list[dict[str, Any]]:
     """The published copies of one job: original, maybe a cross-post and maybe a repost."""
     posted = datetime.fromisoformat(job["posted_at"])
-    copies = [{"source": company["source"], "board": company["token"], "kind": "original",
-               "external_id": ids.new(company["source"], rng), "posted_at": posted}]
+    copies = [
+        {
+            "source": company["source"],
+            "board": company["token"],
+            "kind": "original",
+            "external_id": ids.new(company["source"], rng),
+            "posted_at": posted,
+        }
+    ]
     if company["source"] == "greenhouse" and rng.random() < 0.09:
-        copies.append({"source": "jsonld", "board": company["token"], "kind": "cross_post",
-                       "external_id": ids.new("jsonld", rng), "posted_at": posted + timedelta(hours=2)})
+        copies.append(
+            {
+                "source": "jsonld",
+                "board": company["token"],
+                "kind": "cross_post",
+                "external_id": ids.new("jsonld", rng),
+                "posted_at": posted + timedelta(hours=2),
+            }
+        )
     if company["source"] != "hn" and rng.random() < 0.025:
         later = posted + timedelta(days=rng.randint(14, 35))
-        copies.append({"source": company["source"], "board": company["token"], "kind": "repost",
-                       "external_id": ids.new(company["source"], rng), "posted_at": later})
+        copies.append(
+            {
+                "source": company["source"],
+                "board": company["token"],
+                "kind": "repost",
+                "external_id": ids.new(company["source"], rng),
+                "posted_at": later,
+            }
+        )
     return copies
 
 
-def generate_market(*, seed: int = 7, first_month: str = "2023-01", last_month: str = "2026-10",
-                    mle_per_month: int = 90, near_share: float = 0.30) -> Market:
+def generate_market(
+    *,
+    seed: int = 7,
+    first_month: str = "2023-01",
+    last_month: str = "2026-10",
+    mle_per_month: int = 90,
+    near_share: float = 0.30,
+) -> Market:
     """Generate the sample market; deterministic in all arguments.
 
     ``mle_per_month`` is the mean number of ML-engineering-family postings a month (±9%);
@@ -341,35 +590,66 @@ def generate_market(*, seed: int = 7, first_month: str = "2023-01", last_month: 
     market = Market(seed=seed, months=months, companies=[dict(c) for c in COMPANIES])
     weights = [c["weight"] for c in market.companies]
     ids = sources.IdMaker()
+    tables = {
+        family: month_table(
+            curves.MLE_CURVES if family in MLE_FAMILY else curves.NEAR_PROFILES[family], months
+        )
+        for family in (*MLE_FAMILY, *curves.NEAR_PROFILES)
+    }
     for month in months:
         n_mle = rng.randint(round(mle_per_month * 0.91), round(mle_per_month * 1.09))
         n_near = round(n_mle * near_share / (1 - near_share))
         families = [("mlops_engineer" if rng.random() < 0.15 else "ml_engineer") for _ in range(n_mle)]
-        families += rng.choices(["data_scientist", "data_engineer", "research_scientist"], [45, 35, 20], k=n_near)
+        families += rng.choices(
+            ["data_scientist", "data_engineer", "research_scientist"], [45, 35, 20], k=n_near
+        )
         for family in families:
             company = rng.choices(market.companies, weights)[0]
-            job = draw_job(len(market.jobs) + 1, month, family, company, months, rng)
+            job = draw_job(len(market.jobs) + 1, month, family, company, tables[family][month], rng)
             job["copies"] = plan_copies(job, company, ids, rng)
             market.jobs.append(job)
     market.jobs.sort(key=lambda j: (j["posted_at"], j["job_id"]))
     for number, job in enumerate(market.jobs, start=1):
         job["job_id"] = f"job-{number:05d}"
     market.records = sources.render_records(market, rng)
-    market.prevalence = {
-        skill: {m: curves.month_prevalence(curve, m, first=months[0], last=months[-1]) for m in months}
-        for skill, curve in curves.MLE_CURVES.items()
-    }
+    market.prevalence = {skill: {} for skill in curves.MLE_CURVES}
+    for month, pairs in tables["ml_engineer"].items():
+        for skill, p in pairs:
+            market.prevalence[skill][month] = p
     return market
 
 
 def truth_line(job: dict[str, Any]) -> dict[str, Any]:
     """The ground-truth record of one canonical job, as written to truth.jsonl."""
-    keys = ["job_id", "company", "company_token", "title", "role_family", "seniority", "posted_month",
-            "posted_at", "skills", "not_skills", "lookalikes", "degree", "years_min", "years_max", "pay"]
+    keys = [
+        "job_id",
+        "company",
+        "company_token",
+        "title",
+        "role_family",
+        "seniority",
+        "posted_month",
+        "posted_at",
+        "skills",
+        "not_skills",
+        "lookalikes",
+        "degree",
+        "years_min",
+        "years_max",
+        "pay",
+    ]
     line = {k: job[k] for k in keys}
-    line["copies"] = [{"source": c["source"], "board": c["board"], "external_id": c["external_id"],
-                       "kind": c["kind"], "url": c["url"], "posted_at": c["posted_at"].isoformat()}
-                      for c in job["copies"]]
+    line["copies"] = [
+        {
+            "source": c["source"],
+            "board": c["board"],
+            "external_id": c["external_id"],
+            "kind": c["kind"],
+            "url": c["url"],
+            "posted_at": c["posted_at"].isoformat(),
+        }
+        for c in job["copies"]
+    ]
     return line
 
 
@@ -382,13 +662,20 @@ def write_market(market: Market, out_dir: Path | str) -> dict[str, Path]:
     """Write truth.jsonl, prevalence.json, records.jsonl.gz, manifest.json and README.md to out_dir."""
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    paths = {name: out / name for name in
-             ("truth.jsonl", "prevalence.json", "records.jsonl.gz", "manifest.json", "README.md")}
+    paths = {
+        name: out / name
+        for name in ("truth.jsonl", "prevalence.json", "records.jsonl.gz", "manifest.json", "README.md")
+    }
     with paths["truth.jsonl"].open("w", encoding="utf-8", newline="\n") as f:
         f.writelines(dump_json(truth_line(job)) + "\n" for job in market.jobs)
-    prevalence = {"role_families": list(MLE_FAMILY), "months": market.months, "skills": {
-        skill: {"description": curves.describe_curve(curves.MLE_CURVES[skill]), "by_month": by_month}
-        for skill, by_month in market.prevalence.items()}}
+    prevalence = {
+        "role_families": list(MLE_FAMILY),
+        "months": market.months,
+        "skills": {
+            skill: {"description": curves.describe_curve(curves.MLE_CURVES[skill]), "by_month": by_month}
+            for skill, by_month in market.prevalence.items()
+        },
+    }
     paths["prevalence.json"].write_text(json.dumps(prevalence, indent=1) + "\n", encoding="utf-8")
     body = "".join(dump_json(r) + "\n" for r in market.records).encode("utf-8")
     # mtime=0 and no file name keep the gzip bytes identical between runs.
@@ -421,28 +708,39 @@ def readme_text(market: Market) -> str:
     n_copies = sum(len(j["copies"]) for j in market.jobs)
     dup = sum(1 for j in market.jobs if len(j["copies"]) > 1)
     lines = [
-        "# skilltrends sample job market", "",
+        "# skilltrends sample job market",
+        "",
         f"Seed {market.seed}; months {market.months[0]} .. {market.months[-1]}; {len(market.jobs)} canonical "
         f"jobs, {n_copies} published copies ({dup} jobs with more than one copy); "
-        f"{len(market.companies)} companies.", "",
+        f"{len(market.companies)} companies.",
+        "",
         "Generated by `skilltrends.sample.generate_market`; serve with "
-        "`python -m skilltrends.sample.server DIR --port 8000`.", "",
-        "## Files", "",
-        "- `truth.jsonl`: one line per canonical job: skills (canonical id, required|preferred), `not_skills` "
-        "(planted mentions that are not this role's requirements), `lookalikes` (planted non-skill look-alikes "
-        "such as 'R&D' or 'Ray' as a person), degree, years, pay, role family, seniority, and every published "
-        "copy (`source`, `board`, `external_id`, `kind` original|cross_post|repost, `url` path).",
-        "- `prevalence.json`: per skill, the true monthly share for role families ml_engineer + mlops_engineer.",
+        "`python -m skilltrends.sample.server DIR --port 8000`.",
+        "",
+        "## Files",
+        "",
+        "- `truth.jsonl`: one line per canonical job: skills (canonical id, required|preferred), "
+        "`not_skills` (planted mentions that are not this role's requirements), `lookalikes` (planted "
+        "non-skill look-alikes such as 'R&D' or 'Ray' as a person), degree, years, pay, role family, "
+        "seniority, and every published copy (`source`, `board`, `external_id`, "
+        "`kind` original|cross_post|repost, `url` path).",
+        "- `prevalence.json`: per skill, the true monthly share for role families ml_engineer and "
+        "mlops_engineer.",
         "- `records.jsonl.gz`: what the server serves, one record per item in each source's native shape.",
-        "- `manifest.json`: boards per source (also served at `/_sample/manifest.json`).", "",
-        "## Sources", "",
-        "- Greenhouse: `/v1/boards/{token}/jobs?content=true`, `/v1/boards/{token}/jobs/{id}?pay_transparency=true`",
+        "- `manifest.json`: boards per source (also served at `/_sample/manifest.json`).",
+        "",
+        "## Sources",
+        "",
+        "- Greenhouse: `/v1/boards/{token}/jobs?content=true`, "
+        "`/v1/boards/{token}/jobs/{id}?pay_transparency=true`",
         "- Lever: `/v0/postings/{site}?mode=json[&skip=N&limit=M]`",
         "- Ashby: `/posting-api/job-board/{name}?includeCompensation=true`",
         "- JSON-LD careers sites: `/robots.txt` -> `/sitemap.xml` (index) -> `/sitemaps/jobs-1.xml.gz`, "
         "`/sitemaps/jobs-2.xml` -> `/careers/{site}/jobs/{id}`",
-        "- Hacker News: `/v0/user/whoishiring.json`, `/v0/item/{id}.json`", "",
-        "## Prevalence curves (ML-engineering family)", "",
+        "- Hacker News: `/v0/user/whoishiring.json`, `/v0/item/{id}.json`",
+        "",
+        "## Prevalence curves (ML-engineering family)",
+        "",
     ]
     lines += [f"- `{skill}`: {curves.describe_curve(curve)}" for skill, curve in curves.MLE_CURVES.items()]
     return "\n".join(lines) + "\n"

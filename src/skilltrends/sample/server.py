@@ -3,12 +3,14 @@
 URLs (relative to the base URL that ``serve_market`` yields):
 
 * ``/_sample/manifest.json``: boards per source, for crawlers
-* Greenhouse: ``/v1/boards/{token}/jobs[?content=true]``, ``/v1/boards/{token}/jobs/{id}[?pay_transparency=true]``
+* Greenhouse: ``/v1/boards/{token}/jobs[?content=true]``,
+  ``/v1/boards/{token}/jobs/{id}[?pay_transparency=true]``
 * Lever: ``/v0/postings/{site}?mode=json[&skip=N&limit=M]`` (HTML without ``mode=json``)
 * Ashby: ``/posting-api/job-board/{name}[?includeCompensation=true]``
 * JSON-LD careers sites: ``/robots.txt``, ``/sitemap.xml`` (index), ``/sitemaps/jobs-1.xml.gz``,
   ``/sitemaps/jobs-2.xml``, ``/careers/{site}`` and ``/careers/{site}/jobs/{id}``
-* Hacker News: ``/v0/user/whoishiring.json``, ``/v0/item/{id}.json`` (``null`` for unknown ids, as Firebase does)
+* Hacker News: ``/v0/user/whoishiring.json``, ``/v0/item/{id}.json``
+  (``null`` for unknown ids, as Firebase does)
 * Hosted job pages linked from payloads: ``/hosted/{greenhouse|lever|ashby}/{board}/{id}``
 
 Usage: ``python -m skilltrends.sample.server DIR --port 8000`` (writes a market to DIR first if empty).
@@ -62,10 +64,16 @@ class MarketIndex:
 
 def urlset(pages: list[dict[str, Any]], base: str) -> str:
     """A sitemap <urlset> for careers pages."""
-    rows = [f"<url><loc>{base}/careers/{p['board']}/jobs/{p['id']}</loc><lastmod>{p['posted_at'][:10]}</lastmod>"
-            "<changefreq>weekly</changefreq></url>" for p in pages]
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(rows) + "\n</urlset>\n")
+    rows = [
+        f"<url><loc>{base}/careers/{p['board']}/jobs/{p['id']}</loc><lastmod>{p['posted_at'][:10]}</lastmod>"
+        "<changefreq>weekly</changefreq></url>"
+        for p in pages
+    ]
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(rows)
+        + "\n</urlset>\n"
+    )
 
 
 def sitemap_index(index: MarketIndex, base: str) -> str:
@@ -74,14 +82,19 @@ def sitemap_index(index: MarketIndex, base: str) -> str:
     for name, part in (("jobs-1.xml.gz", older), ("jobs-2.xml", newer)):
         lastmod = part[-1]["posted_at"][:10] if part else "2023-01-01"
         rows.append(f"<sitemap><loc>{base}/sitemaps/{name}</loc><lastmod>{lastmod}</lastmod></sitemap>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-            + "\n".join(rows) + "\n</sitemapindex>\n")
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+        + "\n".join(rows)
+        + "\n</sitemapindex>\n"
+    )
 
 
 def html_page(title: str, body: str) -> str:
-    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f"</head><body>{body}</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+        f"</head><body>{body}</body></html>\n"
+    )
 
 
 def int_arg(query: dict[str, list[str]], name: str, default: int | None) -> int | None:
@@ -106,7 +119,10 @@ class Handler(BaseHTTPRequestHandler):
         pass  # keep test output quiet
 
     def base(self) -> str:
-        host = self.headers.get("Host") or "{}:{}".format(*self.server.server_address[:2])
+        host = self.headers.get("Host")
+        if not host:
+            address = self.server.server_address  # (host, port): the server is IPv4 or IPv6
+            host = f"{address[0]!s}:{address[1]!s}"  # type: ignore[index]
         return f"http://{host}"
 
     def send(self, status: int, body: bytes | str, content_type: str) -> None:
@@ -146,8 +162,10 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json({"status": 404, "error": "Encountered an error"}, 404)
             return
         content = truthy(query, "content")
-        listed = [{k: v for k, v in job.items() if k != "pay_input_ranges" and (content or k != "content")}
-                  for job in jobs]
+        listed = [
+            {k: v for k, v in job.items() if k != "pay_input_ranges" and (content or k != "content")}
+            for job in jobs
+        ]
         self.send_json({"jobs": listed, "meta": {"total": len(listed)}})
 
     def greenhouse_job(self, query: dict[str, list[str]], token: str, job_id: str) -> None:
@@ -166,12 +184,14 @@ class Handler(BaseHTTPRequestHandler):
             self.send_json({"ok": False, "error": "Document not found"}, 404)
             return
         if query.get("mode", [""])[0] != "json":
-            links = "".join(f'<li><a href="{p["hostedUrl"]}">{html.escape(p["text"])}</a></li>' for p in postings)
+            links = "".join(
+                f'<li><a href="{p["hostedUrl"]}">{html.escape(p["text"])}</a></li>' for p in postings
+            )
             self.send_html(html_page(f"{site} jobs", f"<ul>{links}</ul>"))
             return
         skip = int_arg(query, "skip", 0) or 0
         limit = int_arg(query, "limit", None)
-        self.send_json(postings[skip:] if limit is None else postings[skip:skip + limit])
+        self.send_json(postings[skip:] if limit is None else postings[skip : skip + limit])
 
     def ashby_board(self, query: dict[str, list[str]], name: str) -> None:
         jobs = self.index.boards.get(("ashby", name))
@@ -183,8 +203,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_json({"apiVersion": "1", "jobs": jobs})
 
     def robots(self, query: dict[str, list[str]]) -> None:
-        text = ("User-agent: *\nAllow: /careers/\nDisallow: /admin/\nDisallow: /*?apply=\n\n"
-                f"Sitemap: {self.base()}/sitemap.xml\n")
+        text = (
+            "User-agent: *\nAllow: /careers/\nDisallow: /admin/\nDisallow: /*?apply=\n\n"
+            f"Sitemap: {self.base()}/sitemap.xml\n"
+        )
         self.send(200, text, "text/plain; charset=utf-8")
 
     def sitemap(self, query: dict[str, list[str]]) -> None:
@@ -222,8 +244,11 @@ class Handler(BaseHTTPRequestHandler):
             return
         job = record["payload"]
         title = job.get("title") or job.get("text") or ""
-        body = (html.unescape(job["content"]) if source == "greenhouse"
-                else job.get("descriptionHtml") or job.get("description", ""))
+        body = (
+            html.unescape(job["content"])
+            if source == "greenhouse"
+            else job.get("descriptionHtml") or job.get("description", "")
+        )
         self.send_html(html_page(title, f"<h1>{html.escape(title)}</h1>{body}"))
 
     def hn_user(self, query: dict[str, list[str]], name: str) -> None:

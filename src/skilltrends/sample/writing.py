@@ -25,75 +25,180 @@ Block = tuple[str, Any]
 # Surface forms per canonical id; the first is the most common and is drawn more often.
 ALIASES: dict[str, list[str]] = {
     "python": ["Python", "python", "Python 3"],
-    "r": ["R"], "java": ["Java"], "scala": ["Scala"], "cpp": ["C++", "C/C++", "modern C++"],
-    "c": ["C", "C/C++"], "go": ["Go", "Golang"], "rust": ["Rust"], "julia": ["Julia"],
-    "javascript": ["JavaScript", "JS"], "typescript": ["TypeScript"], "sql": ["SQL", "sql"],
+    "r": ["R"],
+    "java": ["Java"],
+    "scala": ["Scala"],
+    "cpp": ["C++", "C/C++", "modern C++"],
+    "c": ["C", "C/C++"],
+    "go": ["Go", "Golang"],
+    "rust": ["Rust"],
+    "julia": ["Julia"],
+    "javascript": ["JavaScript", "JS"],
+    "typescript": ["TypeScript"],
+    "sql": ["SQL", "sql"],
     "bash": ["Bash", "shell scripting"],
     "tensorflow": ["TensorFlow", "TF", "Tensorflow", "tf.keras"],
     "pytorch": ["PyTorch", "Pytorch", "pytorch", "torch"],
-    "keras": ["Keras"], "jax": ["JAX"],
+    "keras": ["Keras"],
+    "jax": ["JAX"],
     "scikit_learn": ["scikit-learn", "sklearn", "scikit learn", "Scikit-Learn"],
-    "xgboost": ["XGBoost"], "lightgbm": ["LightGBM"],
+    "xgboost": ["XGBoost"],
+    "lightgbm": ["LightGBM"],
     "hugging_face_transformers": ["Hugging Face Transformers", "HF Transformers", "HuggingFace transformers"],
-    "langchain": ["LangChain", "langchain"], "pandas": ["pandas", "Pandas"], "numpy": ["NumPy", "numpy"],
-    "scipy": ["SciPy"], "polars": ["Polars"], "opencv": ["OpenCV"],
-    "spark": ["Spark", "PySpark", "Apache Spark"], "hadoop": ["Hadoop"], "dask": ["Dask"], "ray": ["Ray"],
-    "kafka": ["Kafka", "Apache Kafka"], "airflow": ["Airflow", "Apache Airflow"], "dbt": ["dbt"],
+    "langchain": ["LangChain", "langchain"],
+    "pandas": ["pandas", "Pandas"],
+    "numpy": ["NumPy", "numpy"],
+    "scipy": ["SciPy"],
+    "polars": ["Polars"],
+    "opencv": ["OpenCV"],
+    "spark": ["Spark", "PySpark", "Apache Spark"],
+    "hadoop": ["Hadoop"],
+    "dask": ["Dask"],
+    "ray": ["Ray"],
+    "kafka": ["Kafka", "Apache Kafka"],
+    "airflow": ["Airflow", "Apache Airflow"],
+    "dbt": ["dbt"],
     "jupyter": ["Jupyter", "Jupyter notebooks"],
-    "aws": ["AWS", "Amazon Web Services"], "gcp": ["GCP", "Google Cloud Platform", "Google Cloud"],
+    "aws": ["AWS", "Amazon Web Services"],
+    "gcp": ["GCP", "Google Cloud Platform", "Google Cloud"],
     "azure": ["Azure", "Microsoft Azure"],
-    "sagemaker": ["SageMaker", "AWS SageMaker"], "vertex_ai": ["Vertex AI"], "azure_ml": ["Azure ML"],
-    "databricks": ["Databricks"], "snowflake": ["Snowflake"], "bigquery": ["BigQuery"],
-    "postgresql": ["PostgreSQL", "Postgres"], "mongodb": ["MongoDB"],
+    "sagemaker": ["SageMaker", "AWS SageMaker"],
+    "vertex_ai": ["Vertex AI"],
+    "azure_ml": ["Azure ML"],
+    "databricks": ["Databricks"],
+    "snowflake": ["Snowflake"],
+    "bigquery": ["BigQuery"],
+    "postgresql": ["PostgreSQL", "Postgres"],
+    "mongodb": ["MongoDB"],
     "vector_database": ["vector databases", "a vector DB (Pinecone, Weaviate)"],
-    "mlops": ["MLOps", "ML Ops"], "mlflow": ["MLflow"], "kubeflow": ["Kubeflow"], "dvc": ["DVC"],
+    "mlops": ["MLOps", "ML Ops"],
+    "mlflow": ["MLflow"],
+    "kubeflow": ["Kubeflow"],
+    "dvc": ["DVC"],
     "weights_and_biases": ["Weights & Biases", "W&B", "wandb"],
-    "docker": ["Docker", "docker"], "kubernetes": ["Kubernetes", "k8s", "K8s"], "terraform": ["Terraform"],
-    "ci_cd": ["CI/CD", "CI/CD pipelines"], "onnx": ["ONNX"], "tensorrt": ["TensorRT"],
-    "triton": ["Triton Inference Server"], "fastapi": ["FastAPI"],
+    "docker": ["Docker", "docker"],
+    "kubernetes": ["Kubernetes", "k8s", "K8s"],
+    "terraform": ["Terraform"],
+    "ci_cd": ["CI/CD", "CI/CD pipelines"],
+    "onnx": ["ONNX"],
+    "tensorrt": ["TensorRT"],
+    "triton": ["Triton Inference Server"],
+    "fastapi": ["FastAPI"],
     "model_monitoring": ["model monitoring", "monitoring models in production"],
-    "feature_store": ["feature stores", "a feature store (Feast)"], "cuda": ["CUDA"], "git": ["Git", "git"],
+    "feature_store": ["feature stores", "a feature store (Feast)"],
+    "cuda": ["CUDA"],
+    "git": ["Git", "git"],
     "machine_learning": ["machine learning", "Machine Learning", "ML"],
     "deep_learning": ["deep learning", "Deep Learning"],
-    "nlp": ["NLP", "natural language processing"], "computer_vision": ["computer vision", "CV models"],
+    "nlp": ["NLP", "natural language processing"],
+    "computer_vision": ["computer vision", "CV models"],
     "reinforcement_learning": ["reinforcement learning", "RL"],
     "llm": ["LLMs", "large language models", "LLM"],
     "recommender_systems": ["recommender systems", "recommendation systems"],
     "time_series": ["time series forecasting", "time-series"],
-    "feature_engineering": ["feature engineering"], "hyperparameter_tuning": ["hyperparameter tuning"],
+    "feature_engineering": ["feature engineering"],
+    "hyperparameter_tuning": ["hyperparameter tuning"],
     "a_b_testing": ["A/B testing", "experimentation (A/B tests)"],
-    "statistics": ["statistics", "statistical modeling"], "linear_algebra": ["linear algebra"],
-    "probability": ["probability"], "calculus": ["calculus"],
-    "tableau": ["Tableau"], "power_bi": ["Power BI"], "excel": ["Excel"],
+    "statistics": ["statistics", "statistical modeling"],
+    "linear_algebra": ["linear algebra"],
+    "probability": ["probability"],
+    "calculus": ["calculus"],
+    "tableau": ["Tableau"],
+    "power_bi": ["Power BI"],
+    "excel": ["Excel"],
 }
 
-REQUIRED_HEADINGS = ["Requirements", "What you&rsquo;ll bring", "Qualifications", "You have",
-                     "Minimum qualifications", "What we&#39;re looking for"]
-PREFERRED_HEADINGS = ["Nice to have", "Bonus", "Preferred qualifications", "Bonus points",
-                      "It&rsquo;s a plus if"]
+REQUIRED_HEADINGS = [
+    "Requirements",
+    "What you&rsquo;ll bring",
+    "Qualifications",
+    "You have",
+    "Minimum qualifications",
+    "What we&#39;re looking for",
+]
+PREFERRED_HEADINGS = [
+    "Nice to have",
+    "Bonus",
+    "Preferred qualifications",
+    "Bonus points",
+    "It&rsquo;s a plus if",
+]
 ROLE_HEADINGS = ["What you&rsquo;ll do", "The role", "Responsibilities", "In this role you will"]
 
-LANGUAGES = {"python", "r", "java", "scala", "cpp", "c", "go", "rust", "julia", "javascript", "typescript",
-             "sql", "bash"}
-CONCEPTS = {"machine_learning", "deep_learning", "nlp", "computer_vision", "reinforcement_learning", "llm",
-            "recommender_systems", "time_series", "feature_engineering", "hyperparameter_tuning", "a_b_testing",
-            "statistics", "linear_algebra", "probability", "calculus", "mlops", "model_monitoring", "ci_cd"}
+LANGUAGES = {
+    "python",
+    "r",
+    "java",
+    "scala",
+    "cpp",
+    "c",
+    "go",
+    "rust",
+    "julia",
+    "javascript",
+    "typescript",
+    "sql",
+    "bash",
+}
+CONCEPTS = {
+    "machine_learning",
+    "deep_learning",
+    "nlp",
+    "computer_vision",
+    "reinforcement_learning",
+    "llm",
+    "recommender_systems",
+    "time_series",
+    "feature_engineering",
+    "hyperparameter_tuning",
+    "a_b_testing",
+    "statistics",
+    "linear_algebra",
+    "probability",
+    "calculus",
+    "mlops",
+    "model_monitoring",
+    "ci_cd",
+}
 REQUIRED_BULLETS = {
-    "language": ["Strong proficiency in {}", "Fluency in {}", "Production experience writing {}",
-                 "You write clean, tested {}"],
-    "concept": ["Solid understanding of {}", "A strong background in {}", "Experience applying {} in production",
-                "Practical knowledge of {}"],
-    "tool": ["Experience with {}", "Hands-on experience building production systems with {}",
-             "Working knowledge of {}", "You have shipped models using {}", "Comfort with {}"],
+    "language": [
+        "Strong proficiency in {}",
+        "Fluency in {}",
+        "Production experience writing {}",
+        "You write clean, tested {}",
+    ],
+    "concept": [
+        "Solid understanding of {}",
+        "A strong background in {}",
+        "Experience applying {} in production",
+        "Practical knowledge of {}",
+    ],
+    "tool": [
+        "Experience with {}",
+        "Hands-on experience building production systems with {}",
+        "Working knowledge of {}",
+        "You have shipped models using {}",
+        "Comfort with {}",
+    ],
 }
 PREFERRED_BULLETS = {
     "language": ["Some {} experience", "Familiarity with {}"],
     "concept": ["Exposure to {}", "Background in {}", "Familiarity with {}"],
-    "tool": ["Experience with {}", "Familiarity with {}", "Exposure to {}", "Any experience with {}",
-             "You&rsquo;ve played with {}"],
+    "tool": [
+        "Experience with {}",
+        "Familiarity with {}",
+        "Exposure to {}",
+        "Any experience with {}",
+        "You&rsquo;ve played with {}",
+    ],
 }
-INLINE_CUES = ["experience with {} is a plus", "ideally familiarity with {}", "bonus if you know {}",
-               "knowledge of {} is nice to have", "{} experience would be a plus"]
+INLINE_CUES = [
+    "experience with {} is a plus",
+    "ideally familiarity with {}",
+    "bonus if you know {}",
+    "knowledge of {} is nice to have",
+    "{} experience would be a plus",
+]
 
 ABOUT = [
     "{c} builds software that helps people move goods, money and ideas more efficiently.",
@@ -163,7 +268,7 @@ def skill_bullets(skills: list[str], templates: dict[str, list[str]], rng: rando
         i = 0
         while i < len(same):
             size = rng.choice([1, 1, 2, 2, 3])
-            group = [pick_alias(s, rng) for s in same[i:i + size]]
+            group = [pick_alias(s, rng) for s in same[i : i + size]]
             if rng.random() < 0.2:
                 group = [f"<strong>{g}</strong>" for g in group]
             bullets.append(rng.choice(templates[kind]).format(join_names(group, rng)))
@@ -194,8 +299,11 @@ def write_posting(job: dict[str, Any], company: dict[str, Any], rng: random.Rand
     Returns ``{"blocks": [...], "lookalikes": [...], "not_skills": [...], "pay_text": str | None}``.
     """
     name, lookalikes, not_skills = company["name"], [], []
-    about = [rng.choice(ABOUT).format(c=name, stage=rng.choice(["Series B", "growth-stage", "public"]),
-                                      y=rng.randint(2009, 2020))]
+    about = [
+        rng.choice(ABOUT).format(
+            c=name, stage=rng.choice(["Series B", "growth-stage", "public"]), y=rng.randint(2009, 2020)
+        )
+    ]
     if rng.random() < 0.5:
         about.append(rng.choice(ABOUT[4:]).format(c=name))
     tail_lines: list[str] = []
@@ -210,8 +318,10 @@ def write_posting(job: dict[str, Any], company: dict[str, Any], rng: random.Rand
         not_skills.append({"skill_id": "tableau", "text": "Tableau", "reason": "another team's stack"})
     blocks: list[Block] = [("h3", f"About {html.escape(name)}"), ("p", " ".join(about))]
     team = job["team"] or "core product"
-    blocks += [("h3", rng.choice(ROLE_HEADINGS)), ("ul", rng.sample(ROLE_LINES, 4)
-                                                    if rng.random() < 0.7 else rng.sample(ROLE_LINES, 3))]
+    blocks += [
+        ("h3", rng.choice(ROLE_HEADINGS)),
+        ("ul", rng.sample(ROLE_LINES, 4) if rng.random() < 0.7 else rng.sample(ROLE_LINES, 3)),
+    ]
     blocks[-1] = ("ul", [line.format(team=team) for line in blocks[-1][1]])
     required = [s["id"] for s in job["skills"] if s["level"] == "required"]
     preferred = [s["id"] for s in job["skills"] if s["level"] == "preferred"]
@@ -242,7 +352,10 @@ def write_posting(job: dict[str, Any], company: dict[str, Any], rng: random.Rand
         blocks.append(("p", f"<strong>Compensation:</strong> {job['pay_text']}"))
     if rng.random() < 0.7:
         blocks += [("h3", "Benefits"), ("ul", rng.sample(BENEFITS, 3))]
-    closing = f"{html.escape(name)} is an equal opportunity employer.&nbsp;We welcome applicants of all backgrounds."
+    closing = (
+        f"{html.escape(name)} is an equal opportunity employer.&nbsp;"
+        "We welcome applicants of all backgrounds."
+    )
     blocks.append(("p", " ".join(tail_lines + [closing])))
     return {"blocks": blocks, "lookalikes": sorted(lookalikes), "not_skills": not_skills}
 
