@@ -25,6 +25,16 @@ Duplicates (about 5% of canonical jobs have more than one published copy):
 Every copy is listed in the job's truth line under ``copies``; counts and prevalence refer to
 canonical jobs, so a deduplicating pipeline should reproduce them.
 
+Truth conventions: a skill is listed when the posting asks for it in a requirements or preferred
+section, or in a cue phrase ("experience with Kubeflow is a plus" -> preferred). Overlapping names
+follow the longest match: "AWS SageMaker" is sagemaker (not also aws), "Azure ML" is azure_ml,
+"C/C++" is cpp, "ML Ops" is mlops. A degree field ("Ph.D. in ML") is not a skill. Planted look-alikes
+("R&D", "go-to-market", "C-suite", "Series C", "excel at", "spark curiosity", "snowflake schema", Ray
+or Julia as a recruiter's name, "send your CV", office airflow, red pandas) are listed under
+``lookalikes``; another team's stack ("our data team uses Tableau") under ``not_skills``.
+
+Boards are an archive: each lists every posting ever published on it, not only open ones.
+
 Only ``random.Random(seed)`` is used; no wall clock. Same seed and arguments give byte-identical files.
 """
 
@@ -231,7 +241,7 @@ TEAMS = [
     "Forecasting",
     "Platform",
     "Personalization",
-    "LLM Infrastructure",
+    "Conversational AI",
     "Perception",
     "Ads",
     None,
@@ -728,6 +738,15 @@ def readme_text(market: Market) -> str:
         "mlops_engineer.",
         "- `records.jsonl.gz`: what the server serves, one record per item in each source's native shape.",
         "- `manifest.json`: boards per source (also served at `/_sample/manifest.json`).",
+        "",
+        "## Truth conventions",
+        "",
+        "A skill is true when the posting asks for it (requirements or preferred section, or a cue phrase "
+        "such as 'experience with Kubeflow is a plus' -> preferred). Overlapping names follow the longest "
+        "match ('AWS SageMaker' is sagemaker only, 'Azure ML' is azure_ml, 'C/C++' is cpp). Degree fields "
+        "('Ph.D. in ML') are not skills. Look-alikes and other teams' tools are listed, never counted. "
+        "Boards are an archive of every posting ever published, not only open ones. Prevalence counts "
+        "canonical jobs: deduplicate copies (cross-posts and reposts) before comparing.",
         "",
         "## Sources",
         "",

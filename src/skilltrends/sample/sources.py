@@ -467,7 +467,7 @@ def render_hn(market: Market, rng: random.Random) -> list[dict[str, Any]]:
         story_id = next_id
         comments: list[dict[str, Any]] = []
         entries = sorted(by_month.get(month, []), key=lambda jc: jc[1]["posted_at"])
-        next_id += 1
+        next_id += 3  # the three monthly stories are submitted together, before any comment
         for job, copy in entries:
             when = t0 + rng.randint(60, 20 * 86400)
             copy["posted_at"] = datetime.fromtimestamp(when, tz=UTC)
@@ -475,7 +475,7 @@ def render_hn(market: Market, rng: random.Random) -> list[dict[str, Any]]:
             copy["url"] = f"/item?id={next_id}"
             comments.append(
                 {
-                    "by": rng.choice(["jsmith", "mle_hiring", "fathom_cto", "wavelet_eng", "kjl"]),
+                    "by": job["company_token"][:6] + rng.choice(["_cto", "_jobs", "hq", "_eng"]),
                     "id": next_id,
                     "parent": story_id,
                     "text": hn_text(job, companies[job["company_token"]], rng),
@@ -523,20 +523,19 @@ def render_hn(market: Market, rng: random.Random) -> list[dict[str, Any]]:
         submitted.append(story_id)
         records.append(hn_record(story))
         records += [hn_record(c) for c in comments]
-        for title in others:
+        for offset, title in enumerate(others, start=1):
             other = {
                 "by": "whoishiring",
                 "descendants": 0,
-                "id": next_id,
+                "id": story_id + offset,
                 "score": rng.randint(100, 300),
                 "text": "Share your location, remote preference and a short summary.",
                 "time": t0,
                 "title": title,
                 "type": "story",
             }
-            submitted.append(next_id)
+            submitted.append(story_id + offset)
             records.append(hn_record(other))
-            next_id += 1
     user = {
         "about": "This account posts the monthly hiring threads.",
         "created": 1301529600,

@@ -29,7 +29,7 @@ ALIASES: dict[str, list[str]] = {
     "java": ["Java"],
     "scala": ["Scala"],
     "cpp": ["C++", "C/C++", "modern C++"],
-    "c": ["C", "C/C++"],
+    "c": ["C", "ANSI C"],
     "go": ["Go", "Golang"],
     "rust": ["Rust"],
     "julia": ["Julia"],
@@ -211,7 +211,7 @@ ABOUT = [
 ROLE_LINES = [
     "Design, train and deploy models that power {team} for millions of users",
     "Own the lifecycle of our {team} models from prototype to production",
-    "Partner with product managers, designers and data scientists to scope new ML features",
+    "Partner with product managers, designers and data scientists to scope new features",
     "Build reliable pipelines for training data, evaluation and model releases",
     "Improve latency and cost of online inference",
     "Mentor other engineers and raise the bar on code quality",
@@ -284,12 +284,12 @@ def years_phrase(years: tuple[int | None, int | None], rng: random.Random) -> st
         return None
     words = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 8: "eight", 10: "ten"}
     if high is not None:
-        return f"{low}-{high} years of experience in software or ML engineering"
+        return f"{low}-{high} years of experience in software engineering"
     form = rng.choice(["plus", "plus", "least", "or_more"])
     if form == "least" and low in words:
         return f"At least {words[low]} years of industry experience"
     if form == "or_more" and low in words:
-        return f"{words[low].capitalize()} or more years building ML systems"
+        return f"{words[low].capitalize()} or more years building production systems"
     return f"{low}+ years of professional experience"
 
 
