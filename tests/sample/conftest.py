@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -13,14 +14,25 @@ from skilltrends.sample import Market, generate_market, serve_market, write_mark
 
 
 @pytest.fixture(scope="session")
-def market() -> Market:
-    return generate_market(seed=7)
+def timings() -> dict[str, float]:
+    """Seconds spent by the session fixtures, for the speed test."""
+    return {}
 
 
 @pytest.fixture(scope="session")
-def market_dir(market: Market, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def market(timings: dict[str, float]) -> Market:
+    start = time.perf_counter()
+    result = generate_market(seed=7)
+    timings["generate"] = time.perf_counter() - start
+    return result
+
+
+@pytest.fixture(scope="session")
+def market_dir(market: Market, timings: dict[str, float], tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("market")
+    start = time.perf_counter()
     write_market(market, out)
+    timings["write"] = time.perf_counter() - start
     return out
 
 

@@ -290,7 +290,9 @@ def serve_market(market: Market | Path | str, *, host: str = "127.0.0.1", port: 
     handler = type("MarketHandler", (Handler,), {"index": build_index(market)})
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, name="sample-market", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="sample-market", daemon=True
+    )
     thread.start()
     try:
         yield f"http://{host}:{server.server_address[1]}"
