@@ -5,6 +5,7 @@ Used by cli.py and scheduler.py; each function takes what it needs (an Engine, a
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -185,20 +186,33 @@ def run_pipeline(
     return PipelineResult(report=path, headline=table, crawls=crawls, extracted=extracted)
 
 
+# The sample market names its targets by kind; the spider that crawls each kind.
+_SAMPLE_SPIDERS = {"greenhouse": "greenhouse", "lever": "lever", "ashby": "ashby", "sitemap": "jobposting", "hn": "hn"}
+
+
 @contextmanager
 def sample_board(home: Path, *, seed: int = 7) -> Iterator[tuple[str, dict[str, dict[str, list[str] | str]]]]:
     """Write the sample job market under home/sample (once per seed) and serve it on 127.0.0.1.
 
-    Yields the base URL and the sources (spider -> arguments) the sample serves.
+    Yields the base URL and the sources (spider -> arguments) the sample serves, for the spiders that exist.
     """
     from skilltrends.crawl.run import spider_names
-    from skilltrends.sample import market_sources, serve_market, write_sample
+    from skilltrends.sample import generate_market, market_sources, serve_market, write_market
 
     directory = home / "sample" / f"seed-{seed}"
-    write_sample(directory, seed=seed)
+    if not (directory / "manifest.json").exists():
+        partial = directory.with_name(directory.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        write_market(generate_market(seed=seed), partial)
+        shutil.rmtree(directory, ignore_errors=True)
+        partial.rename(directory)  # atomic: a killed demo never leaves half a market behind
+    available = set(spider_names())
     with serve_market(directory) as base_url:
-        sources = {spider: {TARGET_ARG[spider]: targets}
-                   for spider, targets in market_sources(directory).items() if spider in spider_names() and targets}
+        sources: dict[str, dict[str, list[str] | str]] = {}
+        for kind, targets in market_sources(directory).items():
+            spider = _SAMPLE_SPIDERS.get(kind)
+            if spider in available and targets:
+                sources[spider] = {TARGET_ARG[spider]: list(targets)}
         yield base_url, sources
 
 

@@ -29,10 +29,11 @@ class ReportMeta:
 
 
 def headline(shares: pl.DataFrame) -> pl.DataFrame:
-    """The latest period's share of each item (the period with the most recent date)."""
+    """Each item's share in the latest period with at least 30 postings (else the latest period)."""
     if shares.is_empty():
         return shares
-    last = shares["period"].max()
+    solid = shares.filter(~pl.col("low_n"))
+    last = (solid if not solid.is_empty() else shares)["period"].max()
     return shares.filter(pl.col("period") == last).select("item", "period", "postings", "share", "ci_low", "ci_high")
 
 
