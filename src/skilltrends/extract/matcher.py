@@ -81,6 +81,7 @@ class SkillMatcher:
         }))
         self._single_re = re.compile(rf"(?<!\w)[{re.escape(letters)}](?!\w)") if letters else None
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
+        self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
         unknown = {name for name in self._context.values() if name not in RULES}
         if unknown:
             raise ValueError(f"Unknown context rule(s) {sorted(unknown)}. Available: {', '.join(sorted(RULES))}")
@@ -115,7 +116,9 @@ class SkillMatcher:
         reach = -1
         for start, end, skill_id, _ in found:
             if start >= reach:
-                out.append(Candidate(start, end, skill_id, text[start:end], skill_id in self._context))
+                surface = text[start:end]
+                ruled = skill_id in self._ruled and surface.lower() in self._ruled[skill_id]
+                out.append(Candidate(start, end, skill_id, surface, ruled))
                 reach = end
         return out
 

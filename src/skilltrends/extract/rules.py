@@ -68,7 +68,7 @@ class RuleContext:
         """True when an accepted mention sits next to `cand`, separated only by list punctuation."""
         at = bisect.bisect_left(self._starts, cand.start)
         for other in self._anchors[max(0, at - 3) : at + 3]:
-            if other is cand or other.skill_id == cand.skill_id:
+            if other is cand:
                 continue
             if 0 <= cand.start - other.end <= _MAX_GAP:
                 gap = self.text[other.end : cand.start]
@@ -200,6 +200,54 @@ _rule("scala_language")(
     )
 )
 
+_AGILE_ADJ = _rx(
+    r"^\s+(?:teams?|squads?|environments?|culture|company|companies|organi[sz]ations?|start-?ups?|set-?up|manner|"
+    r"fashion|workplace|atmosphere|structure|and\s+(?:communicative|flexible|fast|dynamic))\b"
+)
+
+
+@_rule("agile_practice")
+def _agile(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'Agile' the practice, not 'an agile team/environment' describing the employer."""
+    return None if _AGILE_ADJ.search(ctx.after(cand, 30)) else cand.skill_id
+
+
+_SKILL_CUE_BEFORE = _rx(
+    r"\b(?:strong|excellent|good|great|effective|outstanding|exceptional|solid|proven|demonstrated|clear|superb|"
+    r"ability\s+to\s+\w+|skills?\s+in|experience\s+(?:in|with)|track\s+record\s+of|excel\s+at)"
+    r"(?:\s+(?:\w+\s+)?(?:and|&|,)\s*\w+)?[\s,]+(?:\w+\s+)?$"
+)
+
+
+@_rule("skill_phrase")
+def _skill_phrase(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Bare 'communication', 'collaboration', 'leadership': only when asked of the candidate."""
+    if re.match(r"\s*(?:skills?|abilities|ability|experience)\b", ctx.after(cand, 20), re.I):
+        return cand.skill_id
+    if _SKILL_CUE_BEFORE.search(ctx.before(cand, 60)) or ctx.adjacent(cand):
+        return cand.skill_id
+    return None
+
+
+_LANG_CUE_BEFORE = _rx(
+    r"\b(?:fluent|fluency|fluently|proficient|proficiency|command|knowledge|good|excellent|strong|business|written|"
+    r"spoken|native|speak|speaking|speaks|level|communicate|mastery|and|or)\b(?:\s+(?:in|of))?[\s,/]+$"
+)
+
+
+@_rule("language_requirement")
+def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'English' the language asked for, not 'please apply in English'."""
+    if re.search(r"\b(?:apply|application|applications|cv|resume|documents?|submit\w*|send|interviews?)\b[^.\n]{0,30}"
+                 r"\bin\s+$", ctx.before(cand, 60), re.I):
+        return None
+    if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
+        return None
+    if re.search(r"\b(?:teaching|taught|courses?|lectures?)\b[^.\n]{0,30}\bin\s+$", ctx.before(cand, 60), re.I):
+        return None
+    return cand.skill_id
+
+
 _SENT_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-*•·]\s*)?)$")
 
 
@@ -247,10 +295,18 @@ def _spark(ctx: RuleContext, cand: Candidate) -> str | None:
 _EXCEL_VERB = _rx(r"^\s+(?:at|in|as|within|on|with|through|when|under|by)\b")
 
 
+_APPLICATION_MATERIALS = _rx(
+    r"\b(?:cover\s+letter|curriculum\s+vitae|transcripts?|application\s+form|attach\w*|apply\s+online|"
+    r"your\s+application|application\s+must|publications?\s+written|pdf\s+file|one\s+pdf)\b"
+)
+
+
 @_rule("excel_tool")
 def _excel(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower() != "excel":  # "Microsoft Excel", "VBA": unambiguous
         return cand.skill_id
+    if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
+        return None  # "an Excel sheet with your grades" is a file to send, not a skill
     if _EXCEL_VERB.search(ctx.after(cand)):
         return None
     if re.search(r"\b(?:to|will|you|can|we|and|who|ability to|help you)\s+$", ctx.before(cand), re.I):
@@ -366,14 +422,17 @@ def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
-_TESTING_QUAL = _rx(r"\b(?:software|unit|integration|automated|automation|regression|code|performance|load|a/b)\s+$")
+_NOT_SOFTWARE_TESTING = _rx(
+    r"\b(?:hiv|covid\w*|virus|viral|hepatitis|clinical|blood|patients?|medical|laboratory|drugs?|hearing|"
+    r"penetration|pen|social\s+engineering|SE|attack|diagnostic|samples?|specimens?|soil|emissions?|"
+    r"materials?|crash|vehicles?|animal|genetic|dna|psychometric|strength\s+finder)\b"
+)
 
 
 @_rule("testing_practice")
 def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
-    if cand.text.lower() != "testing":
-        return cand.skill_id
-    return cand.skill_id if (_TESTING_QUAL.search(ctx.before(cand, 20)) or ctx.adjacent(cand)) else None
+    """Bare 'testing' is software testing unless the window names lab, medical or security testing."""
+    return None if _NOT_SOFTWARE_TESTING.search(ctx.text[max(0, cand.start - 50) : cand.end + 40]) else cand.skill_id
 
 
 _DEGREE_BEFORE = _rx(
@@ -450,9 +509,26 @@ def _other_teams_stack(text: str, start: int, s_start: int) -> bool:
     return not (modifiers & _OWN_TEAM)
 
 
+_ROLE_NOUN = re.compile(
+    r"[ \t]*(?:[/-][ \t]*)?(?:[\w.+#]+[ \t]+)?(?:developers?|engineers?|architects?|programmers?|administrators?|"
+    r"admins?|specialists?|consultants?|scientists?|analysts?|teams?|group|department|leads?|managers?|practice|"
+    r"community|guild|chapter|squad|tribe|researchers?|experts?|ninja|rockstar|[-‑]focus)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_role(text: str, end: int) -> bool:
+    """'Senior Java Developer', 'our Data Science team': the skill names a role or a group, not a requirement."""
+    return _ROLE_NOUN.match(text, end, end + 40) is not None
+
+
 def reject_generic(text: str, start: int, end: int) -> bool:
-    """True when a mention must not be tagged whatever its skill: URL/e-mail, negation, other team's stack."""
-    if _in_url_or_email(text, start, end):
+    """True when a mention must not be tagged whatever its skill.
+
+    Rejected: inside a URL or e-mail; part of a role or team name ("Java Developer", "Data Science team");
+    negated; named as another team's stack.
+    """
+    if _in_url_or_email(text, start, end) or _names_a_role(text, end):
         return True
     s_start, s_end = sentence_bounds(text, start, end)
     return _negated(text, start, end, s_start, s_end) or _other_teams_stack(text, start, s_start)

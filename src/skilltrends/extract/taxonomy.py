@@ -23,6 +23,7 @@ class Skill:
     cased_aliases: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     context: str | None = None
+    context_aliases: frozenset[str] = frozenset()
 
     def insensitive_aliases(self) -> tuple[str, ...]:
         """Aliases matched in any case: the name (unless it is cased) and `aliases`, lower-cased."""
@@ -77,6 +78,7 @@ def taxonomy_from_dict(data: dict[str, Any], *, path: str | None = None) -> Taxo
             cased_aliases=tuple(raw.get("cased_aliases", ())),
             groups=tuple(raw.get("groups", ())),
             context=raw.get("context"),
+            context_aliases=frozenset(form.lower() for form in raw.get("context_aliases", ())),
         )
         if skill.id in skills:
             raise ValueError(f"Duplicate skill id {skill.id!r} in {path or 'taxonomy'}")
