@@ -1,0 +1,78 @@
+"""Extract skills and requirements from posting texts: one at a time, or many across processes."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from spacy.language import Language
+
+from skilltrends.extract.matcher import SkillMatcher
+from skilltrends.extract.nlp import skill_component
+from skilltrends.extract.taxonomy import Taxonomy, load_taxonomy
+from skilltrends.models import Degree, Extraction, Mention, Salary
+
+__all__ = ["extract_posting", "extract_postings", "EXTRACTOR_VERSION", "CODE_VERSION", "extractor_version"]
+
+# Bump CODE_VERSION when matching rules change; the taxonomy carries its own version.
+CODE_VERSION = "1.0"
+
+
+def extractor_version(taxonomy: Taxonomy) -> str:
+    """Code version + taxonomy version: a change in either means re-tag."""
+    return f"skills-{CODE_VERSION}+taxonomy-{taxonomy.version}"
+
+
+EXTRACTOR_VERSION = extractor_version(load_taxonomy())
+
+
+def _requirements(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
+    try:  # written on branch `reqs`; absent until the lead merges it
+        from skilltrends.extract.requirements import extract_requirements
+    except ImportError:
+        return Degree(), None, None, None
+    degree, years_min, years_max, salary = extract_requirements(text)
+    return degree, years_min, years_max, salary
+
+
+def _extract(matcher: SkillMatcher, text: str, title: str | None = None) -> Extraction:
+    mentions: tuple[Mention, ...] = tuple(matcher.find(text)) if text else ()
+    degree, years_min, years_max, salary = _requirements(text) if text and not text.isspace() else (Degree(), None, None, None)
+    return Extraction(mentions=mentions, degree=degree, years_min=years_min, years_max=years_max, salary=salary)
+
+
+def extract_posting(nlp: Language, text: str, *, title: str | None = None) -> Extraction:
+    """Skills (sorted by offset), degree, years and salary of one posting's plain text.
+
+    Uses the `skill_matcher` component's fast path: the same mentions as `nlp(text)` without a Doc.
+    `title` is accepted for callers that have one; skills are tagged in `text` only, so offsets index it.
+    """
+    return _extract(skill_component(nlp).matcher, text or "", title)
+
+
+_WORKER_MATCHER: SkillMatcher | None = None
+
+
+def _init_worker(taxonomy: Taxonomy) -> None:
+    global _WORKER_MATCHER
+    _WORKER_MATCHER = SkillMatcher(taxonomy)
+
+
+def _work(text: str) -> Extraction:
+    assert _WORKER_MATCHER is not None
+    return _extract(_WORKER_MATCHER, text or "")
+
+
+def extract_postings(
+    nlp: Language, texts: Iterable[str], *, workers: int = 1, chunksize: int = 64
+) -> Iterator[Extraction]:
+    """`extract_posting` over many texts, in order; `workers` > 1 spreads them over processes."""
+    component = skill_component(nlp)
+    if workers <= 1:
+        for text in texts:
+            yield _extract(component.matcher, text or "")
+        return
+    context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(component.taxonomy,)) as pool:
+        yield from pool.imap(_work, texts, chunksize=chunksize)

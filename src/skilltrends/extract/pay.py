@@ -1,0 +1,217 @@
+"""Pay ranges from free text: "$180k–$240k", "USD 150,000 - 190,000 per year", "€4.500 per month".
+
+Decisions (tested in tests/extract/test_requirements.py):
+
+- A single figure is a point range, ``min == max``; "from £70,000" / "$200k+" give ``max=None``;
+  "up to $200k" gives ``min=None``.
+- Several pay ranges in one text (location tiers) collapse into one envelope: the lowest minimum and the
+  highest maximum of the ranges that share the first range's currency and period.
+- Money that is not pay is skipped by the words attached to it: "$50M Series B", "raised $100 million",
+  "$2,000 learning budget", "401(k) match up to $5,000", "$500 home office stipend", "$10k signing bonus".
+- With no period word, amounts under 1,000 are hourly and the rest yearly.
+- ``find_salary`` needs a currency mark ($, £, €, USD, ...); ``parse_salary`` (short, already-pay strings
+  such as an HN first-line field or a structured label) also accepts bare "150k-200k", with currency None.
+
+Every pattern is linear: no nested quantifiers, so 1 MB of hostile text parses in well under a second.
+"""
+
+from __future__ import annotations
+
+import re
+from skilltrends.models import Salary
+
+__all__ = ["find_salary", "parse_salary", "find_salaries"]
+
+# Longest spellings first: the alternation is tried left to right.
+_CURRENCY_MARKS = {
+    "US$": "USD", "USD": "USD", "CA$": "CAD", "C$": "CAD", "CAD": "CAD", "AU$": "AUD", "A$": "AUD",
+    "AUD": "AUD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD",
+    "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "CHF": "CHF", "₹": "INR", "INR": "INR",
+    "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "zł": "PLN", "JPY": "JPY", "¥": "JPY",
+    "$": "USD",
+}
+_CUR = "|".join(re.escape(k) for k in sorted(_CURRENCY_MARKS, key=len, reverse=True))
+# 180,000 | 180.000 | 180 000 | 120'000 | 95.50 | 4,5 | 180
+_NUM = r"\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?"
+_MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b"
+_AMOUNT = (
+    rf"(?P<@cur1>{_CUR})?\s?(?P<@num>{_NUM})\s?(?P<@mult>{_MULT})?"
+    rf"(?:\s?(?P<@cur2>(?<![A-Za-z])(?:{_CUR})(?![A-Za-z])))?"
+)
+_SEP = r"\s*(?:-|–|—|to|and|~)\s*"
+_PAY_RE = re.compile(
+    rf"(?<![\w.,$£€])(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)?\s*"
+    + _AMOUNT.replace("@", "a")
+    + rf"(?:{_SEP}" + _AMOUNT.replace("@", "b") + r")?(?P<plus>\+)?",
+    re.IGNORECASE,
+)
+_PERIODS = (
+    ("hour", r"hour(?:ly)?|hr|h\b"),
+    ("day", r"day|daily|diem"),
+    ("week", r"week(?:ly)?|wk"),
+    ("month", r"month(?:ly)?|mo\b|mth|pcm"),
+    ("year", r"year(?:ly)?|yr|annum|annual(?:ly)?|p\.?a\.?(?!\w)|y\b"),
+)
+_PERIOD_RE = re.compile(
+    r"\A\s*(?:(?:/|per|an?|each|a\s+|p\.?\s?)\s*)?(?:"
+    + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PERIODS)
+    + ")",
+    re.IGNORECASE,
+)
+_BARE_PERIOD_RE = re.compile(
+    r"\b(?:(?P<hour>hourly|per hour|an hour|/hr)|(?P<day>day rate|daily rate|per day)|(?P<week>per week|weekly)"
+    r"|(?P<month>per month|monthly|a month)|(?P<year>per year|annual|annually|a year|per annum|yearly|salary))\b",
+    re.IGNORECASE,
+)
+# Words that make money something other than pay when they lead up to it or hang off it.
+_NOT_PAY = re.compile(
+    r"\b(?:rais(?:e|ed|ing)|fund(?:ing|ed|s)?|series\s+[a-f]|seed|valuation|valued|revenue|arr|budget|"
+    r"stipend|allowance|bonus(?:es)?|401\s?\(?k|match(?:ing|ed)?|reimburse\w*|equity|grants?|invest\w*|"
+    r"backed|spend(?:ing)?|credits?|relocation|sign[- ]?on|signing|referral|gift|prize|award|perks?|"
+    r"gmv|round|capital|donat\w*|profit\w*|per employee|home office|coworking|commuter)\b",
+    re.IGNORECASE,
+)
+_PAY_WORDS = re.compile(
+    r"\b(?:salary|salaries|pay|paid|compensation|comp|base|range|ote|rate|wage|wages|earn|tc|band|"
+    r"hourly|annual(?:ly)?|per\s+(?:year|hour|annum|month)|gross|net|package)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_STOP = re.compile(r"[.;:!?\n|•+(]\s|[+|•(\n]|\b(?:plus|and|with)\b", re.IGNORECASE)
+
+
+def find_salary(text: str) -> Salary | None:
+    """The pay range stated in a posting's text, or None (see the module docstring for the rules)."""
+    hits = find_salaries(text)
+    if not hits:
+        return None
+    first = hits[0]
+    same = [h for h in hits if (h.currency, h.period) == (first.currency, first.period)]
+    mins = [h.min for h in same if h.min is not None]
+    maxes = [h.max for h in same if h.max is not None]
+    return Salary(min(mins) if mins else None, max(maxes) if maxes else None, first.currency, first.period)
+
+
+def find_salaries(text: str) -> list[Salary]:
+    """Every pay range in `text`, in order; money that is not pay is left out."""
+    out: list[Salary] = []
+    for match in _PAY_RE.finditer(text):
+        if not (match.group("acur1") or match.group("acur2") or match.group("bcur1") or match.group("bcur2")):
+            continue
+        if _is_not_pay(text, match):
+            continue
+        salary = _salary_from_match(match, text[match.end():match.end() + 40], text=text)
+        if salary is not None:
+            out.append(salary)
+    return out
+
+
+def parse_salary(s: str | None) -> Salary | None:
+    """Pay from a short label that is already about pay ("$150k-$200k", "€85k", "USD 95/hr"), or None."""
+    if not s:
+        return None
+    s = s.strip()[:300]
+    for match in _PAY_RE.finditer(s):
+        if _is_not_pay(s, match):
+            continue
+        salary = _salary_from_match(match, s[match.end():match.end() + 40], text=s)
+        if salary is not None and (salary.currency or _looks_like_pay_figure(match)):
+            return salary
+    return None
+
+
+def _looks_like_pay_figure(match: re.Match[str]) -> bool:
+    """A bare figure counts in a short pay label only if it carries k or a range ("150k", "150-200k")."""
+    return bool(match.group("amult") or match.group("bmult") or match.group("bnum"))
+
+
+def _is_not_pay(text: str, match: re.Match[str]) -> bool:
+    """True when the words around the amount say it is funding, a budget, a bonus, ...."""
+    mult = (match.group("bmult") or match.group("amult") or "").lower()
+    if mult.startswith(("m", "b")) and mult != "m" or mult in {"bn", "billion"}:
+        return True
+    if mult == "m" and not _PAY_WORDS.search(text[max(0, match.start() - 40):match.start()]):
+        return True
+    after = text[match.end():match.end() + 60]
+    stop = _CLAUSE_STOP.search(after)
+    attached = after[: stop.start()] if stop else after
+    if _NOT_PAY.search(attached[:40]) and not _PAY_WORDS.search(attached[:25]):
+        return True
+    before = text[max(0, match.start() - 80):match.start()]
+    cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "), before.rfind("|"))
+    before = before[cut + 1:]
+    last_bad = max((m.end() for m in _NOT_PAY.finditer(before)), default=-1)
+    last_good = max((m.end() for m in _PAY_WORDS.finditer(before)), default=-1)
+    return last_bad > last_good
+
+
+def _salary_from_match(match: re.Match[str], after: str, *, text: str) -> Salary | None:
+    """Turn one range match into a Salary, or None when the figures cannot be pay."""
+    low = _amount(match.group("anum"), match.group("amult"))
+    high = _amount(match.group("bnum"), match.group("bmult")) if match.group("bnum") else None
+    if low is None:
+        return None
+    if high is not None and match.group("bmult") and not match.group("amult") and low < 1000 <= high:
+        low *= 1000  # "$180–240k": the k belongs to both ends
+    if high is not None and high < low:
+        return None
+    currency = _currency(match)
+    period = _period(after, text[max(0, match.start() - 30):match.start()], low)
+    lead = (match.group("lead") or "").lower()
+    if high is None:
+        if lead.startswith("up") or lead.startswith("max"):
+            low, high = None, low
+        elif lead in {"from", "starting at", "starts at"} or lead.startswith("min") or match.group("plus"):
+            high = None
+        else:
+            high = low
+    value = high if low is None else low
+    if value is None or not _plausible(value, period):
+        return None
+    return Salary(low, high, currency, period)
+
+
+def _amount(num: str | None, mult: str | None) -> float | None:
+    if not num:
+        return None
+    value = _number(num)
+    factor = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}.get((mult or "").lower(), 1.0)
+    return round(value * factor, 2)
+
+
+def _number(num: str) -> float:
+    """"180,000" -> 180000, "4.500" -> 4500 (European), "95.50" -> 95.5, "4,5" -> 4.5."""
+    num = re.sub(r"[\u00a0\u202f '’]", "", num)
+    groups = re.split(r"[.,]", num)
+    if len(groups) == 1:
+        return float(num)
+    if all(len(g) == 3 for g in groups[1:]):
+        return float("".join(groups))
+    if len(groups[-1]) != 3 and all(len(g) == 3 for g in groups[1:-1]):
+        return float("".join(groups[:-1]) + "." + groups[-1])
+    return float("".join(groups))
+
+
+def _currency(match: re.Match[str]) -> str | None:
+    for name in ("acur1", "acur2", "bcur1", "bcur2"):
+        mark = match.group(name)
+        if mark:
+            return _CURRENCY_MARKS.get(mark) or _CURRENCY_MARKS.get(mark.upper())
+    return None
+
+
+def _period(after: str, before: str, value: float) -> str:
+    """The pay period named right after the amount, or guessed from its size."""
+    named = _PERIOD_RE.match(after)
+    if named:
+        return next(name for name, _ in _PERIODS if named.group(name))
+    nearby = _BARE_PERIOD_RE.search(after[:25]) or _BARE_PERIOD_RE.search(before)
+    if nearby:
+        return next(name for name, _ in _PERIODS if nearby.group(name))
+    return "hour" if value < 1000 else "year"
+
+
+def _plausible(value: float, period: str) -> bool:
+    bounds = {"hour": (5, 2000), "day": (50, 10000), "week": (200, 50000), "month": (500, 200000),
+              "year": (5000, 5000000)}
+    low, high = bounds[period]
+    return low <= value <= high

@@ -1,0 +1,309 @@
+"""Degree, years of experience and pay asked for in a posting's text: pure functions, no model.
+
+Rules (tested in tests/extract/test_requirements.py, annotated the same way in tests/data/labelled/README.md):
+
+- Degree level is the lowest level the posting *requires*: "BS required, MS or PhD preferred" -> bachelor,
+  "MS or PhD" -> master. A level is preferred when its clause carries a cue ("preferred", "a plus",
+  "ideally", ...) or sits under a preferred heading ("Nice to have", "Bonus points", ...). When the posting
+  names only preferred degrees ("PhD preferred"), the lowest preferred one is returned.
+- "PhD students/candidates welcome" (internships) and "our team of PhDs" describe people, not a requirement,
+  and are ignored. "MS Office", "MS Teams", "Boston, MA", "BS&C" and "Scrum Master" are not degrees.
+- A bare "degree in Computer Science" / "university degree" means bachelor; "graduate/advanced degree" master.
+- Years: the floor of the experience asked for. Within one sentence, alternatives joined by "or" or tied to
+  degrees ("5+ years with a BS, or 3+ with an MS") are routes and the lowest route wins; across sentences the
+  highest floor wins ("5+ years of software, 2+ in ML" -> 5). Sub-requirements ("including 2+ years
+  leading") and preferred figures are dropped when a required figure exists. Non-experience years
+  ("founded 10 years ago", "4 years in a row", "within 2 years you will") are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skilltrends.extract.pay import find_salary, parse_salary
+from skilltrends.models import Degree, Salary
+
+__all__ = ["extract_requirements", "find_degree", "find_years", "find_salary", "parse_salary"]
+
+_LEVELS = ("bachelor", "master", "phd")
+
+_DEGREE_RE = re.compile(
+    r"(?<![\w&])(?:"
+    r"(?P<phd>ph\.?\s?d\b\.?(?!\s*(?:students?|candidates?|interns?|level\s+interns?)\b)(?!s\b)|"
+    r"doctora(?:te|l)\s*(?:degree)?(?!\s*(?:students?|candidates?))|d\.phil\b)|"
+    r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|"
+    r"m\.s\.(?!\w)|m\.sc\.?(?!\w)|msc\b|m\.eng\b\.?|meng\b|m\.a\.(?!\w)|"
+    r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|preferred|required))(?!\s*(?:office|teams|excel|word|"
+    r"sql|azure|project|access|dynamics|windows|power|outlook|visio|sharepoint|edge)\b)|"
+    r"ma(?=\s*(?:/\s*(?:ms|m\.s|phd)|in\s+(?:math|stat|econ|comp|physics|data|applied)))|"
+    r"graduate\s+degree|advanced\s+degree|postgraduate\s+degree)|"
+    r"(?P<bachelor>bachelor'?s?\s*(?:degree|of\b|in\b|level)?|b\.s\.(?!\w)|b\.sc\.?(?!\w)|bsc\b|"
+    r"b\.?tech\b|b\.eng\b\.?|beng\b|b\.a\.(?!\w)|"
+    r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred))(?!\s*&)|"
+    r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
+    r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree)|"
+    r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
+    r"degree\s+in\b)"
+    r")",
+    re.IGNORECASE,
+)
+_FIELDS = (
+    ("computer science", r"computer\s+science|\bcs\b|computing\b|informatics"),
+    ("computer engineering", r"computer\s+engineering|\bece\b"),
+    ("data science", r"data\s+science"),
+    ("mathematics", r"\bmath(?:s|ematics)?\b|applied\s+math"),
+    ("statistics", r"\bstatistics\b|\bstats\b|biostatistics"),
+    ("electrical engineering", r"electrical(?:\s+and\s+computer)?\s+engineering|\bee\b|\bece\b"),
+    ("physics", r"\bphysics\b"),
+    ("machine learning", r"machine\s+learning|\bml\b|artificial\s+intelligence|\bai\b"),
+    ("operations research", r"operations\s+research"),
+    ("related", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
+     r"(?:field|discipline|area|subject|major)|quantitative\s+(?:field|discipline|subject|major)|"
+     r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major)|"
+     r"\bstem\b|similar\s+quantitative"),
+)
+_FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
+_EQUIVALENT_RE = re.compile(
+    r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+)?experience|"
+    r"equivalent\s+combination|in\s+lieu\s+of\s+(?:a\s+)?degree|degree\s+(?:is\s+)?not\s+required|"
+    r"no\s+degree\s+required|don't\s+need\s+a\s+degree|self-taught",
+    re.IGNORECASE,
+)
+# Only next to a degree: "TensorFlow or equivalent" says nothing about education.
+_OR_EQUIVALENT_RE = re.compile(
+    r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|similar)\b|\bor\s+relevant\s+(?:work\s+|industry\s+)?experience",
+    re.IGNORECASE,
+)
+_PREFERRED_CUE = re.compile(
+    r"\b(?:preferred|preferably|prefer|ideally|is\s+a\s+plus|are\s+a\s+plus|a\s+(?:big\s+|huge\s+|strong\s+)?plus|"
+    r"nice[- ]to[- ]have|bonus|desirable|desired|advantageous|an\s+advantage|welcome|helpful|optional|"
+    r"not\s+required|would\s+be\s+(?:great|nice|good)|great\s+to\s+have|extra\s+credit)\b",
+    re.IGNORECASE,
+)
+_HEADING_RE = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][^.!?\n]{1,60}?)\s*(:?)\s*$")
+_HEADING_START = re.compile(
+    r"(?:preferred|minimum|basic|required|requirements|qualifications|nice|bonus|what\s+(?:you|we|would|will)|"
+    r"who\s+(?:you|we)|about|responsibilities|benefits|perks|your|the\s+role|you\s+(?:have|are|will|bring|might)|"
+    r"we\s+(?:offer|are|look)|our|why|how|compensation|salary|pay|location|tech|stack|skills|key|must|extra|"
+    r"ideal|even|plus|desired|desirable|additional|in\s+this|a\s+day|day|great|experience$|education|"
+    r"it\s+would|would\s+be|brownie|things|requisitos|the\s+team|team|job|position|role|logistics|"
+    r"interview|hiring|where|when|mission)\b",
+    re.IGNORECASE,
+)
+_PREFERRED_HEADING = re.compile(
+    r"prefer|nice|bonus|plus|desir|ideal|would\s+be|extra|stand\s+out|not\s+required|great\s+if|"
+    r"optional|brownie|even\s+better|also\s+great|good\s+to\s+have",
+    re.IGNORECASE,
+)
+_SECTION_HEADING = re.compile(
+    r"require|qualif|bring|about\s+you|you\s+have|who\s+you|must|minimum|basic|skills|looking\s+for|"
+    r"experience|need|responsib|what\s+you|about\s+(?:us|the)|benefits|perks|offer|role|team|pay|"
+    r"compensation|salary|why|how|location|process|equal|the\s+job|mission|day|impact|stack|tech",
+    re.IGNORECASE,
+)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|\n+|\s+[•·]\s+")
+_CLAUSE_SPLIT = re.compile(r"[,;()]|\s[-–—]\s|\b(?:but|while|though|although|whereas)\b", re.IGNORECASE)
+
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "twenty": 20,
+    "a couple of": 2, "a couple": 2, "a few": 3, "a decade": 10, "half a decade": 5, "a year": 1, "a": 1,
+}
+_QTY = (
+    r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|twenty)(?:\s*\(\d+\))?"
+)
+_YEARS_RE = re.compile(
+    r"(?<![\w$£€.])(?P<lead>at\s+least|minimum\s+(?:of\s+)?|min\.?\s+|a\s+minimum\s+of|more\s+than|over|"
+    r"upwards\s+of|no\s+less\s+than|up\s+to|around|approximately|~)?\s*"
+    r"(?:(?P<lo>" + _QTY + r")\s*(?P<lo_plus>\+)?\s*(?:-|–|—|to|or)\s*(?P<hi>" + _QTY + r")|(?P<one>" + _QTY + r"))"
+    r"\s*(?P<plus>\+)?\s*(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
+    r"(?P<ormore>\s+or\s+more|\s+minimum|\s+plus)?"
+    r"|(?P<decade>(?:half\s+)?a\s+decade|a\s+couple\s+(?:of\s+)?years)",
+    re.IGNORECASE,
+)
+_EXPERIENCE_AFTER = re.compile(
+    r"\A[^.;\n]{0,90}?\b(?:experience[ds]?|exp\b|background|track\s+record|industry|professional|working|"
+    r"work(?:ing)?\s+(?:as|in|on|with)|building|developing|designing|deploying|shipping|writing|leading|"
+    r"doing|applying|hands[- ]on|in\s+(?:a|an|the)?\s*(?:ml|machine|data|software|research|production|"
+    r"engineering|industry|mlops|deep|applied|backend|a\s+similar|similar)|as\s+an?|of\s+(?:ml|machine|"
+    r"python|software|data|deep|applied|production|coding|programming|engineering|relevant|post)|"
+    r"with\s+(?:python|pytorch|tensorflow|spark|ml|production))",
+    re.IGNORECASE,
+)
+_EXPERIENCE_BEFORE = re.compile(r"experience\s*(?:of|:|-|–|—|\()?\s*$|experience\s+(?:level|required)\s*:?\s*$",
+                                re.IGNORECASE)
+_NOT_EXPERIENCE_BEFORE = re.compile(
+    r"\b(?:founded|founding|ago|been\s+(?:around|operating|profitable|growing|building|doing\s+this|in\s+business)|"
+    r"established|in\s+business|history|since|vest(?:ing|s)?|runway|anniversary|within|every|after|"
+    r"(?:for|over|in)\s+the\s+(?:past|last|next|first)|in\s+(?:just|only)|warranty|aged|contract\s+(?:of|for)|"
+    r"profitable|old)\b",
+    re.IGNORECASE,
+)
+_NOT_EXPERIENCE_AFTER = re.compile(
+    r"\A[^.;\n]{0,30}?\b(?:ago|old|in\s+a\s+row|running|straight|of\s+(?:growth|history|runway|funding|data|"
+    r"operation|existence|profitab\w+)|vesting|cliff|warranty|you\s+will|from\s+now|later|in\s+business|"
+    r"anniversary|of\s+age|of\s+age|of\s+schooling|degree|program|course)\b",
+    re.IGNORECASE,
+)
+_SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+least|within\s+which|out\s+of\s+which)\s*$",
+                              re.IGNORECASE)
+
+
+def extract_requirements(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
+    """(degree, years_min, years_max, salary) stated in a posting's plain text."""
+    years_min, years_max = find_years(text)
+    return find_degree(text), years_min, years_max, find_salary(text)
+
+
+def find_degree(text: str) -> Degree:
+    """The lowest degree level required, its fields, and whether equivalent experience is accepted."""
+    required: set[str] = set()
+    preferred: set[str] = set()
+    fields: list[str] = []
+    equivalent = bool(_EQUIVALENT_RE.search(text))
+    for sentence, is_preferred_section in _sentences(text):
+        hits = list(_DEGREE_RE.finditer(sentence))
+        if any(not h.group("generic") for h in hits):
+            hits = [h for h in hits if not h.group("generic")]
+        if not hits:
+            continue
+        if _OR_EQUIVALENT_RE.search(sentence):
+            equivalent = True
+        for hit in hits:
+            level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
+            clause = _clause_at(sentence, hit.start(), hit.end())
+            if is_preferred_section or _PREFERRED_CUE.search(clause):
+                preferred.add(level)
+            else:
+                required.add(level)
+            fields += [f for f in _fields_near(sentence, hit.start(), hit.end()) if f not in fields]
+    levels = required or preferred
+    min_level = min(levels, key=_LEVELS.index) if levels else None
+    return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
+
+
+def find_years(text: str) -> tuple[float | None, float | None]:
+    """The minimum and maximum years of experience asked for, or (None, None)."""
+    required: list[tuple[float | None, float | None]] = []
+    preferred: list[tuple[float | None, float | None]] = []
+    for sentence, is_preferred_section in _sentences(text):
+        found = _sentence_years(sentence)
+        if not found:
+            continue
+        routes = [(lo, hi) for lo, hi, _ in found]
+        pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
+        if len(routes) > 1 and not _has_routes(sentence):
+            pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
+        cue = is_preferred_section or all(p for _, _, p in found)
+        (preferred if cue else required).append(pick)
+    chosen = required or preferred
+    if not chosen:
+        return None, None
+    return max(chosen, key=lambda r: r[0] if r[0] is not None else 0.0)
+
+
+def _sentence_years(sentence: str) -> list[tuple[float | None, float | None, bool]]:
+    """Experience figures in one sentence as (min, max, preferred-cue)."""
+    out: list[tuple[float | None, float | None, bool]] = []
+    for m in _YEARS_RE.finditer(sentence):
+        before = sentence[max(0, m.start() - 40):m.start()]
+        after = sentence[m.end():m.end() + 100]
+        if _NOT_EXPERIENCE_BEFORE.search(before) or _NOT_EXPERIENCE_AFTER.match(after):
+            continue
+        if _SUB_REQUIREMENT.search(before):
+            continue
+        strong = bool(m.group("lead") or m.group("plus") or m.group("plus2") or m.group("lo") or m.group("ormore"))
+        if not (strong or _EXPERIENCE_AFTER.match(after) or _EXPERIENCE_BEFORE.search(before)
+                or re.search(r"experience", sentence[:m.start()][-60:], re.IGNORECASE)):
+            continue
+        lo, hi = _span_years(m)
+        if lo is None and hi is None:
+            continue
+        clause = _clause_at(sentence, m.start(), m.end())
+        out.append((lo, hi, bool(_PREFERRED_CUE.search(clause))))
+    return out
+
+
+def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
+    scale = 1 / 12 if (m.group("unit") or "").lower().startswith("month") else 1.0
+    lead = re.sub(r"\s+", " ", (m.group("lead") or "").lower()).strip()
+    if m.group("decade"):
+        value = 5.0 if m.group("decade").lower().startswith("half") else (
+            2.0 if "couple" in m.group("decade").lower() else 10.0)
+        return value, None
+    if m.group("lo"):
+        lo, hi = _quantity(m.group("lo")), _quantity(m.group("hi"))
+        if lo is None or hi is None or hi < lo or hi > 40:
+            return None, None
+        if re.search(r"\bor\b", m.group(0), re.IGNORECASE) or m.group("lo_plus"):
+            return round(lo * scale, 2), None  # "3 or 4 years" / "3+ to 5 years": the floor only
+        return round(lo * scale, 2), round(hi * scale, 2)
+    value = _quantity(m.group("one"))
+    if value is None or value > 40:
+        return None, None
+    if lead == "up to":
+        return None, round(value * scale, 2)
+    return round(value * scale, 2), None
+
+
+def _quantity(raw: str | None) -> float | None:
+    if not raw:
+        return None
+    word = re.sub(r"\s*\(\d+\)", "", raw).strip().lower()
+    if word in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[word])
+    try:
+        return float(word)
+    except ValueError:
+        return None
+
+
+def _has_routes(sentence: str) -> bool:
+    """Several year figures in one sentence are alternatives when joined by "or" or tied to degrees."""
+    return bool(re.search(r"\bor\b|\balternatively\b", sentence, re.IGNORECASE) or _DEGREE_RE.search(sentence))
+
+
+def _sentences(text: str) -> list[tuple[str, bool]]:
+    """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points")."""
+    out: list[tuple[str, bool]] = []
+    in_preferred = False
+    text = text.replace("’", "'").replace("‘", "'")
+    for line in text.splitlines():
+        heading = _HEADING_RE.match(line)
+        if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
+            in_preferred = bool(_PREFERRED_HEADING.search(heading.group(1)))
+            continue
+        inline = re.match(r"^\s*[-*•]?\s*([A-Z][A-Za-z' ]{2,40}):\s", line)
+        line_preferred = in_preferred
+        if inline and _PREFERRED_HEADING.search(inline.group(1)):
+            line_preferred = True
+        out += [(s, line_preferred) for s in _SENTENCE_SPLIT.split(line) if s.strip()]
+    return out
+
+
+def _is_heading(line: str, *, colon: bool) -> bool:
+    """A short line that names a section: "Nice to have", "What you'll bring:", "Minimum qualifications"."""
+    words = len(line.split())
+    if any(ch.isdigit() for ch in line) or ":" in line:
+        return False
+    if colon and words <= 8:
+        return bool(_PREFERRED_HEADING.search(line) or _SECTION_HEADING.search(line))
+    return words <= 6 and line[:1].isupper() and bool(_HEADING_START.match(line))
+
+
+def _clause_at(sentence: str, start: int, end: int) -> str:
+    """The clause of `sentence` around [start, end), split at commas, semicolons, brackets and 'but'."""
+    cuts = [m for m in _CLAUSE_SPLIT.finditer(sentence)]
+    left = max((m.end() for m in cuts if m.end() <= start), default=0)
+    right = min((m.start() for m in cuts if m.start() >= end), default=len(sentence))
+    return sentence[left:right]
+
+
+def _fields_near(sentence: str, start: int, end: int) -> list[str]:
+    """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats")."""
+    window = sentence[max(0, start - 40):start] + " " + sentence[start:min(len(sentence), end + 140)]
+    stop = re.search(r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", window,
+                     re.IGNORECASE)
+    window = window[: stop.start()] if stop else window
+    return [name for name, pattern in _FIELD_RES if pattern.search(window)]

@@ -1,0 +1,549 @@
+"""Context rules: decide whether an ambiguous alias names the skill, reading a small window of raw text.
+
+A taxonomy skill may name one rule in its `context` field; that rule must accept each of its mentions.
+Three generic rules apply to every mention (`reject_generic`): a skill inside a URL or e-mail address,
+a negated skill ("no Java needed", "we are not a Java shop", "Java is not required"), and a skill named
+only as another team's stack ("our analytics team uses Tableau"). A rule returns the skill id to tag
+(usually the candidate's own; `transformers_disambiguation` may switch concept and library) or None.
+
+"Adjacent" below means: another skill mention sits next to this one, separated only by list punctuation,
+version numbers or a conjunction ("Python, R, or Java", "Scala Java Go", "C / C++"). Each rule's
+positive and negative sentences are in tests/extract/test_rules.py.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+__all__ = ["Candidate", "RuleContext", "RULES", "reject_generic", "sentence_bounds"]
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A surface match on the raw text before context rules: text[start:end] == text."""
+
+    start: int
+    end: int
+    skill_id: str
+    text: str
+    ruled: bool = False
+
+
+_SEP = re.compile(
+    r"[\s,;/|&()\[\]+*:·•\-–—.0-9x]*"
+    r"(?:(?:and/or|and|or|as well as|plus|e\.g\.|i\.e\.|including|such as|like|with|nor|&)\b[\s,;/()\[\]:\-.]*)?"
+)
+_MAX_GAP = 28
+
+
+class RuleContext:
+    """The raw text and the mentions already accepted, for rules to read around a candidate."""
+
+    __slots__ = ("text", "_anchors", "_starts")
+
+    def __init__(self, text: str, anchors: list[Candidate]) -> None:
+        self.text = text
+        self.anchors = anchors
+
+    @property
+    def anchors(self) -> list[Candidate]:
+        """Accepted mentions, sorted by start, that rules may lean on."""
+        return self._anchors
+
+    @anchors.setter
+    def anchors(self, value: list[Candidate]) -> None:
+        self._anchors = value
+        self._starts = [c.start for c in value]
+
+    def before(self, cand: Candidate, n: int = 40) -> str:
+        return self.text[max(0, cand.start - n) : cand.start]
+
+    def after(self, cand: Candidate, n: int = 40) -> str:
+        return self.text[cand.end : cand.end + n]
+
+    def adjacent(self, cand: Candidate) -> bool:
+        """True when an accepted mention sits next to `cand`, separated only by list punctuation."""
+        at = bisect.bisect_left(self._starts, cand.start)
+        for other in self._anchors[max(0, at - 3) : at + 3]:
+            if other is cand:
+                continue
+            if 0 <= cand.start - other.end <= _MAX_GAP:
+                gap = self.text[other.end : cand.start]
+            elif 0 <= other.start - cand.end <= _MAX_GAP:
+                gap = self.text[cand.end : other.start]
+            else:
+                continue
+            if gap.count("\n") <= 1 and _SEP.fullmatch(gap):
+                return True
+        return False
+
+
+Rule = Callable[[RuleContext, Candidate], "str | None"]
+RULES: dict[str, Rule] = {}
+
+
+def _rule(name: str) -> Callable[[Rule], Rule]:
+    def register(func: Rule) -> Rule:
+        RULES[name] = func
+        return func
+
+    return register
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _language_rule(
+    *,
+    cue_after: str,
+    cue_before: str = r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in)\s+)$",
+    reject_after: str | None = None,
+    reject_before: str | None = None,
+    reject_window: str | None = None,
+) -> Rule:
+    """A rule for short or common-word names: accept with a cue or an adjacent skill, unless rejected."""
+    after_re, before_re = _rx(r"^\s*(?:" + cue_after + r")"), _rx(cue_before)
+    rej_after = _rx(r"^(?:" + reject_after + r")") if reject_after else None
+    rej_before = _rx(r"(?:" + reject_before + r")$") if reject_before else None
+    rej_window = _rx(reject_window) if reject_window else None
+
+    def rule(ctx: RuleContext, cand: Candidate) -> str | None:
+        after, before = ctx.after(cand), ctx.before(cand)
+        if rej_after and rej_after.search(after):
+            return None
+        if rej_before and rej_before.search(before):
+            return None
+        if rej_window and rej_window.search(ctx.text[max(0, cand.start - 80) : cand.end + 80]):
+            return None
+        if after_re.search(after) or ctx.adjacent(cand) or before_re.search(before):
+            return cand.skill_id
+        return None
+
+    return rule
+
+
+_PEOPLE_BEFORE = (
+    r"\b(?:contact|ask|email|e-mail|call|message|ping|meet|reach out to|reach|talk to|speak to|speak with|"
+    r"hi|hello|dear|thanks|thank|from|by|cc|mr\.?|ms\.?|mrs\.?|dr\.?|with)\s+$"
+)
+_SURNAME_AFTER = r"\s+[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:programming|language))"
+
+_rule("r_language")(
+    _language_rule(
+        cue_after=r"programming|language|studio|shiny|packages?|libraries|scripts?|code|coding|markdown|\(",
+        reject_after=r"\s*&|\s*'s\b|\s*\+\s*[A-Z]|\.\w",
+        reject_before=r"&\s*|\b(?:plan|section|appendix|room|grade|class|type|level|vitamin|tier|block|phase)\s+",
+    )
+)
+_rule("c_language")(
+    _language_rule(
+        cue_after=r"programming|language|code|coding|/\s*C\+\+|and C\+\+|or C\+\+|\+\+",
+        reject_after=r"[-‑]?\s*(?:suite|level|levels|section|corp|class|grade|round|series|type)\b|\s*&|\.\w|'s\b|\+\+|#",
+        reject_before=r"\b(?:series|class|grade|type|level|vitamin|section|plan|appendix|tier|round|block|"
+        r"phase|team|group|room|building|option|category|part|step|item|point|model)\s+|&\s*|-",
+    )
+)
+_rule("go_language")(
+    _language_rule(
+        cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b",
+        cue_before=r"\b(?:in|using|written in|code in|coding in|writing)\s+$",
+        reject_after=r"[-‑]\s*to\b|\s+(?:to|deep|deeper|beyond|above|ahead|live|further|far|through|after|for|out|"
+        r"into|back|on|over|the extra|get|getter|about|along|fast|wrong|well|hand|big|all)\b|[-‑](?:live|getter|between)",
+        reject_before=r"\b(?:to|will|can|could|would|should|must|let's|lets|we|you|they|i|never|"
+        r"always|may|might|on the|and then|then)\s+",
+    )
+)
+_rule("rust_language")(
+    _language_rule(
+        cue_after=r"(?:programming|language|developer|engineers?|code|crates?|services)\b",
+        reject_window=r"\b(?:wheat|crops?|fung\w*|leaf|leaves|plants?|corrosion|corrod\w*|steel|metal|iron|"
+        r"paint|pathogen\w*|disease|oxid\w*|belt)\b",
+    )
+)
+_rule("julia_language")(
+    _language_rule(
+        cue_after=r"(?:programming|language|lang|code|packages?)\b",
+        reject_after=_SURNAME_AFTER + r"|\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
+        reject_before=_PEOPLE_BEFORE,
+    )
+)
+_rule("ray_framework")(
+    _language_rule(
+        cue_after=r"(?:serve|tune|train|data|clusters?|core|framework|distributed)\b",
+        cue_before=r"\b(?:using|on|with)\s+$",
+        reject_after=_SURNAME_AFTER + r"|\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
+        reject_before=_PEOPLE_BEFORE + r"|[-‑]\s*$|\b(?:x|gamma|light|sun|death|manta|sting)\s*$",
+    )
+)
+_rule("swift_language")(
+    _language_rule(
+        cue_after=r"(?:programming|language|developer|development|engineers?|code|ui|/\s*objective)",
+        reject_after=r"\s+(?:and\s+(?:decisive|effective|accurate))",
+    )
+)
+_rule("dash_framework")(
+    _language_rule(
+        cue_after=r"(?:apps?|applications?|dashboards?|framework)\b",
+        reject_after=r"\s+of\b",
+        reject_before=r"\b(?:a|the|em|en)\s+$",
+    )
+)
+_rule("list_only")(_language_rule(cue_after=r"(?!)", cue_before=r"(?!)"))
+_rule("scala_language")(
+    _language_rule(
+        cue_after=r"(?:programming|language|developer|development|engineers?|code|services|spark|akka|play)\b",
+        reject_before=r"\bla\s+",
+    )
+)
+
+_AGILE_ADJ = _rx(
+    r"^\s+(?:teams?|squads?|environments?|culture|company|companies|organi[sz]ations?|start-?ups?|set-?up|manner|"
+    r"fashion|workplace|atmosphere|structure|and\s+(?:communicative|flexible|fast|dynamic))\b"
+)
+
+
+@_rule("agile_practice")
+def _agile(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'Agile' the practice, not 'an agile team/environment' describing the employer."""
+    return None if _AGILE_ADJ.search(ctx.after(cand, 30)) else cand.skill_id
+
+
+_SKILL_CUE_BEFORE = _rx(
+    r"\b(?:strong|excellent|good|great|effective|outstanding|exceptional|solid|proven|demonstrated|clear|superb|"
+    r"ability\s+to\s+\w+|skills?\s+in|experience\s+(?:in|with)|track\s+record\s+of|excel\s+at)"
+    r"(?:\s+(?:\w+\s+)?(?:and|&|,)\s*\w+)?[\s,]+(?:\w+\s+)?$"
+)
+
+
+@_rule("skill_phrase")
+def _skill_phrase(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Bare 'communication', 'collaboration', 'leadership': only when asked of the candidate."""
+    if re.match(r"\s*(?:skills?|abilities|ability|experience)\b", ctx.after(cand, 20), re.I):
+        return cand.skill_id
+    if _SKILL_CUE_BEFORE.search(ctx.before(cand, 60)) or ctx.adjacent(cand):
+        return cand.skill_id
+    return None
+
+
+_LANG_CUE_BEFORE = _rx(
+    r"\b(?:fluent|fluency|fluently|proficient|proficiency|command|knowledge|good|excellent|strong|business|written|"
+    r"spoken|native|speak|speaking|speaks|level|communicate|mastery|and|or)\b(?:\s+(?:in|of))?[\s,/]+$"
+)
+
+
+@_rule("language_requirement")
+def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'English' the language asked for, not 'please apply in English'."""
+    if re.search(r"\b(?:apply|application|applications|cv|resume|documents?|submit\w*|send|interviews?)\b[^.\n]{0,30}"
+                 r"\bin\s+$", ctx.before(cand, 60), re.I):
+        return None
+    if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
+        return None
+    if re.search(r"\b(?:teaching|taught|courses?|lectures?)\b[^.\n]{0,30}\bin\s+$", ctx.before(cand, 60), re.I):
+        return None
+    return cand.skill_id
+
+
+_SENT_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-*•·]\s*)?)$")
+
+
+@_rule("common_word")
+def _common_word(ctx: RuleContext, cand: Candidate) -> str | None:
+    """React, Spring, Flask, Storm ...: a capitalised word mid-sentence, or an adjacent skill."""
+    if ctx.adjacent(cand):
+        return cand.skill_id
+    if cand.text[:1].isupper() and not _SENT_START.search(ctx.before(cand, 4) if cand.start else ""):
+        if cand.start == 0:
+            return None
+        return cand.skill_id
+    return None
+
+
+_COFFEE = _rx(r"\b(?:coffee|cup of|cups of|espresso|brew\w*|caffein\w*|mug|barista|island)\b")
+
+
+@_rule("java_language")
+def _java(ctx: RuleContext, cand: Candidate) -> str | None:
+    window = ctx.text[max(0, cand.start - 40) : cand.end + 40]
+    return None if _COFFEE.search(window) else cand.skill_id
+
+
+_SPARK_NOT = _rx(
+    r"^(?:\s+AR\b|\s+(?:curiosity|interest|joy|innovation|ideas?|creativity|conversations?|change|growth|"
+    r"discussions?|debate|excitement|imagination|inspiration|passion|new|your|our|the|a|an|some|real|"
+    r"meaningful|action|progress|interest)\b|\s*(?:of|in)\s+(?:genius|creativity|curiosity|inspiration))"
+)
+_SPARK_VERB_BEFORE = _rx(
+    r"\b(?:to|will|can|could|would|may|might|helps?|helping|that|who|which|ideas|and\s+to|must|should)\s+$"
+)
+
+
+@_rule("spark_engine")
+def _spark(ctx: RuleContext, cand: Candidate) -> str | None:
+    after = ctx.after(cand)
+    if _SPARK_NOT.search(after) or _SPARK_VERB_BEFORE.search(ctx.before(cand)):
+        return None
+    if cand.text == "spark" and not (ctx.adjacent(cand) or re.match(r"\s*(?:jobs?|clusters?|sql|streaming)", after, re.I)):
+        return None
+    return cand.skill_id
+
+
+_EXCEL_VERB = _rx(r"^\s+(?:at|in|as|within|on|with|through|when|under|by)\b")
+
+
+_APPLICATION_MATERIALS = _rx(
+    r"\b(?:cover\s+letter|curriculum\s+vitae|transcripts?|application\s+form|attach\w*|apply\s+online|"
+    r"your\s+application|application\s+must|publications?\s+written|pdf\s+file|one\s+pdf)\b"
+)
+
+
+@_rule("excel_tool")
+def _excel(ctx: RuleContext, cand: Candidate) -> str | None:
+    if cand.text.lower() != "excel":  # "Microsoft Excel", "VBA": unambiguous
+        return cand.skill_id
+    if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
+        return None  # "an Excel sheet with your grades" is a file to send, not a skill
+    if _EXCEL_VERB.search(ctx.after(cand)):
+        return None
+    if re.search(r"\b(?:to|will|you|can|we|and|who|ability to|help you)\s+$", ctx.before(cand), re.I):
+        return None
+    if cand.text == "excel" and not ctx.adjacent(cand):
+        return None
+    return cand.skill_id
+
+
+_ANIMAL = _rx(r"\b(?:animals?|zoo|bamboo|bears?|red panda|giant|wildlife|cubs?|endangered|cute|habitat)\b")
+
+
+@_rule("pandas_library")
+def _pandas(ctx: RuleContext, cand: Candidate) -> str | None:
+    window = ctx.text[max(0, cand.start - 60) : cand.end + 60]
+    return None if _ANIMAL.search(window) else cand.skill_id
+
+
+_PHYSICAL_AIRFLOW = _rx(
+    r"\b(?:data cent(?:er|re)s?|cooling|hvac|ventilation|fans?|thermal|heat\w*|ducts?|racks?|server rooms?|"
+    r"temperature|cfm|pressure|filters?|vents?|mechanical|buildings?)\b"
+)
+
+
+@_rule("airflow_tool")
+def _airflow(ctx: RuleContext, cand: Candidate) -> str | None:
+    if cand.text.lower().startswith(("apache", "cloud composer")):
+        return cand.skill_id
+    if _PHYSICAL_AIRFLOW.search(ctx.text[max(0, cand.start - 60) : cand.end + 60]):
+        return None
+    if cand.text == "airflow" and not ctx.adjacent(cand):
+        return None
+    return cand.skill_id
+
+
+@_rule("snowflake_db")
+def _snowflake(ctx: RuleContext, cand: Candidate) -> str | None:
+    if re.match(r"\s*(?:schemas?|models?|design|dimensions?)\b", ctx.after(cand), re.I):
+        return None
+    if re.search(r"\b(?:special|unique|little|delicate|like a|a single|every|no two|each|winter)\s+$", ctx.before(cand), re.I):
+        return None
+    if cand.text.islower() and not ctx.adjacent(cand):
+        return None
+    return cand.skill_id
+
+
+_AML_FINANCE = _rx(r"money laundering|\bkyc\b|sanctions|compliance|fraud|financial crime|\bcft\b|transaction monitoring")
+
+
+@_rule("aml_abbrev")
+def _aml(ctx: RuleContext, cand: Candidate) -> str | None:
+    if cand.text.lower() != "aml":
+        return cand.skill_id
+    window = ctx.text[max(0, cand.start - 80) : cand.end + 80]
+    if _AML_FINANCE.search(window) or not re.search(r"\bazure\b", window, re.I):
+        return None
+    return cand.skill_id
+
+
+_RESUME = _rx(
+    r"\b(?:cover letter|r[ée]sum[ée]s?|resumes?|send|submit|upload|attach\w*|apply|application|your cv|cvs|"
+    r"curriculum vitae|portfolio|linkedin|e-?mail)\b"
+)
+_CV_CUE = _rx(r"^\s*(?:models?|engineers?|research|tasks?|pipelines?|systems?|problems?|algorithms?|/\s*(?:ml|nlp|dl))\b")
+
+
+@_rule("cv_abbrev")
+def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
+    if cand.text != "CV":
+        return cand.skill_id
+    if _RESUME.search(ctx.text[max(0, cand.start - 60) : cand.end + 60]):
+        return None
+    if _CV_CUE.search(ctx.after(cand)) or ctx.adjacent(cand) or re.search(r"computer vision\s*\($", ctx.before(cand), re.I):
+        return cand.skill_id
+    return None
+
+
+@_rule("tf_abbrev")
+def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
+    if cand.text != "TF":
+        return cand.skill_id
+    after = ctx.after(cand)
+    if re.match(r"\s*[-‑]?\s*idf", after, re.I):
+        return None
+    if re.match(r"\s*(?:\d|serving|lite|models?|keras|\.keras|/\s*(?:keras|pytorch))", after, re.I) or ctx.adjacent(cand):
+        return cand.skill_id
+    return None
+
+
+@_rule("hf_abbrev")
+def _hf(ctx: RuleContext, cand: Candidate) -> str | None:
+    if cand.text != "HF":
+        return cand.skill_id
+    if re.match(r"\s*(?:transformers|hub|models?|datasets|spaces|accelerate|peft|trl|diffusers|ecosystem)\b", ctx.after(cand), re.I):
+        return cand.skill_id
+    if re.search(r"\b(?:trading|radio|frequency|heart failure)\b", ctx.text[max(0, cand.start - 40) : cand.end + 40], re.I):
+        return None
+    return cand.skill_id if ctx.adjacent(cand) else None
+
+
+_HF_LIB = _rx(r"(?:hugging\s*face|\bhf\b|🤗)(?:'s)?\s*$")
+_LIB_AFTER = _rx(r"^\s*(?:library|package|pipelines?\(|\.|==|>=)")
+
+
+@_rule("transformers_disambiguation")
+def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Hugging Face's Transformers library vs the transformer architecture (a concept)."""
+    if cand.text.lower().startswith("transformer") and cand.text.lower() in ("transformers", "transformer"):
+        if _HF_LIB.search(ctx.before(cand, 20)) or (cand.text == "Transformers" and _LIB_AFTER.search(ctx.after(cand, 12))):
+            return "hugging_face_transformers"
+        if cand.text == "transformers" and re.match(r"\s*(?:==|>=|library)", ctx.after(cand, 12)):
+            return "hugging_face_transformers"
+    return cand.skill_id
+
+
+_NOT_SOFTWARE_TESTING = _rx(
+    r"\b(?:hiv|covid\w*|virus|viral|hepatitis|clinical|blood|patients?|medical|laboratory|drugs?|hearing|"
+    r"penetration|pen|social\s+engineering|SE|attack|diagnostic|samples?|specimens?|soil|emissions?|"
+    r"materials?|crash|vehicles?|animal|genetic|dna|psychometric|strength\s+finder)\b"
+)
+
+
+@_rule("testing_practice")
+def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Bare 'testing' is software testing unless the window names lab, medical or security testing."""
+    return None if _NOT_SOFTWARE_TESTING.search(ctx.text[max(0, cand.start - 50) : cand.end + 40]) else cand.skill_id
+
+
+_DEGREE_BEFORE = _rx(
+    r"\b(?:degrees?|bachelor\S*|masters?|master's|ph\.?\s?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|ms|bs|ba|ma|"
+    r"diploma|major(?:ed)?|graduated?|background)\b(?:\s+(?:in|of))?[\w\s,/&()'’.-]{0,70}$"
+)
+
+
+@_rule("not_degree_field")
+def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'degree in Computer Science, Mathematics or Statistics' names a field of study, not a skill."""
+    start, _ = sentence_bounds(ctx.text, cand.start, cand.end)
+    return None if _DEGREE_BEFORE.search(ctx.text[max(start, cand.start - 90) : cand.start]) else cand.skill_id
+
+
+# --- rules applied to every mention -------------------------------------------------------------
+
+_DOMAIN = re.compile(r"[a-z0-9-]\.(?:com|org|net|io|ai|dev|edu|gov|co|uk|de|ml|app|cloud)(?:/|$|:)", re.I)
+
+
+def _in_url_or_email(text: str, start: int, end: int) -> bool:
+    lo = start
+    floor = max(0, start - 200)
+    while lo > floor and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    ceiling = min(len(text), end + 200)
+    while hi < ceiling and not text[hi].isspace():
+        hi += 1
+    token = text[lo:hi]
+    if "@" in token or "://" in token or token.lower().startswith("www."):
+        return True
+    bare = token.strip("()[]<>{}\"'.,;:!?")
+    return bare != text[start:end] and _DOMAIN.search(bare) is not None
+
+
+_NEG_BEFORE = _rx(
+    r"(?:\bno\s+(?:prior\s+|previous\s+|formal\s+)?(?:(?:experience|knowledge)\s+(?:with|in|of)\s+)?"
+    r"|\bnot\s+an?\s+|\bwithout\s+(?:any\s+)?(?:(?:experience|knowledge)\s+(?:with|in|of)\s+)?"
+    r"|\b(?:do|does|will|would)(?:n't|n’t|\s+not)\s+need\s+(?:to\s+know\s+)?(?:any\s+)?"
+    r"|\bno\s+need\s+(?:for|to\s+know)\s+|\bnon[-\s]?)$"
+)
+_NEG_AFTER = _rx(
+    r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:(?:is|are)(?:n't|n’t|\s+not)|not)\s+"
+    r"(?:required|needed|necessary|mandatory|a\s+(?:must|requirement|prerequisite)|expected)"
+)
+_NEG_NEEDED = _rx(r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:is\s+)?(?:needed|required|necessary)\b|^\s+shop\b")
+_OTHER_TEAM = _rx(
+    r"\b(?:our|the|their|other|another|a separate|a different|partner)\s+((?:[\w&/-]+\s+){1,3})teams?\s+"
+    r"(?:(?:already|currently|mainly|mostly|also)\s+)?"
+    r"(?:uses|use|runs|run|owns|own|manages|manage|maintains|maintain|relies on|rely on|works with|work with|"
+    r"is using|are using|builds on|build on|leverages|leverage|handles|handle|looks after|operates|operate)\b"
+    r"[^.;\n]*$"
+)
+_OWN_TEAM = {"ml", "mle", "machine", "learning", "ai", "your", "this", "my", "new", "hiring", "whole", "entire"}
+
+
+def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    before = text[max(s_start, start - 40) : start]
+    after = text[end : min(s_end, end + 50)]
+    if _NEG_AFTER.search(after):
+        return True
+    if _NEG_BEFORE.search(before):
+        # "no Java needed", "not a Java shop", "without Python": the cue must govern this mention.
+        return bool(_NEG_NEEDED.search(after)) or before.rstrip().lower().endswith(("without", "not a", "not an"))
+    return False
+
+
+def _other_teams_stack(text: str, start: int, s_start: int) -> bool:
+    match = _OTHER_TEAM.search(text[max(s_start, start - 120) : start])
+    if match is None:
+        return False
+    modifiers = set(match.group(1).lower().split())
+    return not (modifiers & _OWN_TEAM)
+
+
+_ROLE_NOUN = re.compile(
+    r"[ \t]*(?:[/-][ \t]*)?(?:[\w.+#]+[ \t]+)?(?:developers?|engineers?|architects?|programmers?|administrators?|"
+    r"admins?|specialists?|consultants?|scientists?|analysts?|teams?|group|department|leads?|managers?|practice|"
+    r"community|guild|chapter|squad|tribe|researchers?|experts?|ninja|rockstar|[-‑]focus)\b",
+    re.IGNORECASE,
+)
+
+
+def _names_a_role(text: str, end: int) -> bool:
+    """'Senior Java Developer', 'our Data Science team': the skill names a role or a group, not a requirement."""
+    return _ROLE_NOUN.match(text, end, end + 40) is not None
+
+
+def reject_generic(text: str, start: int, end: int) -> bool:
+    """True when a mention must not be tagged whatever its skill.
+
+    Rejected: inside a URL or e-mail; part of a role or team name ("Java Developer", "Data Science team");
+    negated; named as another team's stack.
+    """
+    if _in_url_or_email(text, start, end) or _names_a_role(text, end):
+        return True
+    s_start, s_end = sentence_bounds(text, start, end)
+    return _negated(text, start, end, s_start, s_end) or _other_teams_stack(text, start, s_start)
+
+
+_BOUNDARY_BACK = re.compile(r"[.!?;•]\s|\n")
+_BOUNDARY_FWD = re.compile(r"[.!?;•](?:\s|$)|\n")
+
+
+def sentence_bounds(text: str, start: int, end: int, *, reach: int = 300) -> tuple[int, int]:
+    """The sentence (or bullet, or line) around text[start:end], searched within `reach` characters."""
+    lo = max(0, start - reach)
+    s_start = lo
+    for match in _BOUNDARY_BACK.finditer(text, lo, start):
+        s_start = match.end()
+    fwd = _BOUNDARY_FWD.search(text, end, min(len(text), end + reach))
+    s_end = fwd.start() if fwd else min(len(text), end + reach)
+    return s_start, s_end

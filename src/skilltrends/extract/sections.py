@@ -1,0 +1,88 @@
+"""Requirement level of a mention: section headings and cue phrases mark skills as preferred.
+
+A heading line ("Nice to have", "Preferred qualifications:", "## Bonus points") makes what follows
+preferred until the next heading; a required or neutral heading ("Requirements", "What you'll need",
+"Responsibilities", "Benefits") switches back. Inside any section, a cue in the mention's own sentence or
+bullet ("is a plus", "ideally", "preferred", "nice to have", "bonus if", "would be great") makes it
+preferred. Default: required.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+__all__ = ["RequirementLevels"]
+
+_PREFERRED_HEAD = (
+    r"nice[\s-]*to[\s-]*haves?|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
+    r"good[\s-]to[\s-]haves?|desired(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
+    r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
+    r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you\s+(?:will\s+)?stand\s+out\s+if(?:\s+\w+){0,3}|"
+    r"additional\s+(?:qualifications|skills|experience)|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
+    r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
+    r"would\s+be\s+(?:great|nice|a\s+plus)"
+)
+_REQUIRED_HEAD = (
+    r"(?:minimum|basic|required|key|essential|core|technical|your)?\s*(?:qualifications|requirements|skills"
+    r"(?:\s*(?:&|and)\s*(?:experience|qualifications))?|experience)|what\s+you(?:'ll|\s+will|’ll)?\s+(?:need|bring)"
+    r"|what\s+(?:we(?:'re|\s+are)|we’re)\s+looking\s+for|you\s+(?:have|bring|are|should\s+have)|must[\s-]*haves?"
+    r"|about\s+you|who\s+you\s+are|your\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required|"
+    r"responsibilities|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
+    r"benefits|perks|what\s+we\s+offer|compensation|(?:our\s+)?tech(?:nology)?\s+stack|technologies|job\s+description|"
+    r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply"
+)
+_HEADING = re.compile(
+    r"^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)?(?P<h>(?P<pref>" + _PREFERRED_HEAD + r")|" + _REQUIRED_HEAD + r")"
+    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_CUE = re.compile(
+    r"\b(?:(?:is|are|would\s+be|will\s+be|be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|real\s+|"
+    r"added\s+|distinct\s+)?(?:plus|bonus|advantage|asset|benefit)|an?\s+(?:big\s+|huge\s+|definite\s+)?plus|"
+    r"plus\s+if|bonus\s+(?:if|points)|ideally|preferred|preferably|nice[\s-]to[\s-]have|good[\s-]to[\s-]have|"
+    r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
+    r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|not\s+required\s+but|"
+    r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b",
+    re.IGNORECASE,
+)
+_CLAUSE = re.compile(r",?\s+\b(?:but|whereas|while)\b\s+", re.IGNORECASE)
+
+
+class RequirementLevels:
+    """Per-text lookup of requirement levels; build once per text, query per mention."""
+
+    __slots__ = ("text", "_starts", "_preferred", "_cache")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] = []
+        self._preferred: list[bool] = []
+        for match in _HEADING.finditer(text):
+            self._starts.append(match.start())
+            self._preferred.append(match.group("pref") is not None)
+        self._cache: dict[tuple[int, int], bool] = {}
+
+    def level(self, start: int, end: int, s_start: int, s_end: int) -> str:
+        """'preferred' or 'required' for the mention text[start:end] in sentence text[s_start:s_end]."""
+        at = bisect.bisect_right(self._starts, start) - 1
+        if at >= 0 and self._preferred[at]:
+            return "preferred"
+        return "preferred" if self._clause_has_cue(start, s_start, s_end) else "required"
+
+    def _clause_has_cue(self, start: int, s_start: int, s_end: int) -> bool:
+        sentence = self.text[s_start:s_end]
+        # "Python is required, but Spark is a plus": only the clause holding the mention counts.
+        lo, hi = 0, len(sentence)
+        for match in _CLAUSE.finditer(sentence):
+            if match.end() <= start - s_start:
+                lo = match.start()
+            elif match.start() >= start - s_start:
+                hi = match.start()
+                break
+        key = (s_start + lo, s_start + hi)
+        found = self._cache.get(key)
+        if found is None:
+            found = _CUE.search(sentence, lo, hi) is not None
+            self._cache[key] = found
+        return found
