@@ -154,6 +154,43 @@ def extract(ctx: click.Context, reprocess: bool) -> None:
 
 
 @cli.command()
+@click.argument("posting_id", type=int)
+@click.pass_context
+def explain(ctx: click.Context, posting_id: int) -> None:
+    """Print a stored posting with its tagged skills highlighted, their requirement levels, degree, years and pay.
+
+    Required skills are shown in bold green, preferred ones in yellow.
+
+    \b
+    Example:
+        skilltrends explain 42
+    """
+    from skilltrends.workflow import explain_posting
+
+    found = explain_posting(_engine(_settings(ctx)), posting_id)
+    click.echo(click.style(f"{found.title} — {found.company or '?'}", bold=True) + f"\n{found.url}\n")
+    text, cursor, parts = found.description, 0, []
+    for m in found.mentions:
+        if m["start"] < cursor:
+            continue
+        parts.append(text[cursor:m["start"]])
+        colour = {"fg": "green", "bold": True} if m["requirement"] == "required" else {"fg": "yellow"}
+        parts.append(click.style(text[m["start"]:m["end"]], **colour) + click.style(f"[{m['skill_id']}]", dim=True))
+        cursor = m["end"]
+    click.echo("".join(parts) + text[cursor:] + "\n")
+    for m in found.mentions:
+        click.echo(f"  {m['start']:>6}-{m['end']:<6} {m['requirement']:<9} {m['name'] or m['skill_id']:<28} "
+                   f"{m['category'] or '':<22} {m['text']!r}")
+    req = found.requirements or {}
+    click.echo(f"\n  degree: {req.get('degree_min')} {req.get('degree_fields') or ''}"
+               f"{' (or equivalent experience)' if req.get('equivalent_experience_ok') else ''}")
+    click.echo(f"  years: {req.get('years_min')}–{req.get('years_max')}")
+    click.echo(f"  pay: {req.get('pay_min')}–{req.get('pay_max')} {req.get('pay_currency')} per {req.get('pay_period')}"
+               f" ({req.get('pay_source')})")
+    click.echo(f"  extractor: {found.extractor_version}")
+
+
+@cli.command()
 @click.option("--name", default=None, help="Report folder name under the reports directory (default: PERIOD-DATE).")
 @click.option("--period", type=click.Choice(["week", "month", "quarter", "year"]), default="month", show_default=True)
 @click.option("--since", help="First month, YYYY-MM.")

@@ -36,6 +36,8 @@ __all__ = [
     "build_report",
     "run_demo",
     "report_items",
+    "Explanation",
+    "explain_posting",
 ]
 
 Progress = Callable[[str], None]
@@ -108,6 +110,44 @@ def _posting_from_row(row: Any) -> Posting:
         salary_min=row.salary_min, salary_max=row.salary_max, salary_currency=row.salary_currency,
         salary_period=row.salary_period,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A stored posting with its tags, for `skilltrends explain`."""
+
+    posting_id: int
+    title: str
+    company: str | None
+    url: str
+    description: str
+    mentions: list[dict[str, Any]]
+    requirements: dict[str, Any] | None
+    extractor_version: str | None
+
+
+def explain_posting(engine: Engine, posting_id: int) -> Explanation:
+    """The posting and every stored mention (offsets into its description), with degree, years and pay."""
+    from skilltrends.errors import StoreError
+    from skilltrends.store.tables import PostingRequirement, PostingSkill
+
+    with engine.connect() as conn:
+        row = conn.execute(select(PostingRow).where(PostingRow.id == posting_id)).one_or_none()
+        if row is None:
+            raise StoreError(f"No posting with id {posting_id}. Hint: skilltrends query \"select id, title from postings\"")
+        mentions = conn.execute(
+            select(PostingSkill.skill_id, PostingSkill.requirement, PostingSkill.start, PostingSkill.end,
+                   PostingSkill.text, SkillRow.name, SkillRow.category)
+            .join(SkillRow, SkillRow.id == PostingSkill.skill_id, isouter=True)
+            .where(PostingSkill.posting_id == posting_id).order_by(PostingSkill.start)
+        ).mappings().all()
+        req = conn.execute(
+            select(PostingRequirement.__table__).where(PostingRequirement.posting_id == posting_id)
+        ).mappings().one_or_none()
+    requirements = dict(req) if req is not None else None
+    return Explanation(posting_id=row.id, title=row.title, company=row.company, url=row.url,
+                       description=row.description, mentions=[dict(m) for m in mentions],
+                       requirements=requirements, extractor_version=row.extractor_version)
 
 
 def report_items(taxonomy: Any, names: Sequence[str] = HEADLINE_ITEMS) -> dict[str, list[str]]:
