@@ -6,6 +6,7 @@ Used by cli.py and scheduler.py; each function takes what it needs (an Engine, a
 from __future__ import annotations
 
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -203,13 +204,13 @@ def run_pipeline(
     *,
     report_name: str,
     base_url: str | None = None,
+    parallel: int = 2,
     progress: Progress = _noop,
 ) -> PipelineResult:
     """Crawl every source, tag what is new or changed, and write a report: the whole pipeline once."""
     from skilltrends.extract import build_nlp, load_taxonomy
 
-    crawls = []
-    for spider, entry in sources.items():
+    def one(spider: str, entry: Mapping[str, list[str] | str]) -> CrawlResult:
         arguments = spider_arguments(dict(entry))
         if base_url and "base_url" not in arguments:
             arguments["base_url"] = base_url
@@ -217,7 +218,12 @@ def run_pipeline(
         result = crawl(settings, engine, spider, arguments=arguments)
         progress(f"  {spider}: {result.status}, {result.new} new, {result.updated} updated, "
                  f"{result.unchanged} unchanged, {result.dropped} dropped")
-        crawls.append(result)
+        return result
+
+    # Each crawl is its own child process reaching its own host, so they can overlap; the store's batches
+    # are short transactions (SQLite WAL + busy timeout), so concurrent writers queue rather than fail.
+    with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
+        crawls = list(pool.map(lambda item: one(*item), sources.items()))
     progress("extracting skills")
     sync_skills(engine, load_taxonomy())
     extracted = extract_pending(engine, build_nlp(), progress=progress)
