@@ -15,6 +15,7 @@ from skilltrends.errors import ConfigError
 __all__ = ["Settings", "load_settings", "DEFAULT_HOME"]
 
 DEFAULT_HOME = Path("data")
+DEFAULT_CONTACT_URL = "https://github.com/skilltrends/skilltrends"
 DEFAULT_USER_AGENT = "skilltrends/0.1 (+https://github.com/skilltrends/skilltrends; labour-market research crawler)"
 
 
@@ -26,7 +27,7 @@ class Settings:
     database_url: str = ""
     reports_dir: Path = Path("reports")
     user_agent: str = DEFAULT_USER_AGENT
-    contact_url: str = "https://github.com/skilltrends/skilltrends"
+    contact_url: str = DEFAULT_CONTACT_URL
     sources_file: Path | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
@@ -55,7 +56,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         database_url=url,
         reports_dir=Path(env.get("SKILLTRENDS_REPORTS_DIR", "reports")),
         user_agent=env.get("SKILLTRENDS_USER_AGENT", DEFAULT_USER_AGENT),
-        contact_url=env.get("SKILLTRENDS_CONTACT_URL", Settings.contact_url),
+        contact_url=env.get("SKILLTRENDS_CONTACT_URL", DEFAULT_CONTACT_URL),
         sources_file=Path(sources) if sources else None,
         extra={k: v for k, v in env.items() if k.startswith("SKILLTRENDS_")},
     )

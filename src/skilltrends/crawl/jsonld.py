@@ -87,7 +87,7 @@ def _to_posting(obj: dict[str, Any], *, url: str) -> Posting:
     return build_posting(
         source=SOURCE,
         external_id=ident or obj.get("url") or url,
-        url=obj.get("url") if isinstance(obj.get("url"), str) else url,
+        url=obj["url"] if isinstance(obj.get("url"), str) else url,
         title=_text(obj.get("title")),
         description_html=html.unescape(str(obj.get("description") or "")),
         raw=obj,

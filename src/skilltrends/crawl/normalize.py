@@ -10,7 +10,8 @@ import re
 import warnings
 from datetime import UTC, date, datetime
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, Tag
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
+from bs4.element import NavigableString, Tag
 
 __all__ = [
     "clean_text",

@@ -101,9 +101,10 @@ def _update_changed(conn: object, rows: list[dict[str, object]]) -> None:
     from sqlalchemy import bindparam
 
     columns = [c for c in rows[0] if c not in ("b_id", "source", "external_id")]
+    table = PostingRow.__table__
     stmt = (
-        update(PostingRow.__table__)
-        .where(PostingRow.__table__.c.id == bindparam("b_id"))
+        update(table)  # type: ignore[arg-type]
+        .where(table.c.id == bindparam("b_id"))
         .values({c: bindparam(c) for c in columns})
     )
     conn.execute(stmt, rows)  # type: ignore[attr-defined]
@@ -133,7 +134,8 @@ def save_extractions(
     if not results:
         return 0
     ids = [pid for pid, _, _, _ in results]
-    mentions, requirements = [], []
+    mentions: list[dict[str, object]] = []
+    requirements: list[dict[str, object]] = []
     for posting_id, _digest, extraction, posting in results:
         mentions.extend(
             {"posting_id": posting_id, "skill_id": m.skill_id, "requirement": m.requirement, "start": m.start,
@@ -158,6 +160,7 @@ def save_extractions(
 def _requirement_row(posting_id: int, extraction: Extraction, posting: Posting, version: str) -> dict[str, object]:
     structured = posting.salary_min is not None or posting.salary_max is not None
     salary = extraction.salary
+    pay: tuple[float | None, float | None, str | None, str | None, str | None]
     if structured:
         pay = (posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period, "structured")
     elif salary is not None:

@@ -10,7 +10,7 @@ from skilltrends.store.tables import PostingRow, PostingSkill
 
 __all__ = ["read_postings", "read_mentions"]
 
-_POSTING_SCHEMA = {
+_POSTING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
     "posting_id": pl.Int64, "source": pl.String, "company": pl.String, "title": pl.String,
     "role_family": pl.String, "seniority": pl.String, "country": pl.String, "workplace": pl.String,
     "posted_at": pl.Datetime("us"), "canonical_id": pl.Int64,
@@ -34,7 +34,7 @@ def read_postings(engine: Engine) -> pl.LazyFrame:
 def read_mentions(engine: Engine) -> pl.LazyFrame:
     """One row per (posting, skill, requirement): mentions collapsed to the posting level."""
     query = select(PostingSkill.posting_id, PostingSkill.skill_id, PostingSkill.requirement).distinct()
-    schema = {"posting_id": pl.Int64, "skill_id": pl.String, "requirement": pl.String}
+    schema: dict[str, pl.DataType | type[pl.DataType]] = {"posting_id": pl.Int64, "skill_id": pl.String, "requirement": pl.String}
     with engine.connect() as conn:
         frame = pl.read_database(query, conn, schema_overrides=schema)
     if frame.is_empty():
