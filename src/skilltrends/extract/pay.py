@@ -40,7 +40,7 @@ _AMOUNT = (
 )
 _SEP = r"\s*(?:-|–|—|to|and|~)\s*"
 _PAY_RE = re.compile(
-    rf"(?<![\w.,$£€])(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)?\s*"
+    rf"(?<![\w.,$£€])(?:(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)\s*)?"
     + _AMOUNT.replace("@", "a")
     + rf"(?:{_SEP}" + _AMOUNT.replace("@", "b") + r")?(?P<plus>\+)?",
     re.IGNORECASE,

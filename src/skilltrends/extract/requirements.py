@@ -62,7 +62,8 @@ _FIELDS = (
      r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major)|"
      r"\bstem\b|similar\s+quantitative"),
 )
-_FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
+_FIELD_NAMES = {f"f{i}": name for i, (name, _) in enumerate(_FIELDS)}
+_FIELDS_RE = re.compile("|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_FIELDS)), re.IGNORECASE)
 _EQUIVALENT_RE = re.compile(
     r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+)?experience|"
     r"equivalent\s+combination|in\s+lieu\s+of\s+(?:a\s+)?degree|degree\s+(?:is\s+)?not\s+required|"
@@ -80,7 +81,7 @@ _PREFERRED_CUE = re.compile(
     r"not\s+required|would\s+be\s+(?:great|nice|good)|great\s+to\s+have|extra\s+credit)\b",
     re.IGNORECASE,
 )
-_HEADING_RE = re.compile(r"^\s*(?:#+\s*)?([A-Za-z][^.!?\n]{1,60}?)\s*(:?)\s*$")
+_HEADING_RE = re.compile(r"(?:#+\s*)?([A-Za-z][^.!?\n]{1,60}?)(:?)")
 _HEADING_START = re.compile(
     r"(?:preferred|minimum|basic|required|requirements|qualifications|nice|bonus|what\s+(?:you|we|would|will)|"
     r"who\s+(?:you|we)|about|responsibilities|benefits|perks|your|the\s+role|you\s+(?:have|are|will|bring|might)|"
@@ -90,6 +91,7 @@ _HEADING_START = re.compile(
     r"interview|hiring|where|when|mission)\b",
     re.IGNORECASE,
 )
+_INLINE_HEADING_RE = re.compile(r"(?:[-*•]\s*)?([A-Z][A-Za-z' ]{2,40}):\s")
 _PREFERRED_HEADING = re.compile(
     r"prefer|nice|bonus|plus|desir|ideal|would\s+be|extra|stand\s+out|not\s+required|great\s+if|"
     r"optional|brownie|even\s+better|also\s+great|good\s+to\s+have",
@@ -101,7 +103,7 @@ _SECTION_HEADING = re.compile(
     r"compensation|salary|why|how|location|process|equal|the\s+job|mission|day|impact|stack|tech",
     re.IGNORECASE,
 )
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|\n+|\s+[•·]\s+")
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|\n+|(?<!\s)\s+[•·]\s+")
 _CLAUSE_SPLIT = re.compile(r"[,;()]|\s[-–—]\s|\b(?:but|while|though|although|whereas)\b", re.IGNORECASE)
 
 _WORD_NUMBERS = {
@@ -114,10 +116,10 @@ _QTY = (
     r"fifteen|twenty)(?:\s*\(\d+\))?"
 )
 _YEARS_RE = re.compile(
-    r"(?<![\w$£€.])(?P<lead>at\s+least|minimum\s+(?:of\s+)?|min\.?\s+|a\s+minimum\s+of|more\s+than|over|"
-    r"upwards\s+of|no\s+less\s+than|up\s+to|around|approximately|~)?\s*"
-    r"(?:(?P<lo>" + _QTY + r")\s*(?P<lo_plus>\+)?\s*(?:-|–|—|to|or)\s*(?P<hi>" + _QTY + r")|(?P<one>" + _QTY + r"))"
-    r"\s*(?P<plus>\+)?\s*(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
+    r"(?<![\w$£€.])(?:(?P<lead>at\s+least|minimum\s+(?:of\s+)?|min\.?\s+|a\s+minimum\s+of|more\s+than|over|"
+    r"upwards\s+of|no\s+less\s+than|up\s+to|around|approximately|~)\s*)?"
+    r"(?:(?P<lo>" + _QTY + r")\s*(?:(?P<lo_plus>\+)\s*)?(?:-|–|—|to|or)\s*(?P<hi>" + _QTY + r")|(?P<one>" + _QTY + r"))"
+    r"\s*(?:(?P<plus>\+)\s*)?(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
     r"(?P<ormore>\s+or\s+more|\s+minimum|\s+plus)?"
     r"|(?P<decade>(?:half\s+)?a\s+decade|a\s+couple\s+(?:of\s+)?years)",
     re.IGNORECASE,
@@ -270,11 +272,11 @@ def _sentences(text: str) -> list[tuple[str, bool]]:
     in_preferred = False
     text = text.replace("’", "'").replace("‘", "'")
     for line in text.splitlines():
-        heading = _HEADING_RE.match(line)
+        heading = _HEADING_RE.fullmatch(line.strip()) if len(line) < 100 else None
         if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
             in_preferred = bool(_PREFERRED_HEADING.search(heading.group(1)))
             continue
-        inline = re.match(r"^\s*[-*•]?\s*([A-Z][A-Za-z' ]{2,40}):\s", line)
+        inline = _INLINE_HEADING_RE.match(line.lstrip())
         line_preferred = in_preferred
         if inline and _PREFERRED_HEADING.search(inline.group(1)):
             line_preferred = True
@@ -306,4 +308,7 @@ def _fields_near(sentence: str, start: int, end: int) -> list[str]:
     stop = re.search(r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", window,
                      re.IGNORECASE)
     window = window[: stop.start()] if stop else window
-    return [name for name, pattern in _FIELD_RES if pattern.search(window)]
+    found = {_FIELD_NAMES[m.lastgroup] for m in _FIELDS_RE.finditer(window) if m.lastgroup}
+    if re.search(r"\bece\b|electrical\s+and\s+computer", window, re.IGNORECASE):
+        found |= {"electrical engineering", "computer engineering"}
+    return [name for name, _ in _FIELDS if name in found]

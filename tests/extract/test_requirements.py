@@ -1,0 +1,202 @@
+"""Degree, years and pay extraction: tables of posting sentences, and robustness on hostile text."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skilltrends.extract.requirements import (
+    extract_requirements,
+    find_degree,
+    find_salary,
+    find_years,
+    parse_salary,
+)
+from skilltrends.models import Degree, Salary
+
+DEGREE_CASES = [
+    ("BS/MS in Computer Science or a related field.", "bachelor", ("computer science", "related"), False),
+    ("B.S. in Statistics, Mathematics or Physics", "bachelor", ("mathematics", "statistics", "physics"), False),
+    ("BSc in Maths or Computer Science", "bachelor", ("computer science", "mathematics"), False),
+    ("Bachelor's degree in Computer Science or equivalent practical experience.", "bachelor",
+     ("computer science",), True),
+    ("Master’s degree in Data Science or Statistics", "master", ("data science", "statistics"), False),
+    ("MS or PhD in Machine Learning, Computer Science, or a quantitative field.", "master",
+     ("computer science", "machine learning", "related"), False),
+    ("Ph.D. in Physics or Electrical Engineering", "phd", ("electrical engineering", "physics"), False),
+    ("BS required, MS or PhD preferred.", "bachelor", (), False),
+    ("PhD in ML", "phd", ("machine learning",), False),
+    ("PhD preferred.", "phd", (), False),
+    ("Degree in CS or equivalent experience", "bachelor", ("computer science",), True),
+    ("A university degree in a STEM subject", "bachelor", ("related",), False),
+    ("Advanced degree (MS/PhD) in a related field", "master", ("related",), False),
+    ("Bachelor's degree in a technical field; Master's is a plus", "bachelor", ("related",), False),
+    ("MSc or PhD in Computer Science", "master", ("computer science",), False),
+    ("M.S. in Electrical and Computer Engineering", "master", ("computer engineering", "electrical engineering"), False),
+    ("Doctorate in Statistics", "phd", ("statistics",), False),
+    ("Proficient with MS Office and MS Teams; Microsoft certifications welcome.", None, (), False),
+    ("Office in Boston, MA and Cambridge, MA.", None, (), False),
+    ("We partner with BS&C on R&D.", None, (), False),
+    ("PhD students welcome to apply for this internship.", None, (), False),
+    ("Our team of PhDs and former founders ships fast.", None, (), False),
+    ("Scrum Master experience is handy.", None, (), False),
+    ("p99 latency under 50 ms, and throughput above 10k QPS", None, (), False),
+    ("A degree is not required; we hire self-taught engineers.", None, (), True),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "fields", "equivalent"), DEGREE_CASES)
+def test_find_degree_level_fields_and_equivalence(
+    text: str, level: str | None, fields: tuple[str, ...], equivalent: bool
+) -> None:
+    degree = find_degree(text)
+    assert degree.min_level == level
+    assert sorted(degree.fields) == sorted(fields)
+    assert degree.equivalent_experience_ok is equivalent
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Requirements\n- BS in Computer Science\nNice to have\n- PhD in machine learning", "bachelor"),
+        ("Preferred qualifications\n- MS or PhD in ML", "master"),
+        ("Minimum qualifications:\n- PhD in Computer Science\nPreferred qualifications:\n- Publications", "phd"),
+    ],
+)
+def test_find_degree_uses_section_headings(text: str, level: str) -> None:
+    assert find_degree(text).min_level == level
+
+
+YEARS_CASES = [
+    ("3+ years of experience in machine learning", 3, None),
+    ("5-8 years of experience building ML systems", 5, 8),
+    ("At least two years of industry experience", 2, None),
+    ("Minimum of 4 yrs in ML engineering roles", 4, None),
+    ("3 to 5 years of professional experience", 3, 5),
+    ("A decade of experience shipping software", 10, None),
+    ("5+ years with a BS, or 3+ years with an MS / PhD with 1+ year", 1, None),
+    ("Founded 10 years ago, we are profitable.", None, None),
+    ("Named a best place to work 4 years in a row.", None, None),
+    ("401k with 4% match", None, None),
+    ("Within 2 years you will lead the ranking team.", None, None),
+    ("We've been profitable for over 10 years.", None, None),
+    ("5+ years of software experience, including 2+ years leading teams", 5, None),
+    ("3+ years Python", 3, None),
+    ("Two years' experience with PyTorch", 2, None),
+    ("Experience: 3-5 years", 3, 5),
+    ("Three (3) years of relevant experience", 3, None),
+    ("18 months of experience with production ML", 1.5, None),
+    ("5+ years of software engineering experience.\n3+ years in ML.", 5, None),
+    ("Requirements\n- 3+ years of ML experience\nNice to have\n- 6+ years building search", 3, None),
+    ("7–10 yrs experience as an ML engineer", 7, 10),
+    ("10+ years of experience; vesting over 4 years", 10, None),
+    ("4-year degree and 2 years of experience", 2, None),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), YEARS_CASES)
+def test_find_years_floor_and_ceiling(text: str, low: float | None, high: float | None) -> None:
+    assert find_years(text) == (low, high)
+
+
+SALARY_CASES = [
+    ("$180k–$240k", Salary(180000, 240000, "USD", "year")),
+    ("$180,000 - $240,000", Salary(180000, 240000, "USD", "year")),
+    ("USD 150,000 - 190,000 per year", Salary(150000, 190000, "USD", "year")),
+    ("Salary: £70,000", Salary(70000, 70000, "GBP", "year")),
+    ("€85k", Salary(85000, 85000, "EUR", "year")),
+    ("$95/hr", Salary(95, 95, "USD", "hour")),
+    ("$60-$80 an hour", Salary(60, 80, "USD", "hour")),
+    ("CA$140K–CA$170K", Salary(140000, 170000, "CAD", "year")),
+    ("150-180k EUR", Salary(150000, 180000, "EUR", "year")),
+    ("€4.500 per month", Salary(4500, 4500, "EUR", "month")),
+    ("from £70,000", Salary(70000, None, "GBP", "year")),
+    ("up to $200k", Salary(None, 200000, "USD", "year")),
+    ("$200k+ base", Salary(200000, None, "USD", "year")),
+    ("$180–240k plus equity", Salary(180000, 240000, "USD", "year")),
+    ("The base salary range is $150,000 to $190,000 plus equity and 401(k).", Salary(150000, 190000, "USD", "year")),
+    ("Salary: $150k-$200k + bonus + equity", Salary(150000, 200000, "USD", "year")),
+    ("NYC: $180k-$220k; SF: $190k-$240k", Salary(180000, 240000, "USD", "year")),
+    ("Compensation between €70.000 and €90.000 gross per annum", Salary(70000, 90000, "EUR", "year")),
+    ("Day rate £550-£650", Salary(550, 650, "GBP", "day")),
+    ("CHF 120'000 – 150'000", Salary(120000, 150000, "CHF", "year")),
+    ("We raised a $50M Series B led by Acme Ventures.", None),
+    ("We have raised $100 million from top investors.", None),
+    ("$2,000 learning budget every year", None),
+    ("401(k) match up to $5,000", None),
+    ("$500 home office stipend", None),
+    ("A $10k signing bonus", None),
+    ("Annual revenue of $30M and $4B valuation", None),
+    ("No pay figure in this sentence at all.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SALARY_CASES)
+def test_find_salary_range_currency_period(text: str, expected: Salary | None) -> None:
+    assert find_salary(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("$150k-$200k", Salary(150000, 200000, "USD", "year")),
+        ("150k-200k", Salary(150000, 200000, None, "year")),
+        ("£80k - £100k + equity", Salary(80000, 100000, "GBP", "year")),
+        ("$75/hr", Salary(75, 75, "USD", "hour")),
+        ("Remote (US)", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_parse_salary_short_labels(label: str | None, expected: Salary | None) -> None:
+    assert parse_salary(label) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Requirements:\n- BS in CS, MS preferred\n- 3-5 years of experience\nSalary: $150k-$190k",
+    ],
+)
+def test_extract_requirements_returns_all_four(text: str) -> None:
+    assert extract_requirements(text) == (
+        Degree("bachelor", ("computer science",), False), 3, 5, Salary(150000, 190000, "USD", "year")
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_extract_requirements_never_crashes(text: str) -> None:
+    degree, low, high, salary = extract_requirements(text)
+    assert isinstance(degree, Degree)
+    assert low is None or low >= 0
+    assert salary is None or isinstance(salary, Salary)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet="$€£0123456789,.k-– +/yearhour BSMPhD.s5years", max_size=400))
+def test_extract_requirements_never_crashes_on_dense_tokens(text: str) -> None:
+    extract_requirements(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 1_000_000,
+        "$1,000," * 140_000,
+        "5 - " * 250_000,
+        "Ph.D. " * 160_000,
+        ("Bachelor's degree in CS, 3+ years of Python, $150k-$200k. " * 18_000),
+        "a" * 500_000 + "5+ years" + " " * 500_000,
+        "5" + " " * 1_000_000 + "years",
+        "\n \n" * 330_000,
+    ],
+    ids=["digits", "money-commas", "dash-chain", "phd-chain", "realistic", "spaces", "space-run", "blank-lines"],
+)
+def test_extract_requirements_is_linear_on_1mb(text: str) -> None:
+    started = time.perf_counter()
+    extract_requirements(text)
+    assert time.perf_counter() - started < 20
