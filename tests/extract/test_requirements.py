@@ -18,24 +18,24 @@ from skilltrends.extract.requirements import (
 from skilltrends.models import Degree, Salary
 
 DEGREE_CASES = [
-    ("BS/MS in Computer Science or a related field.", "bachelor", ("computer science", "related"), False),
+    ("BS/MS in Computer Science or a related field.", "bachelor", ("computer_science", "related_field"), False),
     ("B.S. in Statistics, Mathematics or Physics", "bachelor", ("mathematics", "statistics", "physics"), False),
-    ("BSc in Maths or Computer Science", "bachelor", ("computer science", "mathematics"), False),
+    ("BSc in Maths or Computer Science", "bachelor", ("computer_science", "mathematics"), False),
     ("Bachelor's degree in Computer Science or equivalent practical experience.", "bachelor",
-     ("computer science",), True),
-    ("Master’s degree in Data Science or Statistics", "master", ("data science", "statistics"), False),
+     ("computer_science",), True),
+    ("Master’s degree in Data Science or Statistics", "master", ("data_science", "statistics"), False),
     ("MS or PhD in Machine Learning, Computer Science, or a quantitative field.", "master",
-     ("computer science", "machine learning", "related"), False),
-    ("Ph.D. in Physics or Electrical Engineering", "phd", ("electrical engineering", "physics"), False),
+     ("computer_science", "machine_learning", "related_field"), False),
+    ("Ph.D. in Physics or Electrical Engineering", "phd", ("electrical_engineering", "physics"), False),
     ("BS required, MS or PhD preferred.", "bachelor", (), False),
-    ("PhD in ML", "phd", ("machine learning",), False),
+    ("PhD in ML", "phd", ("machine_learning",), False),
     ("PhD preferred.", "phd", (), False),
-    ("Degree in CS or equivalent experience", "bachelor", ("computer science",), True),
-    ("A university degree in a STEM subject", "bachelor", ("related",), False),
-    ("Advanced degree (MS/PhD) in a related field", "master", ("related",), False),
-    ("Bachelor's degree in a technical field; Master's is a plus", "bachelor", ("related",), False),
-    ("MSc or PhD in Computer Science", "master", ("computer science",), False),
-    ("M.S. in Electrical and Computer Engineering", "master", ("computer engineering", "electrical engineering"), False),
+    ("Degree in CS or equivalent experience", "bachelor", ("computer_science",), True),
+    ("A university degree in a STEM subject", "bachelor", ("related_field",), False),
+    ("Advanced degree (MS/PhD) in a related field", "master", ("related_field",), False),
+    ("Bachelor's degree in a technical field; Master's is a plus", "bachelor", ("related_field",), False),
+    ("MSc or PhD in Computer Science", "master", ("computer_science",), False),
+    ("M.S. in Electrical and Computer Engineering", "master", ("computer_science", "electrical_engineering"), False),
     ("Doctorate in Statistics", "phd", ("statistics",), False),
     ("Proficient with MS Office and MS Teams; Microsoft certifications welcome.", None, (), False),
     ("Office in Boston, MA and Cambridge, MA.", None, (), False),
@@ -163,7 +163,7 @@ def test_parse_salary_short_labels(label: str | None, expected: Salary | None) -
 )
 def test_extract_requirements_returns_all_four(text: str) -> None:
     assert extract_requirements(text) == (
-        Degree("bachelor", ("computer science",), False), 3, 5, Salary(150000, 190000, "USD", "year")
+        Degree("bachelor", ("computer_science",), False), 3, 5, Salary(150000, 190000, "USD", "year")
     )
 
 

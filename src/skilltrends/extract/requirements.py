@@ -47,23 +47,26 @@ _DEGREE_RE = re.compile(
     r")",
     re.IGNORECASE,
 )
+# Field ids follow the taxonomy's "degrees.fields" (src/skilltrends/extract/skills.json on branch extract).
 _FIELDS = (
-    ("computer science", r"computer\s+science|\bcs\b|computing\b|informatics"),
-    ("computer engineering", r"computer\s+engineering|\bece\b"),
-    ("data science", r"data\s+science"),
+    ("computer_science", r"computer\s+science|\bcs\b|computing\b|informatics|computer\s+engineering|"
+     r"software\s+engineering|\bece\b|electrical\s+and\s+computer"),
+    ("data_science", r"data\s+science|data\s+analytics"),
     ("mathematics", r"\bmath(?:s|ematics)?\b|applied\s+math"),
     ("statistics", r"\bstatistics\b|\bstats\b|biostatistics"),
-    ("electrical engineering", r"electrical(?:\s+and\s+computer)?\s+engineering|\bee\b|\bece\b"),
+    ("electrical_engineering", r"electrical(?:\s+and\s+computer)?\s+engineering|electronic\s+engineering|"
+     r"\bee\b|\bece\b"),
     ("physics", r"\bphysics\b"),
-    ("machine learning", r"machine\s+learning|\bml\b|artificial\s+intelligence|\bai\b"),
-    ("operations research", r"operations\s+research"),
-    ("related", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
-     r"(?:field|discipline|area|subject|major)|quantitative\s+(?:field|discipline|subject|major)|"
-     r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major)|"
+    ("machine_learning", r"machine\s+learning|\bml\b|artificial\s+intelligence|\bai\b"),
+    ("operations_research", r"operations\s+research"),
+    ("economics", r"\beconomics\b|econometrics"),
+    ("engineering", r"(?<!electrical\s)(?<!electronic\s)(?<!computer\s)(?<!software\s)(?<!and\s)\bengineering\b"),
+    ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
+     r"(?:field|discipline|area|subject|major)s?|quantitative\s+(?:field|discipline|subject|major)s?|"
+     r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major|subject)s?|"
      r"\bstem\b|similar\s+quantitative"),
 )
-_FIELD_NAMES = {f"f{i}": name for i, (name, _) in enumerate(_FIELDS)}
-_FIELDS_RE = re.compile("|".join(f"(?P<f{i}>{pattern})" for i, (_, pattern) in enumerate(_FIELDS)), re.IGNORECASE)
+_FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
 _EQUIVALENT_RE = re.compile(
     r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+)?experience|"
     r"equivalent\s+combination|in\s+lieu\s+of\s+(?:a\s+)?degree|degree\s+(?:is\s+)?not\s+required|"
@@ -308,7 +311,5 @@ def _fields_near(sentence: str, start: int, end: int) -> list[str]:
     stop = re.search(r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", window,
                      re.IGNORECASE)
     window = window[: stop.start()] if stop else window
-    found = {_FIELD_NAMES[m.lastgroup] for m in _FIELDS_RE.finditer(window) if m.lastgroup}
-    if re.search(r"\bece\b|electrical\s+and\s+computer", window, re.IGNORECASE):
-        found |= {"electrical engineering", "computer engineering"}
+    found = {name for name, pattern in _FIELD_RES if pattern.search(window)}
     return [name for name, _ in _FIELDS if name in found]
