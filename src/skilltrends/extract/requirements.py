@@ -64,18 +64,19 @@ _FIELDS = (
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
      r"(?:field|discipline|area|subject|major)s?|quantitative\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major|subject)s?|"
-     r"\bstem\b|similar\s+quantitative"),
+     r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related)\b(?!\s+(?:experience|work|role))"),
 )
+_FIELD_STOP = re.compile(r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE)
 _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
 _EQUIVALENT_RE = re.compile(
     r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+)?experience|"
     r"equivalent\s+combination|in\s+lieu\s+of\s+(?:a\s+)?degree|degree\s+(?:is\s+)?not\s+required|"
-    r"no\s+degree\s+required|don't\s+need\s+a\s+degree|self-taught",
+    r"no\s+degree\s+required|(?:don't|do\s+not)\s+(?:need|require|care\s+about)\s+(?:a\s+)?degrees?|self-taught",
     re.IGNORECASE,
 )
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
 _OR_EQUIVALENT_RE = re.compile(
-    r"\bor\s+(?:an?\s+)?(?:equivalent|comparable|similar)\b|\bor\s+relevant\s+(?:work\s+|industry\s+)?experience",
+    r"\bor\s+(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience",
     re.IGNORECASE,
 )
 _PREFERRED_CUE = re.compile(
@@ -146,7 +147,7 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"\A[^.;\n]{0,30}?\b(?:ago|old|in\s+a\s+row|running|straight|of\s+(?:growth|history|runway|funding|data|"
+    r"\A[^.;\n]{0,30}?\b(?:ago|old|in\s+a\s+row|running|straight|of\s+data\b(?!\s+(?:engineering|science|analy|platform|infra|pipeline))|of\s+(?:growth|history|runway|funding|"
     r"operation|existence|profitab\w+)|vesting|cliff|warranty|you\s+will|from\s+now|later|in\s+business|"
     r"anniversary|of\s+age|of\s+age|of\s+schooling|degree|program|course)\b",
     re.IGNORECASE,
@@ -196,6 +197,8 @@ def find_years(text: str) -> tuple[float | None, float | None]:
         found = _sentence_years(sentence)
         if not found:
             continue
+        if not all(p for _, _, p in found):
+            found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
         if len(routes) > 1 and not _has_routes(sentence):
@@ -307,9 +310,9 @@ def _clause_at(sentence: str, start: int, end: int) -> str:
 
 def _fields_near(sentence: str, start: int, end: int) -> list[str]:
     """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats")."""
-    window = sentence[max(0, start - 40):start] + " " + sentence[start:min(len(sentence), end + 140)]
-    stop = re.search(r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", window,
-                     re.IGNORECASE)
-    window = window[: stop.start()] if stop else window
-    found = {name for name, pattern in _FIELD_RES if pattern.search(window)}
+    low, high = max(0, start - 40), min(len(sentence), end + 140)
+    stop = _FIELD_STOP.search(sentence, start, high)
+    high = stop.start() if stop else high
+    # Search in place (pos/endpos), not in a slice, so lookbehinds still see "Electrical" before "Engineering".
+    found = {name for name, pattern in _FIELD_RES if pattern.search(sentence, low, high)}
     return [name for name, _ in _FIELDS if name in found]
