@@ -8,7 +8,8 @@ Reports, against the gold labels (see tests/data/labelled/README.md for the guid
 - degree min level, degree fields, equivalent-experience flag, years (min and max) and pay (min, max,
   currency, period), from `skilltrends.extract.requirements` alone.
 
-Pay is what the pipeline would store: the source's structured pay when it has one (Greenhouse
+Postings are read with the pipeline's own `skilltrends.crawl` parsers where they exist (else with the small
+loaders below; `--own-loaders` forces those). Pay is what the pipeline would store: the source's structured pay when it has one (Greenhouse
 pay_input_ranges, Lever salaryRange, Ashby compensation, JSON-LD baseSalary, the HN first line), else
 `find_salary` over the text. "text-only pay" scores `find_salary` on the postings whose pay is only in the text.
 
@@ -134,9 +135,42 @@ LOADERS: dict[str, Callable[[Any], Loaded]] = {
 }
 
 
-def load(row: dict[str, Any]) -> Loaded:
+def crawl_parser(source: str) -> Callable[[Any], list[Any]] | None:
+    """The pipeline's own parser for `source` from `skilltrends.crawl`, or None when that module is absent."""
+    try:
+        if source == "greenhouse":
+            from skilltrends.crawl.greenhouse import parse_greenhouse_jobs
+            return lambda data: parse_greenhouse_jobs(data, board="labelled")
+        if source == "jsonld":
+            from skilltrends.crawl.jsonld import parse_jobposting_page
+            return lambda page: parse_jobposting_page(page, url="https://example.com/job")
+        if source == "lever":
+            from skilltrends.crawl.lever import parse_lever_postings
+            return lambda data: parse_lever_postings(data, site="labelled")
+        if source == "ashby":
+            from skilltrends.crawl.ashby import parse_ashby_jobs
+            return lambda data: parse_ashby_jobs(data, board="labelled")
+        if source == "hn":
+            from skilltrends.crawl.hn import parse_hn_comment
+            story = {"id": 42000000, "title": "Ask HN: Who is hiring? (November 2026)", "time": 1790000000}
+            return lambda item: [parse_hn_comment(item, story=story)]
+    except ImportError:
+        return None
+    return None
+
+
+def load(row: dict[str, Any], *, own: bool = False) -> tuple[Loaded, str]:
+    """A posting as (title, text, structured pay), and which loader made it ("crawl" or "own")."""
     raw = (LABELLED / row["file"]).read_text(encoding="utf-8")
-    return LOADERS[row["source"]](raw if row["source"] == "jsonld" else json.loads(raw))
+    data = raw if row["source"] == "jsonld" else json.loads(raw)
+    parser = None if own else crawl_parser(row["source"])
+    if parser is not None:
+        posting = parser(data)[0]
+        pay = None
+        if posting.salary_min is not None or posting.salary_max is not None:
+            pay = Salary(posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period)
+        return Loaded(posting.title, posting.description, pay), "crawl"
+    return LOADERS[row["source"]](data), "own"
 
 
 # ---------------------------------------------------------------- skill taggers
@@ -227,9 +261,14 @@ def salary_key(s: Salary | dict[str, Any] | None) -> tuple[Any, ...] | None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true", help="print every posting that is not exact")
+    parser.add_argument("--own-loaders", action="store_true",
+                        help="use this file's loaders even where skilltrends.crawl has a parser")
     args = parser.parse_args()
     rows = [json.loads(line) for line in (LABELLED / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
-    loaded = [load(r) for r in rows]
+    pairs = [load(r, own=args.own_loaders) for r in rows]
+    loaded = [doc for doc, _ in pairs]
+    used = sorted({f"{r['source']}={how}" for r, (_, how) in zip(rows, pairs)})
+    print("loaders: " + ", ".join(used))
     names = [Path(r["file"]).stem for r in rows]
     print(f"{len(rows)} labelled postings; {sum(len(r['skills']) for r in rows)} gold skills, "
           f"{sum(v == 'preferred' for r in rows for v in r['skills'].values())} preferred")
