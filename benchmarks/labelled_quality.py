@@ -1,4 +1,4 @@
-"""Extraction quality on the hand-labelled postings in tests/data/labelled/ (48 MLE-family postings, 5 sources).
+"""Extraction quality on the hand-labelled postings in tests/data/labelled/ (48 postings, 5 sources).
 
 Reports, against the gold labels (see tests/data/labelled/README.md for the guideline):
 - skills: posting-level precision / recall of (posting, skill id) pairs, for the spaCy tagger
@@ -9,9 +9,10 @@ Reports, against the gold labels (see tests/data/labelled/README.md for the guid
   currency, period), from `skilltrends.extract.requirements` alone.
 
 Postings are read with the pipeline's own `skilltrends.crawl` parsers where they exist (else with the small
-loaders below; `--own-loaders` forces those). Pay is what the pipeline would store: the source's structured pay when it has one (Greenhouse
-pay_input_ranges, Lever salaryRange, Ashby compensation, JSON-LD baseSalary, the HN first line), else
-`find_salary` over the text. "text-only pay" scores `find_salary` on the postings whose pay is only in the text.
+loaders below; `--own-loaders` forces those). Pay is what the pipeline would store: the source's structured
+pay when it has one (Greenhouse pay_input_ranges, Lever salaryRange, Ashby compensation, JSON-LD baseSalary,
+the HN first line), else `find_salary` over the text. "text-only pay" scores `find_salary` on the postings
+whose pay is only in the text.
 
     PYTHONPATH=src python benchmarks/labelled_quality.py [--show-errors]
 
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from skilltrends.extract.requirements import extract_requirements, find_salary, parse_salary
+from skilltrends.extract.requirements import extract_requirements, parse_salary
 from skilltrends.models import Salary
 
 LABELLED = Path(__file__).resolve().parent.parent / "tests" / "data" / "labelled"
@@ -46,11 +47,11 @@ class Loaded:
     structured_pay: Salary | None
 
 
-# ---------------------------------------------------------------- loaders: markup -> the text the pipeline sees
+# ------------------------------------------------------- loaders: markup -> the text the pipeline sees
 
 
 def html_to_text(markup: str | None) -> str:
-    """Headings and paragraphs on their own lines, bullets as "- item" (skilltrends.crawl.normalize if present)."""
+    """Headings and paragraphs on their own lines, bullets as "- item" (uses skilltrends.crawl if present)."""
     try:
         from skilltrends.crawl.normalize import clean_text
     except ImportError:
@@ -113,7 +114,7 @@ def load_jsonld(page: str) -> Loaded:
     base = data.get("baseSalary")
     if base:
         value = base["value"]
-        unit = {"YEAR": "year", "MONTH": "month", "HOUR": "hour", "DAY": "day", "WEEK": "week"}[value["unitText"]]
+        unit = value["unitText"].lower()
         low = value.get("minValue", value.get("value"))
         high = value.get("maxValue", value.get("value"))
         pay = Salary(float(low), float(high), base["currency"], unit)
@@ -131,7 +132,8 @@ def load_hn(data: dict[str, Any]) -> Loaded:
 
 
 LOADERS: dict[str, Callable[[Any], Loaded]] = {
-    "greenhouse": load_greenhouse, "lever": load_lever, "ashby": load_ashby, "jsonld": load_jsonld, "hn": load_hn,
+    "greenhouse": load_greenhouse, "lever": load_lever, "ashby": load_ashby, "jsonld": load_jsonld,
+    "hn": load_hn,
 }
 
 
@@ -168,7 +170,8 @@ def load(row: dict[str, Any], *, own: bool = False) -> tuple[Loaded, str]:
         posting = parser(data)[0]
         pay = None
         if posting.salary_min is not None or posting.salary_max is not None:
-            pay = Salary(posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period)
+            pay = Salary(posting.salary_min, posting.salary_max, posting.salary_currency,
+                         posting.salary_period)
         return Loaded(posting.title, posting.description, pay), "crawl"
     return LOADERS[row["source"]](data), "own"
 
@@ -177,14 +180,15 @@ def load(row: dict[str, Any], *, own: bool = False) -> tuple[Loaded, str]:
 
 
 def keyword_baseline(taxonomy_path: Path) -> Callable[[str], dict[str, str]]:
-    """Case-insensitive whole-word match of every name and alias; all 'required' (it has no notion of level)."""
+    """Case-insensitive whole-word match of every name and alias; all 'required' (it has no levels)."""
     data = json.loads(taxonomy_path.read_text(encoding="utf-8"))
     patterns = []
     for skill in data["skills"]:
         names = {skill["name"], *skill.get("aliases", []), *skill.get("cased_aliases", []),
                  *skill.get("context_aliases", [])}
         alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-        patterns.append((skill["id"], re.compile(rf"(?<![\w+#]){'(?:' + alts + ')'}(?![\w+#])", re.IGNORECASE)))
+        pattern = re.compile(rf"(?<![\w+#])(?:{alts})(?![\w+#])", re.IGNORECASE)
+        patterns.append((skill["id"], pattern))
 
     def tag(text: str) -> dict[str, str]:
         return {sid: "required" for sid, pattern in patterns if pattern.search(text)}
@@ -230,7 +234,7 @@ def score_skills(gold: list[dict[str, str]], pred: list[dict[str, str]], names: 
                  show: bool) -> dict[str, float]:
     tp = fp = fn = 0
     level_ok = level_n = pref_ok = pref_n = 0
-    for name, g, p in zip(names, gold, pred):
+    for name, g, p in zip(names, gold, pred, strict=True):
         tp += len(g.keys() & p.keys())
         fp += len(p.keys() - g.keys())
         fn += len(g.keys() - p.keys())
@@ -242,7 +246,8 @@ def score_skills(gold: list[dict[str, str]], pred: list[dict[str, str]], names: 
                 pref_ok += p[sid] == "preferred"
         if show and (p.keys() != g.keys() or any(g[s] != p[s] for s in g.keys() & p.keys())):
             wrong_level = sorted(f"{s}={p[s]}" for s in g.keys() & p.keys() if g[s] != p[s])
-            print(f"  {name}: FP {sorted(p.keys() - g.keys())} FN {sorted(g.keys() - p.keys())} level {wrong_level}")
+            print(f"  {name}: FP {sorted(p.keys() - g.keys())} FN {sorted(g.keys() - p.keys())} "
+                  f"level {wrong_level}")
     return {"skill precision": tp / max(tp + fp, 1), "skill recall": tp / max(tp + fn, 1),
             "level accuracy (true skills)": level_ok / max(level_n, 1),
             "level accuracy (preferred)": pref_ok / max(pref_n, 1),
@@ -267,7 +272,7 @@ def main() -> int:
     rows = [json.loads(line) for line in (LABELLED / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
     pairs = [load(r, own=args.own_loaders) for r in rows]
     loaded = [doc for doc, _ in pairs]
-    used = sorted({f"{r['source']}={how}" for r, (_, how) in zip(rows, pairs)})
+    used = sorted({f"{r['source']}={how}" for r, (_, how) in zip(rows, pairs, strict=True)})
     print("loaders: " + ", ".join(used))
     names = [Path(r["file"]).stem for r in rows]
     print(f"{len(rows)} labelled postings; {sum(len(r['skills']) for r in rows)} gold skills, "
@@ -287,11 +292,12 @@ def main() -> int:
         results["spaCy tagger"] = score_skills(gold_skills, [tagger(d.text, d.title) for d in loaded], names,
                                                args.show_errors)
 
-    req: dict[str, list[bool]] = {k: [] for k in ("degree min level", "degree fields", "equivalent experience",
-                                                  "years", "pay exact", "text-only pay")}
+    keys = ("degree min level", "degree fields", "equivalent experience", "years", "pay exact",
+            "text-only pay")
+    req: dict[str, list[bool]] = {k: [] for k in keys}
     if args.show_errors:
         print("\n# requirement errors")
-    for name, row, doc in zip(names, rows, loaded):
+    for name, row, doc in zip(names, rows, loaded, strict=True):
         degree, ymin, ymax, text_pay = extract_requirements(doc.text)
         pay = doc.structured_pay or text_pay
         checks = {

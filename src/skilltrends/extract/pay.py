@@ -18,6 +18,7 @@ Every pattern is linear: no nested quantifiers, so 1 MB of hostile text parses i
 from __future__ import annotations
 
 import re
+
 from skilltrends.models import Salary
 
 __all__ = ["find_salary", "parse_salary", "find_salaries"]
@@ -40,7 +41,7 @@ _AMOUNT = (
 )
 _SEP = r"\s*(?:-|–|—|to|and|~)\s*"
 _PAY_RE = re.compile(
-    rf"(?<![\w.,$£€])(?:(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)\s*)?"
+    r"(?<![\w.,$£€])(?:(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)\s*)?"
     + _AMOUNT.replace("@", "a")
     + rf"(?:{_SEP}" + _AMOUNT.replace("@", "b") + r")?(?P<plus>\+)?",
     re.IGNORECASE,
@@ -59,8 +60,10 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE,
 )
 _BARE_PERIOD_RE = re.compile(
-    r"\b(?:(?P<hour>hourly|per hour|an hour|/hr)|(?P<day>day rate|daily rate|per day)|(?P<week>per week|weekly)"
-    r"|(?P<month>per month|monthly|a month)|(?P<year>per year|annual|annually|a year|per annum|yearly|salary))\b",
+    r"\b(?:(?P<hour>hourly|per hour|an hour|/hr)|(?P<day>day rate|daily rate|per day)|"
+    r"(?P<week>per week|weekly)"
+    r"|(?P<month>per month|monthly|a month)|(?P<year>per year|annual|annually|a year|per annum|"
+    r"yearly|salary))\b",
     re.IGNORECASE,
 )
 # Words that make money something other than pay when they lead up to it or hang off it.

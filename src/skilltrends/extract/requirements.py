@@ -33,7 +33,8 @@ _DEGREE_RE = re.compile(
     r"doctora(?:te|l)\s*(?:degree)?(?!\s*(?:students?|candidates?))|d\.phil\b)|"
     r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|"
     r"m\.s\.(?!\w)|m\.sc\.?(?!\w)|msc\b|m\.eng\b\.?|meng\b|m\.a\.(?!\w)|"
-    r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|preferred|required))(?!\s*(?:office|teams|excel|word|"
+    r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|preferred|"
+    r"required))(?!\s*(?:office|teams|excel|word|"
     r"sql|azure|project|access|dynamics|windows|power|outlook|visio|sharepoint|edge)\b)|"
     r"ma(?=\s*(?:/\s*(?:ms|m\.s|phd)|in\s+(?:math|stat|econ|comp|physics|data|applied)))|"
     r"graduate\s+degree|advanced\s+degree|postgraduate\s+degree)|"
@@ -60,35 +61,43 @@ _FIELDS = (
     ("machine_learning", r"machine\s+learning|\bml\b|artificial\s+intelligence|\bai\b"),
     ("operations_research", r"operations\s+research"),
     ("economics", r"\beconomics\b|econometrics"),
-    ("engineering", r"(?<!electrical\s)(?<!electronic\s)(?<!computer\s)(?<!software\s)(?<!and\s)\bengineering\b"),
+    ("engineering",
+     r"(?<!electrical\s)(?<!electronic\s)(?<!computer\s)(?<!software\s)(?<!and\s)\bengineering\b"),
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
      r"(?:field|discipline|area|subject|major)s?|quantitative\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major|subject)s?|"
      r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related)\b(?!\s+(?:experience|work|role))"),
 )
-_FIELD_STOP = re.compile(r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE)
+_FIELD_STOP = re.compile(
+    r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE
+)
 _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
 _EQUIVALENT_RE = re.compile(
     r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+)?experience|"
     r"equivalent\s+combination|in\s+lieu\s+of\s+(?:a\s+)?degree|degree\s+(?:is\s+)?not\s+required|"
-    r"no\s+degree\s+required|(?:don't|do\s+not)\s+(?:need|require|care\s+about)\s+(?:a\s+)?degrees?|self-taught",
+    r"no\s+degree\s+required|(?:don't|do\s+not)\s+(?:need|require|"
+    r"care\s+about)\s+(?:a\s+)?degrees?|self-taught",
     re.IGNORECASE,
 )
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
 _OR_EQUIVALENT_RE = re.compile(
-    r"\bor\s+(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience",
+    r"\bor\s+(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|"
+    r"industry\s+)?experience",
     re.IGNORECASE,
 )
 _PREFERRED_CUE = re.compile(
-    r"\b(?:preferred|preferably|prefer|ideally|is\s+a\s+plus|are\s+a\s+plus|a\s+(?:big\s+|huge\s+|strong\s+)?plus|"
+    r"\b(?:preferred|preferably|prefer|ideally|is\s+a\s+plus|are\s+a\s+plus|a\s+(?:big\s+|huge\s+|"
+    r"strong\s+)?plus|"
     r"nice[- ]to[- ]have|bonus|desirable|desired|advantageous|an\s+advantage|welcome|helpful|optional|"
     r"not\s+required|would\s+be\s+(?:great|nice|good)|great\s+to\s+have|extra\s+credit)\b",
     re.IGNORECASE,
 )
 _HEADING_RE = re.compile(r"(?:#+\s*)?([A-Za-z][^.!?\n]{1,60}?)(:?)")
 _HEADING_START = re.compile(
-    r"(?:preferred|minimum|basic|required|requirements|qualifications|nice|bonus|what\s+(?:you|we|would|will)|"
-    r"who\s+(?:you|we)|about|responsibilities|benefits|perks|your|the\s+role|you\s+(?:have|are|will|bring|might)|"
+    r"(?:preferred|minimum|basic|required|requirements|qualifications|nice|bonus|what\s+(?:you|we|"
+    r"would|will)|"
+    r"who\s+(?:you|we)|about|responsibilities|benefits|perks|your|the\s+role|you\s+(?:have|are|"
+    r"will|bring|might)|"
     r"we\s+(?:offer|are|look)|our|why|how|compensation|salary|pay|location|tech|stack|skills|key|must|extra|"
     r"ideal|even|plus|desired|desirable|additional|in\s+this|a\s+day|day|great|experience$|education|"
     r"it\s+would|would\s+be|brownie|things|requisitos|the\s+team|team|job|position|role|logistics|"
@@ -122,7 +131,8 @@ _QTY = (
 _YEARS_RE = re.compile(
     r"(?<![\w$£€.])(?:(?P<lead>at\s+least|minimum\s+(?:of\s+)?|min\.?\s+|a\s+minimum\s+of|more\s+than|over|"
     r"upwards\s+of|no\s+less\s+than|up\s+to|around|approximately|~)\s*)?"
-    r"(?:(?P<lo>" + _QTY + r")\s*(?:(?P<lo_plus>\+)\s*)?(?:-|–|—|to|or)\s*(?P<hi>" + _QTY + r")|(?P<one>" + _QTY + r"))"
+    r"(?:(?P<lo>" + _QTY + r")\s*(?:(?P<lo_plus>\+)\s*)?(?:-|–|—|to|or)\s*(?P<hi>" + _QTY + r")"
+    r"|(?P<one>" + _QTY + r"))"
     r"\s*(?:(?P<plus>\+)\s*)?(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
     r"(?P<ormore>\s+or\s+more|\s+minimum|\s+plus)?"
     r"|(?P<decade>(?:half\s+)?a\s+decade|a\s+couple\s+(?:of\s+)?years)",
@@ -137,22 +147,27 @@ _EXPERIENCE_AFTER = re.compile(
     r"with\s+(?:python|pytorch|tensorflow|spark|ml|production))",
     re.IGNORECASE,
 )
-_EXPERIENCE_BEFORE = re.compile(r"experience\s*(?:of|:|-|–|—|\()?\s*$|experience\s+(?:level|required)\s*:?\s*$",
+_EXPERIENCE_BEFORE = re.compile(r"experience\s*(?:of|:|-|–|—|\()?\s*$|"
+                                r"experience\s+(?:level|required)\s*:?\s*$",
                                 re.IGNORECASE)
 _NOT_EXPERIENCE_BEFORE = re.compile(
-    r"\b(?:founded|founding|ago|been\s+(?:around|operating|profitable|growing|building|doing\s+this|in\s+business)|"
+    r"\b(?:founded|founding|ago|been\s+(?:around|operating|profitable|growing|building|"
+    r"doing\s+this|in\s+business)|"
     r"established|in\s+business|history|since|vest(?:ing|s)?|runway|anniversary|within|every|after|"
-    r"(?:for|over|in)\s+the\s+(?:past|last|next|first)|in\s+(?:just|only)|warranty|aged|contract\s+(?:of|for)|"
+    r"(?:for|over|in)\s+the\s+(?:past|last|next|first)|in\s+(?:just|only)|warranty|aged|"
+    r"contract\s+(?:of|for)|"
     r"profitable|old)\b",
     re.IGNORECASE,
 )
 _NOT_EXPERIENCE_AFTER = re.compile(
-    r"\A[^.;\n]{0,30}?\b(?:ago|old|in\s+a\s+row|running|straight|of\s+data\b(?!\s+(?:engineering|science|analy|platform|infra|pipeline))|of\s+(?:growth|history|runway|funding|"
+    r"\A[^.;\n]{0,30}?\b(?:ago|old|in\s+a\s+row|running|straight|of\s+data\b(?!\s+(?:engineering|"
+    r"science|analy|platform|infra|pipeline))|of\s+(?:growth|history|runway|funding|"
     r"operation|existence|profitab\w+)|vesting|cliff|warranty|you\s+will|from\s+now|later|in\s+business|"
     r"anniversary|of\s+age|of\s+age|of\s+schooling|degree|program|course)\b",
     re.IGNORECASE,
 )
-_SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+least|within\s+which|out\s+of\s+which)\s*$",
+_SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+least|within\s+which|"
+                              r"out\s+of\s+which)\s*$",
                               re.IGNORECASE)
 
 
@@ -221,7 +236,7 @@ def _sentence_years(sentence: str) -> list[tuple[float | None, float | None, boo
             continue
         if _SUB_REQUIREMENT.search(before):
             continue
-        strong = bool(m.group("lead") or m.group("plus") or m.group("plus2") or m.group("lo") or m.group("ormore"))
+        strong = any(m.group(g) for g in ("lead", "plus", "plus2", "lo", "ormore"))
         if not (strong or _EXPERIENCE_AFTER.match(after) or _EXPERIENCE_BEFORE.search(before)
                 or re.search(r"experience", sentence[:m.start()][-60:], re.IGNORECASE)):
             continue
@@ -237,9 +252,8 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
     scale = 1 / 12 if (m.group("unit") or "").lower().startswith("month") else 1.0
     lead = re.sub(r"\s+", " ", (m.group("lead") or "").lower()).strip()
     if m.group("decade"):
-        value = 5.0 if m.group("decade").lower().startswith("half") else (
-            2.0 if "couple" in m.group("decade").lower() else 10.0)
-        return value, None
+        words = m.group("decade").lower()
+        return (5.0 if words.startswith("half") else 2.0 if "couple" in words else 10.0), None
     if m.group("lo"):
         lo, hi = _quantity(m.group("lo")), _quantity(m.group("hi"))
         if lo is None or hi is None or hi < lo or hi > 40:
@@ -269,7 +283,8 @@ def _quantity(raw: str | None) -> float | None:
 
 def _has_routes(sentence: str) -> bool:
     """Several year figures in one sentence are alternatives when joined by "or" or tied to degrees."""
-    return bool(re.search(r"\bor\b|\balternatively\b", sentence, re.IGNORECASE) or _DEGREE_RE.search(sentence))
+    return bool(re.search(r"\bor\b|"
+        r"\balternatively\b", sentence, re.IGNORECASE) or _DEGREE_RE.search(sentence))
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
@@ -313,6 +328,6 @@ def _fields_near(sentence: str, start: int, end: int) -> list[str]:
     low, high = max(0, start - 40), min(len(sentence), end + 140)
     stop = _FIELD_STOP.search(sentence, start, high)
     high = stop.start() if stop else high
-    # Search in place (pos/endpos), not in a slice, so lookbehinds still see "Electrical" before "Engineering".
+    # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
     found = {name for name, pattern in _FIELD_RES if pattern.search(sentence, low, high)}
     return [name for name, _ in _FIELDS if name in found]

@@ -1,8 +1,9 @@
 """Render the hand-written postings in authoring/*.txt into each source's markup, plus labels.jsonl.
 
-The annotator writes every posting once, in a tiny markup (``## Heading``, ``- bullet``, blank-line paragraphs,
-raw ``<a href>`` allowed) with its gold labels in a header; this script only wraps that text in the shape each
-source really serves (see /work/shared/reference/api-shapes), so the postings and the labels cannot drift apart.
+The annotator writes every posting once, in a tiny markup (``## Heading``, ``- bullet``, blank-line
+paragraphs, raw ``<a href>`` allowed) with its gold labels in a header; this script only wraps that text in
+the shape each source really serves (see /work/shared/reference/api-shapes), so the postings and the labels
+cannot drift apart.
 
     python tests/data/labelled/build.py      # rewrites postings/ and labels.jsonl
 """
@@ -69,7 +70,9 @@ def to_html(bs: list[tuple[str, object]], *, heading: str = "h3", p_style: str =
         elif kind == "p":
             parts.append(f"<p{p_style}>{value}</p>")
         else:
-            lis = "".join(f"<li><p{p_style}>{item}</p></li>" if p_style else f"<li>{item}</li>" for item in value)
+            lis = "".join(
+                f"<li><p{p_style}>{item}</p></li>" if p_style else f"<li>{item}</li>" for item in value
+            )
             parts.append(f"<ul>{lis}</ul>")
     return "\n".join(parts)
 
@@ -98,11 +101,11 @@ def render_greenhouse(m: dict, idx: int) -> tuple[str, str]:
         "location": {"name": m["location"]},
         "metadata": None,
         "id": 4000000000 + idx,
-        "updated_at": "2026-11-0%dT10:12:00-05:00" % (idx % 9 + 1),
+        "updated_at": f"2026-11-0{idx % 9 + 1}T10:12:00-05:00",
         "requisition_id": f"R-{1000 + idx}",
         "title": m["title"],
         "company_name": m["company"],
-        "first_published": "2026-10-2%dT09:00:00-04:00" % (idx % 9),
+        "first_published": f"2026-10-2{idx % 9}T09:00:00-04:00",
         "language": "en",
         "content": html.escape(intro + body, quote=True),
         "departments": [{"id": 90000 + idx, "name": m.get("department", "Engineering"), "child_ids": [],
@@ -113,7 +116,8 @@ def render_greenhouse(m: dict, idx: int) -> tuple[str, str]:
     pay = salary_tuple(m.get("pay"))
     if pay:
         job["pay_input_ranges"] = [{"min_cents": int(pay["min"] * 100), "max_cents": int(pay["max"] * 100),
-                                    "currency_type": pay["currency"], "title": m.get("pay_title", "Base salary"),
+                                    "currency_type": pay["currency"],
+                                    "title": m.get("pay_title", "Base salary"),
                                     "blurb": "The range above is the base salary for this role."}]
     return "json", json.dumps({"jobs": [job], "meta": {"total": 1}}, indent=1, ensure_ascii=False)
 
@@ -178,7 +182,7 @@ def render_ashby(m: dict, idx: int) -> tuple[str, str]:
         "location": m["location"],
         "shouldDisplayCompensationOnJobPostings": bool(pay),
         "secondaryLocations": [],
-        "publishedAt": "2026-10-%02dT15:00:00.000+00:00" % (idx % 27 + 1),
+        "publishedAt": f"2026-10-{idx % 27 + 1:02d}T15:00:00.000+00:00",
         "isListed": True,
         "isRemote": "remote" in m["location"].lower(),
         "workplaceType": m.get("workplace", "Hybrid"),
@@ -200,7 +204,7 @@ def render_jsonld(m: dict, idx: int) -> tuple[str, str]:
         "@type": "JobPosting",
         "title": m["title"],
         "description": html.escape(desc) if m.get("escaped") == "yes" else desc,
-        "datePosted": "2026-10-%02d" % (idx % 27 + 1),
+        "datePosted": f"2026-10-{idx % 27 + 1:02d}",
         "validThrough": "2026-12-31T23:59",
         "employmentType": "FULL_TIME",
         "hiringOrganization": {"@type": "Organization", "name": m["company"],
