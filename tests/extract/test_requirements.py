@@ -53,6 +53,17 @@ DEGREE_CASES = [
     ("Scrum Master experience is handy.", None, (), False),
     ("p99 latency under 50 ms, and throughput above 10k QPS", None, (), False),
     ("A degree is not required; we hire self-taught engineers.", None, (), True),
+    ("Masters/PhD in CS", "master", ("computer_science",), False),
+    ("BS, MS, or PhD in Computer Science", "bachelor", ("computer_science",), False),
+    ("Undergraduate degree in a STEM field required; graduate degree preferred.", "bachelor",
+     ("related_field",), False),
+    ("PhD or equivalent research experience in machine learning", "phd", (), True),
+    ("A PhD is not required.", None, (), False),
+    ("You don't need a PhD to apply.", None, (), False),
+    ("Ph.D. candidates in their final year are encouraged to apply", None, (), False),
+    ("MBA preferred", "master", (), False),
+    ("Experience with MS SQL Server and MS Azure", None, (), False),
+    ("BS degree or higher in EE", "bachelor", ("electrical_engineering",), False),
 ]
 
 
@@ -102,6 +113,17 @@ YEARS_CASES = [
     ("7–10 yrs experience as an ML engineer", 7, 10),
     ("10+ years of experience; vesting over 4 years", 10, None),
     ("4-year degree and 2 years of experience", 2, None),
+    ("Experience level: Senior (7+ years)", 7, None),
+    ("We're 15 years old and growing", None, None),
+    ("Over the past 5 years we have grown 10x", None, None),
+    ("5 years' experience minimum", 5, None),
+    ("1-2 years of experience (internships count)", 1, 2),
+    ("Ideally 2+ years of experience with Kubernetes", 2, None),
+    ("You will have 4 weeks of PTO and 2 years of tuition support", None, None),
+    ("6 months+ of experience with LLMs", 0.5, None),
+    ("Senior: 5+ years; Staff: 8+ years", 5, None),
+    ("8+ years of experience, with a decade of experience preferred", 8, None),
+    ("- 6+ years of data engineering experience.", 6, None),
 ]
 
 
@@ -140,6 +162,18 @@ SALARY_CASES = [
     ("A $10k signing bonus", None),
     ("Annual revenue of $30M and $4B valuation", None),
     ("No pay figure in this sentence at all.", None),
+    ("USD $120,000 - $150,000", Salary(120000, 150000, "USD", "year")),
+    ("The pay range for this role is 140,000 - 180,000 USD annually.", Salary(140000, 180000, "USD", "year")),
+    ("$1,200/day", Salary(1200, 1200, "USD", "day")),
+    ("Salary: 120.000–150.000 € brutto/Jahr", Salary(120000, 150000, "EUR", "year")),
+    ("₹25,00,000 - ₹35,00,000 per annum", Salary(2500000, 3500000, "INR", "year")),
+    ("¥8,000,000", Salary(8000000, 8000000, "JPY", "year")),
+    ("Hourly rate: 85-100 USD", Salary(85, 100, "USD", "hour")),
+    ("$140,000 to $160,000 per year, plus a $10,000 sign-on bonus", Salary(140000, 160000, "USD", "year")),
+    ("SEK 65 000 – 80 000 per month", Salary(65000, 80000, "SEK", "month")),
+    ("We have 2,000 customers and $20 coffee vouchers", None),
+    ("$100-$200 per month phone allowance", None),
+    ("$1.5M ARR", None),
 ]
 
 

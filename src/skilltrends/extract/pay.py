@@ -32,8 +32,12 @@ _CURRENCY_MARKS = {
     "$": "USD",
 }
 _CUR = "|".join(re.escape(k) for k in sorted(_CURRENCY_MARKS, key=len, reverse=True))
-# 180,000 | 180.000 | 180 000 | 120'000 | 95.50 | 4,5 | 180
-_NUM = r"\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?"
+# 25,00,000 (lakh) | 180,000 | 180.000 | 180 000 | 120'000 | 95.50 | 4,5 | 180
+_NUM = (
+    r"\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
+    r"|\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
+    r"|\d+(?:[.,]\d+)?"
+)
 _MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b"
 _AMOUNT = (
     rf"(?P<@cur1>{_CUR})?\s?(?P<@num>{_NUM})\s?(?P<@mult>{_MULT})?"
@@ -71,7 +75,8 @@ _NOT_PAY = re.compile(
     r"\b(?:rais(?:e|ed|ing)|fund(?:ing|ed|s)?|series\s+[a-f]|seed|valuation|valued|revenue|arr|budget|"
     r"stipend|allowance|bonus(?:es)?|401\s?\(?k|match(?:ing|ed)?|reimburse\w*|equity|grants?|invest\w*|"
     r"backed|spend(?:ing)?|credits?|relocation|sign[- ]?on|signing|referral|gift|prize|award|perks?|"
-    r"gmv|round|capital|donat\w*|profit\w*|per employee|home office|coworking|commuter)\b",
+    r"gmv|round|capital|donat\w*|profit\w*|per employee|home office|coworking|commuter|vouchers?|coupons?|"
+    r"discounts?)\b",
     re.IGNORECASE,
 )
 _PAY_WORDS = re.compile(
@@ -103,9 +108,18 @@ def find_salaries(text: str) -> list[Salary]:
         if _is_not_pay(text, match):
             continue
         salary = _salary_from_match(match, text[match.end():match.end() + 40], text=text)
-        if salary is not None:
+        if salary is not None and _stated_as_pay(text, match, salary):
             out.append(salary)
     return out
+
+
+def _stated_as_pay(text: str, match: re.Match[str], salary: Salary) -> bool:
+    """A lone small figure ("$20") is pay only with a period ("$95/hr") or a pay word before ("Rate: $95")."""
+    if match.group("bnum") or (salary.min or salary.max or 0) >= 1000:
+        return True
+    if _PERIOD_RE.match(text[match.end():match.end() + 40]):
+        return True
+    return bool(_PAY_WORDS.search(text[max(0, match.start() - 40):match.start()]))
 
 
 def parse_salary(s: str | None) -> Salary | None:
@@ -168,7 +182,7 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str) -> Salary
         else:
             high = low
     value = high if low is None else low
-    if value is None or not _plausible(value, period):
+    if value is None or not _plausible(value, period, currency):
         return None
     return Salary(low, high, currency, period)
 
@@ -213,7 +227,12 @@ def _period(after: str, before: str, value: float) -> str:
     return "hour" if value < 1000 else "year"
 
 
-def _plausible(value: float, period: str) -> bool:
+# Pay bounds are in units of USD-like currencies; these count many more units per dollar.
+_CURRENCY_SCALE = {"JPY": 150.0, "INR": 85.0, "SEK": 10.0, "NOK": 10.0, "DKK": 7.0}
+
+
+def _plausible(value: float, period: str, currency: str | None = None) -> bool:
+    value /= _CURRENCY_SCALE.get(currency or "", 1.0)
     bounds = {"hour": (5, 2000), "day": (50, 10000), "week": (200, 50000), "month": (500, 200000),
               "year": (5000, 5000000)}
     low, high = bounds[period]

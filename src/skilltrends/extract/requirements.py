@@ -29,9 +29,9 @@ _LEVELS = ("bachelor", "master", "phd")
 
 _DEGREE_RE = re.compile(
     r"(?<![\w&])(?:"
-    r"(?P<phd>ph\.?\s?d\b\.?(?!\s*(?:students?|candidates?|interns?|level\s+interns?)\b)(?!s\b)|"
+    r"(?P<phd>ph\.?\s?d\b\.?(?!\.?\s*(?:students?|candidates?|interns?|level\s+interns?)\b)(?!s\b)|"
     r"doctora(?:te|l)\s*(?:degree)?(?!\s*(?:students?|candidates?))|d\.phil\b)|"
-    r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|"
+    r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|masters?(?=\s*/)|mba\b|"
     r"m\.s\.(?!\w)|m\.sc\.?(?!\w)|msc\b|m\.eng\b\.?|meng\b|m\.a\.(?!\w)|"
     r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|preferred|"
     r"required))(?!\s*(?:office|teams|excel|word|"
@@ -116,6 +116,16 @@ _SECTION_HEADING = re.compile(
     r"compensation|salary|why|how|location|process|equal|the\s+job|mission|day|impact|stack|tech",
     re.IGNORECASE,
 )
+_ROUTE_WORDS = re.compile(
+    r"\bor\b|\balternatively\b|\b(?:junior|mid|senior|staff|principal|lead|L\d)\b\s*(?:level\s*)?[:(]",
+    re.IGNORECASE,
+)
+# A degree the posting says it does not need: "A PhD is not required", "You don't need a PhD".
+_NEGATED_DEGREE = re.compile(
+    r"\bnot\s+(?:required|necessary|needed|mandatory|a\s+requirement)|\b(?:don't|do\s+not|doesn't|does\s+not|"
+    r"won't)\s+(?:need|require)|\bno\s+need\s+for|\bwithout\s+an?\b",
+    re.IGNORECASE,
+)
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|\n+|(?<!\s)\s+[•·]\s+")
 _CLAUSE_SPLIT = re.compile(r"[,;()]|\s[-–—]\s|\b(?:but|while|though|although|whereas)\b", re.IGNORECASE)
 
@@ -194,6 +204,8 @@ def find_degree(text: str) -> Degree:
         for hit in hits:
             level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
             clause = _clause_at(sentence, hit.start(), hit.end())
+            if _NEGATED_DEGREE.search(clause):
+                continue
             if is_preferred_section or _PREFERRED_CUE.search(clause):
                 preferred.add(level)
             else:
@@ -282,9 +294,9 @@ def _quantity(raw: str | None) -> float | None:
 
 
 def _has_routes(sentence: str) -> bool:
-    """Several year figures in one sentence are alternatives when joined by "or" or tied to degrees."""
-    return bool(re.search(r"\bor\b|"
-        r"\balternatively\b", sentence, re.IGNORECASE) or _DEGREE_RE.search(sentence))
+    """Several year figures in one sentence are alternatives when joined by "or", tied to degrees, or to
+    levels ("Senior: 5+ years; Staff: 8+ years")."""
+    return bool(_ROUTE_WORDS.search(sentence) or _DEGREE_RE.search(sentence))
 
 
 def _sentences(text: str) -> list[tuple[str, bool]]:
