@@ -230,28 +230,35 @@ def taxonomy_file() -> Path | None:
 # ---------------------------------------------------------------- scoring
 
 
-def score_skills(gold: list[dict[str, str]], pred: list[dict[str, str]], names: list[str],
-                 show: bool) -> dict[str, float]:
+def score_skills(gold: list[dict[str, str]], implicit: list[list[str]], pred: list[dict[str, str]],
+                 names: list[str], show: bool) -> dict[str, float]:
+    """Precision counts a tag right if the skill is gold, explicit or implicit; recall is over explicit gold
+    (the target) and, for information, over explicit + implicit."""
     tp = fp = fn = 0
+    all_tp = all_n = 0
     level_ok = level_n = pref_ok = pref_n = 0
-    for name, g, p in zip(names, gold, pred, strict=True):
+    for name, g, imp, p in zip(names, gold, implicit, pred, strict=True):
         tp += len(g.keys() & p.keys())
-        fp += len(p.keys() - g.keys())
+        fp += len(p.keys() - g.keys() - set(imp))
         fn += len(g.keys() - p.keys())
+        all_tp += len((g.keys() | set(imp)) & p.keys())
+        all_n += len(g.keys() | set(imp))
         for sid in g.keys() & p.keys():
             level_n += 1
             level_ok += g[sid] == p[sid]
             if g[sid] == "preferred":
                 pref_n += 1
                 pref_ok += p[sid] == "preferred"
-        if show and (p.keys() != g.keys() or any(g[s] != p[s] for s in g.keys() & p.keys())):
+        if show and (p.keys() - set(imp) != g.keys() or any(g[s] != p[s] for s in g.keys() & p.keys())):
             wrong_level = sorted(f"{s}={p[s]}" for s in g.keys() & p.keys() if g[s] != p[s])
-            print(f"  {name}: FP {sorted(p.keys() - g.keys())} FN {sorted(g.keys() - p.keys())} "
+            print(f"  {name}: FP {sorted(p.keys() - g.keys() - set(imp))} FN {sorted(g.keys() - p.keys())} "
                   f"level {wrong_level}")
-    return {"skill precision": tp / max(tp + fp, 1), "skill recall": tp / max(tp + fn, 1),
+    return {"skill precision": (len_p := sum(len(p) for p in pred)) and (len_p - fp) / len_p,
+            "skill recall": tp / max(tp + fn, 1),
+            "skill recall incl. implicit": all_tp / max(all_n, 1),
             "level accuracy (true skills)": level_ok / max(level_n, 1),
             "level accuracy (preferred)": pref_ok / max(pref_n, 1),
-            "_counts": f"tp={tp} fp={fp} fn={fn} preferred_tp={pref_n}"}  # type: ignore[dict-item]
+            "_counts": f"tp={tp} fp={fp} fn={fn} preferred_tp={pref_n} implicit_found={all_tp - tp}"}  # type: ignore[dict-item]
 
 
 def salary_key(s: Salary | dict[str, Any] | None) -> tuple[Any, ...] | None:
@@ -276,20 +283,22 @@ def main() -> int:
     print("loaders: " + ", ".join(used))
     names = [Path(r["file"]).stem for r in rows]
     print(f"{len(rows)} labelled postings; {sum(len(r['skills']) for r in rows)} gold skills, "
-          f"{sum(v == 'preferred' for r in rows for v in r['skills'].values())} preferred")
+          f"{sum(v == 'preferred' for r in rows for v in r['skills'].values())} preferred, "
+          f"{sum(len(r.get('implicit_skills', [])) for r in rows)} implicit")
 
     results: dict[str, dict[str, Any]] = {}
     gold_skills = [r["skills"] for r in rows]
+    implicit = [r.get("implicit_skills", []) for r in rows]
     tax = taxonomy_file()
     if tax is not None:
         base = keyword_baseline(tax)
         print("\n# keyword baseline" + (" errors" if args.show_errors else ""))
-        results["keyword baseline"] = score_skills(gold_skills, [base(d.text) for d in loaded], names,
+        results["keyword baseline"] = score_skills(gold_skills, implicit, [base(d.text) for d in loaded], names,
                                                    args.show_errors)
     tagger = spacy_tagger()
     if tagger is not None:
         print("\n# spaCy tagger" + (" errors" if args.show_errors else ""))
-        results["spaCy tagger"] = score_skills(gold_skills, [tagger(d.text, d.title) for d in loaded], names,
+        results["spaCy tagger"] = score_skills(gold_skills, implicit, [tagger(d.text, d.title) for d in loaded], names,
                                                args.show_errors)
 
     keys = ("degree min level", "degree fields", "equivalent experience", "years", "pay exact",

@@ -262,7 +262,9 @@ def labels_for(m: dict, file: str) -> dict:
     fields = [f.strip() for f in deg[1].split(",") if f.strip()] if len(deg) > 1 else []
     years = m.get("years", "- -").split()
     num = lambda v: None if v == "-" else float(v)  # noqa: E731
-    return {"file": file, "source": m["source"], "title": m["title"], "skills": skills, "degree_min": level,
+    implicit = sorted(set(m.get("implicit", "").split()) - skills.keys())
+    return {"file": file, "source": m["source"], "title": m["title"], "skills": skills,
+            "implicit_skills": implicit, "degree_min": level,
             "degree_fields": fields, "equivalent_experience_ok": len(deg) > 2 and deg[2] == "equiv",
             "years_min": num(years[0]), "years_max": num(years[1]), "salary": salary_tuple(m.get("salary"))}
 
