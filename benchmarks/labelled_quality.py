@@ -293,13 +293,13 @@ def main() -> int:
     if tax is not None:
         base = keyword_baseline(tax)
         print("\n# keyword baseline" + (" errors" if args.show_errors else ""))
-        results["keyword baseline"] = score_skills(gold_skills, implicit, [base(d.text) for d in loaded], names,
-                                                   args.show_errors)
+        predicted = [base(d.text) for d in loaded]
+        results["keyword baseline"] = score_skills(gold_skills, implicit, predicted, names, args.show_errors)
     tagger = spacy_tagger()
     if tagger is not None:
         print("\n# spaCy tagger" + (" errors" if args.show_errors else ""))
-        results["spaCy tagger"] = score_skills(gold_skills, implicit, [tagger(d.text, d.title) for d in loaded], names,
-                                               args.show_errors)
+        predicted = [tagger(d.text, d.title) for d in loaded]
+        results["spaCy tagger"] = score_skills(gold_skills, implicit, predicted, names, args.show_errors)
 
     keys = ("degree min level", "degree fields", "equivalent experience", "years", "pay exact",
             "text-only pay")
