@@ -234,11 +234,21 @@ def render_jsonld(m: dict, idx: int) -> tuple[str, str]:
 
 
 def render_hn(m: dict, idx: int) -> tuple[str, str]:
-    paras = [p.strip() for p in re.split(r"\n\s*\n", m["body"].strip())]
-    def esc(s: str) -> str:
-        s = re.sub(r"(?<![<])/(?![a>])", "&#x2F;", s) if "<a" not in s else s.replace("://", ":&#x2F;&#x2F;")
-        return s.replace("'", "&#x27;").replace('"', "&quot;") if "<a" not in s else s.replace("'", "&#x27;")
-    text = esc(paras[0].replace("\n", " ")) + "".join("<p>" + esc(p.replace("\n", "\n")) for p in paras[1:])
+    """HN comment HTML: first paragraph bare, the rest after `<p>`; '/', "'" and '"' escaped as HN does."""
+    paras = [p.strip().replace("\n", " ") for p in re.split(r"\n\s*\n", m["body"].strip())]
+
+    def esc(fragment: str) -> str:
+        out = []
+        for part in re.split(r"(<[^>]+>)", fragment):
+            if part.startswith("<a "):
+                out.append(re.sub(r'href="[^"]*"', lambda h: h.group(0).replace("/", "&#x2F;"), part))
+            elif part.startswith("<"):
+                out.append(part)
+            else:
+                out.append(part.replace("/", "&#x2F;").replace("'", "&#x27;").replace('"', "&quot;"))
+        return "".join(out)
+
+    text = esc(paras[0]) + "".join("<p>" + esc(p) for p in paras[1:])
     item = {"by": m.get("author", f"user{idx}"), "id": 42000000 + idx * 17, "parent": 42000000,
             "text": text, "time": 1790000000 + idx * 3600, "type": "comment"}
     return "json", json.dumps(item, indent=1, ensure_ascii=False)
