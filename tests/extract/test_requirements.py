@@ -36,7 +36,9 @@ DEGREE_CASES = [
     ("Ph.D. in Physics or Electrical Engineering", "phd", ("electrical_engineering", "physics"), False),
     ("BS required, MS or PhD preferred.", "bachelor", (), False),
     ("PhD in ML", "phd", ("machine_learning",), False),
-    ("PhD preferred.", "phd", (), False),
+    ("PhD preferred.", None, (), False),
+    ("PhD a plus", None, (), False),
+    ("Master’s or PhD preferred", None, (), False),
     ("Degree in CS or equivalent experience", "bachelor", ("computer_science",), True),
     ("A university degree in a STEM subject", "bachelor", ("related_field",), False),
     ("Advanced degree (MS/PhD) in a related field", "master", ("related_field",), False),
@@ -61,7 +63,9 @@ DEGREE_CASES = [
     ("A PhD is not required.", None, (), False),
     ("You don't need a PhD to apply.", None, (), False),
     ("Ph.D. candidates in their final year are encouraged to apply", None, (), False),
-    ("MBA preferred", "master", (), False),
+    ("An MBA is required.", "master", (), False),
+    ("Master's degree in Computer Science with equivalent research experience", "master",
+     ("computer_science",), True),
     ("Experience with MS SQL Server and MS Azure", None, (), False),
     ("BS degree or higher in EE", "bachelor", ("electrical_engineering",), False),
 ]
@@ -81,11 +85,11 @@ def test_find_degree_level_fields_and_equivalence(
     ("text", "level"),
     [
         ("Requirements\n- BS in Computer Science\nNice to have\n- PhD in machine learning", "bachelor"),
-        ("Preferred qualifications\n- MS or PhD in ML", "master"),
+        ("Preferred qualifications\n- MS or PhD in ML", None),
         ("Minimum qualifications:\n- PhD in Computer Science\nPreferred qualifications:\n- Papers", "phd"),
     ],
 )
-def test_find_degree_uses_section_headings(text: str, level: str) -> None:
+def test_find_degree_uses_section_headings(text: str, level: str | None) -> None:
     assert find_degree(text).min_level == level
 
 
@@ -111,6 +115,7 @@ YEARS_CASES = [
     ("5+ years of software engineering experience.\n3+ years in ML.", 5, None),
     ("Requirements\n- 3+ years of ML experience\nNice to have\n- 6+ years building search", 3, None),
     ("7–10 yrs experience as an ML engineer", 7, 10),
+    ("Five or more years building production systems", 5, None),
     ("10+ years of experience; vesting over 4 years", 10, None),
     ("4-year degree and 2 years of experience", 2, None),
     ("Experience level: Senior (7+ years)", 7, None),

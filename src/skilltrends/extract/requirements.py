@@ -4,8 +4,9 @@ Rules (tested in tests/extract/test_requirements.py, annotated the same way in t
 
 - Degree level is the lowest level the posting *requires*: "BS required, MS or PhD preferred" -> bachelor,
   "MS or PhD" -> master. A level is preferred when its clause carries a cue ("preferred", "a plus",
-  "ideally", ...) or sits under a preferred heading ("Nice to have", "Bonus points", ...). When the posting
-  names only preferred degrees ("PhD preferred"), the lowest preferred one is returned.
+  "ideally", ...) or sits under a preferred heading ("Nice to have", "Bonus points", ...). A posting that
+  names only preferred degrees ("PhD a plus") requires none: min_level is None, as in the sample market's
+  ground truth (src/skilltrends/sample/market.py keeps the preferred level apart).
 - "PhD students/candidates welcome" (internships) and "our team of PhDs" describe people, not a requirement,
   and are ignored. "MS Office", "MS Teams", "Boston, MA", "BS&C" and "Scrum Master" are not degrees.
 - A bare "degree in Computer Science" / "university degree" means bachelor; "graduate/advanced degree" master.
@@ -73,7 +74,8 @@ _FIELD_STOP = re.compile(
 )
 _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
 _EQUIVALENT_RE = re.compile(
-    r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+)?experience|"
+    r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+|research\s+)?"
+    r"experience|"
     r"equivalent\s+combination|in\s+lieu\s+of\s+(?:a\s+)?degree|degree\s+(?:is\s+)?not\s+required|"
     r"no\s+degree\s+required|(?:don't|do\s+not)\s+(?:need|require|"
     r"care\s+about)\s+(?:a\s+)?degrees?|self-taught",
@@ -143,7 +145,7 @@ _YEARS_RE = re.compile(
     r"upwards\s+of|no\s+less\s+than|up\s+to|around|approximately|~)\s*)?"
     r"(?:(?P<lo>" + _QTY + r")\s*(?:(?P<lo_plus>\+)\s*)?(?:-|–|—|to|or)\s*(?P<hi>" + _QTY + r")"
     r"|(?P<one>" + _QTY + r"))"
-    r"\s*(?:(?P<plus>\+)\s*)?(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
+    r"\s*(?:(?P<plus>\+)\s*)?(?P<ormore0>or\s+more\s+)?(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
     r"(?P<ormore>\s+or\s+more|\s+minimum|\s+plus)?"
     r"|(?P<decade>(?:half\s+)?a\s+decade|a\s+couple\s+(?:of\s+)?years)",
     re.IGNORECASE,
@@ -188,9 +190,9 @@ def extract_requirements(text: str) -> tuple[Degree, float | None, float | None,
 
 
 def find_degree(text: str) -> Degree:
-    """The lowest degree level required, its fields, and whether equivalent experience is accepted."""
+    """The lowest degree level required, the fields named with required degrees, and whether equivalent
+    experience is accepted."""
     required: set[str] = set()
-    preferred: set[str] = set()
     fields: list[str] = []
     equivalent = bool(_EQUIVALENT_RE.search(text))
     for sentence, is_preferred_section in _sentences(text):
@@ -207,12 +209,10 @@ def find_degree(text: str) -> Degree:
             if _NEGATED_DEGREE.search(clause):
                 continue
             if is_preferred_section or _PREFERRED_CUE.search(clause):
-                preferred.add(level)
-            else:
-                required.add(level)
+                continue  # a preferred degree is not a requirement, nor are its fields
+            required.add(level)
             fields += [f for f in _fields_near(sentence, hit.start(), hit.end()) if f not in fields]
-    levels = required or preferred
-    min_level = min(levels, key=_LEVELS.index) if levels else None
+    min_level = min(required, key=_LEVELS.index) if required else None
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
 
 
@@ -248,7 +248,7 @@ def _sentence_years(sentence: str) -> list[tuple[float | None, float | None, boo
             continue
         if _SUB_REQUIREMENT.search(before):
             continue
-        strong = any(m.group(g) for g in ("lead", "plus", "plus2", "lo", "ormore"))
+        strong = any(m.group(g) for g in ("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
         if not (strong or _EXPERIENCE_AFTER.match(after) or _EXPERIENCE_BEFORE.search(before)
                 or re.search(r"experience", sentence[:m.start()][-60:], re.IGNORECASE)):
             continue
