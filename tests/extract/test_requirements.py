@@ -276,3 +276,26 @@ def test_extract_requirements_matches_labelled_posting(gold: dict[str, Any], doc
     assert (low, high) == (gold["years_min"], gold["years_max"])
     want = None if gold["salary"] is None else Salary(**gold["salary"])
     assert pay == want
+
+
+def test_extract_requirements_matches_sample_market_truth() -> None:
+    """Every posting the sample market writes (two months) gets its true degree, years and pay back."""
+    from skilltrends.crawl.normalize import clean_text
+    from skilltrends.sample.market import generate_market
+    from skilltrends.sample.writing import blocks_to_html
+
+    market = generate_market(first_month="2025-05", last_month="2025-06", seed=3)
+    wrong = []
+    for job in market.jobs:
+        degree, low, high, salary = extract_requirements(clean_text(blocks_to_html(job["blocks"])))
+        truth = job["degree"]
+        # The sample spells fields "computer science" and leaves "related field" out (taxonomy ids differ).
+        fields = sorted(f.replace("_", " ") for f in degree.fields if f != "related_field")
+        pay = None if job["pay_text"] is None else Salary(**job["pay"])
+        got = (degree.min_level, fields, degree.equivalent_experience_ok, low, high, salary)
+        want = (truth["min_level"], sorted(truth["fields"]), truth["equivalent_experience_ok"],
+                job["years_min"], job["years_max"], pay)
+        if got != want:
+            wrong.append((job["job_id"], got, want))
+    assert len(market.jobs) > 100
+    assert wrong == []
