@@ -214,3 +214,155 @@ def report(ctx: click.Context, name: str | None, period: str, since: str | None,
         families=None if all_roles else ("ml_engineer", "mlops_engineer"), since=_month(since), until=_month(until),
     )
     click.echo(f"Report: {path}")
+
+
+# --- operations (issue 7): schedule, status, logs ------------------------------------------------------------------
+
+
+def _schedule(settings: Settings, path: Path | None) -> Any:
+    from skilltrends.ops.schedule import load_schedule_for
+
+    return load_schedule_for(path or settings.schedule_file or Path("schedule.toml"),
+                             sources_file=settings.sources_file or Path("sources.toml"))
+
+
+_SCHEDULE_OPTION = click.option(
+    "--schedule", "schedule_path", type=click.Path(path_type=Path),
+    help="The schedule file (default: SKILLTRENDS_SCHEDULE, else ./schedule.toml).")
+
+
+@cli.group()
+def schedule() -> None:
+    """Run crawls, extraction, reports and housekeeping on a schedule (APScheduler; jobs kept in the database).
+
+    \b
+    Example:
+        skilltrends schedule list
+        skilltrends schedule run --schedule schedule.toml
+        skilltrends schedule run-now crawl-boards
+    """
+
+
+@schedule.command("run")
+@_SCHEDULE_OPTION
+@click.pass_context
+def schedule_run(ctx: click.Context, schedule_path: Path | None) -> None:
+    """Start the scheduler; it runs until SIGTERM or Ctrl-C, then stops cleanly.
+
+    \b
+    Example:
+        skilltrends schedule run --schedule schedule.toml
+    """
+    from skilltrends.ops.logs import configure_logging
+    from skilltrends.ops.runner import run_scheduler
+
+    settings = _settings(ctx)
+    plan = _schedule(settings, schedule_path)
+    configure_logging(settings.home)
+    run_scheduler(settings, plan)
+
+
+@schedule.command("list")
+@_SCHEDULE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+def schedule_list(ctx: click.Context, schedule_path: Path | None, as_json: bool) -> None:
+    """List the jobs and their next run times.
+
+    \b
+    Example:
+        skilltrends schedule list
+    """
+    import json
+
+    from skilltrends.ops.schedule import next_run_times
+
+    settings = _settings(ctx)
+    rows = next_run_times(_engine(settings), _schedule(settings, schedule_path))
+    if as_json:
+        click.echo(json.dumps(rows, default=str, indent=2))
+        return
+    for row in rows:
+        note = " (stale: removed at the next start)" if row.get("stale") else (
+            "" if row["stored"] else " (computed: the scheduler has not stored it yet)")
+        sources = f"  sources: {', '.join(row['sources'])}" if row.get("sources") else ""
+        click.echo(f"{row['id']:<24} {row['kind'] or '?':<12} {row['cron'] or '':<16} next {row['next_run']}"
+                   f"{note}{sources}")
+
+
+@schedule.command("run-now")
+@click.argument("job_id")
+@_SCHEDULE_OPTION
+@click.pass_context
+def schedule_run_now(ctx: click.Context, job_id: str, schedule_path: Path | None) -> None:
+    """Run one job of the schedule now, in this process; exit code 1 if it fails.
+
+    \b
+    Example:
+        skilltrends schedule run-now report-weekly
+    """
+    from skilltrends.errors import CrawlError
+    from skilltrends.ops.jobs import Runtime, execute_job
+    from skilltrends.ops.logs import configure_logging
+
+    settings = _settings(ctx)
+    plan = _schedule(settings, schedule_path)
+    spec = plan.job(job_id)
+    configure_logging(None)
+    outcome = execute_job(Runtime.create(settings, plan), spec, trigger="run-now")
+    click.echo(f"job {job_id}: {outcome.status}" + (f" (job run {outcome.job_run_id}, log {outcome.log})"
+                                                     if outcome.job_run_id else ""))
+    if outcome.status != "ok":
+        raise CrawlError(f"job {job_id} {outcome.status}: {outcome.message}")
+
+
+@cli.command()
+@_SCHEDULE_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (for machines).")
+@click.option("--runs", default=5, show_default=True, help="Crawl runs to show per source.")
+@click.option("--stale-after", default=48.0, show_default=True, help="Hours without a posting seen: unhealthy.")
+@click.pass_context
+def status(ctx: click.Context, schedule_path: Path | None, as_json: bool, runs: int, stale_after: float) -> None:
+    """Show the last crawl runs per source, next runs, database counts and data freshness.
+
+    Exit code 0 when healthy, 2 when something is unhealthy (the problems are listed), 1 on a usage error.
+
+    \b
+    Example:
+        skilltrends status
+        skilltrends status --json || notify-me
+    """
+    import json
+    from datetime import timedelta
+
+    from skilltrends.ops.status import StatusLimits, collect_status, render_status
+
+    settings = _settings(ctx)
+    path = schedule_path or settings.schedule_file or Path("schedule.toml")
+    plan = _schedule(settings, path) if schedule_path or path.exists() else None
+    report = collect_status(_engine(settings), schedule=plan, runs=runs,
+                            limits=StatusLimits(stale_after=timedelta(hours=stale_after)))
+    click.echo(json.dumps(report, indent=2) if as_json else render_status(report))
+    if not report["healthy"]:
+        ctx.exit(2)
+
+
+@cli.command()
+@click.argument("run_id", type=int)
+@click.option("--job", is_flag=True, help="RUN_ID is a job run (from `status`), not a crawl run.")
+@click.option("--tail", type=int, help="Only the last N lines.")
+@click.pass_context
+def logs(ctx: click.Context, run_id: int, job: bool, tail: int | None) -> None:
+    """Print the log of a crawl run (or, with --job, of a scheduled job run).
+
+    \b
+    Example:
+        skilltrends logs 42
+        skilltrends logs --job 7 --tail 50
+    """
+    from skilltrends.ops.logs import crawl_log_path, job_log_path, read_log
+
+    home = _settings(ctx).home
+    text = read_log(job_log_path(home, run_id) if job else crawl_log_path(home, run_id))
+    lines = text.splitlines()
+    click.echo("\n".join(lines[-tail:] if tail else lines))

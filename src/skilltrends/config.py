@@ -29,6 +29,9 @@ class Settings:
     user_agent: str = DEFAULT_USER_AGENT
     contact_url: str = DEFAULT_CONTACT_URL
     sources_file: Path | None = None
+    schedule_file: Path | None = None
+    alert_command: str | None = None
+    alert_webhook: str | None = None
     extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -58,5 +61,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         user_agent=env.get("SKILLTRENDS_USER_AGENT", DEFAULT_USER_AGENT),
         contact_url=env.get("SKILLTRENDS_CONTACT_URL", DEFAULT_CONTACT_URL),
         sources_file=Path(sources) if sources else None,
+        schedule_file=Path(env["SKILLTRENDS_SCHEDULE"]) if env.get("SKILLTRENDS_SCHEDULE") else None,
+        alert_command=env.get("SKILLTRENDS_ALERT_COMMAND") or None,
+        alert_webhook=env.get("SKILLTRENDS_ALERT_WEBHOOK") or None,
         extra={k: v for k, v in env.items() if k.startswith("SKILLTRENDS_")},
     )

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, select, update
 
+from skilltrends.crawl.health import record_crawl_health
 from skilltrends.errors import ConfigError, CrawlError
 from skilltrends.store.load import start_crawl_run
 from skilltrends.store.tables import CrawlRun
@@ -95,6 +96,7 @@ def run_spider(
     merged = (LOOPBACK_SETTINGS if is_loopback(arguments.get("base_url")) else {}) | (settings or {})
     merged |= {"SKILLTRENDS_DATABASE_URL": database_url, "SKILLTRENDS_RUN_ID": str(run_id),
                "LOG_FILE": str(log.resolve())}
+    merged.setdefault("LOG_FORMAT", f"%(asctime)s [run {run_id}] [%(name)s] %(levelname)s: %(message)s")
     command = [sys.executable, "-m", "scrapy", "crawl", name, "-O", f"{feed.resolve()}:jsonlines"]
     command += [part for key, value in arguments.items() for part in ("-a", f"{key}={value}")]
     command += [part for key, value in merged.items() for part in ("-s", f"{key}={value}")]
@@ -117,6 +119,7 @@ def _last_error(stderr: str, log: Path) -> str:
 
 
 def _result(engine: Engine, run_id: int, name: str, feed: Path, log: Path, failure: str | None) -> CrawlResult:
+    record_crawl_health(engine, run_id)  # a finished run far below its history, or full of errors, fails
     with engine.begin() as conn:
         if failure is not None:
             conn.execute(

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "CrawlRun", "PostingRow", "SkillRow", "PostingSkill", "PostingRequirement", "ReportRun"]
+__all__ = ["Base", "CrawlRun", "PostingRow", "SkillRow", "PostingSkill", "PostingRequirement", "ReportRun", "JobRun"]
 
 
 class Base(DeclarativeBase):
@@ -150,3 +150,22 @@ class ReportRun(Base):
     status: Mapped[str] = mapped_column(String(16), default="running")
     parameters: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     path: Mapped[str | None] = mapped_column(Text)
+
+
+class JobRun(Base):
+    """One run of one scheduled job (ops): a crawl of some sources, an extraction, a report, housekeeping."""
+
+    __tablename__ = "job_runs"
+    __table_args__ = (Index("ix_job_runs_job_id", "job_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    job_id: Mapped[str] = mapped_column(String(128))
+    kind: Mapped[str] = mapped_column(String(16))  # crawl | extract | report | housekeeping | pipeline
+    trigger: Mapped[str] = mapped_column(String(16))  # schedule | run-now
+    started_at: Mapped[datetime]
+    finished_at: Mapped[datetime | None]
+    status: Mapped[str] = mapped_column(String(16), default="running")  # running | ok | failed | aborted
+    message: Mapped[str | None] = mapped_column(Text)
+    crawl_run_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
+    pid: Mapped[int | None] = mapped_column(Integer)
+    log: Mapped[str | None] = mapped_column(Text)
