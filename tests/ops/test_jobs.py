@@ -1,0 +1,116 @@
+"""Scheduled jobs end to end: a crawl job against a loopback board, alerts for a broken board, no overlap."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import Engine, select
+
+from skilltrends.cli import cli
+from skilltrends.ops import jobs as ops_jobs
+from skilltrends.ops.jobs import Runtime, execute_job
+from skilltrends.ops.schedule import build_scheduler, load_schedule_for
+from skilltrends.store.tables import CrawlRun, JobRun
+from tests.conftest import LoopbackServer, Reply, read_page
+from tests.ops.helpers import add_run, board_files, env_for
+from tests.ops.test_alerts import WebhookServer, webhook  # noqa: F401 (fixture)
+
+CRAWL = '[jobs.crawl-acme]\nkind = "crawl"\ncron = "{cron}"\nsources = ["greenhouse"]\nextract = false\n'
+
+
+def _invoke(settings: object, args: list[str]) -> object:
+    return CliRunner().invoke(cli, args, env=env_for(settings))  # type: ignore[arg-type]
+
+
+def test_run_now_crawl_job_end_to_end_with_run_logs(engine: Engine, tmp_path: Path, http_server: LoopbackServer
+                                                    ) -> None:
+    http_server.routes["/v1/boards/acme/jobs"] = Reply(200, read_page("greenhouse/acme.json"))
+    settings = board_files(tmp_path, http_server.url, engine, CRAWL.format(cron="0 */6 * * *"))
+    result = _invoke(settings, ["schedule", "run-now", "crawl-acme"])
+    assert result.exit_code == 0, result.output
+    assert "job crawl-acme: ok (job run 1" in result.output
+    with engine.connect() as conn:
+        job_run = conn.execute(select(JobRun)).one()
+        crawl_run = conn.execute(select(CrawlRun)).one()
+    assert (job_run.status, job_run.trigger, job_run.crawl_run_ids) == ("ok", "run-now", [crawl_run.id])
+    assert (crawl_run.status, crawl_run.items_new) == ("ok", 2)
+
+    job_log = _invoke(settings, ["logs", "--job", str(job_run.id)]).output  # type: ignore[attr-defined]
+    assert "crawl greenhouse run 1: ok; 2 new" in job_log
+    assert all("[job-run 1]" in line for line in job_log.splitlines() if line)
+    crawl_log = _invoke(settings, ["logs", str(crawl_run.id)]).output  # type: ignore[attr-defined]
+    records = [line for line in crawl_log.splitlines() if re.match(r"\d{4}-\d\d-\d\d ", line)]
+    assert len(records) > 5 and all(f"[run {crawl_run.id}]" in line for line in records)
+
+    listed = _invoke(settings, ["schedule", "list"]).output  # type: ignore[attr-defined]
+    assert "crawl-acme" in listed and "sources: greenhouse" in listed
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [Reply(200, b'{"jobs": [], "meta": {"total": 0}}'),  # the board suddenly lists nothing
+     Reply(200, b"<html><body>We moved! Try our new careers site</body></html>", {"Content-Type": "text/html"})],
+    ids=["empty", "html"],
+)
+def test_broken_board_fails_the_crawl_and_alerts(engine: Engine, tmp_path: Path, http_server: LoopbackServer,
+                                                 webhook: WebhookServer, broken: Reply) -> None:  # noqa: F811
+    for _ in range(5):
+        add_run(engine, seen=40, arguments={"boards": "acme", "base_url": "http://127.0.0.1:1"})
+    http_server.routes["/v1/boards/acme/jobs"] = broken
+    schedule = CRAWL.format(cron="0 */6 * * *") + f'[alerts]\nwebhook = "{webhook.url}"\n'
+    settings = board_files(tmp_path, http_server.url, engine, schedule)
+    result = _invoke(settings, ["schedule", "run-now", "crawl-acme"])
+    assert result.exit_code == 1 and "job crawl-acme failed: greenhouse: run 6 failed" in result.output
+    (alert,) = webhook.bodies
+    assert (alert["job_id"], alert["source"], alert["run_id"]) == ("crawl-acme", "greenhouse", 6)
+    expected = "under 20% of the median 40" if broken.status == 200 and b"jobs" in broken.body else "1 errors"
+    assert expected in str(alert["reason"])
+
+    status = _invoke(settings, ["status", "--json"])
+    assert status.exit_code == 2  # type: ignore[attr-defined]
+    report = json.loads(status.output)  # type: ignore[attr-defined]
+    assert not report["healthy"]
+    assert any(p.startswith("greenhouse boards=acme: last crawl (run 6) failed") for p in report["problems"])
+    assert report["sources"][0]["runs"][0]["status"] == "failed"
+
+
+def test_execute_job_skips_while_another_process_runs_it(engine: Engine, tmp_path: Path) -> None:
+    settings = board_files(tmp_path, "http://127.0.0.1:1", engine,
+                           '[jobs.tidy]\nkind = "housekeeping"\ncron = "0 3 * * *"\n')
+    runtime = Runtime.create(settings, load_schedule_for(settings.schedule_file, sources_file=settings.sources_file))
+    spec = runtime.schedule.job("tidy")
+    with ops_jobs._job_lock(settings.home, "tidy"):
+        assert execute_job(runtime, spec, trigger="run-now").status == "skipped"
+    assert execute_job(runtime, spec, trigger="run-now").status == "ok"
+
+
+@pytest.mark.slow
+def test_scheduled_crawl_every_second_never_overlaps_itself(engine: Engine, tmp_path: Path,
+                                                            http_server: LoopbackServer,
+                                                            caplog: pytest.LogCaptureFixture) -> None:
+    def slow_board(_path: str) -> Reply:
+        time.sleep(1.5)
+        return Reply(200, read_page("greenhouse/acme.json"))
+
+    http_server.routes["/v1/boards/acme/jobs"] = slow_board
+    settings = board_files(tmp_path, http_server.url, engine, CRAWL.format(cron="* * * * * *"))
+    schedule = load_schedule_for(settings.schedule_file, sources_file=settings.sources_file)  # type: ignore[arg-type]
+    ops_jobs.configure(Runtime.create(settings, schedule))
+    scheduler = build_scheduler(engine, schedule, blocking=False)
+    try:
+        scheduler.start()
+        time.sleep(6)
+    finally:
+        scheduler.shutdown(wait=True)
+        ops_jobs.configure(None)
+    with engine.connect() as conn:
+        runs = conn.execute(select(JobRun).order_by(JobRun.id)).all()
+    assert runs and all(r.status == "ok" for r in runs)
+    assert "skipped: maximum number of running instances reached (1)" in caplog.text
+    for earlier, later in zip(runs, runs[1:], strict=False):
+        assert later.started_at >= earlier.finished_at  # one at a time, although the cron fires every second
