@@ -36,8 +36,8 @@ from sqlalchemy import Engine
 from skilltrends.crawl.health import HealthThresholds
 from skilltrends.errors import ConfigError
 
-__all__ = ["JobSpec", "Schedule", "JOB_FUNCTION", "JOBS_TABLE", "load_schedule", "load_schedule_for", "parse_schedule", "parse_cron",
-           "build_scheduler", "stored_jobs", "next_run_times"]
+__all__ = ["JobSpec", "Schedule", "JOB_FUNCTION", "JOBS_TABLE", "load_schedule", "load_schedule_for",
+           "parse_schedule", "parse_cron", "build_scheduler", "stored_jobs", "next_run_times"]
 
 JOB_FUNCTION = "skilltrends.ops.jobs:run_job"
 JOBS_TABLE = "apscheduler_jobs"
@@ -109,7 +109,9 @@ def load_schedule(path: Path, *, sources: Mapping[str, Any] | None) -> Schedule:
     return parse_schedule(data, sources=sources, origin=str(path))
 
 
-def parse_schedule(data: Mapping[str, Any], *, sources: Mapping[str, Any] | None, origin: str = "schedule") -> Schedule:
+def parse_schedule(
+    data: Mapping[str, Any], *, sources: Mapping[str, Any] | None, origin: str = "schedule"
+) -> Schedule:
     """Check a parsed schedule mapping; every problem raises ConfigError naming the table and key."""
     _only(data, {"scheduler", "alerts", "groups", "jobs"}, origin, "the top level")
     options = _table(data, "scheduler", origin)
