@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,7 @@ SCHEDULE = """
 misfire_grace_time = 30
 [jobs.crawl-sample]
 kind = "crawl"
-cron = "*/2 * * * * *"
+cron = "{second} * * * * *"
 sources = ["greenhouse"]
 [jobs.report-monthly]
 kind = "report"
@@ -37,7 +38,8 @@ lookback = 36
 def test_schedule_runs_end_to_end_against_sample_market(engine: Engine, tmp_path: Path) -> None:
     with sample_board(tmp_path / "market") as (base_url, sources):
         board = sources["greenhouse"]["boards"][0]
-        settings = board_files(tmp_path, base_url, engine, SCHEDULE)
+        second = (datetime.now(UTC) + timedelta(seconds=2)).second  # one run in this test, not one per 2 s
+        settings = board_files(tmp_path, base_url, engine, SCHEDULE.replace("{second}", str(second)))
         settings.sources_file.write_text(  # type: ignore[union-attr]
             f'[greenhouse]\nboards = ["{board}"]\nbase_url = "{base_url}"\n', encoding="utf-8")
         schedule = load_schedule_for(settings.schedule_file, sources_file=settings.sources_file)  # type: ignore[arg-type]
