@@ -77,3 +77,33 @@ def test_sigterm_mid_crawl_stops_cleanly_and_leaves_store_consistent(
     assert [(r.status, r.crawl_run_ids) for r in job_runs] == [("aborted", [crawl_runs[0].id])]
     assert len(postings) in (0, 2) and all(p.closed_at is None for p in postings)  # whole batches, nothing closed
     assert [job.id for job in stored_jobs(engine)] == ["crawl-acme"]  # the schedule survives for the restart
+
+
+def _scheduler_main() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("scheduler_script", ROOT / "scheduler.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.main
+
+
+@pytest.mark.parametrize(
+    ("args", "schedule", "message"),
+    [(["--interval", "0h"], None, "Bad interval '0h'"),
+     (["--schedule", "{path}"], '[jobs.c]\nkind = "extract"\ncron = "0 25 * * *"\n', r"[jobs.c] bad cron '0 25 * * *'"),
+     (["--schedule", "{path}"], '[jobs.c]\nkind = "crawl"\ncron = "0 * * * *"\nsources = ["monster"]\n',
+      "unknown source 'monster'. Available: greenhouse")],
+)
+def test_scheduler_script_rejects_bad_input_at_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], args: list[str],
+    schedule: str | None, message: str,
+) -> None:
+    (tmp_path / "sources.toml").write_text('[greenhouse]\nboards = ["acme"]\n', encoding="utf-8")
+    (tmp_path / "schedule.toml").write_text(schedule or "", encoding="utf-8")
+    monkeypatch.setenv("SKILLTRENDS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("SKILLTRENDS_SOURCES", str(tmp_path / "sources.toml"))
+    main = _scheduler_main()
+    assert main([a.replace("{path}", str(tmp_path / "schedule.toml")) for a in args]) == 2  # type: ignore[operator]
+    assert message in capsys.readouterr().err
