@@ -106,3 +106,10 @@ def test_configure_logging_writes_scheduler_log(tmp_path: Path) -> None:
             handler.close()
         root.setLevel(before[1])
     assert "[-] INFO skilltrends.scheduler: hello" in (tmp_path / "logs" / "scheduler.log").read_text()
+
+
+def test_collect_status_a_crawl_stopped_with_the_scheduler_is_not_a_failure(engine: Engine) -> None:
+    add_run(engine, seen=40)
+    add_run(engine, status="aborted", seen=0, message="stopped with the scheduler (finish reason 'shutdown')")
+    status = collect_status(engine)
+    assert status["healthy"] and status["sources"][0]["runs"][0]["status"] == "aborted"

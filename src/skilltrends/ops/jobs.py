@@ -27,7 +27,7 @@ from skilltrends.errors import SkillTrendsError
 from skilltrends.ops.alerts import Alert, Notifier, send_alert
 from skilltrends.ops.logs import job_log_path, job_logging, rotate_logs
 from skilltrends.ops.schedule import JobSpec, Schedule
-from skilltrends.store.tables import JobRun
+from skilltrends.store.tables import CrawlRun, JobRun
 
 __all__ = ["Runtime", "JobOutcome", "configure", "run_job", "execute_job", "report_window", "mark_abandoned_runs"]
 
@@ -102,8 +102,8 @@ def _execute(runtime: Runtime, engine: Engine, spec: JobSpec, *, trigger: str) -
         log.info("job %s (%s) started, trigger %s", spec.id, spec.kind, trigger)
         try:
             problems = _KINDS[spec.kind](runtime, engine, spec, outcome)
-            if runtime.stopping.is_set():
-                outcome.status, outcome.message = "aborted", "stopped by a signal; the next slot runs it again"
+            if outcome.status == "aborted":  # a crawl job cut short by SIGTERM; other kinds run to their end
+                outcome.message = "stopped by a signal; the next slot runs it again"
             elif problems:
                 outcome.status, outcome.message = "failed", "; ".join(problems)
         except SkillTrendsError as exc:
@@ -197,6 +197,7 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
     changed = 0
     for name in spec.params["sources"]:
         if runtime.stopping.is_set():
+            outcome.status = "aborted"
             break
         if name not in sources:
             problems.append(f"{name}: no longer in the sources file")
@@ -211,6 +212,10 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
             _alert(runtime, Alert(str(exc), job_id=spec.id, source=name))
             continue
         outcome.crawl_run_ids.append(result.run_id)
+        if runtime.stopping.is_set():
+            outcome.status = "aborted"
+            if result.status != "ok":  # stopped with the scheduler: not a sign of a broken site
+                _mark_crawl_aborted(engine, result.run_id, result.message)
         status, reason = record_crawl_health(engine, result.run_id, thresholds=runtime.schedule.thresholds)
         log.info("crawl %s run %s: %s; %s new, %s updated, %s unchanged, %s dropped%s", name, result.run_id,
                  status, result.new, result.updated, result.unchanged, result.dropped,
@@ -226,6 +231,12 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
         else:
             log.info("nothing new or changed: extraction skipped")
     return problems
+
+
+def _mark_crawl_aborted(engine: Engine, run_id: int, message: str | None) -> None:
+    with engine.begin() as conn:
+        conn.execute(update(CrawlRun).where(CrawlRun.id == run_id, CrawlRun.status != "ok").values(
+            status="aborted", message=f"stopped with the scheduler ({message})"))
 
 
 def _extract_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutcome) -> list[str]:

@@ -68,7 +68,7 @@ def _sources(engine: Engine, *, runs: int, now: datetime, limits: StatusLimits, 
         grouped.setdefault(source_label(row.spider, row.arguments), []).append(row)
     result = []
     for label, group in sorted(grouped.items()):
-        last = group[0]
+        last = next((r for r in group if r.status != "aborted"), group[0])  # a crawl stopped with the scheduler
         started = _aware(last.started_at)
         if last.status == "failed":
             problems.append(f"{label}: last crawl (run {last.id}) failed: {last.message}")
