@@ -114,3 +114,30 @@ def test_scheduled_crawl_every_second_never_overlaps_itself(engine: Engine, tmp_
     assert "skipped: maximum number of running instances reached (1)" in caplog.text
     for earlier, later in zip(runs, runs[1:], strict=False):
         assert later.started_at >= earlier.finished_at  # one at a time, although the cron fires every second
+
+
+def test_pending_extraction_counts_postings_an_interrupted_run_left_untagged(engine: Engine) -> None:
+    from sqlalchemy import update
+
+    from skilltrends.models import Posting
+    from skilltrends.store.load import save_postings
+    from skilltrends.store.tables import PostingRow
+
+    assert not ops_jobs._pending_extraction(engine)
+    save_postings(engine, [Posting(source="greenhouse", external_id="1", url="http://x/1", title="ML Engineer",
+                                   description="Python")])
+    assert ops_jobs._pending_extraction(engine)  # although a later crawl sees it unchanged
+    with engine.begin() as conn:
+        conn.execute(update(PostingRow).values(extracted_hash=PostingRow.content_hash))
+    assert not ops_jobs._pending_extraction(engine)
+
+
+@pytest.mark.parametrize(("stopped", "status"), [(True, "aborted"), (False, "failed")])
+def test_close_orphan_runs_records_a_crawl_whose_child_recorded_nothing(engine: Engine, stopped: bool,
+                                                                        status: str) -> None:
+    old = add_run(engine, status="running")
+    orphan = add_run(engine, status="running")
+    ops_jobs._close_orphan_runs(engine, "greenhouse", after=old, stopped=stopped, message="crawl ended without")
+    with engine.connect() as conn:
+        rows = dict(conn.execute(select(CrawlRun.id, CrawlRun.status)).all())
+    assert rows == {old: "running", orphan: status}

@@ -70,6 +70,8 @@ def test_schedule_runs_end_to_end_against_sample_market(engine: Engine, tmp_path
     assert status.exit_code == 0, data["problems"]
     assert data["database"]["tagged_postings"] == tagged and data["freshness"]["stale"] is False
     assert {job["id"] for job in data["jobs"]} == {"crawl-sample", "report-monthly"}
+    crawl_job = next(job for job in data["jobs"] if job["id"] == "crawl-sample")
+    assert data["sources"][0]["next_run"] == crawl_job["next_run"] is not None
 
 
 def _finished_runs(engine: Engine) -> int:

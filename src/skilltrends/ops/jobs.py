@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, insert, select, text, update
+from sqlalchemy import Engine, func, insert, select, text, update
 
 from skilltrends.config import Settings
 from skilltrends.crawl.health import record_crawl_health
@@ -27,7 +27,7 @@ from skilltrends.errors import SkillTrendsError
 from skilltrends.ops.alerts import Alert, Notifier, send_alert
 from skilltrends.ops.logs import job_log_path, job_logging, rotate_logs
 from skilltrends.ops.schedule import JobSpec, Schedule
-from skilltrends.store.tables import CrawlRun, JobRun
+from skilltrends.store.tables import CrawlRun, JobRun, PostingRow
 
 __all__ = ["Runtime", "JobOutcome", "configure", "run_job", "execute_job", "report_window", "mark_abandoned_runs"]
 
@@ -194,7 +194,6 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
     sources = load_sources(settings.sources_file or Path("sources.toml"))
     timeout = spec.params.get("timeout") or runtime.schedule.crawl_timeout
     problems: list[str] = []
-    changed = 0
     for name in spec.params["sources"]:
         if runtime.stopping.is_set():
             outcome.status = "aborted"
@@ -205,9 +204,15 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
             continue
         entry = dict(sources[name])
         spider = str(entry.pop("spider", name))
+        before = _last_crawl_run_id(engine)
         try:
             result = crawl(settings, engine, spider, arguments=spider_arguments(entry), timeout=timeout)
         except SkillTrendsError as exc:
+            stopped = runtime.stopping.is_set()
+            _close_orphan_runs(engine, spider, after=before, stopped=stopped, message=str(exc))
+            if stopped:
+                outcome.status = "aborted"
+                break
             problems.append(f"{name}: {exc}")
             _alert(runtime, Alert(str(exc), job_id=spec.id, source=name))
             continue
@@ -224,13 +229,35 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
             problems.append(f"{name}: run {result.run_id} {status}: {reason or result.message}")
             _alert(runtime, Alert(reason or result.message or status, job_id=spec.id, source=name,
                                   run_id=result.run_id))
-        changed += result.new + result.updated
     if spec.params.get("extract", True) and not runtime.stopping.is_set():
-        if changed:
+        if _pending_extraction(engine):  # this crawl's postings, and any an interrupted run left untagged
             _extract_job(runtime, engine, spec, outcome)
         else:
-            log.info("nothing new or changed: extraction skipped")
+            log.info("no posting new or changed since its last tagging: extraction skipped")
     return problems
+
+
+def _last_crawl_run_id(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.scalar(select(func.max(CrawlRun.id))) or 0)
+
+
+def _close_orphan_runs(engine: Engine, spider: str, *, after: int, stopped: bool, message: str) -> None:
+    """A crawl whose child ended without recording its result stays 'running': record how it ended."""
+    with engine.begin() as conn:
+        conn.execute(
+            update(CrawlRun)
+            .where(CrawlRun.id > after, CrawlRun.spider == spider, CrawlRun.status == "running")
+            .values(status="aborted" if stopped else "failed", finished_at=datetime.now(UTC),
+                    message=f"stopped with the scheduler ({message})" if stopped else message)
+        )
+
+
+def _pending_extraction(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        return conn.scalar(select(PostingRow.id).where(
+            PostingRow.extracted_hash.is_(None) | (PostingRow.extracted_hash != PostingRow.content_hash)).limit(1)
+        ) is not None
 
 
 def _mark_crawl_aborted(engine: Engine, run_id: int, message: str | None) -> None:

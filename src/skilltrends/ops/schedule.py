@@ -78,7 +78,7 @@ class Schedule:
     misfire_grace_time: int = 3600
     crawl_timeout: float = 7200.0
     stop_timeout: float = 60.0
-    max_workers: int = 2
+    max_workers: int = 4
     thresholds: HealthThresholds = HealthThresholds()
     alert_command: str | None = None
     alert_webhook: str | None = None
@@ -140,7 +140,7 @@ def parse_schedule(
         misfire_grace_time=int(_number(options, "misfire_grace_time", 3600, origin, "[scheduler]", lower=1)),
         crawl_timeout=_number(options, "crawl_timeout", 7200, origin, "[scheduler]", lower=1),
         stop_timeout=_number(options, "stop_timeout", 60, origin, "[scheduler]", lower=0),
-        max_workers=int(_number(options, "max_workers", 2, origin, "[scheduler]", lower=1)),
+        max_workers=int(_number(options, "max_workers", 4, origin, "[scheduler]", lower=1)),
         thresholds=thresholds,
         alert_command=_optional_str(alerts, "command", origin), alert_webhook=_optional_str(alerts, "webhook", origin),
     )

@@ -54,6 +54,9 @@ def collect_status(
     problems: list[str] = []
     sources = _sources(engine, runs=runs, now=now, limits=limits, problems=problems)
     jobs = _jobs(engine, schedule, now=now, limits=limits, problems=problems)
+    for source in sources:  # the next crawl of each source: the earliest next run of the jobs that crawl it
+        upcoming = sorted(j["next_run"] for j in jobs if j["next_run"] and source["spider"] in (j["sources"] or []))
+        source["next_run"] = upcoming[0] if upcoming else None
     database, freshness = _database(engine, now=now, limits=limits, problems=problems)
     return {"generated_at": _iso(now), "healthy": not problems, "problems": problems, "sources": sources,
             "jobs": jobs, "database": database, "freshness": freshness}
@@ -147,7 +150,8 @@ def render_status(status: dict[str, Any]) -> str:
     lines += [f"  ! {p}" for p in status["problems"]]
     lines += ["", "Sources (last runs, newest first):"]
     for source in status["sources"] or [{"source": "(no crawl runs yet)", "runs": [], "last_ok": None}]:
-        lines.append(f"  {source['source']}    last ok: {source['last_ok'] or '-'}")
+        lines.append(f"  {source['source']}    last ok: {source['last_ok'] or '-'}    "
+                     f"next run: {source.get('next_run') or '-'}")
         for r in source["runs"]:
             duration = f"{r['duration_s']:.0f}s" if r["duration_s"] is not None else "-"
             lines.append(f"    run {r['run_id']:>5} {r['status']:<7} {r['started_at']} {duration:>6}  "
