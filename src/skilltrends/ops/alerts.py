@@ -13,7 +13,6 @@ import subprocess
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
@@ -52,12 +51,6 @@ class Notifier:
     command: str | None = None
     webhook: str | None = None
     timeout: float = 10.0
-
-    @classmethod
-    def from_settings(cls, extra: Mapping[str, str]) -> Notifier:
-        """From SKILLTRENDS_ALERT_COMMAND and SKILLTRENDS_ALERT_WEBHOOK (Settings.extra)."""
-        return cls(command=extra.get("SKILLTRENDS_ALERT_COMMAND") or None,
-                   webhook=extra.get("SKILLTRENDS_ALERT_WEBHOOK") or None)
 
 
 def send_alert(alert: Alert, notifier: Notifier | None = None) -> list[str]:
