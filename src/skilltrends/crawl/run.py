@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, select, update
 
-from skilltrends.crawl.health import record_crawl_health
 from skilltrends.errors import ConfigError, CrawlError
 from skilltrends.store.load import start_crawl_run
 from skilltrends.store.tables import CrawlRun
@@ -119,6 +118,8 @@ def _last_error(stderr: str, log: Path) -> str:
 
 
 def _result(engine: Engine, run_id: int, name: str, feed: Path, log: Path, failure: str | None) -> CrawlResult:
+    from skilltrends.crawl.health import record_crawl_health  # ops (issue 7)
+
     record_crawl_health(engine, run_id)  # a finished run far below its history, or full of errors, fails
     with engine.begin() as conn:
         if failure is not None:
