@@ -84,138 +84,6 @@ def demo(ctx: click.Context, seed: int) -> None:
                    f"[{100 * row['ci_low']:.1f}–{100 * row['ci_high']:.1f}]  n={row['postings']}")
 
 
-@cli.command()
-def spiders() -> None:
-    """List the spiders.
-
-    \b
-    Example:
-        skilltrends spiders
-    """
-    from skilltrends.crawl.run import spider_names
-
-    for name in spider_names():
-        click.echo(name)
-
-
-@cli.command(context_settings={"ignore_unknown_options": False})
-@click.argument("spider")
-@click.option("--base-url", help="Serve from this base URL instead of the real endpoint (mirrors, tests).")
-@click.option("-a", "args", multiple=True, metavar="NAME=VALUE", help="Spider argument, e.g. -a boards=acme,globex.")
-@click.option("--timeout", type=float, help="Kill the crawl after this many seconds.")
-@click.pass_context
-def crawl(ctx: click.Context, spider: str, base_url: str | None, args: tuple[str, ...], timeout: float | None) -> None:
-    """Crawl one source into the store.
-
-    \b
-    Example:
-        skilltrends crawl greenhouse -a boards=huggingface,anthropic
-    """
-    from skilltrends.errors import CrawlError
-    from skilltrends.workflow import crawl as run_crawl
-
-    arguments = dict(_pair(a) for a in args)
-    if base_url:
-        arguments["base_url"] = base_url
-    settings = _settings(ctx)
-    _progress(f"crawling {spider} {arguments}")
-    result = run_crawl(settings, _engine(settings), spider, arguments=arguments, timeout=timeout)
-    click.echo(f"run {result.run_id}: {result.status}; {result.new} new, {result.updated} updated, "
-               f"{result.unchanged} unchanged, {result.dropped} dropped; log {result.log}")
-    if result.status != "ok":
-        raise CrawlError(f"crawl {result.run_id} of {spider} failed: {result.message}. Hint: see {result.log}")
-
-
-def _pair(text: str) -> tuple[str, str]:
-    name, sep, value = text.partition("=")
-    if not sep or not name:
-        raise ConfigError(f"Bad spider argument {text!r}. Hint: -a name=value")
-    return name.strip(), value.strip()
-
-
-@cli.command()
-@click.option("--reprocess", is_flag=True, help="Re-tag every stored posting (after a taxonomy change).")
-@click.pass_context
-def extract(ctx: click.Context, reprocess: bool) -> None:
-    """Tag skills, degrees, experience and pay in new or changed postings.
-
-    \b
-    Example:
-        skilltrends extract
-        skilltrends extract --reprocess
-    """
-    from skilltrends.extract import build_nlp, load_taxonomy
-    from skilltrends.workflow import extract_pending, sync_skills
-
-    engine = _engine(_settings(ctx))
-    sync_skills(engine, load_taxonomy())
-    count = extract_pending(engine, build_nlp(), reprocess=reprocess, progress=_progress)
-    click.echo(f"{count} postings tagged")
-
-
-@cli.command()
-@click.argument("posting_id", type=int)
-@click.pass_context
-def explain(ctx: click.Context, posting_id: int) -> None:
-    """Print a stored posting with its tagged skills highlighted, their requirement levels, degree, years and pay.
-
-    Required skills are shown in bold green, preferred ones in yellow.
-
-    \b
-    Example:
-        skilltrends explain 42
-    """
-    from skilltrends.workflow import explain_posting
-
-    found = explain_posting(_engine(_settings(ctx)), posting_id)
-    click.echo(click.style(f"{found.title} — {found.company or '?'}", bold=True) + f"\n{found.url}\n")
-    text, cursor, parts = found.description, 0, []
-    for m in found.mentions:
-        if m["start"] < cursor:
-            continue
-        parts.append(text[cursor:m["start"]])
-        colour = {"fg": "green", "bold": True} if m["requirement"] == "required" else {"fg": "yellow"}
-        parts.append(click.style(text[m["start"]:m["end"]], **colour) + click.style(f"[{m['skill_id']}]", dim=True))
-        cursor = m["end"]
-    click.echo("".join(parts) + text[cursor:] + "\n")
-    for m in found.mentions:
-        click.echo(f"  {m['start']:>6}-{m['end']:<6} {m['requirement']:<9} {m['name'] or m['skill_id']:<28} "
-                   f"{m['category'] or '':<22} {m['text']!r}")
-    req = found.requirements or {}
-    click.echo(f"\n  degree: {req.get('degree_min')} {req.get('degree_fields') or ''}"
-               f"{' (or equivalent experience)' if req.get('equivalent_experience_ok') else ''}")
-    click.echo(f"  years: {req.get('years_min')}–{req.get('years_max')}")
-    click.echo(f"  pay: {req.get('pay_min')}–{req.get('pay_max')} {req.get('pay_currency')} per {req.get('pay_period')}"
-               f" ({req.get('pay_source')})")
-    click.echo(f"  extractor: {found.extractor_version}")
-
-
-@cli.command()
-@click.option("--name", default=None, help="Report folder name under the reports directory (default: PERIOD-DATE).")
-@click.option("--period", type=click.Choice(["week", "month", "quarter", "year"]), default="month", show_default=True)
-@click.option("--since", help="First month, YYYY-MM.")
-@click.option("--until", help="End (exclusive), YYYY-MM.")
-@click.option("--all-roles", is_flag=True, help="Count every role family, not only ML engineering.")
-@click.pass_context
-def report(ctx: click.Context, name: str | None, period: str, since: str | None, until: str | None,
-           all_roles: bool) -> None:
-    """Write a trend report (Markdown, CSV, summary.json) from the store.
-
-    \b
-    Example:
-        skilltrends report --period quarter --since 2024-01 --name 2024-quarterly
-    """
-    from skilltrends.workflow import build_report
-
-    settings = _settings(ctx)
-    name = name or f"{period}-{datetime.now():%Y-%m-%d}"
-    path, _ = build_report(
-        _engine(settings), out_dir=Path(settings.reports_dir), name=name, period=period,
-        families=None if all_roles else ("ml_engineer", "mlops_engineer"), since=_month(since), until=_month(until),
-    )
-    click.echo(f"Report: {path}")
-
-
 # --- operations (issue 7): schedule, status, logs ------------------------------------------------------------------
 
 
@@ -366,3 +234,136 @@ def logs(ctx: click.Context, run_id: int, job: bool, tail: int | None) -> None:
     text = read_log(job_log_path(home, run_id) if job else crawl_log_path(home, run_id))
     lines = text.splitlines()
     click.echo("\n".join(lines[-tail:] if tail else lines))
+
+# --- end of operations commands ---------------------------------------------------------------------------
+
+@cli.command()
+def spiders() -> None:
+    """List the spiders.
+
+    \b
+    Example:
+        skilltrends spiders
+    """
+    from skilltrends.crawl.run import spider_names
+
+    for name in spider_names():
+        click.echo(name)
+
+
+@cli.command(context_settings={"ignore_unknown_options": False})
+@click.argument("spider")
+@click.option("--base-url", help="Serve from this base URL instead of the real endpoint (mirrors, tests).")
+@click.option("-a", "args", multiple=True, metavar="NAME=VALUE", help="Spider argument, e.g. -a boards=acme,globex.")
+@click.option("--timeout", type=float, help="Kill the crawl after this many seconds.")
+@click.pass_context
+def crawl(ctx: click.Context, spider: str, base_url: str | None, args: tuple[str, ...], timeout: float | None) -> None:
+    """Crawl one source into the store.
+
+    \b
+    Example:
+        skilltrends crawl greenhouse -a boards=huggingface,anthropic
+    """
+    from skilltrends.errors import CrawlError
+    from skilltrends.workflow import crawl as run_crawl
+
+    arguments = dict(_pair(a) for a in args)
+    if base_url:
+        arguments["base_url"] = base_url
+    settings = _settings(ctx)
+    _progress(f"crawling {spider} {arguments}")
+    result = run_crawl(settings, _engine(settings), spider, arguments=arguments, timeout=timeout)
+    click.echo(f"run {result.run_id}: {result.status}; {result.new} new, {result.updated} updated, "
+               f"{result.unchanged} unchanged, {result.dropped} dropped; log {result.log}")
+    if result.status != "ok":
+        raise CrawlError(f"crawl {result.run_id} of {spider} failed: {result.message}. Hint: see {result.log}")
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name:
+        raise ConfigError(f"Bad spider argument {text!r}. Hint: -a name=value")
+    return name.strip(), value.strip()
+
+
+@cli.command()
+@click.option("--reprocess", is_flag=True, help="Re-tag every stored posting (after a taxonomy change).")
+@click.pass_context
+def extract(ctx: click.Context, reprocess: bool) -> None:
+    """Tag skills, degrees, experience and pay in new or changed postings.
+
+    \b
+    Example:
+        skilltrends extract
+        skilltrends extract --reprocess
+    """
+    from skilltrends.extract import build_nlp, load_taxonomy
+    from skilltrends.workflow import extract_pending, sync_skills
+
+    engine = _engine(_settings(ctx))
+    sync_skills(engine, load_taxonomy())
+    count = extract_pending(engine, build_nlp(), reprocess=reprocess, progress=_progress)
+    click.echo(f"{count} postings tagged")
+
+
+@cli.command()
+@click.argument("posting_id", type=int)
+@click.pass_context
+def explain(ctx: click.Context, posting_id: int) -> None:
+    """Print a stored posting with its tagged skills highlighted, their requirement levels, degree, years and pay.
+
+    Required skills are shown in bold green, preferred ones in yellow.
+
+    \b
+    Example:
+        skilltrends explain 42
+    """
+    from skilltrends.workflow import explain_posting
+
+    found = explain_posting(_engine(_settings(ctx)), posting_id)
+    click.echo(click.style(f"{found.title} — {found.company or '?'}", bold=True) + f"\n{found.url}\n")
+    text, cursor, parts = found.description, 0, []
+    for m in found.mentions:
+        if m["start"] < cursor:
+            continue
+        parts.append(text[cursor:m["start"]])
+        colour = {"fg": "green", "bold": True} if m["requirement"] == "required" else {"fg": "yellow"}
+        parts.append(click.style(text[m["start"]:m["end"]], **colour) + click.style(f"[{m['skill_id']}]", dim=True))
+        cursor = m["end"]
+    click.echo("".join(parts) + text[cursor:] + "\n")
+    for m in found.mentions:
+        click.echo(f"  {m['start']:>6}-{m['end']:<6} {m['requirement']:<9} {m['name'] or m['skill_id']:<28} "
+                   f"{m['category'] or '':<22} {m['text']!r}")
+    req = found.requirements or {}
+    click.echo(f"\n  degree: {req.get('degree_min')} {req.get('degree_fields') or ''}"
+               f"{' (or equivalent experience)' if req.get('equivalent_experience_ok') else ''}")
+    click.echo(f"  years: {req.get('years_min')}–{req.get('years_max')}")
+    click.echo(f"  pay: {req.get('pay_min')}–{req.get('pay_max')} {req.get('pay_currency')} per {req.get('pay_period')}"
+               f" ({req.get('pay_source')})")
+    click.echo(f"  extractor: {found.extractor_version}")
+
+
+@cli.command()
+@click.option("--name", default=None, help="Report folder name under the reports directory (default: PERIOD-DATE).")
+@click.option("--period", type=click.Choice(["week", "month", "quarter", "year"]), default="month", show_default=True)
+@click.option("--since", help="First month, YYYY-MM.")
+@click.option("--until", help="End (exclusive), YYYY-MM.")
+@click.option("--all-roles", is_flag=True, help="Count every role family, not only ML engineering.")
+@click.pass_context
+def report(ctx: click.Context, name: str | None, period: str, since: str | None, until: str | None,
+           all_roles: bool) -> None:
+    """Write a trend report (Markdown, CSV, summary.json) from the store.
+
+    \b
+    Example:
+        skilltrends report --period quarter --since 2024-01 --name 2024-quarterly
+    """
+    from skilltrends.workflow import build_report
+
+    settings = _settings(ctx)
+    name = name or f"{period}-{datetime.now():%Y-%m-%d}"
+    path, _ = build_report(
+        _engine(settings), out_dir=Path(settings.reports_dir), name=name, period=period,
+        families=None if all_roles else ("ml_engineer", "mlops_engineer"), since=_month(since), until=_month(until),
+    )
+    click.echo(f"Report: {path}")

@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "CrawlRun", "PostingRow", "SkillRow", "PostingSkill", "PostingRequirement", "ReportRun", "JobRun"]
+__all__ = ["Base", "CrawlRun", "PostingRow", "SkillRow", "PostingSkill", "PostingRequirement", "ReportRun"]
 
 
 class Base(DeclarativeBase):
