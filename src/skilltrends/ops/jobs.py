@@ -318,13 +318,30 @@ def _housekeeping_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: 
     log.info("logs: %s compressed, %s deleted", compressed, deleted)
     if engine.dialect.name == "sqlite":
         statements = [s for s, on in (("VACUUM", spec.params["vacuum"]), ("ANALYZE", spec.params["analyze"])) if on]
-    else:
-        statements = ["ANALYZE"] if spec.params["analyze"] else []  # PostgreSQL: autovacuum does the rest
-    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        for statement in statements:
-            conn.execute(text(statement))
-            log.info("database: %s done", statement)
+        _run_outside_transaction(engine, statements)
+    elif spec.params["analyze"]:  # PostgreSQL: autovacuum does the rest
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("ANALYZE"))
+        log.info("database: ANALYZE done")
     return []
+
+
+def _run_outside_transaction(engine: Engine, statements: list[str]) -> None:
+    """SQLite's VACUUM refuses to run in a transaction: use the driver connection directly, in autocommit mode,
+    so no SQLAlchemy 'begin' hook (the store may emit its own BEGIN) wraps it."""
+    raw = engine.raw_connection()
+    try:
+        driver = raw.driver_connection
+        previous = driver.isolation_level  # type: ignore[union-attr]
+        driver.isolation_level = None  # type: ignore[union-attr]
+        try:
+            for statement in statements:
+                driver.execute(statement)  # type: ignore[union-attr]
+                log.info("database: %s done", statement)
+        finally:
+            driver.isolation_level = previous  # type: ignore[union-attr]
+    finally:
+        raw.close()
 
 
 _KINDS: dict[str, Callable[[Runtime, Engine, JobSpec, JobOutcome], list[str]]] = {
