@@ -37,8 +37,9 @@ def _start_scheduler(settings: object, tmp_path: Path, name: str) -> subprocess.
 
 
 @pytest.mark.slow
-def test_sigterm_mid_crawl_stops_cleanly_and_leaves_store_consistent(
-    engine: Engine, tmp_path: Path, http_server: LoopbackServer
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_signal_mid_crawl_stops_cleanly_and_leaves_store_consistent(
+    engine: Engine, tmp_path: Path, http_server: LoopbackServer, signum: signal.Signals
 ) -> None:
     http_server.routes["/v1/boards/acme/jobs"] = Reply(200, read_page("greenhouse/acme.json"))
 
@@ -58,14 +59,14 @@ def test_sigterm_mid_crawl_stops_cleanly_and_leaves_store_consistent(
                   what="the crawl to reach the slow board")
         time.sleep(0.5)
         started = time.monotonic()
-        proc.send_signal(signal.SIGTERM)
+        proc.send_signal(signum)
         assert proc.wait(timeout=60) == 0
         stopped_in = time.monotonic() - started
     finally:
         if proc.poll() is None:
             proc.kill()
     output = (tmp_path / "first.out").read_text()
-    assert "SIGTERM received: stopping" in output and "scheduler stopped" in output, output
+    assert f"{signum.name} received: stopping" in output and "scheduler stopped" in output, output
     assert stopped_in < 20  # did not wait for the slow board
 
     with engine.connect() as conn:
