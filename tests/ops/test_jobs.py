@@ -143,3 +143,19 @@ def test_close_orphan_runs_records_a_crawl_whose_child_recorded_nothing(engine: 
     with engine.connect() as conn:
         rows = dict(conn.execute(select(CrawlRun.id, CrawlRun.status)).all())
     assert rows == {old: "running", orphan: status}
+
+
+@pytest.mark.parametrize(
+    ("period", "now", "expected"),
+    [("week", "2026-11-23 06:00", ("week-2026-W47", "2026-08-31", "2026-11-23")),  # a Monday: last week closed
+     ("week", "2026-11-21 06:00", ("week-2026-W46", "2026-08-24", "2026-11-16")),
+     ("month", "2026-01-01 07:00", ("month-2025-12", "2025-01-01", "2026-01-01")),
+     ("quarter", "2026-11-21 06:00", ("quarter-2026-Q3", "2023-10-01", "2026-10-01")),
+     ("year", "2026-01-01 07:00", ("year-2025", "2015-01-01", "2026-01-01"))],
+)
+def test_report_window_names_the_period_just_closed(period: str, now: str, expected: tuple[str, str, str]) -> None:
+    from datetime import datetime
+
+    name, since, until = ops_jobs.report_window(period, datetime.fromisoformat(now), lookback=12 if period != "year"
+                                                else 11)
+    assert (name, f"{since:%Y-%m-%d}", f"{until:%Y-%m-%d}") == expected
