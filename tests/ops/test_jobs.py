@@ -80,6 +80,22 @@ def test_broken_board_fails_the_crawl_and_alerts(engine: Engine, tmp_path: Path,
     assert any(p.startswith("greenhouse boards=acme: last crawl (run 6) failed") for p in report["problems"])
     assert report["sources"][0]["runs"][0]["status"] == "failed"
 
+    http_server.routes["/v1/boards/acme/jobs"] = Reply(200, json.dumps(_board_of(40)).encode())  # fixed again
+    assert _invoke(settings, ["schedule", "run-now", "crawl-acme"]).exit_code == 0  # type: ignore[attr-defined]
+    assert (webhook.bodies[-1]["severity"], webhook.bodies[-1]["run_id"]) == ("info", 7)
+    assert str(webhook.bodies[-1]["reason"]).startswith("recovered: 40 postings seen")
+
+
+def _board_of(size: int) -> dict[str, object]:
+    """The acme fixture board with `size` jobs (copies of its first job under new ids)."""
+    board = json.loads(read_page("greenhouse/acme.json"))
+    first = board["jobs"][0]
+    board["jobs"] = [first | {"id": 5000 + i, "internal_job_id": 9000 + i, "title": f"ML Engineer {i}",
+                              "absolute_url": f"https://boards.greenhouse.io/acme/jobs/{5000 + i}"}
+                     for i in range(size)]
+    board["meta"] = {"total": size}
+    return board
+
 
 def test_execute_job_skips_while_another_process_runs_it(engine: Engine, tmp_path: Path) -> None:
     settings = board_files(tmp_path, "http://127.0.0.1:1", engine,

@@ -14,7 +14,8 @@ from sqlalchemy import Engine, select, update
 
 from skilltrends.store.tables import CrawlRun
 
-__all__ = ["HealthThresholds", "DEFAULT_THRESHOLDS", "assess_crawl_run", "record_crawl_health", "run_numbers"]
+__all__ = ["HealthThresholds", "DEFAULT_THRESHOLDS", "assess_crawl_run", "record_crawl_health", "run_numbers",
+           "same_targets"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ def assess_crawl_run(
                 .order_by(CrawlRun.id.desc())
                 .limit(50)
             )
-            if _same_targets(r.arguments, row.arguments)
+            if same_targets(r.arguments, row.arguments)
         ][: thresholds.history]
     if history:
         median = statistics.median(history)
@@ -81,7 +82,7 @@ def assess_crawl_run(
     return "ok", None
 
 
-def _same_targets(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
+def same_targets(a: dict[str, Any] | None, b: dict[str, Any] | None) -> bool:
     """Same source: the same arguments but the base URL (a mirror or the sample board moves port every run)."""
     return {k: v for k, v in (a or {}).items() if k != "base_url"} == {
         k: v for k, v in (b or {}).items() if k != "base_url"}

@@ -29,7 +29,7 @@ class Alert:
     job_id: str | None = None
     source: str | None = None
     run_id: int | None = None
-    severity: str = "error"
+    severity: str = "error"  # error | info (a source that works again)
     at: str = field(default_factory=lambda: datetime.now(UTC).isoformat(timespec="seconds"))
 
     @property
@@ -55,7 +55,7 @@ class Notifier:
 
 def send_alert(alert: Alert, notifier: Notifier | None = None) -> list[str]:
     """Log the alert and hand it to the notifier; returns the notifier failures (also logged)."""
-    log.error("ALERT %s", alert.summary)
+    log.log(logging.INFO if alert.severity == "info" else logging.ERROR, "ALERT %s", alert.summary)
     failures: list[str] = []
     if notifier is not None and notifier.command:
         failures += _run_command(notifier.command, alert, timeout=notifier.timeout)

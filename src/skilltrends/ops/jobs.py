@@ -229,12 +229,30 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
             problems.append(f"{name}: run {result.run_id} {status}: {reason or result.message}")
             _alert(runtime, Alert(reason or result.message or status, job_id=spec.id, source=name,
                                   run_id=result.run_id))
+        elif status == "ok" and _recovered(engine, result.run_id):
+            _alert(runtime, Alert(f"recovered: {result.seen} postings seen", job_id=spec.id, source=name,
+                                  run_id=result.run_id, severity="info"))
     if spec.params.get("extract", True) and not runtime.stopping.is_set():
         if _pending_extraction(engine):  # this crawl's postings, and any an interrupted run left untagged
             _extract_job(runtime, engine, spec, outcome)
         else:
             log.info("no posting new or changed since its last tagging: extraction skipped")
     return problems
+
+
+def _recovered(engine: Engine, run_id: int) -> bool:
+    """Did the previous finished run of this spider and these targets fail? Then say it works again."""
+    from skilltrends.crawl.health import same_targets
+
+    with engine.connect() as conn:
+        run = conn.execute(select(CrawlRun).where(CrawlRun.id == run_id)).one()
+        earlier = conn.execute(
+            select(CrawlRun.status, CrawlRun.arguments)
+            .where(CrawlRun.spider == run.spider, CrawlRun.id < run_id, CrawlRun.status.in_(("ok", "failed")))
+            .order_by(CrawlRun.id.desc()).limit(50)
+        ).all()
+    previous = next((status for status, arguments in earlier if same_targets(arguments, run.arguments)), None)
+    return previous == "failed"
 
 
 def _last_crawl_run_id(engine: Engine) -> int:
