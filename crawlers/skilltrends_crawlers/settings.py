@@ -9,6 +9,7 @@ BOT_NAME = "skilltrends"
 SPIDER_MODULES = ["skilltrends_crawlers.spiders"]
 NEWSPIDER_MODULE = "skilltrends_crawlers.spiders"
 
+# Who we are and how to reach us: run_spider passes SKILLTRENDS_USER_AGENT / SKILLTRENDS_CONTACT_URL as -s USER_AGENT.
 USER_AGENT = DEFAULT_USER_AGENT
 ROBOTSTXT_OBEY = True
 
@@ -23,14 +24,29 @@ AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
+REDIRECT_MAX_TIMES = 10
 
+# Retries back off (exponentially, or as long as Retry-After asks, at most RETRY_MAX_DELAY seconds) without
+# blocking the reactor: skilltrends_crawlers.middlewares.BackoffRetryMiddleware replaces Scrapy's RetryMiddleware.
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+RETRY_BACKOFF_BASE = 2.0
+RETRY_MAX_DELAY = 120.0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "skilltrends_crawlers.middlewares.BackoffRetryMiddleware": 550,
+}
 
-# Development switch: SKILLTRENDS_HTTPCACHE=1 (or -s HTTPCACHE_ENABLED=True) replays responses from .scrapy/.
+# Development switch: `skilltrends crawl --http-cache` (-s HTTPCACHE_ENABLED=True) replays responses from
+# .scrapy/httpcache under the crawl's working directory instead of asking the boards again.
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
+HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]
+
+# Pause and resume: `skilltrends crawl --jobdir DIR` (-s JOBDIR=DIR) keeps the request queue and seen requests
+# on disk; stop with one Ctrl-C (or SIGTERM) and run the same command again to carry on.
+JOBDIR = None
 
 ITEM_PIPELINES = {
     "skilltrends_crawlers.pipelines.ValidatePipeline": 100,
@@ -42,5 +58,6 @@ SKILLTRENDS_DATABASE_URL = ""
 SKILLTRENDS_RUN_ID = None
 SKILLTRENDS_STORE_BATCH = 200
 
+TELNETCONSOLE_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

@@ -7,6 +7,7 @@ from typing import Any
 
 from skilltrends.crawl.normalize import (
     clean_text,
+    country_code,
     normalize_workplace,
     role_family_from_title,
     seniority_from_title,
@@ -55,7 +56,7 @@ def build_posting(
         location=location.strip() if location else None,
         city=city or loc_city,
         region=region or loc_region,
-        country=(country or loc_country or None),
+        country=country_code(country) or loc_country or None,
         workplace=normalize_workplace(workplace) or loc_workplace,
         posted_at=posted_at,
         valid_through=valid_through,

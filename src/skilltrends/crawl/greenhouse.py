@@ -13,17 +13,17 @@ from skilltrends.crawl.build import build_posting
 from skilltrends.crawl.normalize import parse_datetime
 from skilltrends.models import Posting
 
-__all__ = ["parse_greenhouse_jobs", "parse_greenhouse_job", "greenhouse_pay"]
+__all__ = ["parse_greenhouse_jobs", "parse_greenhouse_job", "greenhouse_pay", "needs_pay_lookup", "with_pay"]
 
 SOURCE = "greenhouse"
 
 
-def parse_greenhouse_jobs(payload: dict[str, Any], *, board: str) -> list[Posting]:
+def parse_greenhouse_jobs(payload: Any, *, board: str) -> list[Posting]:
     """All postings of one board's job list (content=true)."""
-    jobs = payload.get("jobs")
+    jobs = payload.get("jobs") if isinstance(payload, dict) else None
     if not isinstance(jobs, list):
         raise ValueError("Greenhouse payload has no 'jobs' list")
-    return [parse_greenhouse_job(job, board=board) for job in jobs if isinstance(job, dict)]
+    return [parse_greenhouse_job(job, board=board) for job in jobs if isinstance(job, dict) and job.get("id")]
 
 
 def parse_greenhouse_job(job: dict[str, Any], *, board: str) -> Posting:
@@ -69,3 +69,25 @@ def greenhouse_pay(job: dict[str, Any]) -> tuple[float | None, float | None, str
             period,
         )
     return None
+
+
+def needs_pay_lookup(posting: Posting, *, mode: str = "auto") -> bool:
+    """Whether to fetch `/jobs/{id}?pay_transparency=true` for a listed job.
+
+    "auto": only when the list item carries no `pay_input_ranges` and the job is one reports analyse (its role
+    family is not "other"), which keeps the extra requests to the postings whose pay matters.
+    """
+    if mode == "never" or posting.salary_min is not None or posting.salary_max is not None:
+        return False
+    return mode == "always" or ("pay_input_ranges" not in posting.raw and posting.role_family != "other")
+
+
+def with_pay(posting: Posting, job: dict[str, Any]) -> Posting:
+    """The posting with pay (and the pay ranges in its raw payload) from a single-job response."""
+    pay = greenhouse_pay(job)
+    posting.raw = posting.raw | {"pay_input_ranges": job.get("pay_input_ranges") or []}
+    if pay is not None:
+        low, high, currency, period = pay
+        posting.salary_min, posting.salary_max, posting.salary_period = low, high, period
+        posting.salary_currency = currency.upper() if currency else None
+    return posting
