@@ -111,3 +111,32 @@ def test_normalize_workplace(value: str, expected: str | None) -> None:
 )
 def test_split_location(text: str | None, expected: tuple[object, ...]) -> None:
     assert split_location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$150K - $200K", (150000.0, 200000.0, "USD", "year")),
+        ("€80k–100k", (80000.0, 100000.0, "EUR", "year")),
+        ("$60/hr", (60.0, 60.0, "USD", "hour")),
+        ("120,000 USD per year", (120000.0, 120000.0, "USD", "year")),
+        ("£45,000 - £55,000 a year", (45000.0, 55000.0, "GBP", "year")),
+        ("$150-200k", (150000.0, 200000.0, "USD", "year")),
+        ("$3000 - $10000 per month", (3000.0, 10000.0, "USD", "month")),
+        ("5+ years", None),
+        ("401k match", None),
+        (None, None),
+    ],
+)
+def test_parse_pay_text(text: str | None, expected: object) -> None:
+    from skilltrends.crawl.normalize import parse_pay_text
+
+    assert parse_pay_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [("<div>\n<li>\n<p>Train models.</p>\n</li>\n<li><p>Ship them.</p></li></div>", "- Train models.\n- Ship them.")],
+)
+def test_clean_text_keeps_bullets_of_paragraph_items(markup: str, expected: str) -> None:
+    assert clean_text(markup) == expected

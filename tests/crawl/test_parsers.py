@@ -38,7 +38,7 @@ def test_parse_greenhouse_jobs_rejects_payload_without_jobs() -> None:
 
 def test_parse_jobposting_page_reads_graph_with_trailing_comma() -> None:
     (posting,) = parse_jobposting_page(read_page("jobposting/job-graph.html"), url="https://globex.example/jobs/77")
-    assert posting.external_id == "GX-77"
+    assert posting.external_id == "globex.example/GX-77" and posting.board == "globex.example"
     assert posting.company == "Globex" and posting.city == "Berlin" and posting.country == "DE"
     assert (posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period) == (
         95000.0, 120000.0, "EUR", "year")

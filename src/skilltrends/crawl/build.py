@@ -44,6 +44,8 @@ def build_posting(
     """
     clean_title = clean_text(title or "").replace("\n", " ")
     loc_city, loc_region, loc_country, loc_workplace = split_location(location)
+    if city or region:  # a structured address beats guesses from the location text
+        loc_city = loc_region = loc_country = None
     low, high, currency, period = salary or (None, None, None, None)
     return Posting(
         source=source,

@@ -22,7 +22,8 @@ from skilltrends.crawl.normalize import normalize_workplace, parse_datetime
 from skilltrends.models import Posting
 
 __all__ = [
-    "parse_jobposting_page", "jobposting_objects", "microdata_objects", "load_jsonld", "jsonld_salary", "SOURCE"
+    "parse_jobposting_page", "jobposting_objects", "microdata_objects", "load_jsonld", "jsonld_salary", "listing_links",
+    "DEFAULT_FOLLOW", "SOURCE",
 ]
 
 SOURCE = "jobposting"
