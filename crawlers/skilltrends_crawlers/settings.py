@@ -36,6 +36,8 @@ RETRY_MAX_DELAY = 120.0
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "skilltrends_crawlers.middlewares.BackoffRetryMiddleware": 550,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "skilltrends_crawlers.middlewares.RobotsTxtMiddleware": 100,
 }
 
 # Development switch: `skilltrends crawl --http-cache` (-s HTTPCACHE_ENABLED=True) replays responses from

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import scrapy
+from scrapy import signals
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
@@ -49,6 +50,17 @@ class BoardSpider(scrapy.Spider):
         self.targets: list[str] = []
         self._completed: set[tuple[str, str]] = set()
         self.failed_targets: dict[str, str] = {}
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Any:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
+        return spider
+
+    def request_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
+        """A redirect back to a URL already fetched is dropped by the duplicate filter without an errback."""
+        if request.meta.get("redirect_times") and "target" in request.meta:
+            self.fail(request.meta["target"], f"redirect loop: max redirections or a URL seen before ({request.url})")
 
     def target_request(
         self, url: str, *, target: str, callback: Callable[..., Any], **kwargs: Any
