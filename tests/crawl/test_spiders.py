@@ -104,3 +104,18 @@ def test_jobposting_spider_follows_listing_pages(engine: Engine, tmp_path: Path,
     result = crawl(engine, tmp_path, "jobposting", base_url=crawl_server.url, listing="/careers")
     assert (result.status, result.new) == ("ok", 3)
     assert "/about" not in crawl_server.requests
+
+
+def test_greenhouse_spider_fetches_pay_once_per_job_version(
+    engine: Engine, tmp_path: Path, crawl_server: CrawlServer
+) -> None:
+    payload = json.loads(read_page("greenhouse/acme.json"))
+    pay = payload["jobs"][0].pop("pay_input_ranges")
+    crawl_server.routes["/v1/boards/acme/jobs"] = Reply(200, json.dumps(payload).encode())
+    crawl_server.routes["/v1/boards/acme/jobs/4011001"] = Reply(200, json.dumps({"id": 4011001,
+                                                                                 "pay_input_ranges": pay}).encode())
+    first = crawl(engine, tmp_path, "greenhouse", base_url=crawl_server.url, boards="acme")
+    again = crawl(engine, tmp_path, "greenhouse", base_url=crawl_server.url, boards="acme")
+    assert (first.new, again.unchanged, again.updated) == (2, 2, 0)
+    assert sum("pay_transparency=true" in p for p in crawl_server.requests) == 1
+    assert _rows(engine)["4011001"].salary_max == 240000.0

@@ -13,7 +13,8 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from skilltrends.crawl.greenhouse import needs_pay_lookup, parse_greenhouse_job, parse_greenhouse_jobs, with_pay
+from skilltrends.crawl.greenhouse import needs_pay_lookup, parse_greenhouse_jobs, reuse_known_pay, with_pay
+from skilltrends.crawl.known import KnownPay, known_greenhouse_pay
 from skilltrends.models import Posting
 from skilltrends_crawlers.spiders import BoardSpider, response_json, split_arg
 
@@ -34,9 +35,23 @@ class GreenhouseSpider(BoardSpider):
             raise ValueError(f"greenhouse: pay={pay!r}; use auto, always or never")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.known: KnownPay = self.load_known_pay()
         for board in self.targets:
             yield self.target_request(f"{self.base_url}/v1/boards/{board}/jobs?content=true", target=board,
                                       callback=self.parse, cb_kwargs={"board": board})
+
+    def load_known_pay(self) -> KnownPay:
+        """Pay fetched in earlier crawls (when a store is configured), so unchanged jobs need no second request."""
+        url = self.crawler.settings.get("SKILLTRENDS_DATABASE_URL")
+        if not url or self.pay != "auto":
+            return {}
+        from skilltrends.store.db import make_engine
+
+        engine = make_engine(url)
+        try:
+            return known_greenhouse_pay(engine, self.targets)
+        finally:
+            engine.dispose()
 
     def parse(self, response: Response, board: str) -> Iterator[dict[str, Any] | scrapy.Request]:
         payload = response_json(self, response)
@@ -46,14 +61,14 @@ class GreenhouseSpider(BoardSpider):
             self.fail(board, f"unexpected Greenhouse payload from {response.url}: {exc}")
             return
         for posting in postings:
-            if needs_pay_lookup(posting, mode=self.pay):
+            if needs_pay_lookup(posting, mode=self.pay, known=self.known):
                 yield scrapy.Request(
                     f"{self.base_url}/v1/boards/{board}/jobs/{posting.external_id}?pay_transparency=true",
                     callback=self.parse_pay, errback=self.pay_failed, cb_kwargs={"posting": posting},
                     meta={"posting": posting},
                 )
             else:
-                yield posting.to_dict()
+                yield reuse_known_pay(posting, self.known).to_dict()
         self.complete(board)
 
     def parse_pay(self, response: Response, posting: Posting) -> Iterator[dict[str, Any]]:
@@ -68,5 +83,3 @@ class GreenhouseSpider(BoardSpider):
         self.crawler.stats.inc_value("skilltrends/pay_lookup_failed")
         yield failure.request.meta["posting"].to_dict()  # type: ignore[attr-defined]
 
-
-__all__ = ["GreenhouseSpider", "parse_greenhouse_job"]

@@ -7,13 +7,15 @@ Docs: https://developers.greenhouse.io/job-board.html
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from skilltrends.crawl.build import build_posting
 from skilltrends.crawl.normalize import parse_datetime
 from skilltrends.models import Posting
 
-__all__ = ["parse_greenhouse_jobs", "parse_greenhouse_job", "greenhouse_pay", "needs_pay_lookup", "with_pay"]
+__all__ = ["parse_greenhouse_jobs", "parse_greenhouse_job", "greenhouse_pay", "needs_pay_lookup", "with_pay",
+           "reuse_known_pay"]
 
 SOURCE = "greenhouse"
 
@@ -71,15 +73,30 @@ def greenhouse_pay(job: dict[str, Any]) -> tuple[float | None, float | None, str
     return None
 
 
-def needs_pay_lookup(posting: Posting, *, mode: str = "auto") -> bool:
+def needs_pay_lookup(posting: Posting, *, mode: str = "auto", known: Mapping[str, tuple[str, list[Any]]] | None = None
+                     ) -> bool:
     """Whether to fetch `/jobs/{id}?pay_transparency=true` for a listed job.
 
-    "auto": only when the list item carries no `pay_input_ranges` and the job is one reports analyse (its role
-    family is not "other"), which keeps the extra requests to the postings whose pay matters.
+    "auto": only when the list item carries no `pay_input_ranges`, the job is one reports analyse (its role
+    family is not "other"), and the store has no pay fetched for this very version of the job (same
+    `updated_at`; see `reuse_known_pay`). "always" and "never" do what they say.
     """
     if mode == "never" or posting.salary_min is not None or posting.salary_max is not None:
         return False
-    return mode == "always" or ("pay_input_ranges" not in posting.raw and posting.role_family != "other")
+    if mode == "always":
+        return True
+    if "pay_input_ranges" in posting.raw or posting.role_family == "other":
+        return False
+    entry = (known or {}).get(posting.external_id)
+    return entry is None or entry[0] != posting.raw.get("updated_at")
+
+
+def reuse_known_pay(posting: Posting, known: Mapping[str, tuple[str, list[Any]]]) -> Posting:
+    """The posting with the pay ranges fetched for the same version of it in an earlier crawl, if any."""
+    entry = known.get(posting.external_id)
+    if entry is None or entry[0] != posting.raw.get("updated_at") or "pay_input_ranges" in posting.raw:
+        return posting
+    return with_pay(posting, {"pay_input_ranges": entry[1]})
 
 
 def with_pay(posting: Posting, job: dict[str, Any]) -> Posting:
