@@ -9,7 +9,8 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from skilltrends.config import Settings
-from skilltrends.crawl.run import is_loopback, run_spider
+from skilltrends.config import DEFAULT_USER_AGENT
+from skilltrends.crawl.run import crawler_user_agent, is_loopback, run_spider
 from skilltrends.errors import ConfigError
 from skilltrends.store.tables import CrawlRun, PostingRow
 from tests.conftest import LoopbackServer, Reply, read_page
@@ -87,3 +88,17 @@ def test_settings_default_to_sqlite_under_home() -> None:
 
     settings = load_settings({})
     assert isinstance(settings, Settings) and settings.database_url == "sqlite:///data/skilltrends.sqlite"
+
+
+@pytest.mark.parametrize(
+    ("agent", "contact", "expected"),
+    [
+        (DEFAULT_USER_AGENT, None, DEFAULT_USER_AGENT),
+        (DEFAULT_USER_AGENT, "https://lab.example/crawler",
+         "skilltrends/0.1 (+https://lab.example/crawler; labour-market research crawler)"),
+        ("labbot/2 (+https://lab.example)", "https://lab.example", "labbot/2 (+https://lab.example)"),
+        ("labbot/2", "https://lab.example/about", "labbot/2 (+https://lab.example/about)"),
+    ],
+)
+def test_crawler_user_agent_names_a_contact(agent: str, contact: str | None, expected: str) -> None:
+    assert crawler_user_agent(agent, contact_url=contact) == expected
