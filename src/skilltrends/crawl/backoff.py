@@ -39,5 +39,5 @@ def retry_delay(
     """
     if retry_after is not None:
         return min(retry_after, cap)
-    delay = base * 2 ** max(0, attempt - 1)
+    delay: float = base * 2.0 ** max(0, attempt - 1)
     return min(cap, delay * (1 + random.uniform(0, jitter)))

@@ -132,8 +132,9 @@ def _to_posting(obj: dict[str, Any], *, url: str) -> Posting:
     if isinstance(identifier, dict):  # a PropertyValue: its value is the id, its name the issuer
         identifier = identifier.get("value") or identifier.get("@id")
     ident = _text(identifier) if identifier else None
-    page_url = obj.get("url") if isinstance(obj.get("url"), str) and "://" in obj["url"] else url
-    host = urlsplit(page_url).hostname or ""
+    given = obj.get("url")
+    page_url: str = given if isinstance(given, str) and "://" in given else url
+    host: str = urlsplit(page_url).hostname or ""
     city, region, country = _address(obj.get("jobLocation"))
     location = ", ".join(p for p in (city, region, country) if p) or None
     workplace = "remote" if "TELECOMMUTE" in str(obj.get("jobLocationType", "")).upper() else None

@@ -30,7 +30,8 @@ def parse_lever_postings(payload: Any, *, site: str) -> list[Posting]:
 
 def parse_lever_posting(item: dict[str, Any], *, site: str) -> Posting:
     """One Lever posting object."""
-    categories = item.get("categories") if isinstance(item.get("categories"), dict) else {}
+    found = item.get("categories")
+    categories: dict[str, Any] = found if isinstance(found, dict) else {}
     location = categories.get("location") or ", ".join(categories.get("allLocations") or []) or None
     return build_posting(
         source=SOURCE,
