@@ -60,6 +60,9 @@ SKILLTRENDS_DATABASE_URL = ""
 SKILLTRENDS_RUN_ID = None
 SKILLTRENDS_STORE_BATCH = 200
 
+# No consoles into a running crawl: the telnet console and Scrapy 2.19's remote-control HTTP server (which runs
+# Python sent to it) are attack surface a scheduled crawler does not need; the latter also slows start and stop.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, func, select
 
 from skilltrends.store.tables import CrawlRun, PostingRow
 from tests.conftest import Reply, read_page
+from skilltrends.crawl.run import run_spider
 from tests.crawl.conftest import CrawlServer, crawl
 
 pytestmark = pytest.mark.slow
@@ -86,3 +87,33 @@ def test_crawl_killed_and_restarted_loses_and_duplicates_nothing(
 def _rows(engine: Engine) -> list[PostingRow]:
     with engine.connect() as conn:
         return list(conn.execute(select(PostingRow)))
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the child through /proc")
+def test_crawl_paused_with_jobdir_resumes_where_it_stopped(
+    engine: Engine, tmp_path: Path, crawl_server: CrawlServer
+) -> None:
+    pages = _pages()
+    url = "/v0/postings/acme?mode=json&skip={}&limit=" + str(PAGE)
+    for number, page in enumerate(pages):
+        crawl_server.routes[url.format(number * PAGE)] = Reply(200, page)
+    crawl_server.routes[url.format(5 * PAGE)] = Reply(200, b"[]")
+
+    def pause(_: str) -> Reply:
+        for pid in _scrapy_children():
+            os.kill(pid, signal.SIGINT)  # one Ctrl-C: Scrapy stops gracefully and keeps its queue in JOBDIR
+        time.sleep(0.5)
+        return Reply(503)
+
+    crawl_server.routes[url.format(3 * PAGE)] = pause
+    jobdir = tmp_path / "job"
+    first = run_spider("lever", engine=engine, database_url=str(engine.url), home=tmp_path, jobdir=jobdir,
+                       arguments={"base_url": crawl_server.url, "sites": "acme", "page_size": str(PAGE)},
+                       settings={"RETRY_BACKOFF_BASE": "0.5"})
+    assert first.status == "failed" and "shutdown" in (first.message or "")
+    crawl_server.routes[url.format(3 * PAGE)] = Reply(200, pages[3])
+    second = run_spider("lever", engine=engine, database_url=str(engine.url), home=tmp_path, jobdir=jobdir,
+                        arguments={"base_url": crawl_server.url, "sites": "acme", "page_size": str(PAGE)})
+    assert second.status == "ok" and _count(engine) == 5 * PAGE
+    assert crawl_server.requests.count(url.format(0)) == 1  # the resumed crawl did not start over
+    assert not any(row.closed_at for row in _rows(engine))  # postings seen before the pause are not "gone"

@@ -50,12 +50,21 @@ class BoardSpider(scrapy.Spider):
         self.targets: list[str] = []
         self._completed: set[tuple[str, str]] = set()
         self.failed_targets: dict[str, str] = {}
+        self.resumed = False
 
     @classmethod
     def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> Any:
         spider = super().from_crawler(crawler, *args, **kwargs)
         crawler.signals.connect(spider.request_dropped, signal=signals.request_dropped)
         return spider
+
+    def note_resumption(self) -> None:
+        """Call first thing in start(): with a JOBDIR, tells a resumed crawl (whose earlier part ran in another
+        crawl run) from a fresh one. Scrapy's SpiderState extension keeps `self.state` across the two."""
+        state = getattr(self, "state", None)
+        if isinstance(state, dict):
+            self.resumed = bool(state.get("started"))
+            state["started"] = True
 
     def request_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
         """A redirect back to a URL already fetched is dropped by the duplicate filter without an errback."""
@@ -90,5 +99,11 @@ class BoardSpider(scrapy.Spider):
 
     @property
     def completed_boards(self) -> set[tuple[str, str]]:
-        """(source, board) pairs crawled completely in this run: StorePipeline closes their vanished postings."""
+        """(source, board) pairs crawled completely in this run: StorePipeline closes their vanished postings.
+
+        None after a resumed crawl: the postings seen before the pause belong to another run, so "not seen in
+        this run" does not mean gone; the next complete crawl closes what vanished.
+        """
+        if self.resumed:
+            return set()
         return {(source, board) for source, board in self._completed if board not in self.failed_targets}

@@ -24,6 +24,7 @@ class AshbySpider(BoardSpider):
             raise ValueError("ashby needs names: -a names=board1,board2")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.note_resumption()
         for name in self.targets:
             url = f"{self.base_url}/posting-api/job-board/{name}?includeCompensation=true"
             yield self.target_request(url, target=name, callback=self.parse, cb_kwargs={"board": name})

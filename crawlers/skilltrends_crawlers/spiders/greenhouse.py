@@ -35,6 +35,7 @@ class GreenhouseSpider(BoardSpider):
             raise ValueError(f"greenhouse: pay={pay!r}; use auto, always or never")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.note_resumption()
         self.known: KnownPay = self.load_known_pay()
         for board in self.targets:
             yield self.target_request(f"{self.base_url}/v1/boards/{board}/jobs?content=true", target=board,

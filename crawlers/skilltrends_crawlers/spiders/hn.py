@@ -38,6 +38,7 @@ class HackerNewsSpider(BoardSpider):
         self.comments_pending: dict[str, int] = {}
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.note_resumption()
         yield self.target_request(f"{self.base_url}/v0/user/{USER}.json", target=USER, callback=self.parse_user)
 
     def parse_user(self, response: Response) -> Iterator[scrapy.Request]:

@@ -56,6 +56,7 @@ class JobPostingSpider(SitemapSpider, BoardSpider):
         return urljoin(self.base_url + "/", url.lstrip("/"))
 
     async def start(self) -> AsyncIterator[Any]:
+        self.note_resumption()
         for url in self.sitemap_urls:
             self.sites.add(_host(url))
             yield self.target_request(url, target=_host(url), callback=self._parse_sitemap)
@@ -103,6 +104,8 @@ class JobPostingSpider(SitemapSpider, BoardSpider):
 
     @property
     def completed_boards(self) -> set[tuple[str, str]]:
+        if self.resumed:
+            return set()
         return {(self.source, host) for host in self.sites if host not in self.failed_targets}
 
 

@@ -32,6 +32,7 @@ class LeverSpider(BoardSpider):
             raise ValueError("lever needs sites: -a sites=site1,site2")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        self.note_resumption()
         for site in self.targets:
             yield self.page_request(site, skip=0)
 
