@@ -61,6 +61,7 @@ def test_parse_datetime_is_timezone_aware(value: object, expected: datetime | No
         ("MLOps Engineer", "mlops_engineer"),
         ("ML Platform Engineer", "mlops_engineer"),
         ("Research Scientist, Machine Learning", "research_scientist"),
+        ("Research Lead, Machine Learning", "research_scientist"),
         ("Data Scientist - Machine Learning", "data_scientist"),
         ("Senior Data Engineer", "data_engineer"),
         ("Backend Software Engineer", "software_engineer"),

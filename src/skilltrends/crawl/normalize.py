@@ -203,7 +203,7 @@ _ROLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bml\s?ops\b|\bmachine learning operations\b|\b(ml|machine learning|ai) (platform|infrastructure|infra)\b"
         r"|\bllm ?ops\b")),
     ("research_scientist", re.compile(
-        r"\bresearch (scientist|engineer|fellow)\b|\bscientist,? research\b|\bresearcher\b")),
+        r"\bresearch (scientist|engineer|fellow|lead)\b|\bscientist,? research\b|\bresearcher\b")),
     ("data_scientist", re.compile(r"\bdata scien(tist|ce)\b|\bdecision scientist\b|\bproduct scientist\b")),
     ("data_engineer", re.compile(r"\b(data|analytics|big data|etl) engineer(ing)?\b")),
     ("ml_engineer", re.compile(
