@@ -65,7 +65,7 @@ class HackerNewsSpider(BoardSpider):
     def parse_story(self, response: Response) -> Iterator[scrapy.Request]:
         story = response_json(self, response)
         month = hiring_month(story) if isinstance(story, dict) else None
-        if month is not None:
+        if month is not None and story.get("by", USER) == USER:
             self.found.append((month, story))
         yield from self.story_done()
 
