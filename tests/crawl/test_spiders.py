@@ -119,3 +119,17 @@ def test_greenhouse_spider_fetches_pay_once_per_job_version(
     assert (first.new, again.unchanged, again.updated) == (2, 2, 0)
     assert sum("pay_transparency=true" in p for p in crawl_server.requests) == 1
     assert _rows(engine)["4011001"].salary_max == 240000.0
+
+
+def test_jobposting_spider_follow_filters_a_site_wide_sitemap(
+    engine: Engine, tmp_path: Path, crawl_server: CrawlServer
+) -> None:
+    base = crawl_server.url
+    locs = "".join(f"<url><loc>{base}{path}</loc></url>" for path in ("/about", "/blog/hiring", "/jobs/77"))
+    crawl_server.routes["/sitemap.xml"] = Reply(200, f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+                                                      f"{locs}</urlset>".encode(), {"Content-Type": "text/xml"})
+    crawl_server.routes["/jobs/77"] = html(read_page("jobposting/job-graph.html"))
+    result = crawl(engine, tmp_path, "jobposting", base_url=base, sitemap="/sitemap.xml", follow="^/jobs/",
+                   urls="/jobs/taken-down")
+    assert (result.status, result.new) == ("ok", 1)  # a URL-list page answering 404 is a posting taken down
+    assert "/about" not in crawl_server.requests and "/blog/hiring" not in crawl_server.requests

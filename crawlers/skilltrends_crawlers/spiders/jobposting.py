@@ -1,7 +1,8 @@
 """schema.org JobPosting pages (JSON-LD, else microdata), found through a sitemap, a URL list or a listing page.
 
 `-a sitemap=URL` (a sitemap, a sitemap index, gzipped or not, or a robots.txt naming sitemaps), `-a urls=URL,URL`,
-`-a listing=URL` (job links are followed, and the listing's "next" pages; `-a follow=REGEX` picks job links).
+`-a listing=URL` (job links are followed, and the listing's "next" pages). `-a follow=REGEX` picks job links on
+listing pages and, when given, the pages of a sitemap worth reading.
 Relative URLs are resolved against `-a base_url`. A site is crawled completely when its sitemaps or listing pages
 all came through and no job page failed other than with 404/410 (a posting taken down); only then do postings
 missing from it get closed.
@@ -9,6 +10,7 @@ missing from it get closed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -35,14 +37,15 @@ class JobPostingSpider(SitemapSpider, BoardSpider):
         sitemap: str | list[str] | None = None,
         urls: str | list[str] | None = None,
         listing: str | list[str] | None = None,
-        follow: str = DEFAULT_FOLLOW,
+        follow: str | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(base_url=base_url, **kwargs)
         self.sitemap_urls = [self._absolute(u) for u in split_arg(sitemap)]
         self.page_urls = [self._absolute(u) for u in split_arg(urls)]
         self.listing_urls = [self._absolute(u) for u in split_arg(listing)]
-        self.follow = follow
+        self.follow = follow or DEFAULT_FOLLOW
+        self.sitemap_pages = re.compile(follow) if follow else None  # a site-wide sitemap: only job-like pages
         self.targets = self.sitemap_urls + self.page_urls + self.listing_urls
         self.sites: set[str] = set()  # hosts reached through a sitemap or a listing: these can be complete
         if not self.targets:
@@ -64,10 +67,13 @@ class JobPostingSpider(SitemapSpider, BoardSpider):
             self.sites.add(_host(url))
             yield self.target_request(url, target=_host(url), callback=self.parse_listing)
         for url in self.page_urls:
-            yield self.target_request(url, target=url, callback=self.parse)
+            yield scrapy.Request(url, callback=self.parse, errback=self.page_failed, meta={"target": url})
 
     def _parse_sitemap(self, response: Response) -> Iterator[Any]:
         for request in super()._parse_sitemap(response):
+            if self.sitemap_pages and request.callback == self.parse and not self.sitemap_pages.search(
+                    urlsplit(request.url).path):
+                continue
             yield request.replace(errback=self.page_failed, meta=request.meta | {"target": _host(request.url)})
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
