@@ -23,7 +23,7 @@ from skilltrends.crawl.backoff import retry_after_seconds, retry_delay
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
-    """Retry 429/5xx/timeouts after `Retry-After` seconds or an exponential backoff, capped at RETRY_MAX_DELAY."""
+    """Retry 429, 5xx and timeouts after `Retry-After` seconds or an exponential backoff, both capped."""
 
     def __init__(self, settings: BaseSettings) -> None:
         super().__init__(settings)
@@ -65,10 +65,11 @@ class BackoffRetryMiddleware(RetryMiddleware):
 class RobotsTxtMiddleware(robotstxt.RobotsTxtMiddleware):
     """Scrapy's robots.txt middleware, safe for many requests waiting on one host's robots.txt.
 
-    In Scrapy 2.19 the requests that arrive while robots.txt is being fetched all await one shared Deferred; on the
-    asyncio reactor only the first of them receives the parser and the rest get None, i.e. are let through
-    unchecked. Here every waiter gets its own Deferred, fed from the shared one without consuming its result
-    (the relay Scrapy used before https://github.com/scrapy/scrapy/pull/6802, which noted the path was untested).
+    In Scrapy 2.19 the requests that arrive while robots.txt is being fetched all await one shared Deferred;
+    on the asyncio reactor only the first of them receives the parser and the rest get None, i.e. are let
+    through unchecked. Here every waiter gets its own Deferred, fed from the shared one without consuming its
+    result (the relay Scrapy used before https://github.com/scrapy/scrapy/pull/6802, which noted the path was
+    untested).
     """
 
     async def robot_parser(self, request: Request) -> Any:

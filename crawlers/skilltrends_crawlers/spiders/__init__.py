@@ -1,7 +1,8 @@
 """One spider per job-board source. Each takes `base_url` so tests and mirrors can serve fixtures locally.
 
-`BoardSpider` holds what they share: the targets they were given, which of them completed (so StorePipeline can
-close postings that vanished from a complete board) and which failed, with the reason, for the crawl's record.
+`BoardSpider` holds what they share: the targets they were given, which of them completed (so StorePipeline
+can close postings that vanished from a complete board) and which failed, with the reason, for the crawl's
+record.
 """
 
 from __future__ import annotations
@@ -59,8 +60,11 @@ class BoardSpider(scrapy.Spider):
         return spider
 
     def note_resumption(self) -> None:
-        """Call first thing in start(): with a JOBDIR, tells a resumed crawl (whose earlier part ran in another
-        crawl run) from a fresh one. Scrapy's SpiderState extension keeps `self.state` across the two."""
+        """Call first thing in start(): with a JOBDIR, tells a resumed crawl from a fresh one.
+
+        A resumed crawl's earlier part ran in another crawl run. Scrapy's SpiderState extension keeps
+        `self.state` across the two.
+        """
         state = getattr(self, "state", None)
         if isinstance(state, dict):
             self.resumed = bool(state.get("started"))
@@ -69,7 +73,8 @@ class BoardSpider(scrapy.Spider):
     def request_dropped(self, request: scrapy.Request, spider: scrapy.Spider) -> None:
         """A redirect back to a URL already fetched is dropped by the duplicate filter without an errback."""
         if request.meta.get("redirect_times") and "target" in request.meta:
-            self.fail(request.meta["target"], f"redirect loop: max redirections or a URL seen before ({request.url})")
+            reason = f"redirect loop: max redirections or a URL seen before ({request.url})"
+            self.fail(request.meta["target"], reason)
 
     def target_request(
         self, url: str, *, target: str, callback: Callable[..., Any], **kwargs: Any

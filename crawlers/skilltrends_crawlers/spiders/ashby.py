@@ -1,4 +1,4 @@
-"""Ashby posting API: GET {base_url}/posting-api/job-board/{name}?includeCompensation=true for each job board."""
+"""Ashby posting API: GET {base_url}/posting-api/job-board/{name}?includeCompensation=true for each board."""
 
 from __future__ import annotations
 
@@ -17,7 +17,9 @@ class AshbySpider(BoardSpider):
     source = "ashby"
     default_base_url = "https://api.ashbyhq.com"
 
-    def __init__(self, base_url: str | None = None, names: str | list[str] | None = None, **kwargs: Any) -> None:
+    def __init__(
+        self, base_url: str | None = None, names: str | list[str] | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(base_url, **kwargs)
         self.targets = split_arg(names)
         if not self.targets:

@@ -42,7 +42,7 @@ class GreenhouseSpider(BoardSpider):
                                       callback=self.parse, cb_kwargs={"board": board})
 
     def load_known_pay(self) -> KnownPay:
-        """Pay fetched in earlier crawls (when a store is configured), so unchanged jobs need no second request."""
+        """Pay fetched in earlier crawls (with a store), so unchanged jobs need no second request."""
         url = self.crawler.settings.get("SKILLTRENDS_DATABASE_URL")
         if not url or self.pay != "auto":
             return {}

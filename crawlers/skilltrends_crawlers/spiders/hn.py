@@ -1,9 +1,9 @@
 """Hacker News "Ask HN: Who is hiring?" threads through the official API (https://github.com/HackerNews/API).
 
-`/v0/user/whoishiring.json` -> `submitted` story ids (newest first) -> `/v0/item/{id}.json`: the stories are read
-in small batches, newest first, until one is older than the first month asked for; every top-level comment (`kids`)
-of a "Who is hiring?" story in range is a posting. `-a months=` takes latest (the default), all (back to 2011),
-2024-03, 2023-01..2024-06 or a comma-separated list of those.
+`/v0/user/whoishiring.json` -> `submitted` story ids (newest first) -> `/v0/item/{id}.json`: the stories are
+read in small batches, newest first, until one is older than the first month asked for; every top-level
+comment (`kids`) of a "Who is hiring?" story in range is a posting. `-a months=` takes latest (the default),
+all (back to 2011), 2024-03, 2023-01..2024-06 or a comma-separated list of those.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ class HackerNewsSpider(BoardSpider):
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         self.note_resumption()
-        yield self.target_request(f"{self.base_url}/v0/user/{USER}.json", target=USER, callback=self.parse_user)
+        url = f"{self.base_url}/v0/user/{USER}.json"
+        yield self.target_request(url, target=USER, callback=self.parse_user)
 
     def parse_user(self, response: Response) -> Iterator[scrapy.Request]:
         user = response_json(self, response)
@@ -56,8 +57,8 @@ class HackerNewsSpider(BoardSpider):
         self.stories_pending = len(batch)
         self.found = []
         for story_id in batch:
-            yield scrapy.Request(self.item_url(story_id), callback=self.parse_story, errback=self.story_failed,
-                                 meta={"story_id": story_id})
+            yield scrapy.Request(self.item_url(story_id), callback=self.parse_story,
+                                 errback=self.story_failed, meta={"story_id": story_id})
 
     def item_url(self, item_id: int) -> str:
         return f"{self.base_url}/v0/item/{item_id}.json"
@@ -100,7 +101,9 @@ class HackerNewsSpider(BoardSpider):
             yield scrapy.Request(self.item_url(kid), callback=self.parse_comment, errback=self.comment_failed,
                                  cb_kwargs={"story": story, "month": month}, meta={"month": month})
 
-    def parse_comment(self, response: Response, story: dict[str, Any], month: str) -> Iterator[dict[str, Any]]:
+    def parse_comment(
+        self, response: Response, story: dict[str, Any], month: str
+    ) -> Iterator[dict[str, Any]]:
         comment = response_json(self, response)
         posting = parse_hn_comment(comment, story=story) if isinstance(comment, dict) else None
         if posting is not None:

@@ -1,11 +1,12 @@
-"""schema.org JobPosting pages (JSON-LD, else microdata), found through a sitemap, a URL list or a listing page.
+"""schema.org JobPosting pages (JSON-LD, else microdata), found through a sitemap, a URL list or a listing
+page.
 
-`-a sitemap=URL` (a sitemap, a sitemap index, gzipped or not, or a robots.txt naming sitemaps), `-a urls=URL,URL`,
-`-a listing=URL` (job links are followed, and the listing's "next" pages). `-a follow=REGEX` picks job links on
-listing pages and, when given, the pages of a sitemap worth reading.
-Relative URLs are resolved against `-a base_url`. A site is crawled completely when its sitemaps or listing pages
-all came through and no job page failed other than with 404/410 (a posting taken down); only then do postings
-missing from it get closed.
+`-a sitemap=URL` (a sitemap, a sitemap index, gzipped or not, or a robots.txt naming sitemaps), `-a
+urls=URL,URL`, `-a listing=URL` (job links are followed, and the listing's "next" pages). `-a follow=REGEX`
+picks job links on listing pages and, when given, the pages of a sitemap worth reading. Relative URLs are
+resolved against `-a base_url`. A site is crawled completely when its sitemaps or listing pages all came
+through and no job page failed other than with 404/410 (a posting taken down); only then do postings missing
+from it get closed.
 """
 
 from __future__ import annotations
@@ -45,11 +46,13 @@ class JobPostingSpider(SitemapSpider, BoardSpider):
         self.page_urls = [self._absolute(u) for u in split_arg(urls)]
         self.listing_urls = [self._absolute(u) for u in split_arg(listing)]
         self.follow = follow or DEFAULT_FOLLOW
-        self.sitemap_pages = re.compile(follow) if follow else None  # a site-wide sitemap: only job-like pages
+        # With `follow`, a site-wide sitemap yields only the job-like pages.
+        self.sitemap_pages = re.compile(follow) if follow else None
         self.targets = self.sitemap_urls + self.page_urls + self.listing_urls
         self.sites: set[str] = set()  # hosts reached through a sitemap or a listing: these can be complete
         if not self.targets:
-            raise ValueError("jobposting needs a sitemap, urls or listing: -a sitemap=https://example.com/sitemap.xml")
+            raise ValueError(
+                "jobposting needs a sitemap, urls or listing: -a sitemap=https://example.com/sitemap.xml")
 
     def _absolute(self, url: str) -> str:
         if "://" in url:
@@ -74,7 +77,8 @@ class JobPostingSpider(SitemapSpider, BoardSpider):
             if self.sitemap_pages and request.callback == self.parse and not self.sitemap_pages.search(
                     urlsplit(request.url).path):
                 continue
-            yield request.replace(errback=self.page_failed, meta=request.meta | {"target": _host(request.url)})
+            meta = request.meta | {"target": _host(request.url)}
+            yield request.replace(errback=self.page_failed, meta=meta)
 
     def parse_listing(self, response: Response) -> Iterator[Any]:
         text = getattr(response, "text", None)
@@ -84,7 +88,8 @@ class JobPostingSpider(SitemapSpider, BoardSpider):
         yield from self.parse(response)
         jobs, pages = listing_links(text, url=response.url, follow=self.follow)
         for url in jobs:
-            yield scrapy.Request(url, callback=self.parse, errback=self.page_failed, meta={"target": _host(url)})
+            meta = {"target": _host(url)}
+            yield scrapy.Request(url, callback=self.parse, errback=self.page_failed, meta=meta)
         for url in pages:
             yield self.target_request(url, target=_host(url), callback=self.parse_listing)
 

@@ -38,7 +38,8 @@ class LeverSpider(BoardSpider):
 
     def page_request(self, site: str, *, skip: int) -> scrapy.Request:
         url = f"{self.base_url}/v0/postings/{site}?mode=json&skip={skip}&limit={self.page_size}"
-        return self.target_request(url, target=site, callback=self.parse, cb_kwargs={"site": site, "skip": skip})
+        kwargs = {"site": site, "skip": skip}
+        return self.target_request(url, target=site, callback=self.parse, cb_kwargs=kwargs)
 
     def parse(self, response: Response, site: str, skip: int) -> Iterator[dict[str, Any] | scrapy.Request]:
         payload = response_json(self, response)

@@ -1,9 +1,9 @@
 """Ashby posting API payloads -> Postings.
 
-`GET https://api.ashbyhq.com/posting-api/job-board/{name}?includeCompensation=true` returns
-{"apiVersion": ..., "jobs": [...]}. `workplaceType` (Remote | Hybrid | OnSite) is trusted over the older `isRemote`;
-pay comes from `compensation.summaryComponents` (the "Salary" entry), else from the salary summary text.
-Docs: https://developers.ashbyhq.com/docs/public-job-posting-api
+`GET https://api.ashbyhq.com/posting-api/job-board/{name}?includeCompensation=true` returns {"apiVersion":
+..., "jobs": [...]}. `workplaceType` (Remote | Hybrid | OnSite) is trusted over the older `isRemote`; pay
+comes from `compensation.summaryComponents` (the "Salary" entry), else from the salary summary text. Docs:
+https://developers.ashbyhq.com/docs/public-job-posting-api
 """
 
 from __future__ import annotations
@@ -77,7 +77,8 @@ def ashby_pay(compensation: Any) -> tuple[float | None, float | None, str | None
         period = pay_period(str(component.get("interval") or "")) or "year"
         if low or high:
             return low, high, component.get("currencyCode") or None, period
-    summary = compensation.get("scrapeableCompensationSalarySummary") or compensation.get("compensationTierSummary")
+    summary = compensation.get("scrapeableCompensationSalarySummary")
+    summary = summary or compensation.get("compensationTierSummary")
     return parse_pay_text(summary) if isinstance(summary, str) else None
 
 

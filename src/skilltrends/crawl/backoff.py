@@ -10,7 +10,10 @@ __all__ = ["retry_after_seconds", "retry_delay"]
 
 
 def retry_after_seconds(value: str | bytes | None, *, now: datetime | None = None) -> float | None:
-    """Seconds a `Retry-After` header asks for: delta-seconds or an HTTP-date (RFC 9110 §10.2.3); None if absent."""
+    """Seconds a `Retry-After` header asks for: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).
+
+    None when the header is absent or unreadable.
+    """
     if value is None:
         return None
     text = (value.decode("latin-1") if isinstance(value, bytes) else value).strip()
@@ -30,7 +33,12 @@ def retry_after_seconds(value: str | bytes | None, *, now: datetime | None = Non
 
 
 def retry_delay(
-    attempt: int, *, retry_after: float | None = None, base: float = 1.0, cap: float = 60.0, jitter: float = 0.1
+    attempt: int,
+    *,
+    retry_after: float | None = None,
+    base: float = 1.0,
+    cap: float = 60.0,
+    jitter: float = 0.1,
 ) -> float:
     """The wait before retry number `attempt` (1, 2, ...): Retry-After if given, else exponential backoff.
 

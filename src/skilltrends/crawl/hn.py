@@ -1,9 +1,10 @@
 """Hacker News "Ask HN: Who is hiring?" threads -> Postings.
 
-The official API (https://github.com/HackerNews/API): `/v0/user/whoishiring.json` lists the account's `submitted`
-story ids, newest first; `/v0/item/{id}.json` gives a story (its `kids` are the top-level comments) or a comment.
-Each live top-level comment of a "Who is hiring?" story is one posting, dated by its thread (the thread's month is
-the month the posting belongs to). Most posts open with a line like `Company | Role | Location | REMOTE | $150k`.
+The official API (https://github.com/HackerNews/API): `/v0/user/whoishiring.json` lists the account's
+`submitted` story ids, newest first; `/v0/item/{id}.json` gives a story (its `kids` are the top-level
+comments) or a comment. Each live top-level comment of a "Who is hiring?" story is one posting, dated by its
+thread (the thread's month is the month the posting belongs to). Most posts open with a line like `Company |
+Role | Location | REMOTE | $150k`.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ _MONTH_NUMBERS = {name.lower(): i for i, name in enumerate(calendar.month_name) 
 }
 _ROLE_WORDS = re.compile(
     r"\b(engineer|engineering|developer|scientist|researcher|architect|designer|manager|lead|head of|director"
-    r"|analyst|intern|sre|devops|mle|swe|programmer|founding|cto|vp|staff|principal|specialist|consultant)s?\b",
+    r"|analyst|intern|sre|devops|mle|swe|programmer|founding|cto|vp|staff|principal|specialist"
+    r"|consultant)s?\b",
     re.I,
 )
 _WORKPLACE_WORDS = re.compile(r"\b(remote|onsite|on-site|on site|hybrid|in[- ]office)\b", re.I)
@@ -48,7 +50,9 @@ _NOT_LOCATION = re.compile(r"\b(full[- ]?time|part[- ]?time|contract|visa|equity
 
 def hiring_month(story: dict[str, Any]) -> str | None:
     """'2024-03' for a live "Ask HN: Who is hiring? (March 2024)" story, else None."""
-    if not isinstance(story, dict) or story.get("type") != "story" or story.get("deleted") or story.get("dead"):
+    if not isinstance(story, dict) or story.get("type") != "story":
+        return None
+    if story.get("deleted") or story.get("dead"):
         return None
     match = HIRING_TITLE.match(str(story.get("title") or ""))
     if not match:
@@ -60,8 +64,8 @@ def hiring_month(story: dict[str, Any]) -> str | None:
 def parse_months(value: str | None, *, today: datetime | None = None) -> tuple[str, str] | None:
     """The inclusive month range a `months` argument asks for; None means "the latest thread".
 
-    Accepts "latest" (or nothing), "all" (back to 2011), "2024-03", "2023-01..2024-06" (either end may be open),
-    and comma-separated lists of those, which are merged into their overall range.
+    Accepts "latest" (or nothing), "all" (back to 2011), "2024-03", "2023-01..2024-06" (either end may be
+    open), and comma-separated lists of those, which are merged into their overall range.
     """
     today = today or datetime.now(UTC)
     parts = [p.strip() for p in (value or "").split(",") if p.strip()]
@@ -78,7 +82,8 @@ def parse_months(value: str | None, *, today: datetime | None = None) -> tuple[s
             low, high = (low or FIRST_MONTH), (high if ".." in part else low) or f"{today:%Y-%m}"
         for month in (low, high):
             if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-                raise ValueError(f"Bad month {month!r} in months={value!r}. Hint: YYYY-MM, YYYY-MM..YYYY-MM or all")
+                raise ValueError(
+                    f"Bad month {month!r} in months={value!r}. Hint: YYYY-MM, YYYY-MM..YYYY-MM or all")
         lows.append(low)
         highs.append(high)
     return min(lows), max(highs)
@@ -94,7 +99,10 @@ class HnHeader:
 
 
 def parse_hn_header(line: str) -> HnHeader:
-    """Fields of the usual first line 'Company | Role | Location | REMOTE | $150k-$200k' (any order after company)."""
+    """Fields of the usual first line 'Company | Role | Location | REMOTE | $150k-$200k'.
+
+    The company comes first; the other fields may come in any order and any may be missing.
+    """
     fields = [f.strip() for f in re.split(r"\s+\|\s+|\s*\|\s*", line) if f.strip()]
     if len(fields) < 2:
         return HnHeader()
@@ -102,16 +110,18 @@ def parse_hn_header(line: str) -> HnHeader:
     title = location = workplace = pay = None
     for field in rest:
         words = _WORKPLACE_WORDS.findall(field)
-        if pay is None and _PAY_HINT.search(field) and (found := parse_pay_text(field)):
+        pay_like = bool(_PAY_HINT.search(field))
+        if pay is None and pay_like and (found := parse_pay_text(field)):
             pay = found
         elif title is None and _ROLE_WORDS.search(field) and not _WORKPLACE_WORDS.fullmatch(field):
             title = field
         elif words and len(field) <= 60:
-            workplace = workplace or _WORKPLACE_WORDS.search(field).group(1).lower()  # type: ignore[union-attr]
-            rest_of = re.sub(r"\s+(or|and|/|&)$", "", _WORKPLACE_WORDS.sub("", field).strip(" ()-,;:+/"), flags=re.I)
+            workplace = workplace or words[0].lower()
+            rest_of = _WORKPLACE_WORDS.sub("", field).strip(" ()-,;:+/")
+            rest_of = re.sub(r"\s+(or|and|/|&)$", "", rest_of, flags=re.I)
             if location is None and len(rest_of) >= 2 and not _NOT_LOCATION.search(rest_of):
                 location = rest_of.strip(" ()")
-        elif location is None and not _NOT_LOCATION.search(field) and len(field) <= 60 and not _PAY_HINT.search(field):
+        elif location is None and len(field) <= 60 and not _NOT_LOCATION.search(field) and not pay_like:
             location = field
     return HnHeader(company=company[:200], title=title, location=location, workplace=workplace, pay=pay)
 

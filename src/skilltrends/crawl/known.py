@@ -1,4 +1,5 @@
-"""What the store already knows about a board, so a re-crawl can skip requests whose answer cannot have changed."""
+"""What the store already knows about a board, so a re-crawl can skip requests whose answer cannot have
+changed."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ KnownPay = dict[str, tuple[str, list[Any]]]
 
 
 def known_greenhouse_pay(engine: Engine, boards: Sequence[str]) -> KnownPay:
-    """Pay already fetched for the boards' Greenhouse postings, keyed by id, with the `updated_at` it belongs to.
+    """Pay already fetched for the boards' Greenhouse postings, by id, with the `updated_at` it belongs to.
 
     Only postings whose stored payload carries `pay_input_ranges` (fetched, even if empty) count as known.
     """

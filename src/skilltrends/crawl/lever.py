@@ -1,10 +1,10 @@
 """Lever Postings API payloads -> Postings.
 
-`GET https://api.lever.co/v0/postings/{site}?mode=json` (EU accounts: api.eu.lever.co) returns a bare JSON array;
-`skip` and `limit` page through it. Each posting's text is split over `description`, `lists[]` (a heading `text`
-and an HTML `content` of <li> items) and `additional`; the description we build keeps each list's heading as a line
-followed by its "- item" bullets, because extraction reads headings such as "Nice to have".
-Docs: https://github.com/lever/postings-api
+`GET https://api.lever.co/v0/postings/{site}?mode=json` (EU accounts: api.eu.lever.co) returns a bare JSON
+array; `skip` and `limit` page through it. Each posting's text is split over `description`, `lists[]` (a
+heading `text` and an HTML `content` of <li> items) and `additional`; the description we build keeps each
+list's heading as a line followed by its "- item" bullets, because extraction reads headings such as "Nice to
+have". Docs: https://github.com/lever/postings-api
 """
 
 from __future__ import annotations
@@ -25,7 +25,8 @@ def parse_lever_postings(payload: Any, *, site: str) -> list[Posting]:
     """All postings of one page of a site's list (mode=json)."""
     if not isinstance(payload, list):
         raise ValueError(f"Lever payload is not a JSON array but {type(payload).__name__}")
-    return [parse_lever_posting(item, site=site) for item in payload if isinstance(item, dict) and item.get("id")]
+    items = [item for item in payload if isinstance(item, dict) and item.get("id")]
+    return [parse_lever_posting(item, site=site) for item in items]
 
 
 def parse_lever_posting(item: dict[str, Any], *, site: str) -> Posting:
@@ -64,8 +65,10 @@ def lever_description(item: dict[str, Any]) -> str:
         heading = clean_text(str(section.get("text") or "")).replace("\n", " ")
         content = str(section.get("content") or "")
         if "<li" not in content:
-            content = "".join(f"<li>{html.escape(line)}</li>" for line in clean_text(content).splitlines() if line)
-        parts.append(f"<h3>{html.escape(heading)}</h3><ul>{content}</ul>" if heading else f"<ul>{content}</ul>")
+            lines = [line for line in clean_text(content).splitlines() if line]
+            content = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        title = f"<h3>{html.escape(heading)}</h3>" if heading else ""
+        parts.append(f"{title}<ul>{content}</ul>")
     parts.append(_html_or_plain(item, "additional"))
     return "\n".join(part for part in parts if part)
 

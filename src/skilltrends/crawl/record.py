@@ -1,4 +1,4 @@
-"""What a finished crawl records in crawl_runs, computed from Scrapy's stats (pure) and written in one update."""
+"""What a finished crawl records in crawl_runs: computed from Scrapy's stats (pure), written in one update."""
 
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def crawl_status(
     """(status, message) of a finished crawl: ok, partial (some targets failed) or failed.
 
     Failed when Scrapy did not finish normally, or when every target failed, or nothing was seen and something
-    failed. Partial when some targets failed: their postings are kept but not closed, and the message names them.
+    failed. Partial when some targets failed: their postings are kept but not closed, and the message names
+    them.
     """
     listing = "; ".join(f"{target}: {why}" for target, why in sorted(failed.items()))
     if reason != "finished":
