@@ -28,6 +28,7 @@ def board(name: str, *, first_id: int) -> bytes:
         job["id"] = first_id + offset
     if name == "ok":
         payload["jobs"].append(dict(payload["jobs"][1], id=first_id + 9, title=""))
+        payload["jobs"].append(dict(payload["jobs"][1], id=first_id + 8, location="Remote"))  # malformed
     if name == "pay":
         del payload["jobs"][0]["pay_input_ranges"]
     return json.dumps(payload).encode()
@@ -97,9 +98,9 @@ def test_faults_failed_board_has_reason(outcome: Outcome, board_name: str, reaso
     assert not any(key.startswith(board_name) for key in outcome.postings)
 
 
-def test_faults_invalid_item_dropped_with_reason(outcome: Outcome) -> None:
-    assert outcome.run.dropped_by_reason == {"invalid:title": 1}
-    assert outcome.result.dropped == 1 and "109" not in outcome.postings
+def test_faults_invalid_and_malformed_items_dropped_with_reason(outcome: Outcome) -> None:
+    assert outcome.run.dropped_by_reason == {"invalid:title": 1, "unparseable": 1}
+    assert outcome.result.dropped == 2 and "109" not in outcome.postings and "108" not in outcome.postings
 
 
 def test_faults_run_records_requests_and_statuses(outcome: Outcome) -> None:

@@ -97,3 +97,14 @@ def test_reuse_known_pay_applies_pay_fetched_for_same_version() -> None:
     assert (posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period) == (
         50000.0, 75000.0, "USD", "year")
     assert posting.raw["pay_input_ranges"] == ranges
+
+
+def test_parse_greenhouse_jobs_skips_a_malformed_job_when_asked() -> None:
+    payload = json.loads(read_page("greenhouse/acme.json"))
+    payload["jobs"][1]["location"] = "Remote"  # a string where Greenhouse sends {"name": ...}
+    errors: list[str] = []
+    postings = parse_greenhouse_jobs(payload, board="acme", errors=errors)
+    assert [p.external_id for p in postings] == ["4011001"]
+    assert errors and "AttributeError in item 4011002" in errors[0]
+    with pytest.raises(AttributeError):
+        parse_greenhouse_jobs(payload, board="acme")

@@ -98,6 +98,14 @@ class BoardSpider(scrapy.Spider):
         self.failed_targets.setdefault(target, reason[:300])
         self.logger.error("Target %s failed: %s", target, reason)
 
+    def count_skipped(self, errors: list[str], *, url: str) -> None:
+        """Count items a parser had to skip (dropped, reason "unparseable") and log why."""
+        assert self.crawler.stats is not None
+        for error in errors:
+            self.crawler.stats.inc_value("skilltrends/dropped/unparseable")
+            self.crawler.stats.inc_value("skilltrends/dropped")
+            self.logger.warning("Skipped an item of %s: %s", url, error)
+
     def complete(self, board: str) -> None:
         """Mark `board` as crawled completely: postings of it not seen in this run get closed."""
         self._completed.add((self.source, board))

@@ -33,11 +33,13 @@ class AshbySpider(BoardSpider):
 
     def parse(self, response: Response, board: str) -> Iterator[dict[str, Any]]:
         payload = response_json(self, response)
+        errors: list[str] = []
         try:
-            postings = parse_ashby_jobs(payload, board=board)
+            postings = parse_ashby_jobs(payload, board=board, errors=errors)
         except ValueError as exc:
             self.fail(board, f"unexpected Ashby payload from {response.url}: {exc}")
             return
+        self.count_skipped(errors, url=response.url)
         for posting in postings:
             yield posting.to_dict()
         self.complete(board)

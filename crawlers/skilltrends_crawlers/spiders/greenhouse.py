@@ -56,11 +56,13 @@ class GreenhouseSpider(BoardSpider):
 
     def parse(self, response: Response, board: str) -> Iterator[dict[str, Any] | scrapy.Request]:
         payload = response_json(self, response)
+        errors: list[str] = []
         try:
-            postings = parse_greenhouse_jobs(payload, board=board)
+            postings = parse_greenhouse_jobs(payload, board=board, errors=errors)
         except ValueError as exc:
             self.fail(board, f"unexpected Greenhouse payload from {response.url}: {exc}")
             return
+        self.count_skipped(errors, url=response.url)
         for posting in postings:
             if needs_pay_lookup(posting, mode=self.pay, known=self.known):
                 yield scrapy.Request(

@@ -105,7 +105,11 @@ class HackerNewsSpider(BoardSpider):
         self, response: Response, story: dict[str, Any], month: str
     ) -> Iterator[dict[str, Any]]:
         comment = response_json(self, response)
-        posting = parse_hn_comment(comment, story=story) if isinstance(comment, dict) else None
+        try:
+            posting = parse_hn_comment(comment, story=story) if isinstance(comment, dict) else None
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            self.count_skipped([f"{type(exc).__name__}: {exc}"], url=response.url)
+            posting, comment = None, {}
         if posting is not None:
             yield posting.to_dict()
         elif comment is None and response.body.strip() != b"null":

@@ -107,7 +107,9 @@ class JobPostingSpider(SitemapSpider, BoardSpider):
             self.crawler.stats.inc_value("skilltrends/bad_page")
             self.logger.warning("Not a text page: %s", response.url)
             return
-        postings = parse_jobposting_page(text, url=response.url)
+        errors: list[str] = []
+        postings = parse_jobposting_page(text, url=response.url, errors=errors)
+        self.count_skipped(errors, url=response.url)
         if not postings:
             self.crawler.stats.inc_value("skilltrends/pages_without_jobposting")
         for posting in postings:

@@ -43,11 +43,13 @@ class LeverSpider(BoardSpider):
 
     def parse(self, response: Response, site: str, skip: int) -> Iterator[dict[str, Any] | scrapy.Request]:
         payload = response_json(self, response)
+        errors: list[str] = []
         try:
-            postings = parse_lever_postings(payload, site=site)
+            postings = parse_lever_postings(payload, site=site, errors=errors)
         except ValueError as exc:
             self.fail(site, f"unexpected Lever payload from {response.url}: {exc}")
             return
+        self.count_skipped(errors, url=response.url)
         for posting in postings:
             yield posting.to_dict()
         if len(payload) >= self.page_size:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from skilltrends.crawl.build import build_posting
+from skilltrends.crawl.build import build_posting, parse_each
 from skilltrends.crawl.normalize import parse_datetime, parse_pay_text, pay_period, split_location
 from skilltrends.models import Posting
 
@@ -19,16 +19,13 @@ __all__ = ["parse_ashby_jobs", "parse_ashby_job", "ashby_pay", "SOURCE"]
 SOURCE = "ashby"
 
 
-def parse_ashby_jobs(payload: Any, *, board: str) -> list[Posting]:
-    """Every listed job of one job board."""
+def parse_ashby_jobs(payload: Any, *, board: str, errors: list[str] | None = None) -> list[Posting]:
+    """Every listed job of one job board; see `parse_each` for `errors`."""
     jobs = payload.get("jobs") if isinstance(payload, dict) else None
     if not isinstance(jobs, list):
         raise ValueError("Ashby payload has no 'jobs' list")
-    return [
-        parse_ashby_job(job, board=board)
-        for job in jobs
-        if isinstance(job, dict) and job.get("id") and job.get("isListed", True) is not False
-    ]
+    listed = [job for job in jobs if isinstance(job, dict) and job.get("id") and job.get("isListed") is not False]
+    return parse_each(listed, lambda job: parse_ashby_job(job, board=board), errors=errors)
 
 
 def parse_ashby_job(job: dict[str, Any], *, board: str) -> Posting:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from skilltrends.crawl.normalize import (
     clean_text,
@@ -15,7 +16,9 @@ from skilltrends.crawl.normalize import (
 )
 from skilltrends.models import Posting
 
-__all__ = ["build_posting"]
+__all__ = ["build_posting", "parse_each"]
+
+T = TypeVar("T")
 
 
 def build_posting(
@@ -71,3 +74,22 @@ def build_posting(
         salary_period=period,
         raw=raw,
     )
+
+
+def parse_each(items: Iterable[T], parse: Callable[[T], Posting], *, errors: list[str] | None = None
+               ) -> list[Posting]:
+    """`parse` applied to every item; with `errors` given, an item that breaks it is skipped and described there.
+
+    One malformed job must not cost the rest of its board: spiders pass `errors` and count what was skipped.
+    Without `errors` the exception propagates (tests want to see it).
+    """
+    postings = []
+    for item in items:
+        try:
+            postings.append(parse(item))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            if errors is None:
+                raise
+            ident = item.get("id") if isinstance(item, dict) else None
+            errors.append(f"{type(exc).__name__} in item {ident!r}: {exc}")
+    return postings

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from skilltrends.crawl.build import build_posting
+from skilltrends.crawl.build import build_posting, parse_each
 from skilltrends.crawl.normalize import parse_datetime
 from skilltrends.models import Posting
 
@@ -20,12 +20,13 @@ __all__ = ["parse_greenhouse_jobs", "parse_greenhouse_job", "greenhouse_pay", "n
 SOURCE = "greenhouse"
 
 
-def parse_greenhouse_jobs(payload: Any, *, board: str) -> list[Posting]:
-    """All postings of one board's job list (content=true)."""
+def parse_greenhouse_jobs(payload: Any, *, board: str, errors: list[str] | None = None) -> list[Posting]:
+    """All postings of one board's job list (content=true); see `parse_each` for `errors`."""
     jobs = payload.get("jobs") if isinstance(payload, dict) else None
     if not isinstance(jobs, list):
         raise ValueError("Greenhouse payload has no 'jobs' list")
-    return [parse_greenhouse_job(job, board=board) for job in jobs if isinstance(job, dict) and job.get("id")]
+    listed = [job for job in jobs if isinstance(job, dict) and job.get("id")]
+    return parse_each(listed, lambda job: parse_greenhouse_job(job, board=board), errors=errors)
 
 
 def parse_greenhouse_job(job: dict[str, Any], *, board: str) -> Posting:

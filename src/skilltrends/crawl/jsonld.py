@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import lxml.etree
 import lxml.html
 
-from skilltrends.crawl.build import build_posting
+from skilltrends.crawl.build import build_posting, parse_each
 from skilltrends.crawl.normalize import normalize_workplace, parse_datetime
 from skilltrends.models import Posting
 
@@ -31,17 +31,18 @@ _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _UNIT_PERIOD = {"YEAR": "year", "MONTH": "month", "WEEK": "week", "DAY": "day", "HOUR": "hour"}
 
 
-def parse_jobposting_page(page: str | bytes, *, url: str) -> list[Posting]:
+def parse_jobposting_page(page: str | bytes, *, url: str, errors: list[str] | None = None) -> list[Posting]:
     """Every JobPosting of a page: its JSON-LD blocks, else its microdata.
 
     A posting's id is its `identifier` qualified by the page's host (ids are only unique per site), else its URL;
-    several postings on one page without identifiers get "#1", "#2" ... after the URL.
+    several postings on one page without identifiers get "#1", "#2" ... after the URL. See `parse_each` for
+    `errors`.
     """
     tree = _parse_html(page)
     if tree is None:
         return []
     objects = list(jobposting_objects(tree)) or list(microdata_objects(tree, url=url))
-    postings = [_to_posting(obj, url=url) for obj in objects]
+    postings = parse_each(objects, lambda obj: _to_posting(obj, url=url), errors=errors)
     if len({p.external_id for p in postings}) < len(postings):
         for number, posting in enumerate(postings, start=1):
             posting.external_id = f"{posting.external_id}#{number}"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from skilltrends.crawl.build import build_posting
+from skilltrends.crawl.build import build_posting, parse_each
 from skilltrends.crawl.normalize import clean_text, parse_datetime, pay_period
 from skilltrends.models import Posting
 
@@ -21,12 +21,12 @@ __all__ = ["parse_lever_postings", "parse_lever_posting", "lever_description", "
 SOURCE = "lever"
 
 
-def parse_lever_postings(payload: Any, *, site: str) -> list[Posting]:
-    """All postings of one page of a site's list (mode=json)."""
+def parse_lever_postings(payload: Any, *, site: str, errors: list[str] | None = None) -> list[Posting]:
+    """All postings of one page of a site's list (mode=json); see `parse_each` for `errors`."""
     if not isinstance(payload, list):
         raise ValueError(f"Lever payload is not a JSON array but {type(payload).__name__}")
     items = [item for item in payload if isinstance(item, dict) and item.get("id")]
-    return [parse_lever_posting(item, site=site) for item in items]
+    return parse_each(items, lambda item: parse_lever_posting(item, site=site), errors=errors)
 
 
 def parse_lever_posting(item: dict[str, Any], *, site: str) -> Posting:
