@@ -40,8 +40,8 @@ DOWNLOADER_MIDDLEWARES = {
     "skilltrends_crawlers.middlewares.RobotsTxtMiddleware": 100,
 }
 
-# Development switch: `skilltrends crawl --http-cache` (-s HTTPCACHE_ENABLED=True) replays responses from
-# .scrapy/httpcache under the crawl's working directory instead of asking the boards again.
+# Development switch: `skilltrends crawl --http-cache` replays responses kept in $SKILLTRENDS_HOME/httpcache
+# instead of asking the boards again (plain `scrapy crawl -s HTTPCACHE_ENABLED=True`: crawlers/.scrapy/httpcache).
 HTTPCACHE_ENABLED = False
 HTTPCACHE_DIR = "httpcache"
 HTTPCACHE_IGNORE_HTTP_CODES = [429, 500, 502, 503, 504]

@@ -133,3 +133,18 @@ def test_jobposting_spider_follow_filters_a_site_wide_sitemap(
                    urls="/jobs/taken-down")
     assert (result.status, result.new) == ("ok", 1)  # a URL-list page answering 404 is a posting taken down
     assert "/about" not in crawl_server.requests and "/blog/hiring" not in crawl_server.requests
+
+
+def test_http_cache_switch_replays_responses(engine: Engine, tmp_path: Path, crawl_server: CrawlServer) -> None:
+    from skilltrends.crawl.run import run_spider
+
+    crawl_server.routes["/posting-api/job-board/acme"] = Reply(200, read_page("ashby/acme.json"))
+    arguments = {"base_url": crawl_server.url, "names": "acme"}
+    first = run_spider("ashby", engine=engine, database_url=str(engine.url), home=tmp_path, arguments=arguments,
+                       http_cache=True)
+    crawl_server.routes["/posting-api/job-board/acme"] = Reply(500)  # the board breaks; the cache does not
+    again = run_spider("ashby", engine=engine, database_url=str(engine.url), home=tmp_path, arguments=arguments,
+                       http_cache=True)
+    assert (first.status, again.status, again.unchanged) == ("ok", "ok", 2)
+    assert (tmp_path / "httpcache").is_dir()
+    assert sum(p.startswith("/posting-api/") for p in crawl_server.requests) == 1

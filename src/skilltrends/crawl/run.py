@@ -121,8 +121,8 @@ def run_spider(
         merged["USER_AGENT"] = user_agent
     if jobdir is not None:
         merged["JOBDIR"] = str(jobdir.resolve())
-    if http_cache:
-        merged["HTTPCACHE_ENABLED"] = "True"
+    if http_cache:  # an absolute directory: the child runs in `home`, where there is no scrapy.cfg
+        merged |= {"HTTPCACHE_ENABLED": "True", "HTTPCACHE_DIR": str((home / "httpcache").resolve())}
     merged |= settings or {}
     merged |= {"SKILLTRENDS_DATABASE_URL": database_url, "SKILLTRENDS_RUN_ID": str(run_id),
                "LOG_FILE": str(log.resolve())}
