@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
+from skilltrends.crawl.run import run_spider
 from skilltrends.store.tables import CrawlRun, PostingRow
 from tests.conftest import Reply, read_page
-from skilltrends.crawl.run import run_spider
 from tests.crawl.conftest import CrawlServer, crawl
 
 pytestmark = pytest.mark.slow

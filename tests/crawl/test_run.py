@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from skilltrends.config import Settings
-from skilltrends.config import DEFAULT_USER_AGENT
+from skilltrends.config import DEFAULT_USER_AGENT, Settings
 from skilltrends.crawl.run import crawler_user_agent, is_loopback, run_spider
 from skilltrends.errors import ConfigError
 from skilltrends.store.tables import CrawlRun, PostingRow
