@@ -73,3 +73,20 @@ def test_parse_months(value: str | None, expected: tuple[str, str] | None) -> No
 def test_parse_months_rejects_bad_values(value: str) -> None:
     with pytest.raises(ValueError):
         parse_months(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "location"),
+    [
+        ("<p>Montreal - PHP/MySQL Developer</p><p>Adult company, many positions available.</p>",
+         "PHP/MySQL Developer", "Montreal"),
+        ("Helsinki, Finland - engineering, computational geometry<p>Tinkercad is a funded startup.",
+         "engineering, computational geometry", "Helsinki, Finland"),
+    ],
+)
+def test_parse_hn_comment_reads_early_location_dash_role_lines(text: str, title: str, location: str) -> None:
+    comment = {"by": "x", "id": 2396100, "parent": 2396027, "text": text, "time": 1301700000, "type": "comment"}
+    story = {"id": 2396027, "title": "Ask HN: Who is hiring? (April 2011)", "time": 1301680000, "type": "story"}
+    posting = parse_hn_comment(comment, story=story)
+    assert posting is not None and (posting.title, posting.location) == (title, location)
+    assert posting.board == "2011-04" and posting.description.startswith(f"{location} - {title}\n\n")

@@ -105,7 +105,7 @@ def parse_hn_header(line: str) -> HnHeader:
     """
     fields = [f.strip() for f in re.split(r"\s+\|\s+|\s*\|\s*", line) if f.strip()]
     if len(fields) < 2:
-        return HnHeader()
+        return _dash_header(line)
     company, rest = fields[0], fields[1:]
     title = location = workplace = pay = None
     for field in rest:
@@ -126,6 +126,16 @@ def parse_hn_header(line: str) -> HnHeader:
     return HnHeader(company=company[:200], title=title, location=location, workplace=workplace, pay=pay)
 
 
+def _dash_header(line: str) -> HnHeader:
+    """The early threads' 'Location - Role' first line (2011-2013), e.g. 'Montreal - PHP/MySQL Developer'."""
+    place, dash, role = line.partition(" - ")
+    if not dash or len(place) > 40 or _ROLE_WORDS.search(place) or not role.strip():
+        return HnHeader()
+    workplace = _WORKPLACE_WORDS.search(place)
+    return HnHeader(title=role.strip()[:200], location=place.strip(),
+                    workplace=workplace.group(1).lower() if workplace else None)
+
+
 def parse_hn_comment(comment: dict[str, Any], *, story: dict[str, Any]) -> Posting | None:
     """One top-level comment of a hiring thread as a Posting; None for deleted, dead or empty comments."""
     if not isinstance(comment, dict) or comment.get("deleted") or comment.get("dead"):
@@ -133,7 +143,8 @@ def parse_hn_comment(comment: dict[str, Any], *, story: dict[str, Any]) -> Posti
     text = comment.get("text")
     if comment.get("type") != "comment" or not isinstance(text, str) or not text.strip():
         return None
-    first, _, _ = text.partition("<p>")
+    # The API separates paragraphs with a bare <p>; some copies (Algolia's) wrap each in <p>...</p>.
+    first = re.split(r"</?p>", text.strip().removeprefix("<p>"), maxsplit=1)[0]
     first_line = clean_text(first).replace("\n", " ").strip()
     header = parse_hn_header(first_line)
     title = header.title or first_line[:200] or f"Hacker News job post {comment.get('id')}"
