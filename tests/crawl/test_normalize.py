@@ -20,6 +20,9 @@ from skilltrends.crawl.normalize import (
         ("&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Python &amp;amp; SQL&lt;/li&gt;&lt;li&gt;PyTorch&lt;/li&gt;"
          "&lt;/ul&gt;", "Requirements\n\n- Python & SQL\n- PyTorch"),
         ("<p>One&nbsp;two</p><p>three</p>", "One two\n\nthree"),
+        ("Intro. &amp;lt;p&amp;gt;Escaped twice, as in Greenhouse's docs.&amp;lt;/p&amp;gt;",
+         "Intro.\nEscaped twice, as in Greenhouse's docs."),
+        ("5 &lt; 6 &amp;amp; 7", "5 < 6 &amp; 7"),
         ("plain text\n\n\n\nnext", "plain text\n\nnext"),
         ("<div>a<br>b<script>alert(1)</script></div>", "a\nb"),
         ("", ""),

@@ -50,8 +50,13 @@ def clean_text(markup: str | None) -> str:
     if not markup:
         return ""
     text = markup
-    if _ESCAPED_TAG_HINT.search(text) and not _TAG_HINT.search(text):
-        text = html.unescape(text)
+    for _ in range(2):  # escaped once (Greenhouse's `content`) or twice (its docs' example, some careers pages)
+        if _TAG_HINT.search(text):
+            break
+        if _ESCAPED_TAG_HINT.search(text) or ("&amp;lt;" in text and _ESCAPED_TAG_HINT.search(html.unescape(text))):
+            text = html.unescape(text)
+        else:
+            break
     if _TAG_HINT.search(text):
         text = _html_to_lines(text)
     else:
