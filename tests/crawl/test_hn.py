@@ -59,13 +59,13 @@ def test_parse_hn_header(line: str, expected: HnHeader) -> None:
     [
         (None, None),
         ("latest", None),
-        ("2024-03", ("2024-03", "2024-03")),
-        ("2023-01..2024-06,2022-05", ("2022-05", "2024-06")),
-        ("all", ("2011-04", "2026-11")),
-        ("..2012-01", ("2011-04", "2012-01")),
+        ("2024-03", [("2024-03", "2024-03")]),
+        ("2023-01..2024-06,2022-05", [("2022-05", "2022-05"), ("2023-01", "2024-06")]),
+        ("all", [("2011-04", "2026-11")]),
+        ("..2012-01", [("2011-04", "2012-01")]),
     ],
 )
-def test_parse_months(value: str | None, expected: tuple[str, str] | None) -> None:
+def test_parse_months(value: str | None, expected: list[tuple[str, str]] | None) -> None:
     assert parse_months(value, today=datetime(2026, 11, 21, tzinfo=UTC)) == expected
 
 
@@ -90,3 +90,10 @@ def test_parse_hn_comment_reads_early_location_dash_role_lines(text: str, title:
     posting = parse_hn_comment(comment, story=story)
     assert posting is not None and (posting.title, posting.location) == (title, location)
     assert posting.board == "2011-04" and posting.description.startswith(f"{location} - {title}\n\n")
+
+
+@pytest.mark.parametrize(("month", "wanted"), [("2022-05", True), ("2022-06", False), ("2024-06", True)])
+def test_month_wanted_only_in_the_ranges_asked_for(month: str, wanted: bool) -> None:
+    from skilltrends.crawl.hn import month_wanted
+
+    assert month_wanted(month, [("2022-05", "2022-05"), ("2023-01", "2024-06")]) is wanted

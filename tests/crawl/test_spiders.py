@@ -49,7 +49,8 @@ def _serve_hn(server: CrawlServer) -> None:
 
 @pytest.mark.parametrize(
     ("months", "expected"),
-    [(None, {"41000010", "41000013"}), ("2024-10..2024-11", {"41000010", "41000013", "40500010"})],
+    [(None, {"41000010", "41000013"}), ("2024-10..2024-11", {"41000010", "41000013", "40500010"}),
+     ("2024-10", {"40500010"})],
 )
 def test_hn_spider_reads_hiring_threads(
     engine: Engine, tmp_path: Path, crawl_server: CrawlServer, months: str | None, expected: set[str]

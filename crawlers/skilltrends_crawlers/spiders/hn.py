@@ -15,7 +15,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from skilltrends.crawl.hn import hiring_month, parse_hn_comment, parse_months
+from skilltrends.crawl.hn import hiring_month, month_wanted, parse_hn_comment, parse_months
 from skilltrends_crawlers.spiders import BoardSpider, response_json
 
 USER = "whoishiring"
@@ -85,8 +85,8 @@ class HackerNewsSpider(BoardSpider):
             wanted = found[:1]
             done = bool(found)
         else:
-            wanted = [(m, s) for m, s in found if self.months[0] <= m <= self.months[1]]
-            done = any(m < self.months[0] for m, _ in found)
+            wanted = [(m, s) for m, s in found if month_wanted(m, self.months)]
+            done = any(m < self.months[0][0] for m, _ in found)  # older than the earliest month asked for
         for month, story in wanted:
             yield from self.comment_requests(story, month)
         if not done and self.next_story < len(self.submitted):

@@ -27,6 +27,7 @@ __all__ = [
     "parse_hn_header",
     "parse_hn_comment",
     "parse_months",
+    "month_wanted",
     "SOURCE",
 ]
 
@@ -61,17 +62,17 @@ def hiring_month(story: dict[str, Any]) -> str | None:
     return f"{match.group('year')}-{number:02d}" if number else None
 
 
-def parse_months(value: str | None, *, today: datetime | None = None) -> tuple[str, str] | None:
-    """The inclusive month range a `months` argument asks for; None means "the latest thread".
+def parse_months(value: str | None, *, today: datetime | None = None) -> list[tuple[str, str]] | None:
+    """The inclusive month ranges a `months` argument asks for, earliest first; None means "the latest thread".
 
     Accepts "latest" (or nothing), "all" (back to 2011), "2024-03", "2023-01..2024-06" (either end may be
-    open), and comma-separated lists of those, which are merged into their overall range.
+    open), and comma-separated lists of those.
     """
     today = today or datetime.now(UTC)
     parts = [p.strip() for p in (value or "").split(",") if p.strip()]
     if not parts or parts == ["latest"]:
         return None
-    lows, highs = [], []
+    ranges = []
     for part in parts:
         if part == "all":
             low, high = FIRST_MONTH, f"{today:%Y-%m}"
@@ -84,9 +85,13 @@ def parse_months(value: str | None, *, today: datetime | None = None) -> tuple[s
             if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
                 raise ValueError(
                     f"Bad month {month!r} in months={value!r}. Hint: YYYY-MM, YYYY-MM..YYYY-MM or all")
-        lows.append(low)
-        highs.append(high)
-    return min(lows), max(highs)
+        ranges.append((low, high))
+    return sorted(ranges)
+
+
+def month_wanted(month: str, ranges: list[tuple[str, str]]) -> bool:
+    """Whether `month` ('2024-03') falls in any of `ranges` (from `parse_months`)."""
+    return any(low <= month <= high for low, high in ranges)
 
 
 @dataclass(frozen=True, slots=True)
