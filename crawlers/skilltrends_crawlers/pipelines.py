@@ -13,6 +13,7 @@ from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
 
+from skilltrends.crawl.record import crawl_status, record_run_summary, summarize_stats
 from skilltrends.models import Posting
 from skilltrends.schema import schema_errors
 from skilltrends.store.db import make_engine
@@ -34,7 +35,7 @@ class ValidatePipeline:
     def process_item(self, item: Any) -> Any:
         errors = schema_errors("posting", dict(item))
         if errors:
-            reason = errors[0].split(":", 1)[0]
+            reason = errors[0].split(":", 1)[0]  # the failing field's path, e.g. "title" or "salary_currency"
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value(f"skilltrends/dropped/invalid:{reason}")
             self.crawler.stats.inc_value("skilltrends/dropped")
@@ -84,21 +85,23 @@ class StorePipeline:
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None and self.run_id is not None
+        self._flush()
         stats = {k: _jsonable(v) for k, v in self.crawler.stats.get_stats().items()}
         closed = 0
         if reason == "finished":
             for source, board in sorted(getattr(spider, "completed_boards", set())):
                 closed += close_missing(self.engine, source=source, board=board, run_id=self.run_id)
         stats["skilltrends/closed"] = closed
-        errors = int(stats.get("log_count/ERROR", 0) or 0)
         seen = self.counts.new + self.counts.updated + self.counts.unchanged
-        status = "ok" if reason == "finished" and (seen or not errors) else "failed"
-        message = None if status == "ok" else f"finish reason {reason!r}, {errors} errors, {seen} postings seen"
+        failed: dict[str, str] = dict(getattr(spider, "failed_targets", {}))
+        targets: list[str] = list(getattr(spider, "targets", [])) or list(failed)
+        status, message = crawl_status(reason=reason, targets=targets, failed=failed, seen=seen)
         finish_crawl_run(
             self.engine, self.run_id, status=status, stats=stats, counts=self.counts,
             dropped=int(stats.get("skilltrends/dropped", 0) or 0), message=message,
         )
-        logger.info("crawl run %s %s: %s", self.run_id, status, self.counts)
+        record_run_summary(self.engine, self.run_id, summarize_stats(stats), failed_targets=failed)
+        logger.info("crawl run %s %s: %s, %s closed", self.run_id, status, self.counts, closed)
 
 
 def _jsonable(value: Any) -> Any:

@@ -252,31 +252,79 @@ def spiders() -> None:
 
 
 @cli.command(context_settings={"ignore_unknown_options": False})
-@click.argument("spider")
+@click.argument("spider", required=False)
+@click.option("--all", "crawl_all", is_flag=True, help="Crawl every source of the sources file, one after another.")
+@click.option("--sources", "sources_path", type=click.Path(path_type=Path),
+              help="Sources file for --all (default: SKILLTRENDS_SOURCES or ./sources.toml).")
 @click.option("--base-url", help="Serve from this base URL instead of the real endpoint (mirrors, tests).")
 @click.option("-a", "args", multiple=True, metavar="NAME=VALUE", help="Spider argument, e.g. -a boards=acme,globex.")
 @click.option("--timeout", type=float, help="Kill the crawl after this many seconds.")
+@click.option("--jobdir", type=click.Path(path_type=Path),
+              help="Keep the crawl's queue here: stop it with one Ctrl-C, run the same command to resume.")
+@click.option("--http-cache", is_flag=True, help="Replay cached responses instead of asking the boards (development).")
 @click.pass_context
-def crawl(ctx: click.Context, spider: str, base_url: str | None, args: tuple[str, ...], timeout: float | None) -> None:
-    """Crawl one source into the store.
+def crawl(ctx: click.Context, spider: str | None, crawl_all: bool, sources_path: Path | None, base_url: str | None,
+          args: tuple[str, ...], timeout: float | None, jobdir: Path | None, http_cache: bool) -> None:
+    """Crawl one source (SPIDER with -a arguments), or every source of the sources file (--all), into the store.
+
+    Exits non-zero, with the reason, when a crawl fails or some of its targets fail.
 
     \b
     Example:
         skilltrends crawl greenhouse -a boards=huggingface,anthropic
+        skilltrends crawl hn -a months=2019-01..2024-12
+        skilltrends crawl --all --sources sources.toml
     """
     from skilltrends.errors import CrawlError
     from skilltrends.workflow import crawl as run_crawl
 
-    arguments = dict(_pair(a) for a in args)
-    if base_url:
-        arguments["base_url"] = base_url
     settings = _settings(ctx)
-    _progress(f"crawling {spider} {arguments}")
-    result = run_crawl(settings, _engine(settings), spider, arguments=arguments, timeout=timeout)
-    click.echo(f"run {result.run_id}: {result.status}; {result.new} new, {result.updated} updated, "
-               f"{result.unchanged} unchanged, {result.dropped} dropped; log {result.log}")
-    if result.status != "ok":
-        raise CrawlError(f"crawl {result.run_id} of {spider} failed: {result.message}. Hint: see {result.log}")
+    plan = _crawl_plan(settings, spider, crawl_all, sources_path, dict(_pair(a) for a in args), base_url)
+    failures = []
+    for name, arguments in plan:
+        _progress(f"crawling {name} {arguments}")
+        result = run_crawl(settings, _engine(settings), name, arguments=arguments, timeout=timeout,
+                           jobdir=jobdir / name if jobdir and len(plan) > 1 else jobdir, http_cache=http_cache)
+        click.echo(f"run {result.run_id} {name}: {result.status}; {result.new} new, {result.updated} updated, "
+                   f"{result.unchanged} unchanged, {result.dropped} dropped; log {result.log}")
+        if result.status != "ok":
+            failures.append(f"crawl {result.run_id} of {name} {result.status}: {result.message}. Hint: see {result.log}")
+    if failures:
+        raise CrawlError("\n".join(failures))
+
+
+def _crawl_plan(settings: Settings, spider: str | None, crawl_all: bool, sources_path: Path | None,
+                arguments: dict[str, str], base_url: str | None) -> list[tuple[str, dict[str, str]]]:
+    """(spider, arguments) of each crawl asked for: one spider, or every source of the sources file."""
+    from skilltrends.sources import load_sources, spider_arguments
+
+    if crawl_all == (spider is not None):
+        raise ConfigError("Give a SPIDER or --all, not both. Hint: skilltrends crawl greenhouse -a boards=acme")
+    if crawl_all:
+        sources = load_sources(sources_path or settings.sources_file or Path("sources.toml"))
+        plan = [(name, spider_arguments(entry) | arguments) for name, entry in sources.items()]
+    else:
+        plan = [(str(spider), arguments)]
+    return [(name, args | {"base_url": base_url} if base_url else args) for name, args in plan]
+
+
+@cli.command()
+@click.option("--sources", "sources_path", type=click.Path(path_type=Path),
+              help="Sources file (default: SKILLTRENDS_SOURCES or ./sources.toml).")
+@click.pass_context
+def sources(ctx: click.Context, sources_path: Path | None) -> None:
+    """List the sources file's boards per spider (checking every entry).
+
+    \b
+    Example:
+        skilltrends sources --sources sources.example.toml
+    """
+    from skilltrends.sources import load_sources
+
+    settings = _settings(ctx)
+    for name, entry in load_sources(sources_path or settings.sources_file or Path("sources.toml")).items():
+        described = "; ".join(f"{key}: {', '.join(v) if isinstance(v, list) else v}" for key, v in entry.items())
+        click.echo(f"{name:<11} {described}")
 
 
 def _pair(text: str) -> tuple[str, str]:

@@ -76,7 +76,8 @@ class Posting:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict (datetimes as ISO 8601 strings)."""
-        out = dataclasses.asdict(self)
+        # Shallow on purpose: dataclasses.asdict deep-copies `raw`, which was a tenth of a crawl's time per posting.
+        out = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         for key in ("posted_at", "valid_through"):
             value = out[key]
             out[key] = value.isoformat() if value is not None else None

@@ -6,6 +6,8 @@
 
     [jobposting]
     sitemap = ["https://careers.example.com/sitemap.xml"]
+
+Each table is a spider; its keys are that spider's arguments (lists are joined with commas).
 """
 
 from __future__ import annotations
@@ -16,11 +18,21 @@ from typing import Any
 
 from skilltrends.errors import ConfigError
 
-__all__ = ["TARGET_ARG", "load_sources", "parse_sources", "spider_arguments"]
+__all__ = ["TARGET_ARG", "SPIDER_ARGS", "load_sources", "parse_sources", "spider_arguments"]
 
 # Which spider argument carries a source's targets.
 TARGET_ARG = {"greenhouse": "boards", "lever": "sites", "ashby": "names", "jobposting": "sitemap", "hn": "months"}
-_EXTRA_ARGS = {"base_url", "urls", "eu"}
+
+# Every argument a spider takes from the sources file: list-valued (targets) or a single value.
+SPIDER_ARGS: dict[str, dict[str, type]] = {
+    "greenhouse": {"boards": list, "base_url": str, "pay": str},
+    "lever": {"sites": list, "base_url": str, "eu": bool, "page_size": int},
+    "ashby": {"names": list, "base_url": str},
+    "jobposting": {"sitemap": list, "urls": list, "listing": list, "follow": str, "base_url": str},
+    "hn": {"months": list, "base_url": str},
+}
+# A source needs at least one of these.
+_TARGETS = {"jobposting": ("sitemap", "urls", "listing")}
 
 
 def load_sources(path: Path) -> dict[str, dict[str, list[str] | str]]:
@@ -35,28 +47,38 @@ def load_sources(path: Path) -> dict[str, dict[str, list[str] | str]]:
 
 
 def parse_sources(data: dict[str, Any], *, origin: str = "sources") -> dict[str, dict[str, list[str] | str]]:
-    """Check a parsed sources mapping: known spiders, known arguments, lists of non-empty strings."""
+    """Check a parsed sources mapping: known spiders, their known arguments, values of the right kind."""
     result: dict[str, dict[str, list[str] | str]] = {}
     for spider, entry in data.items():
-        if spider not in TARGET_ARG:
-            raise ConfigError(f"{origin}: unknown spider [{spider}]. Available: {', '.join(sorted(TARGET_ARG))}")
+        if spider not in SPIDER_ARGS:
+            raise ConfigError(f"{origin}: unknown spider [{spider}]. Available: {', '.join(sorted(SPIDER_ARGS))}")
         if not isinstance(entry, dict):
             raise ConfigError(f"{origin}: [{spider}] must be a table, e.g. {TARGET_ARG[spider]} = [\"...\"]")
-        allowed = {TARGET_ARG[spider]} | _EXTRA_ARGS
-        checked: dict[str, list[str] | str] = {}
-        for key, value in entry.items():
-            if key not in allowed:
-                raise ConfigError(f"{origin}: [{spider}] has unknown key {key!r}. Allowed: {', '.join(sorted(allowed))}")
-            if key in ("base_url", "eu"):
-                checked[key] = str(value)
-            elif isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
-                checked[key] = [v.strip() for v in value]
-            else:
-                raise ConfigError(f"{origin}: [{spider}].{key} must be a non-empty list of strings, got {value!r}")
-        if TARGET_ARG[spider] not in checked and "urls" not in checked:
-            raise ConfigError(f"{origin}: [{spider}] lists no {TARGET_ARG[spider]}")
-        result[spider] = checked
+        result[spider] = {key: _check(origin, spider, key, value) for key, value in entry.items()}
+        needed = _TARGETS.get(spider, (TARGET_ARG[spider],))
+        if not any(key in result[spider] for key in needed):
+            raise ConfigError(f"{origin}: [{spider}] lists no {' or '.join(needed)}")
     return result
+
+
+def _check(origin: str, spider: str, key: str, value: Any) -> list[str] | str:
+    allowed = SPIDER_ARGS[spider]
+    if key not in allowed:
+        raise ConfigError(f"{origin}: [{spider}] has unknown key {key!r}. Allowed: {', '.join(sorted(allowed))}")
+    kind = allowed[key]
+    if kind is list:
+        if isinstance(value, str) and value.strip():
+            value = [value]
+        if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
+            return [v.strip() for v in value]
+        raise ConfigError(f"{origin}: [{spider}].{key} must be a string or a non-empty list of strings, got {value!r}")
+    if kind is bool and isinstance(value, bool):
+        return str(value).lower()
+    if kind is int and isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return str(value)
+    if kind is str and isinstance(value, str) and value.strip():
+        return value.strip()
+    raise ConfigError(f"{origin}: [{spider}].{key} must be a {kind.__name__}, got {value!r}")
 
 
 def spider_arguments(entry: dict[str, list[str] | str]) -> dict[str, str]:

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, delete, insert, or_, select
 
 from skilltrends.aggregate.trends import period_shares, select_postings
 from skilltrends.config import Settings
-from skilltrends.crawl.run import CrawlResult, run_spider
+from skilltrends.crawl.run import CrawlResult, crawler_user_agent, run_spider
 from skilltrends.models import Posting
 from skilltrends.report.write import ReportMeta, headline, write_trend_report
 from skilltrends.sources import TARGET_ARG, spider_arguments
@@ -52,12 +52,14 @@ def _noop(_: str) -> None:
 
 
 def crawl(
-    settings: Settings, engine: Engine, spider: str, *, arguments: Mapping[str, str], timeout: float | None = None
+    settings: Settings, engine: Engine, spider: str, *, arguments: Mapping[str, str], timeout: float | None = None,
+    jobdir: Path | None = None, http_cache: bool = False,
 ) -> CrawlResult:
     """Run one spider into the store (a child process); returns what the run recorded."""
     return run_spider(
         spider, engine=engine, database_url=settings.database_url, home=settings.home.resolve(),
-        arguments=dict(arguments), timeout=timeout,
+        arguments=dict(arguments), timeout=timeout, jobdir=jobdir, http_cache=http_cache,
+        user_agent=crawler_user_agent(settings.user_agent, contact_url=settings.contact_url),
     )
 
 

@@ -20,6 +20,9 @@ from skilltrends.crawl.normalize import (
         ("&lt;h3&gt;Requirements&lt;/h3&gt;&lt;ul&gt;&lt;li&gt;Python &amp;amp; SQL&lt;/li&gt;&lt;li&gt;PyTorch&lt;/li&gt;"
          "&lt;/ul&gt;", "Requirements\n\n- Python & SQL\n- PyTorch"),
         ("<p>One&nbsp;two</p><p>three</p>", "One two\n\nthree"),
+        ("Intro. &amp;lt;p&amp;gt;Escaped twice, as in Greenhouse's docs.&amp;lt;/p&amp;gt;",
+         "Intro.\nEscaped twice, as in Greenhouse's docs."),
+        ("5 &lt; 6 &amp;amp; 7", "5 < 6 &amp; 7"),
         ("plain text\n\n\n\nnext", "plain text\n\nnext"),
         ("<div>a<br>b<script>alert(1)</script></div>", "a\nb"),
         ("", ""),
@@ -61,6 +64,7 @@ def test_parse_datetime_is_timezone_aware(value: object, expected: datetime | No
         ("MLOps Engineer", "mlops_engineer"),
         ("ML Platform Engineer", "mlops_engineer"),
         ("Research Scientist, Machine Learning", "research_scientist"),
+        ("Research Lead, Machine Learning", "research_scientist"),
         ("Data Scientist - Machine Learning", "data_scientist"),
         ("Senior Data Engineer", "data_engineer"),
         ("Backend Software Engineer", "software_engineer"),
@@ -111,3 +115,32 @@ def test_normalize_workplace(value: str, expected: str | None) -> None:
 )
 def test_split_location(text: str | None, expected: tuple[object, ...]) -> None:
     assert split_location(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("$150K - $200K", (150000.0, 200000.0, "USD", "year")),
+        ("€80k–100k", (80000.0, 100000.0, "EUR", "year")),
+        ("$60/hr", (60.0, 60.0, "USD", "hour")),
+        ("120,000 USD per year", (120000.0, 120000.0, "USD", "year")),
+        ("£45,000 - £55,000 a year", (45000.0, 55000.0, "GBP", "year")),
+        ("$150-200k", (150000.0, 200000.0, "USD", "year")),
+        ("$3000 - $10000 per month", (3000.0, 10000.0, "USD", "month")),
+        ("5+ years", None),
+        ("401k match", None),
+        (None, None),
+    ],
+)
+def test_parse_pay_text(text: str | None, expected: object) -> None:
+    from skilltrends.crawl.normalize import parse_pay_text
+
+    assert parse_pay_text(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("markup", "expected"),
+    [("<div>\n<li>\n<p>Train models.</p>\n</li>\n<li><p>Ship them.</p></li></div>", "- Train models.\n- Ship them.")],
+)
+def test_clean_text_keeps_bullets_of_paragraph_items(markup: str, expected: str) -> None:
+    assert clean_text(markup) == expected

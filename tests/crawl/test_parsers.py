@@ -38,7 +38,7 @@ def test_parse_greenhouse_jobs_rejects_payload_without_jobs() -> None:
 
 def test_parse_jobposting_page_reads_graph_with_trailing_comma() -> None:
     (posting,) = parse_jobposting_page(read_page("jobposting/job-graph.html"), url="https://globex.example/jobs/77")
-    assert posting.external_id == "GX-77"
+    assert posting.external_id == "globex.example/GX-77" and posting.board == "globex.example"
     assert posting.company == "Globex" and posting.city == "Berlin" and posting.country == "DE"
     assert (posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period) == (
         95000.0, 120000.0, "EUR", "year")
@@ -63,3 +63,48 @@ def test_load_jsonld_repairs_common_mistakes(text: str, expected: object) -> Non
 @pytest.mark.parametrize("page", [b"", b"   ", b"<html><body>no json-ld</body></html>", b"\xff\xfe\x00garbage"])
 def test_parse_jobposting_page_without_postings_is_empty(page: bytes) -> None:
     assert parse_jobposting_page(page, url="https://x.example/") == []
+
+
+def _listed(updated_at: str = "2025-03-14T10:02:11-04:00") -> object:
+    payload = json.loads(read_page("greenhouse/acme.json"))
+    job = payload["jobs"][0]
+    del job["pay_input_ranges"]
+    job["updated_at"] = updated_at
+    return parse_greenhouse_jobs(payload, board="acme")
+
+
+@pytest.mark.parametrize(
+    ("mode", "known", "expected"),
+    [
+        ("auto", {}, [True, False]),  # the ML job has no pay in the list; the sales job is not analysed
+        ("auto", {"4011001": ("2025-03-14T10:02:11-04:00", [])}, [False, False]),  # fetched for this version
+        ("auto", {"4011001": ("2025-01-01T00:00:00Z", [])}, [True, False]),  # the job changed since
+        ("always", {}, [True, True]),
+        ("never", {}, [False, False]),
+    ],
+)
+def test_needs_pay_lookup(mode: str, known: dict[str, tuple[str, list[object]]], expected: list[bool]) -> None:
+    from skilltrends.crawl.greenhouse import needs_pay_lookup
+
+    assert [needs_pay_lookup(p, mode=mode, known=known) for p in _listed()] == expected
+
+
+def test_reuse_known_pay_applies_pay_fetched_for_same_version() -> None:
+    from skilltrends.crawl.greenhouse import reuse_known_pay
+
+    ranges = [{"min_cents": 5000000, "max_cents": 7500000, "currency_type": "usd", "title": "NYC Salary Range"}]
+    posting = reuse_known_pay(_listed()[0], {"4011001": ("2025-03-14T10:02:11-04:00", ranges)})
+    assert (posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period) == (
+        50000.0, 75000.0, "USD", "year")
+    assert posting.raw["pay_input_ranges"] == ranges
+
+
+def test_parse_greenhouse_jobs_skips_a_malformed_job_when_asked() -> None:
+    payload = json.loads(read_page("greenhouse/acme.json"))
+    payload["jobs"][1]["location"] = "Remote"  # a string where Greenhouse sends {"name": ...}
+    errors: list[str] = []
+    postings = parse_greenhouse_jobs(payload, board="acme", errors=errors)
+    assert [p.external_id for p in postings] == ["4011001"]
+    assert errors and "AttributeError in item 4011002" in errors[0]
+    with pytest.raises(AttributeError):
+        parse_greenhouse_jobs(payload, board="acme")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, func, select
 
-from skilltrends.config import Settings
-from skilltrends.crawl.run import is_loopback, run_spider
+from skilltrends.config import DEFAULT_USER_AGENT, Settings
+from skilltrends.crawl.run import crawler_user_agent, is_loopback, run_spider
 from skilltrends.errors import ConfigError
 from skilltrends.store.tables import CrawlRun, PostingRow
 from tests.conftest import LoopbackServer, Reply, read_page
@@ -20,6 +20,7 @@ def _crawl(engine: Engine, tmp_path: Path, spider: str, **arguments: str) -> obj
     return run_spider(spider, engine=engine, database_url=url, home=tmp_path, arguments=arguments, timeout=120)
 
 
+@pytest.mark.slow
 def test_run_spider_greenhouse_stores_postings_and_records_run(
     engine: Engine, tmp_path: Path, http_server: LoopbackServer
 ) -> None:
@@ -34,6 +35,7 @@ def test_run_spider_greenhouse_stores_postings_and_records_run(
     assert run.status == "ok" and run.stats["downloader/response_status_count/200"] >= 1
 
 
+@pytest.mark.slow
 def test_run_spider_recrawl_creates_no_duplicates_and_closes_vanished(
     engine: Engine, tmp_path: Path, http_server: LoopbackServer
 ) -> None:
@@ -51,12 +53,14 @@ def test_run_spider_recrawl_creates_no_duplicates_and_closes_vanished(
     assert rows["4011002"].closed_at is not None
 
 
+@pytest.mark.slow
 def test_run_spider_bad_json_fails_without_crash(engine: Engine, tmp_path: Path, http_server: LoopbackServer) -> None:
     http_server.routes["/v1/boards/acme/jobs"] = Reply(200, b'{"jobs": [{"id": 1, "title"')
     result = _crawl(engine, tmp_path, "greenhouse", base_url=http_server.url, boards="acme")
     assert result.status == "failed" and result.seen == 0
 
 
+@pytest.mark.slow
 def test_run_spider_jsonld_from_url_list(engine: Engine, tmp_path: Path, http_server: LoopbackServer) -> None:
     http_server.routes["/jobs/77"] = Reply(200, read_page("jobposting/job-graph.html"), {"Content-Type": "text/html"})
     result = _crawl(engine, tmp_path, "jobposting", base_url=http_server.url, urls="/jobs/77")
@@ -68,6 +72,7 @@ def test_run_spider_unknown_name_names_the_choices(engine: Engine, tmp_path: Pat
         _crawl(engine, tmp_path, "monster")
 
 
+@pytest.mark.slow
 def test_run_spider_missing_argument_fails_with_reason(engine: Engine, tmp_path: Path) -> None:
     result = _crawl(engine, tmp_path, "greenhouse", base_url="http://127.0.0.1:9")
     assert result.status == "failed" and "boards" in (result.message or "")
@@ -87,3 +92,17 @@ def test_settings_default_to_sqlite_under_home() -> None:
 
     settings = load_settings({})
     assert isinstance(settings, Settings) and settings.database_url == "sqlite:///data/skilltrends.sqlite"
+
+
+@pytest.mark.parametrize(
+    ("agent", "contact", "expected"),
+    [
+        (DEFAULT_USER_AGENT, None, DEFAULT_USER_AGENT),
+        (DEFAULT_USER_AGENT, "https://lab.example/crawler",
+         "skilltrends/0.1 (+https://lab.example/crawler; labour-market research crawler)"),
+        ("labbot/2 (+https://lab.example)", "https://lab.example", "labbot/2 (+https://lab.example)"),
+        ("labbot/2", "https://lab.example/about", "labbot/2 (+https://lab.example/about)"),
+    ],
+)
+def test_crawler_user_agent_names_a_contact(agent: str, contact: str | None, expected: str) -> None:
+    assert crawler_user_agent(agent, contact_url=contact) == expected

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from skilltrends.crawl.normalize import (
     clean_text,
+    country_code,
     normalize_workplace,
     role_family_from_title,
     seniority_from_title,
@@ -14,7 +16,9 @@ from skilltrends.crawl.normalize import (
 )
 from skilltrends.models import Posting
 
-__all__ = ["build_posting"]
+__all__ = ["build_posting", "parse_each"]
+
+T = TypeVar("T")
 
 
 def build_posting(
@@ -43,6 +47,8 @@ def build_posting(
     """
     clean_title = clean_text(title or "").replace("\n", " ")
     loc_city, loc_region, loc_country, loc_workplace = split_location(location)
+    if city or region:  # a structured address beats guesses from the location text
+        loc_city = loc_region = loc_country = None
     low, high, currency, period = salary or (None, None, None, None)
     return Posting(
         source=source,
@@ -55,7 +61,7 @@ def build_posting(
         location=location.strip() if location else None,
         city=city or loc_city,
         region=region or loc_region,
-        country=(country or loc_country or None),
+        country=country_code(country) or loc_country or None,
         workplace=normalize_workplace(workplace) or loc_workplace,
         posted_at=posted_at,
         valid_through=valid_through,
@@ -68,3 +74,22 @@ def build_posting(
         salary_period=period,
         raw=raw,
     )
+
+
+def parse_each(items: Iterable[T], parse: Callable[[T], Posting], *, errors: list[str] | None = None
+               ) -> list[Posting]:
+    """`parse` applied to every item; with `errors` given, an item that breaks it is skipped and described there.
+
+    One malformed job must not cost the rest of its board: spiders pass `errors` and count what was skipped.
+    Without `errors` the exception propagates (tests want to see it).
+    """
+    postings = []
+    for item in items:
+        try:
+            postings.append(parse(item))
+        except (TypeError, ValueError, KeyError, AttributeError) as exc:
+            if errors is None:
+                raise
+            ident = item.get("id") if isinstance(item, dict) else None
+            errors.append(f"{type(exc).__name__} in item {ident!r}: {exc}")
+    return postings

@@ -12,40 +12,92 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
+import lxml.etree
 import lxml.html
 
-from skilltrends.crawl.build import build_posting
+from skilltrends.crawl.build import build_posting, parse_each
 from skilltrends.crawl.normalize import normalize_workplace, parse_datetime
 from skilltrends.models import Posting
 
-__all__ = ["parse_jobposting_page", "jobposting_objects", "load_jsonld", "jsonld_salary", "SOURCE"]
+__all__ = [
+    "parse_jobposting_page", "jobposting_objects", "microdata_objects", "load_jsonld", "jsonld_salary", "listing_links",
+    "DEFAULT_FOLLOW", "SOURCE",
+]
 
 SOURCE = "jobposting"
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _UNIT_PERIOD = {"YEAR": "year", "MONTH": "month", "WEEK": "week", "DAY": "day", "HOUR": "hour"}
 
 
-def parse_jobposting_page(page: str | bytes, *, url: str) -> list[Posting]:
-    """Every JobPosting in a page's JSON-LD blocks."""
-    return [_to_posting(obj, url=url) for obj in jobposting_objects(page)]
+def parse_jobposting_page(page: str | bytes, *, url: str, errors: list[str] | None = None) -> list[Posting]:
+    """Every JobPosting of a page: its JSON-LD blocks, else its microdata.
+
+    A posting's id is its `identifier` qualified by the page's host (ids are only unique per site), else its URL;
+    several postings on one page without identifiers get "#1", "#2" ... after the URL. See `parse_each` for
+    `errors`.
+    """
+    tree = _parse_html(page)
+    if tree is None:
+        return []
+    objects = list(jobposting_objects(tree)) or list(microdata_objects(tree, url=url))
+    postings = parse_each(objects, lambda obj: _to_posting(obj, url=url), errors=errors)
+    if len({p.external_id for p in postings}) < len(postings):
+        for number, posting in enumerate(postings, start=1):
+            posting.external_id = f"{posting.external_id}#{number}"
+    return postings
 
 
-def jobposting_objects(page: str | bytes) -> Iterator[dict[str, Any]]:
-    """The JobPosting objects of a page, wherever they sit (top level, arrays, @graph)."""
+def _parse_html(page: str | bytes) -> Any:
     if not page or not page.strip():
+        return None
+    try:
+        return lxml.html.fromstring(page)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+
+
+def jobposting_objects(page: str | bytes | Any) -> Iterator[dict[str, Any]]:
+    """The JobPosting objects of a page's JSON-LD, wherever they sit (top level, arrays, @graph)."""
+    tree = _parse_html(page) if isinstance(page, str | bytes) else page
+    if tree is None:
         return
-    tree = lxml.html.fromstring(page)
     for script in tree.xpath('//script[contains(translate(@type, "LDJSON", "ldjson"), "ld+json")]'):
         data = load_jsonld(script.text_content())
         if data is not None:
             yield from _find_postings(data)
 
 
+def microdata_objects(tree: Any, *, url: str) -> Iterator[dict[str, Any]]:
+    """JobPostings in schema.org microdata (itemscope/itemprop), read by extruct, with the description's HTML kept."""
+    scopes = tree.xpath('//*[@itemscope][contains(@itemtype, "JobPosting")]')
+    if not scopes:
+        return
+    import extruct  # imported here: only pages without JSON-LD need it
+
+    found = extruct.extract(lxml.html.tostring(tree, encoding="unicode"), base_url=url, syntaxes=["microdata"],
+                            uniform=True).get("microdata", [])
+    postings = list(_find_postings(found))
+    for obj, scope in zip(postings, scopes, strict=False):
+        description = scope.xpath('.//*[@itemprop="description"]')
+        if description:
+            obj["description"] = lxml.html.tostring(description[0], encoding="unicode")
+        yield obj
+
+
 def load_jsonld(text: str) -> Any:
-    """Parse one JSON-LD block, repairing the usual mistakes; None if it cannot be read."""
+    """Parse one JSON-LD block, repairing the usual mistakes; None if it cannot be read.
+
+    Repairs: HTML comment wrappers, raw control characters in strings, trailing commas, `\\'` escapes, and a
+    block HTML-escaped as a whole (`{&quot;@type&quot;: ...}`).
+    """
     text = text.strip().removeprefix("<!--").removesuffix("-->").strip()
-    for candidate in (text, _TRAILING_COMMA.sub(r"\1", text)):
+    text = text.removeprefix("<![CDATA[").removesuffix("]]>").strip()
+    candidates = [text, _TRAILING_COMMA.sub(r"\1", text.replace("\\'", "'"))]
+    if "&quot;" in text:
+        candidates.append(_TRAILING_COMMA.sub(r"\1", html.unescape(text)))
+    for candidate in candidates:
         try:
             return json.loads(candidate, strict=False)
         except ValueError:
@@ -81,17 +133,23 @@ def _to_posting(obj: dict[str, Any], *, url: str) -> Posting:
     if isinstance(identifier, dict):  # a PropertyValue: its value is the id, its name the issuer
         identifier = identifier.get("value") or identifier.get("@id")
     ident = _text(identifier) if identifier else None
+    given = obj.get("url")
+    page_url: str = given if isinstance(given, str) and "://" in given else url
+    host: str = urlsplit(page_url).hostname or ""
     city, region, country = _address(obj.get("jobLocation"))
     location = ", ".join(p for p in (city, region, country) if p) or None
-    workplace = "remote" if str(obj.get("jobLocationType", "")).upper() == "TELECOMMUTE" else None
+    workplace = "remote" if "TELECOMMUTE" in str(obj.get("jobLocationType", "")).upper() else None
+    if workplace and not location:
+        location = _text(obj.get("applicantLocationRequirements"))
     return build_posting(
         source=SOURCE,
-        external_id=ident or obj.get("url") or url,
-        url=obj["url"] if isinstance(obj.get("url"), str) else url,
+        external_id=f"{host}/{ident}" if ident else page_url,
+        url=page_url,
         title=_text(obj.get("title")),
         description_html=html.unescape(str(obj.get("description") or "")),
         raw=obj,
         company=_text(obj.get("hiringOrganization")),
+        board=host or None,
         location=location,
         city=city,
         region=region,
@@ -147,3 +205,34 @@ def _number(value: Any) -> float | None:
         except ValueError:
             return None
     return None
+
+
+DEFAULT_FOLLOW = r"/(jobs?|positions?|openings?|vacanc(y|ies)|careers?)/[^?#]+"
+
+
+def listing_links(page: str | bytes, *, url: str, follow: str = DEFAULT_FOLLOW) -> tuple[list[str], list[str]]:
+    """(job page URLs, next listing page URLs) of a careers listing page.
+
+    Job pages are same-site links whose path matches `follow`; the next page is a rel="next" link or one whose
+    text is "Next", "›" or "»".
+    """
+    tree = _parse_html(page)
+    if tree is None:
+        return [], []
+    tree.make_links_absolute(url, resolve_base_href=True)
+    host = urlsplit(url).hostname
+    pattern = re.compile(follow)
+    jobs: list[str] = []
+    pages: list[str] = []
+    for anchor in tree.xpath("//a[@href]"):
+        href = anchor.get("href", "").split("#", 1)[0]
+        if not href.startswith(("http://", "https://")) or urlsplit(href).hostname != host or href == url:
+            continue
+        text = " ".join(anchor.text_content().split()).lower()
+        if "next" in (anchor.get("rel") or "").lower().split() or text in ("next", "next page", "›", "»", "next ›"):
+            pages.append(href)
+        elif pattern.search(urlsplit(href).path) and href not in jobs:
+            jobs.append(href)
+    for link in tree.xpath('//link[@rel="next"][@href]'):
+        pages.append(link.get("href"))
+    return jobs, list(dict.fromkeys(pages))

@@ -10,6 +10,8 @@ import re
 import warnings
 from datetime import UTC, date, datetime
 
+import lxml.etree
+import lxml.html
 from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 from bs4.element import NavigableString, Tag
 
@@ -21,6 +23,9 @@ __all__ = [
     "normalize_workplace",
     "split_location",
     "ML_ENGINEERING_FAMILY",
+    "parse_pay_text",
+    "pay_period",
+    "country_code",
 ]
 
 ML_ENGINEERING_FAMILY = ("ml_engineer", "mlops_engineer")
@@ -29,6 +34,7 @@ _BLOCK_TAGS = frozenset(
     "p div section article header footer h1 h2 h3 h4 h5 h6 ul ol li br tr table blockquote pre dl dt dd hr".split()
 )
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_SKIPPED_TAGS = frozenset("script style noscript template".split())
 _TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s>/]")
 _ESCAPED_TAG_HINT = re.compile(r"&lt;\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(\s|&gt;|/)")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -44,8 +50,13 @@ def clean_text(markup: str | None) -> str:
     if not markup:
         return ""
     text = markup
-    if _ESCAPED_TAG_HINT.search(text) and not _TAG_HINT.search(text):
-        text = html.unescape(text)
+    for _ in range(2):  # escaped once (Greenhouse's `content`) or twice (its docs' example, some careers pages)
+        if _TAG_HINT.search(text):
+            break
+        if _ESCAPED_TAG_HINT.search(text) or ("&amp;lt;" in text and _ESCAPED_TAG_HINT.search(html.unescape(text))):
+            text = html.unescape(text)
+        else:
+            break
     if _TAG_HINT.search(text):
         text = _html_to_lines(text)
     else:
@@ -54,10 +65,56 @@ def clean_text(markup: str | None) -> str:
 
 
 def _html_to_lines(markup: str) -> str:
+    """Text with a line break around every block element and "- " before every list item.
+
+    Walks lxml's tree directly: the same parse BeautifulSoup's "lxml" builder makes, without building a second
+    tree in Python, which cost 1.2 ms against 0.1 ms a description (identical lines on 8,957 sample
+    descriptions). Markup lxml refuses (an empty document, a lone comment) goes through BeautifulSoup.
+    """
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (ValueError, lxml.etree.ParserError):
+        return _soup_to_lines(markup)
+    parts: list[str] = []
+    _walk_tree(root, parts)
+    return "".join(parts)
+
+
+def _walk_tree(node: lxml.html.HtmlElement, parts: list[str]) -> None:
+    if node.text and isinstance(node.tag, str):
+        parts.append(node.text.replace("\n", " "))
+    for child in node:
+        if isinstance(child.tag, str):  # comments and processing instructions have a function as tag
+            name = child.tag.lower()
+            if name == "br":
+                parts.append("\n")
+            elif name not in _SKIPPED_TAGS:
+                _open_block(name, parts)
+                _walk_tree(child, parts)
+                _close_block(name, parts)
+        if child.tail:
+            parts.append(child.tail.replace("\n", " "))
+
+
+def _open_block(name: str, parts: list[str]) -> None:
+    if name in _BLOCK_TAGS:
+        parts.append("\n")
+    if name == "li":
+        parts.append("- ")
+
+
+def _close_block(name: str, parts: list[str]) -> None:
+    if name in _HEADING_TAGS:
+        parts.append("\n")
+    if name in _BLOCK_TAGS:
+        parts.append("\n")
+
+
+def _soup_to_lines(markup: str) -> str:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        soup = BeautifulSoup(markup, "lxml")
-    for bad in soup(["script", "style", "noscript", "template"]):
+        soup = BeautifulSoup(markup, "html.parser")
+    for bad in soup(list(_SKIPPED_TAGS)):
         bad.decompose()
     parts: list[str] = []
     _walk(soup, parts)
@@ -72,28 +129,24 @@ def _walk(node: Tag, parts: list[str]) -> None:
             continue
         if not isinstance(child, Tag):
             continue
-        name = child.name
-        if name == "br":
+        if child.name == "br":
             parts.append("\n")
             continue
-        block = name in _BLOCK_TAGS
-        if block:
-            parts.append("\n")
-        if name == "li":
-            parts.append("- ")
+        _open_block(child.name, parts)
         _walk(child, parts)
-        if name in _HEADING_TAGS:
-            parts.append("\n")
-        if block:
-            parts.append("\n")
+        _close_block(child.name, parts)
 
 
 def _tidy_lines(text: str) -> str:
     lines = [_SPACES.sub(" ", line).strip() for line in text.splitlines()]
     out: list[str] = []
+    bullet = False
     for line in lines:
-        if line == "-":
+        if line == "-":  # "<li><p>item</p></li>": the marker and its text land on separate lines
+            bullet = True
             continue
+        if bullet and line:
+            line, bullet = "- " + line.removeprefix("- "), False
         if not line and (not out or not out[-1]):
             continue
         if line.startswith("- ") and len(out) >= 2 and not out[-1] and out[-2].startswith("- "):
@@ -155,7 +208,7 @@ _ROLE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"\bml\s?ops\b|\bmachine learning operations\b|\b(ml|machine learning|ai) (platform|infrastructure|infra)\b"
         r"|\bllm ?ops\b")),
     ("research_scientist", re.compile(
-        r"\bresearch (scientist|engineer|fellow)\b|\bscientist,? research\b|\bresearcher\b")),
+        r"\bresearch (scientist|engineer|fellow|lead)\b|\bscientist,? research\b|\bresearcher\b")),
     ("data_scientist", re.compile(r"\bdata scien(tist|ce)\b|\bdecision scientist\b|\bproduct scientist\b")),
     ("data_engineer", re.compile(r"\b(data|analytics|big data|etl) engineer(ing)?\b")),
     ("ml_engineer", re.compile(
@@ -231,6 +284,10 @@ _COUNTRY_ALIASES = {
     "switzerland": "CH", "poland": "PL", "portugal": "PT", "israel": "IL", "brazil": "BR", "italy": "IT",
     "denmark": "DK", "norway": "NO", "finland": "FI", "austria": "AT", "belgium": "BE", "mexico": "MX",
 }
+_AREAS = frozenset(
+    "europe|emea|apac|americas|north america|latin america|latam|asia|africa|oceania|worldwide|anywhere|global|eu"
+    "|dach|nordics|european union".split("|")
+)
 _LOCATION_PREFIX = re.compile(r"^\s*(remote|hybrid|on-?site)\s*[-–—:(]?\s*", re.IGNORECASE)
 
 
@@ -247,6 +304,8 @@ def split_location(text: str | None) -> tuple[str | None, str | None, str | None
     if not parts:
         return None, None, None, workplace
     country = _country(parts[-1])
+    if not country and len(parts) == 1 and parts[0].lower() in _AREAS:
+        return None, parts[0], None, "remote" if parts[0].lower() in ("anywhere", "worldwide") else workplace
     if country and len(parts) == 1:
         return None, None, country, workplace
     if country:
@@ -260,6 +319,13 @@ def split_location(text: str | None) -> tuple[str | None, str | None, str | None
     return city, region, country, workplace
 
 
+def country_code(text: str | None) -> str | None:
+    """ISO 3166-1 alpha-2 for a country name or code we know ('United Kingdom' -> 'GB'), else the text as given."""
+    if not text or not text.strip():
+        return None
+    return _country(text) or text.strip()
+
+
 def _country(text: str) -> str | None:
     key = text.strip().lower()
     if key in _COUNTRY_ALIASES:
@@ -267,3 +333,65 @@ def _country(text: str) -> str | None:
     if len(key) == 2 and key.isalpha() and key.upper() not in _US_STATES:
         return key.upper()
     return None
+
+
+_PERIOD_WORDS = (
+    ("hour", ("hour", "hr", "hourly")), ("day", ("day", "daily")), ("week", ("week", "wk", "weekly")),
+    ("month", ("month", "mo", "monthly")), ("year", ("year", "yr", "annual", "annually", "annum", "yearly")),
+)
+_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
+_CURRENCY_CODES = ("USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "PLN", "INR", "SGD", "JPY", "NZD")
+_AMOUNT = r"(?P<{0}>\d{{1,3}}(?:[,.\s]\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<{0}k>[kK]|m\b|M\b)?"
+_PAY_RANGE = re.compile(
+    r"(?P<cur>[$€£¥₹]|\b(?:" + "|".join(_CURRENCY_CODES) + r")\b)?\s*" + _AMOUNT.format("lo")
+    + r"(?:\s*(?:-|–|—|to)\s*(?P<cur2>[$€£¥₹]|\b(?:" + "|".join(_CURRENCY_CODES) + r")\b)?\s*"
+    + _AMOUNT.format("hi") + r")?(?P<tail>[^|;\n]{0,40})",
+    re.IGNORECASE,
+)
+
+
+def pay_period(text: str | None) -> str | None:
+    """'per-hour-wage', '1 YEAR', '/hr', 'annually' ... -> year | month | week | day | hour (None if unknown)."""
+    words = re.findall(r"[a-z]+", (text or "").lower())
+    for period, names in _PERIOD_WORDS:
+        if any(word in names for word in words):
+            return period
+    return None
+
+
+def parse_pay_text(text: str | None) -> tuple[float | None, float | None, str | None, str | None] | None:
+    """(min, max, currency, period) from a short pay phrase: '$150K - $200K', '€80k–100k', '$60/hr', '120,000 USD'.
+
+    Only phrases with a currency are read, so '5+ years' or '401k' never become pay. Period defaults to year
+    for amounts of 1,000 or more and to hour below that.
+    """
+    for match in _PAY_RANGE.finditer(text or ""):
+        tail = match.group("tail") or ""
+        code = next((c for c in _CURRENCY_CODES if re.match(rf"\s*{c}\b", tail, re.IGNORECASE)), None)
+        sign = match.group("cur") or match.group("cur2")
+        currency = _CURRENCY_SIGNS.get(sign, sign.upper()) if sign else code
+        if currency is None:
+            continue
+        low = _amount(match.group("lo"), match.group("lok"))
+        high = _amount(match.group("hi"), match.group("hik") or match.group("lok")) if match.group("hi") else low
+        if low is None or high is None or low <= 0:
+            continue
+        if match.group("hi") and match.group("lok") is None and match.group("hik") and low < 1000 <= high:
+            low *= 1000  # "$150-200k": the suffix applies to both ends
+        period = pay_period(tail) or ("year" if high >= 1000 else "hour")
+        return low, max(low, high), currency, period
+    return None
+
+
+def _amount(digits: str | None, suffix: str | None) -> float | None:
+    if not digits:
+        return None
+    text = re.sub(r"[,\s]", "", digits)
+    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # "80.000" (European thousands)
+        text = text.replace(".", "")
+    try:
+        value = float(text)
+    except ValueError:
+        return None
+    scale = {"k": 1_000, "m": 1_000_000}.get((suffix or "").lower(), 1)
+    return value * scale

@@ -17,13 +17,15 @@ from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, select, update
 
+from skilltrends.config import DEFAULT_USER_AGENT
 from skilltrends.errors import ConfigError, CrawlError
 from skilltrends.store.load import start_crawl_run
 from skilltrends.store.tables import CrawlRun
 
-__all__ = ["CrawlResult", "run_spider", "spider_names", "is_loopback"]
+__all__ = ["CrawlResult", "run_spider", "spider_names", "is_loopback", "crawler_user_agent"]
 
 CRAWLERS_DIR = Path(__file__).resolve().parents[3] / "crawlers"
+SRC_DIR = Path(__file__).resolve().parents[2]
 SETTINGS_MODULE = "skilltrends_crawlers.settings"
 
 # For a mirror on this machine politeness delays only slow the tests and the demo down.
@@ -47,6 +49,9 @@ class CrawlResult:
     dropped: int
     feed: Path
     log: Path
+    requests: int = 0
+    errors: int = 0
+    failed_targets: dict[str, str] | None = None
 
     @property
     def seen(self) -> int:
@@ -72,6 +77,18 @@ def is_loopback(url: str | None) -> bool:
         return False
 
 
+def crawler_user_agent(user_agent: str, *, contact_url: str | None = None) -> str:
+    """The User-Agent crawls send: `user_agent`, with its contact URL swapped for `contact_url` when one is given.
+
+    Boards should be able to tell who crawls them and how to reach the operator (RFC 9110 §10.1.5).
+    """
+    if not contact_url or contact_url in user_agent:
+        return user_agent
+    if user_agent == DEFAULT_USER_AGENT:
+        return f"skilltrends/0.1 (+{contact_url}; labour-market research crawler)"
+    return f"{user_agent} (+{contact_url})"
+
+
 def run_spider(
     name: str,
     *,
@@ -81,8 +98,15 @@ def run_spider(
     arguments: dict[str, str] | None = None,
     settings: dict[str, str] | None = None,
     timeout: float | None = None,
+    user_agent: str | None = None,
+    jobdir: Path | None = None,
+    http_cache: bool = False,
 ) -> CrawlResult:
-    """Run one spider to completion in a child process; the store records the run whatever happens."""
+    """Run one spider to completion in a child process; the store records the run whatever happens.
+
+    `jobdir` keeps the crawl's queue on disk so a stopped crawl resumes where it left off; `http_cache` replays
+    earlier responses (development only).
+    """
     if name not in spider_names():
         raise ConfigError(f"Unknown spider {name!r}. Available: {', '.join(spider_names())}")
     arguments = dict(arguments or {})
@@ -92,7 +116,14 @@ def run_spider(
     log = home / "logs" / f"crawl-{run_id}.log"
     feed.parent.mkdir(parents=True, exist_ok=True)
     log.parent.mkdir(parents=True, exist_ok=True)
-    merged = (LOOPBACK_SETTINGS if is_loopback(arguments.get("base_url")) else {}) | (settings or {})
+    merged = dict(LOOPBACK_SETTINGS) if is_loopback(arguments.get("base_url")) else {}
+    if user_agent:
+        merged["USER_AGENT"] = user_agent
+    if jobdir is not None:
+        merged["JOBDIR"] = str(jobdir.resolve())
+    if http_cache:  # an absolute directory: the child runs in `home`, where there is no scrapy.cfg
+        merged |= {"HTTPCACHE_ENABLED": "True", "HTTPCACHE_DIR": str((home / "httpcache").resolve())}
+    merged |= settings or {}
     merged |= {"SKILLTRENDS_DATABASE_URL": database_url, "SKILLTRENDS_RUN_ID": str(run_id),
                "LOG_FILE": str(log.resolve())}
     merged.setdefault("LOG_FORMAT", f"%(asctime)s [run {run_id}] [%(name)s] %(levelname)s: %(message)s")
@@ -100,7 +131,9 @@ def run_spider(
     command += [part for key, value in arguments.items() for part in ("-a", f"{key}={value}")]
     command += [part for key, value in merged.items() for part in ("-s", f"{key}={value}")]
     env = os.environ | {"SCRAPY_SETTINGS_MODULE": SETTINGS_MODULE}
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(CRAWLERS_DIR), env.get("PYTHONPATH")]))
+    # The child must import this very skilltrends (not another checkout's), whatever its working directory.
+    inherited = [str(Path(p).resolve()) for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys([str(CRAWLERS_DIR), str(SRC_DIR), *inherited]))
     try:
         proc = subprocess.run(command, cwd=home, env=env, timeout=timeout, capture_output=True, text=True)
         failure = f"exit code {proc.returncode}: {_last_error(proc.stderr, log)}" if proc.returncode else None
@@ -133,4 +166,5 @@ def _result(engine: Engine, run_id: int, name: str, feed: Path, log: Path, failu
     return CrawlResult(
         run_id=run_id, spider=name, status=row.status, message=row.message or failure, new=row.items_new,
         updated=row.items_updated, unchanged=row.items_unchanged, dropped=row.items_dropped, feed=feed, log=log,
+        requests=row.requests or 0, errors=row.errors or 0, failed_targets=dict(row.failed_targets or {}),
     )

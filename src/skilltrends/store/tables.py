@@ -43,6 +43,11 @@ class CrawlRun(Base):
     items_updated: Mapped[int] = mapped_column(Integer, default=0)
     items_unchanged: Mapped[int] = mapped_column(Integer, default=0)
     items_dropped: Mapped[int] = mapped_column(Integer, default=0)
+    requests: Mapped[int] = mapped_column(Integer, default=0)
+    responses_by_status: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # {"200": 41, "429": 2}
+    dropped_by_reason: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # {"invalid:title": 1}
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    failed_targets: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)  # {"acme": "HTTP 404 from ..."}
 
 
 class PostingRow(Base):
