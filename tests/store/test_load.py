@@ -68,18 +68,13 @@ def test_save_extractions_replaces_previous_tags(engine: Engine) -> None:
     assert (req.degree_min, req.pay_min, req.pay_period, req.pay_source) == ("master", 100.0, "hour", "text")
 
 
-def test_save_postings_on_postgres(postgres_url: str) -> None:
-    engine = make_engine(postgres_url)
-    from skilltrends.store.tables import Base
-
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
+def test_save_postings_on_postgres(pg_url: str) -> None:
+    engine = make_engine(pg_url)
     try:
         save_postings(engine, [_posting("1"), _posting("2")])
         again = save_postings(engine, [_posting("1"), _posting("2", "changed")])
         assert (again.new, again.updated, again.unchanged) == (0, 1, 1)
     finally:
-        Base.metadata.drop_all(engine)
         engine.dispose()
 
 

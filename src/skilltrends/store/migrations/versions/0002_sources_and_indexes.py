@@ -1,0 +1,36 @@
+"""The sources table (backfilled from postings) and the indexes dedup, close_missing and analysts need.
+
+Revision ID: 0002
+Revises: 0001
+Create Date: 2026-11-21
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "sources",
+        sa.Column("name", sa.String(length=32), nullable=False),
+        sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name"),
+    )
+    op.execute("INSERT INTO sources (name, first_seen) SELECT source, MIN(first_seen) FROM postings GROUP BY source")
+    op.create_index("ix_postings_canonical_id", "postings", ["canonical_id"], unique=False)
+    op.create_index("ix_postings_company", "postings", ["company"], unique=False)
+    op.create_index("ix_postings_source_board", "postings", ["source", "board"], unique=False)
+
+
+def downgrade() -> None:
+    op.drop_index("ix_postings_source_board", table_name="postings")
+    op.drop_index("ix_postings_company", table_name="postings")
+    op.drop_index("ix_postings_canonical_id", table_name="postings")
+    op.drop_table("sources")
