@@ -131,8 +131,6 @@ CREATE INDEX ix_postings_canonical_id ON postings (canonical_id);
 
 CREATE INDEX ix_postings_company ON postings (company);
 
-CREATE INDEX ix_postings_source_board ON postings (source, board);
-
 CREATE VIEW unique_postings AS
 SELECT p.id AS posting_id, p.source, p.external_id, p.url, p.title, p.company, p.board, p.location, p.city,
        p.region, p.country, p.workplace, p.employment_type, p.seniority, p.role_family,

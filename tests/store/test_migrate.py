@@ -82,7 +82,7 @@ def test_migrate_store_made_before_migrations_is_stamped_and_upgraded(tmp_path: 
     # What create_all made before Alembic: the first revision's tables and indexes, no alembic_version.
     Base.metadata.create_all(old)
     with old.begin() as conn:
-        for index in ("ix_postings_canonical_id", "ix_postings_company", "ix_postings_source_board"):
+        for index in ("ix_postings_canonical_id", "ix_postings_company"):
             conn.execute(text(f"DROP INDEX {index}"))
         conn.execute(text("DROP TABLE sources"))
     old.dispose()

@@ -73,7 +73,6 @@ class PostingRow(Base):
         Index("ix_postings_role_family", "role_family"),
         Index("ix_postings_canonical_id", "canonical_id"),
         Index("ix_postings_company", "company"),
-        Index("ix_postings_source_board", "source", "board"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
