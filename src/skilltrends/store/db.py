@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import random
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, OperationalError
 
 from skilltrends.errors import ConfigError, StoreError
 
-__all__ = ["make_engine", "make_readonly_engine", "init_db", "write_transaction"]
+__all__ = ["make_engine", "make_readonly_engine", "init_db", "write_transaction", "retry_on_conflict"]
 
 _WRITE = "skilltrends_write"
+_RETRIES = 5
+# PostgreSQL: serialization_failure, deadlock_detected, unique_violation (two writers inserting one new key).
+_RETRY_CODES = {"40001", "40P01", "23505"}
+_T = TypeVar("_T")
 
 
 def make_engine(url: str, *, create: bool = True) -> Engine:
@@ -98,6 +104,19 @@ def write_transaction(engine: Engine) -> Iterator[Connection]:
         conn.execution_options(**{_WRITE: True})
         with conn.begin():
             yield conn
+
+
+def retry_on_conflict(action: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+    """Run a transaction; on a deadlock, a serialization failure or a lost insert race, run it again."""
+    for attempt in range(_RETRIES):
+        try:
+            return action(*args, **kwargs)
+        except (IntegrityError, OperationalError) as exc:
+            code = getattr(exc.orig, "sqlstate", None)
+            if code not in _RETRY_CODES or attempt == _RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1) * random.random())
+    raise AssertionError("unreachable")
 
 
 def init_db(engine: Engine) -> None:

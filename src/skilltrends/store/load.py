@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import random
-import time
-from functools import cache
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from functools import cache
+from typing import Any
 
-from sqlalchemy import Connection, Engine, any_, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, Engine, Table, any_, bindparam, delete, insert, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.sql import ColumnElement, Executable
-from sqlalchemy.exc import IntegrityError, OperationalError
 
 from skilltrends.models import Extraction, Posting
-from skilltrends.store.db import write_transaction
+from skilltrends.store.db import retry_on_conflict, write_transaction
 from skilltrends.store.tables import CrawlRun, PostingRequirement, PostingRow, PostingSkill, SourceRow
 
-__all__ = ["SaveCounts", "save_postings", "close_missing", "save_extractions", "start_crawl_run", "finish_crawl_run"]
+__all__ = [
+    "SaveCounts", "save_postings", "close_missing", "save_extractions", "start_crawl_run", "finish_crawl_run",
+]
 
 _BATCH = 500
-_RETRIES = 5
-# PostgreSQL: serialization_failure, deadlock_detected, unique_violation (two writers inserting one new key).
-_RETRY_CODES = {"40001", "40P01", "23505"}
-_T = TypeVar("_T")
 
 
 @dataclass(slots=True)
@@ -47,7 +42,7 @@ def _utc(value: datetime | None) -> datetime | None:
     return value.astimezone(UTC) if value is not None else None
 
 
-def _row(posting: Posting, *, content_hash: str, now: datetime, run_id: int | None) -> dict[str, object]:
+def _row(posting: Posting, content_hash: str, *, now: datetime, run_id: int | None) -> dict[str, object]:
     # Attribute access instead of Posting.to_dict(): dataclasses.asdict deep-copies `raw` and was half the
     # time of a load (benchmarks/store_upsert.py).
     data: dict[str, object] = {name: getattr(posting, name) for name in _FIELDS}
@@ -73,24 +68,11 @@ def save_postings(
     for posting in postings:
         batch.append(posting)
         if len(batch) >= _BATCH:
-            counts.add(_retrying(_save_batch, engine, batch, run_id=run_id, now=now))
+            counts.add(retry_on_conflict(_save_batch, engine, batch, run_id=run_id, now=now))
             batch = []
     if batch:
-        counts.add(_retrying(_save_batch, engine, batch, run_id=run_id, now=now))
+        counts.add(retry_on_conflict(_save_batch, engine, batch, run_id=run_id, now=now))
     return counts
-
-
-def _retrying(action: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
-    """Run a transaction; on a deadlock, a serialization failure or a lost insert race, run it again."""
-    for attempt in range(_RETRIES):
-        try:
-            return action(*args, **kwargs)
-        except (IntegrityError, OperationalError) as exc:
-            code = getattr(exc.orig, "sqlstate", None)
-            if code not in _RETRY_CODES or attempt == _RETRIES - 1:
-                raise
-            time.sleep(0.05 * (attempt + 1) * random.random())
-    raise AssertionError("unreachable")
 
 
 def _save_batch(engine: Engine, batch: Sequence[Posting], *, run_id: int | None, now: datetime) -> SaveCounts:
@@ -114,15 +96,15 @@ def _save_batch(engine: Engine, batch: Sequence[Posting], *, run_id: int | None,
         for key, posting in unique.items():
             digest, found = digests[key], existing.get(key)
             if found is None:
-                new_rows.append(_row(posting, content_hash=digest, now=now, run_id=run_id) | {"first_seen": now})
+                new_rows.append(_row(posting, digest, now=now, run_id=run_id) | {"first_seen": now})
             elif found[1] != digest:
-                changed_rows.append(_row(posting, content_hash=digest, now=now, run_id=run_id) | {"b_id": found[0]})
+                changed_rows.append(_row(posting, digest, now=now, run_id=run_id) | {"b_id": found[0]})
             else:
                 seen_ids.append(found[0])
         if new_rows:
             conn.execute(insert(PostingRow), new_rows)
         if changed_rows:
-            changed_rows.sort(key=lambda row: row["b_id"])  # one lock order for every writer
+            changed_rows.sort(key=lambda row: int(row["b_id"]))  # type: ignore[call-overload]  # one lock order for every writer
             conn.execute(_UPDATE_CHANGED, changed_rows)
         if seen_ids:
             conn.execute(refresh, {"ids": sorted(seen_ids), "now": now, "run_id": run_id})
@@ -136,7 +118,7 @@ def _register_sources(conn: Connection, names: list[str], now: datetime) -> None
         conn.execute(insert(SourceRow), missing)
 
 
-_postings = PostingRow.__table__
+_postings: Table = PostingRow.__table__  # type: ignore[assignment]
 
 
 @cache
@@ -164,14 +146,17 @@ def _statements(dialect: str) -> tuple[Executable, Executable]:
 _UPDATE_CHANGED = (
     update(_postings)
     .where(_postings.c.id == bindparam("b_id"))
-    .values({name: bindparam(name) for name in (*_FIELDS, "content_hash", "last_seen", "last_run_id", "closed_at")
-             if name not in ("source", "external_id")})
+    .values({name: bindparam(name) for name in (*_FIELDS, "content_hash", "last_seen", "last_run_id",
+                                                "closed_at") if name not in ("source", "external_id")})
 )
 
 
-def close_missing(engine: Engine, *, source: str, board: str, run_id: int, now: datetime | None = None) -> int:
+def close_missing(
+    engine: Engine, *, source: str, board: str, run_id: int, now: datetime | None = None
+) -> int:
     """After a complete crawl of one board: postings it no longer lists get closed_at. Returns how many."""
-    return _retrying(_close_missing, engine, source=source, board=board, run_id=run_id, now=now or datetime.now(UTC))
+    now = now or datetime.now(UTC)
+    return retry_on_conflict(_close_missing, engine, source=source, board=board, run_id=run_id, now=now)
 
 
 def _close_missing(engine: Engine, *, source: str, board: str, run_id: int, now: datetime) -> int:
@@ -197,7 +182,8 @@ def save_extractions(
         return 0
     results = sorted(results, key=lambda result: result[0])  # one lock order for every writer
     ids = [pid for pid, _, _, _ in results]
-    mentions, requirements = [], []
+    mentions: list[dict[str, object]] = []
+    requirements: list[dict[str, object]] = []
     for posting_id, _digest, extraction, posting in results:
         mentions.extend(
             {"posting_id": posting_id, "skill_id": m.skill_id, "requirement": m.requirement, "start": m.start,
@@ -206,12 +192,14 @@ def save_extractions(
         )
         requirements.append(_requirement_row(posting_id, extraction, posting, version))
     marks = [{"b_id": posting_id, "digest": digest} for posting_id, digest, _, _ in results]
-    _retrying(_replace_tags, engine, ids, mentions, requirements, marks, version)
+    retry_on_conflict(_replace_tags, engine, ids, mentions, requirements, marks, version)
     return len(results)
 
 
-def _replace_tags(engine: Engine, ids: list[int], mentions: list[dict[str, object]],
-                  requirements: list[dict[str, object]], marks: list[dict[str, object]], version: str) -> None:
+def _replace_tags(
+    engine: Engine, ids: list[int], mentions: list[dict[str, object]], requirements: list[dict[str, object]],
+    marks: list[dict[str, object]], version: str,
+) -> None:
     with write_transaction(engine) as conn:
         conn.execute(_MARK_EXTRACTED, [mark | {"version": version} for mark in marks])
         conn.execute(delete(PostingSkill).where(PostingSkill.posting_id.in_(ids)))
@@ -231,6 +219,7 @@ _MARK_EXTRACTED = (
 def _requirement_row(posting_id: int, extraction: Extraction, posting: Posting, version: str) -> dict[str, object]:
     structured = posting.salary_min is not None or posting.salary_max is not None
     salary = extraction.salary
+    pay: tuple[float | None, float | None, str | None, str | None, str | None]
     if structured:
         pay = (posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period, "structured")
     elif salary is not None:

@@ -10,11 +10,15 @@ from __future__ import annotations
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DBAPIError
 
 from skilltrends.store.db import write_transaction
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 __all__ = ["HEAD", "upgrade_db", "current_revision", "schema_ddl"]
 
@@ -62,8 +66,9 @@ def upgrade_db(engine: Engine, *, revision: str = "head") -> str | None:
     return before
 
 
-def _config(conn: Connection) -> object:
+def _config(conn: Connection) -> Config:
     from alembic.config import Config
+
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
@@ -79,7 +84,8 @@ def schema_ddl() -> str:
         engine = make_engine(f"sqlite:///{Path(tmp) / 'ddl.sqlite'}")
         with engine.connect() as conn:
             rows = conn.execute(text(
-                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY rowid"
             )).scalars().all()
         engine.dispose()
     header = (f"-- The store's schema on SQLite at revision {HEAD}; generated, do not edit.\n"
