@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -83,6 +84,7 @@ def _sqlite_engine(database: str | None, *, read_only: bool = False) -> Engine:
         cursor.execute("PRAGMA busy_timeout=30000")
         if read_only:
             cursor.execute("PRAGMA query_only=ON")
+            dbapi_connection.set_authorizer(_deny_attach)
         elif on_disk:
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
@@ -95,6 +97,11 @@ def _sqlite_engine(database: str | None, *, read_only: bool = False) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
     return engine
+
+
+def _deny_attach(action: int, *_args: object) -> int:
+    """Read-only connections may not ATTACH: attaching a new file would create it."""
+    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
 
 
 @contextmanager
