@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from skilltrends.config import Settings, load_settings
 from skilltrends.errors import ConfigError, SkillTrendsError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 __all__ = ["cli"]
 
@@ -216,6 +221,19 @@ def report(ctx: click.Context, name: str | None, period: str, since: str | None,
     click.echo(f"Report: {path}")
 
 
+@contextmanager
+def _store(ctx: click.Context, *, read_only: bool = False, create: bool = True) -> Iterator[Engine]:
+    """An engine on the store for one command, closed after it (read-only for analyst commands)."""
+    from skilltrends.store.db import make_engine, make_readonly_engine
+
+    url = _settings(ctx).database_url
+    engine = make_readonly_engine(url) if read_only else make_engine(url, create=create)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
 @cli.group()
 def db() -> None:
     """The SQL store: migrate it, check it, link duplicate postings.
@@ -237,10 +255,10 @@ def db_upgrade(ctx: click.Context) -> None:
     Example:
         SKILLTRENDS_DATABASE_URL=postgresql+psycopg://me@db/skilltrends skilltrends db upgrade
     """
-    from skilltrends.store.db import make_engine
     from skilltrends.store.migrate import HEAD, upgrade_db
 
-    before = upgrade_db(make_engine(_settings(ctx).database_url, create=False))
+    with _store(ctx, create=False) as engine:
+        before = upgrade_db(engine)
     click.echo(f"store at revision {HEAD}" + ("" if before == HEAD else f" (was {before or 'empty'})"))
 
 
@@ -256,7 +274,8 @@ def db_check(ctx: click.Context) -> None:
     from skilltrends.errors import StoreError
     from skilltrends.store.check import check_store
 
-    result = check_store(_engine(_settings(ctx)))
+    with _store(ctx) as engine:
+        result = check_store(engine)
     click.echo(f"revision {result.revision}")
     for name, count in result.counts.items():
         click.echo(f"  {name:<36} {count:>10}")
@@ -281,7 +300,8 @@ def db_dedupe(ctx: click.Context, window_days: int, min_overlap: float) -> None:
     """
     from skilltrends.store.dedupe import dedupe_postings
 
-    counts = dedupe_postings(_engine(_settings(ctx)), window_days=window_days, min_overlap=min_overlap)
+    with _store(ctx) as engine:
+        counts = dedupe_postings(engine, window_days=window_days, min_overlap=min_overlap)
     click.echo(f"{counts.postings} postings, {counts.unique} unique, {counts.duplicates} duplicate copies in "
                f"{counts.groups} groups ({counts.changed} links changed)")
 
@@ -309,7 +329,6 @@ def query(ctx: click.Context, sql: str | None, sql_file: Path | None, params: tu
         skilltrends query -f q.sql -p skill=mlflow --format csv -o out.csv
     """
     from skilltrends.errors import QueryError
-    from skilltrends.store.db import make_readonly_engine
     from skilltrends.store.query import format_result, run_query, write_result
 
     if (sql is None) == (sql_file is None):
@@ -317,7 +336,8 @@ def query(ctx: click.Context, sql: str | None, sql_file: Path | None, params: tu
                          "Hint: skilltrends query \"SELECT COUNT(*) FROM unique_postings\"")
     statement = sql if sql is not None else sql_file.read_text(encoding="utf-8")  # type: ignore[union-attr]
     bound = dict(_param(p) for p in params)
-    result = run_query(make_readonly_engine(_settings(ctx).database_url), statement, bound)
+    with _store(ctx, read_only=True) as engine:
+        result = run_query(engine, statement, bound)
     if out is not None:
         write_result(result, fmt, out)
         click.echo(f"{len(result.rows)} rows -> {out}", err=True)
@@ -346,9 +366,9 @@ def export(ctx: click.Context, fmt: str, out: Path) -> None:
         skilltrends export --format parquet --out exports/
         duckdb -c "SELECT * FROM 'exports/monthly_skill_shares_ml.parquet' LIMIT 5"
     """
-    from skilltrends.store.db import make_readonly_engine
     from skilltrends.store.query import export_views
 
-    written = export_views(make_readonly_engine(_settings(ctx).database_url), out, fmt=fmt)
+    with _store(ctx, read_only=True) as engine:
+        written = export_views(engine, out, fmt=fmt)
     for view, rows in written.items():
         click.echo(f"{out / f'{view}.{fmt}'}  {rows} rows")

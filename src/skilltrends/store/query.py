@@ -31,7 +31,7 @@ VIEWS = ("unique_postings", "unique_posting_skills", "skill_group_members", "mon
 FORMATS = ("table", "csv", "json", "parquet")
 # Quoted strings, quoted names, comments and dollar-quoted bodies: a ';' inside them does not end a statement.
 _OPAQUE = re.compile(r"""'(?:[^']|'')*'|"(?:[^"]|"")*"|--[^\n]*|/\*.*?\*/|\$(\w*)\$.*?\$\1\$""", re.S)
-_READ_ONLY = ("readonly database", "read-only transaction", "query_only")
+_READ_ONLY = ("readonly database", "read-only transaction", "query_only", "not authorized")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +64,7 @@ def _one_statement(sql: str) -> str:
 
 def _query_error(exc: StatementError) -> QueryError:
     if not isinstance(exc, DBAPIError):  # raised before the database saw it: a missing parameter, usually
-        message = str(exc.orig or exc).splitlines()[0]
+        message = str(exc.orig or exc).splitlines()[0].split(" (Background on this error")[0]
         return QueryError(f"{message}. Hint: bind every :name with -p name=value")
     message = str(exc.orig).strip().splitlines()[0]
     if any(marker in message.lower() for marker in _READ_ONLY):
