@@ -4,8 +4,9 @@
     PYTHONPATH=src python benchmarks/store_upsert.py --rows 100000 \
         --postgres postgresql+psycopg://postgres@127.0.0.1:5432/test
 
-Per engine, in one run: (1) the baseline, one executemany of ready-made row dicts into an empty postings table;
-(2) save_postings of the same postings into an empty store (first load); (3) save_postings of them again,
+Per engine, in one run: (1) the baseline, one executemany of ready-made row dicts into an empty postings
+table; (2) save_postings of the same postings into an empty store (first load); (3) save_postings of them
+again,
 unchanged (re-load: only last_seen moves). The machine is shared and noisy, so read the ratios, not the rates.
 PostgreSQL runs in a private database created and dropped here. Target: ratio >= 0.5 for (2) and (3).
 """
@@ -29,8 +30,9 @@ from skilltrends.store.db import make_engine
 from skilltrends.store.load import save_postings
 from skilltrends.store.tables import PostingRow
 
-WORDS = ("python pytorch tensorflow kubernetes docker mlflow spark airflow aws gcp azure sql statistics deploy "
-         "models pipelines production latency features training inference team build scale data").split()
+WORDS = ("python pytorch tensorflow kubernetes docker mlflow spark airflow aws gcp azure sql statistics "
+         "deploy models pipelines production latency features training inference team build scale "
+         "data").split()
 
 
 def make_postings(rows: int, *, seed: int = 1) -> list[Posting]:
@@ -90,9 +92,11 @@ def bench(name: str, fresh_url: Callable[[], str], rows: int) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--postgres", help="PostgreSQL server URL (a private database is created and dropped)")
+    parser.add_argument("--postgres", help="PostgreSQL server URL (a private database is made and dropped)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         counter = iter(range(1_000_000))

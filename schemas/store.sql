@@ -150,7 +150,8 @@ WHERE p.canonical_id IS NULL OR p.canonical_id = p.id;
 CREATE VIEW unique_posting_skills AS
 SELECT m.posting_id, m.skill_id, s.name AS skill_name, s.category, CAST(s.groups AS TEXT) AS skill_groups,
        m.requirement, m.mentions,
-       u.posted_on, u.posted_month, u.posted_quarter, u.role_family, u.seniority, u.company, u.country, u.source
+       u.posted_on, u.posted_month, u.posted_quarter, u.role_family, u.seniority, u.company, u.country,
+       u.source
 FROM (SELECT posting_id, skill_id, MAX(requirement) AS requirement, COUNT(*) AS mentions
       FROM posting_skills GROUP BY posting_id, skill_id) m
 JOIN unique_postings u ON u.posting_id = m.posting_id

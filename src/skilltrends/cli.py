@@ -283,12 +283,12 @@ def db_check(ctx: click.Context) -> None:
         click.echo(f"warning: {warning}")
     if not result.ok:
         raise StoreError(f"{len(result.problems)} problem(s): {'; '.join(result.problems)}. "
-                         "Hint: restore from a backup or re-run `skilltrends db dedupe` / `skilltrends extract`")
+                         "Hint: re-run `skilltrends db dedupe` / `skilltrends extract`, or restore a backup")
     click.echo("ok")
 
 
 @db.command("dedupe")
-@click.option("--window-days", default=60, show_default=True, help="Copies must be dated this close together.")
+@click.option("--window-days", default=60, show_default=True, help="Copies are dated at most this far apart.")
 @click.option("--min-overlap", default=0.8, show_default=True, help="Description overlap (0-1) copies need.")
 @click.pass_context
 def db_dedupe(ctx: click.Context, window_days: int, min_overlap: float) -> None:
@@ -356,7 +356,7 @@ def _param(text: str) -> tuple[str, str]:
 
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
-@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output directory.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
 @click.pass_context
 def export(ctx: click.Context, fmt: str, out: Path) -> None:
     """Write the analyst views to files, one per view, for pandas, Polars or DuckDB.

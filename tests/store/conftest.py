@@ -1,4 +1,4 @@
-"""Store fixtures: a private PostgreSQL database per test (created and dropped), so parallel runs never collide."""
+"""Store fixtures: a private PostgreSQL database per test (made and dropped: parallel runs never collide)."""
 
 from __future__ import annotations
 
@@ -45,7 +45,7 @@ SKILLS = {  # id: (name, category, report groups)
 
 
 def populate(engine: Engine, *, postings: int = 60, seed: int = 5) -> None:
-    """A small store: a year of tagged postings across companies, with pay, degrees and cross-source copies."""
+    """A small store: a year of tagged postings, 3 companies, with pay, degrees and cross-source copies."""
     from skilltrends.models import Degree, Extraction, Mention, Posting, Salary
     from skilltrends.store.dedupe import dedupe_postings
     from skilltrends.store.load import save_extractions, save_postings
@@ -53,8 +53,10 @@ def populate(engine: Engine, *, postings: int = 60, seed: int = 5) -> None:
 
     rng = random.Random(seed)
     with engine.begin() as conn:
-        conn.execute(insert(SkillRow), [{"id": k, "name": n, "category": c, "groups": g, "taxonomy_version": "t"}
-                                        for k, (n, c, g) in SKILLS.items()])
+        conn.execute(insert(SkillRow), [
+            {"id": k, "name": n, "category": c, "groups": g, "taxonomy_version": "t"}
+            for k, (n, c, g) in SKILLS.items()
+        ])
     items: list[tuple[Posting, Extraction]] = []
     for i in range(postings):
         skills = rng.sample(sorted(SKILLS), k=rng.randint(2, 6))
@@ -74,7 +76,9 @@ def populate(engine: Engine, *, postings: int = 60, seed: int = 5) -> None:
         low = rng.randrange(90, 200) * 1000.0
         extraction = Extraction(
             mentions=mentions, degree=Degree(rng.choice([None, "bachelor", "master", "phd"]), ("cs",)),
-            years_min=float(rng.randint(1, 8)), salary=Salary(low, low + 30000, "USD", "year") if i % 3 else None)
+            years_min=float(rng.randint(1, 8)),
+            salary=Salary(low, low + 30000, "USD", "year") if i % 3 else None,
+        )
         items.append((posting, extraction))
     copies = [(Posting(**{**_fields(p), "source": "jobposting", "external_id": f"copy-{p.external_id}",
                           "company": f"{p.company}, Inc.", "posted_at": p.posted_at + timedelta(days=1)}), e)

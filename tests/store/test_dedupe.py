@@ -32,15 +32,17 @@ ROLE = _text(1)
 
 def _posting(source: str, ext: str, *, title: str = "Senior Machine Learning Engineer", company: str = "Acme",
              city: str = "London", description: str = ROLE, posted: datetime = DAY) -> Posting:
-    return Posting(source=source, external_id=ext, url=f"https://{source}/{ext}", title=title, company=company,
-                   city=city, location=f"{city}, UK", description=description, posted_at=posted,
+    return Posting(source=source, external_id=ext, url=f"https://{source}/{ext}", title=title,
+                   company=company, city=city, location=f"{city}, UK", description=description,
+                   posted_at=posted,
                    role_family="ml_engineer")
 
 
 CASES = [
     # constructed duplicates: (name, posting) pairs whose second copy must point at the first
-    ("careers page copy", _posting("jobposting", "acme-1", company="Acme, Inc.", title="Sr. ML Engineer",
-                                   description=ROLE + " About Acme. " + BOILERPLATE, posted=DAY + timedelta(days=2))),
+    ("careers page copy", _posting("jsonld", "acme-1", company="Acme, Inc.", title="Sr. ML Engineer",
+                                   description=ROLE + " About Acme. " + BOILERPLATE,
+                                   posted=DAY + timedelta(days=2))),
     ("repost under a new id", _posting("greenhouse", "2001", description=ROLE.replace("ship", "deliver", 3),
                                        posted=DAY + timedelta(days=35))),
 ]

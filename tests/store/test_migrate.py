@@ -1,4 +1,4 @@
-"""Migrations: the first revision is the pre-Alembic schema, upgrades keep data, the DDL file stays current."""
+"""Migrations: revision 0001 is the pre-Alembic schema, upgrades keep data, the DDL file stays current."""
 
 from __future__ import annotations
 
@@ -39,7 +39,9 @@ def test_migrate_head_constant_matches_the_scripts() -> None:
 
 
 @pytest.mark.parametrize("backend", ["sqlite", "postgres"])
-def test_migrate_head_matches_the_orm_models(backend: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+def test_migrate_head_matches_the_orm_models(
+    backend: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
     url = request.getfixturevalue("pg_url") if backend == "postgres" else f"sqlite:///{tmp_path / 's.sqlite'}"
     engine = make_engine(url)
     with engine.connect() as conn:
@@ -55,8 +57,9 @@ def _first_schema_store(url: str) -> Engine:
     upgrade_db(engine, revision="0001")
     with engine.begin() as conn:
         conn.execute(text(
-            "INSERT INTO postings (source, external_id, url, title, description, role_family, raw, content_hash,"
-            " first_seen, last_seen) VALUES ('greenhouse', '1', 'https://x/1', 'ML Engineer', 'Python',"
+            "INSERT INTO postings (source, external_id, url, title, description, role_family, raw,"
+            " content_hash, first_seen, last_seen) VALUES ('greenhouse', '1', 'https://x/1', 'ML Engineer',"
+            " 'Python',"
             " 'ml_engineer', '{}', 'h', '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
         ))
     return engine
@@ -99,7 +102,8 @@ def test_migrate_make_engine_is_fast_at_head(engine: Engine) -> None:
 def test_migrate_schema_sql_is_current() -> None:
     stored = (ROOT / "schemas" / "store.sql").read_text(encoding="utf-8")
     assert stored == schema_ddl(), (
-        "schemas/store.sql is stale. Hint: PYTHONPATH=src python -m skilltrends.store.migrate > schemas/store.sql"
+        "schemas/store.sql is stale. "
+        "Hint: PYTHONPATH=src python -m skilltrends.store.migrate > schemas/store.sql"
     )
 
 
@@ -114,5 +118,6 @@ def test_migrate_data_dictionary_names_every_table_view_and_column(engine: Engin
         if not section:
             missing.append(name)
             continue
-        missing += [f"{name}.{c['name']}" for c in inspector.get_columns(name) if f"| `{c['name']}` |" not in section]
+        columns = [c["name"] for c in inspector.get_columns(name)]
+        missing += [f"{name}.{c}" for c in columns if f"| `{c}` |" not in section]
     assert missing == [], f"schemas/store.md does not document: {missing}"

@@ -55,7 +55,8 @@ def test_query_runs_one_statement_only(populated_url: str, sql: str) -> None:
 def test_query_binds_parameters_never_interpolates(populated_url: str) -> None:
     engine = make_readonly_engine(populated_url)
     hostile = "x'; DROP TABLE postings; --"
-    result = run_query(engine, "SELECT COUNT(*) AS n, :v AS v FROM unique_postings WHERE company = :v", {"v": hostile})
+    sql = "SELECT COUNT(*) AS n, :v AS v FROM unique_postings WHERE company = :v"
+    result = run_query(engine, sql, {"v": hostile})
     assert result.rows == [(0, hostile)]
     semicolon = run_query(engine, "SELECT ';' AS s, 'a;b' AS t -- trailing; comment\n")
     assert semicolon.rows == [(";", "a;b")]
@@ -70,7 +71,9 @@ def test_query_missing_parameter_names_it(populated_url: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "parquet"])
-def test_query_cli_formats(populated_url: str, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_query_cli_formats(
+    populated_url: str, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SKILLTRENDS_DATABASE_URL", populated_url)
     sql = "SELECT skill_id, postings, share FROM monthly_skill_shares WHERE month = :m ORDER BY skill_id"
     args = ["query", sql, "-p", "m=2024-03", "--format", fmt]
@@ -95,7 +98,8 @@ def test_query_cli_write_is_one_line_error(populated_url: str, monkeypatch: pyte
     monkeypatch.setenv("SKILLTRENDS_DATABASE_URL", populated_url)
     result = CliRunner().invoke(cli, ["query", "DELETE FROM postings"])
     assert result.exit_code == 1
-    assert result.output.startswith("Error: Refused: queries are read-only") and "Traceback" not in result.output
+    assert result.output.startswith("Error: Refused: queries are read-only")
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])

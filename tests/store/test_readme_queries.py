@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from skilltrends.store.db import make_readonly_engine
 from skilltrends.store.query import run_query
 

@@ -1,4 +1,4 @@
-"""Safety: a crawl and an extraction writing at once, and a writer killed mid-load, on SQLite and PostgreSQL."""
+"""Safety: a crawl and an extraction writing at once, a writer killed mid-load; SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -90,7 +90,8 @@ from skilltrends.store.load import save_postings
 engine = make_engine(sys.argv[1])
 while True:
     save_postings(engine, (Posting(source="greenhouse", external_id=str(i), url="u", title="t",
-                                   description="x" * 3000 + str(i), role_family="other") for i in range(100_000)))
+                                   description="x" * 3000 + str(i), role_family="other")
+                           for i in range(100_000)))
 """
 
 

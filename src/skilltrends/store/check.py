@@ -18,7 +18,8 @@ _COUNTS = {
     "postings, duplicate copies": "SELECT COUNT(*) FROM postings WHERE canonical_id <> id",
     "postings, open": "SELECT COUNT(*) FROM postings WHERE closed_at IS NULL",
     "postings, tagged": "SELECT COUNT(*) FROM postings WHERE extracted_hash IS NOT NULL",
-    "postings, tagged but changed since": "SELECT COUNT(*) FROM postings WHERE extracted_hash <> content_hash",
+    "postings, tagged but changed since":
+        "SELECT COUNT(*) FROM postings WHERE extracted_hash <> content_hash",
     "skills": "SELECT COUNT(*) FROM skills",
     "posting_skills": "SELECT COUNT(*) FROM posting_skills",
     "posting_requirements": "SELECT COUNT(*) FROM posting_requirements",
@@ -33,9 +34,9 @@ _PROBLEMS = {
     "copies whose canonical posting is missing": "SELECT COUNT(*) FROM postings p LEFT JOIN postings c "
                                                  "ON c.id = p.canonical_id "
                                                  "WHERE p.canonical_id IS NOT NULL AND c.id IS NULL",
-    "copies whose canonical posting is itself a copy": "SELECT COUNT(*) FROM postings p JOIN postings c "
-                                                       "ON c.id = p.canonical_id WHERE c.canonical_id <> c.id "
-                                                       "OR c.canonical_id IS NULL",
+    "copies whose canonical posting is itself a copy":
+        "SELECT COUNT(*) FROM postings p JOIN postings c ON c.id = p.canonical_id "
+        "WHERE c.canonical_id <> c.id OR c.canonical_id IS NULL",
     "postings of an unregistered source": "SELECT COUNT(*) FROM postings p "
                                           "LEFT JOIN sources s ON s.name = p.source WHERE s.name IS NULL",
 }

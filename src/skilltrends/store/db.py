@@ -1,4 +1,4 @@
-"""Engines: SQLite by default (WAL, foreign keys, busy timeout), PostgreSQL through a URL; read-only engines."""
+"""Engines: SQLite by default (WAL, foreign keys, busy timeout), PostgreSQL by URL; read-only engines."""
 
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ def make_readonly_engine(url: str) -> Engine:
     try:
         engine = create_engine(parsed, connect_args={"options": "-c default_transaction_read_only=on"})
     except NoSuchModuleError as exc:
-        raise ConfigError(f"No driver for {parsed.drivername!r}. Hint: pip install 'skilltrends[postgres]'") from exc
+        hint = "Hint: pip install 'skilltrends[postgres]'"
+        raise ConfigError(f"No driver for {parsed.drivername!r}. {hint}") from exc
     return engine.execution_options(postgresql_readonly=True)
 
 
@@ -61,7 +62,8 @@ def _parse(url: str) -> URL:
     try:
         return make_url(url)
     except ArgumentError as exc:
-        raise ConfigError(f"Bad database URL {url!r}: {exc}. Hint: sqlite:///data/skilltrends.sqlite") from exc
+        hint = "Hint: sqlite:///data/skilltrends.sqlite"
+        raise ConfigError(f"Bad database URL {url!r}: {exc}. {hint}") from exc
 
 
 def _sqlite_engine(database: str | None, *, read_only: bool = False) -> Engine:
@@ -92,8 +94,9 @@ def _sqlite_engine(database: str | None, *, read_only: bool = False) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _begin(conn: Connection) -> None:
-        # A writer that reads first must take the write lock up front: a deferred transaction that later
-        # upgrades fails at once with SQLITE_BUSY (busy_timeout cannot help) when another writer got in between.
+        # A writer that reads first must take the write lock up front: a deferred transaction that
+        # upgrades later fails at once with SQLITE_BUSY (busy_timeout cannot help) when another writer
+        # committed in between.
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
     return engine
@@ -101,12 +104,13 @@ def _sqlite_engine(database: str | None, *, read_only: bool = False) -> Engine:
 
 def _deny_attach(action: int, *_args: object) -> int:
     """Read-only connections may not ATTACH: attaching a new file would create it."""
-    return sqlite3.SQLITE_DENY if action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH) else sqlite3.SQLITE_OK
+    denied = action in (sqlite3.SQLITE_ATTACH, sqlite3.SQLITE_DETACH)
+    return sqlite3.SQLITE_DENY if denied else sqlite3.SQLITE_OK
 
 
 @contextmanager
 def write_transaction(engine: Engine) -> Iterator[Connection]:
-    """A transaction that will write: on SQLite it takes the write lock at BEGIN (waiting up to the busy timeout)."""
+    """A transaction that will write: on SQLite it takes the write lock at BEGIN (waiting if need be)."""
     with engine.connect() as conn:
         conn.execution_options(**{_WRITE: True})
         with conn.begin():

@@ -40,7 +40,8 @@ __all__ = ["DedupeCounts", "dedupe_postings", "company_key", "title_key", "locat
 _LEGAL = {"inc", "incorporated", "ltd", "limited", "llc", "llp", "gmbh", "corp", "corporation", "co",
           "company", "plc", "ag", "sa", "sas", "bv", "nv", "srl", "pty", "oy", "ab", "the", "se"}
 _EXPAND = {"sr": "senior", "snr": "senior", "jr": "junior", "ml": "machine learning",
-           "mle": "machine learning engineer", "eng": "engineer", "engr": "engineer", "swe": "software engineer", "mgr": "manager",
+           "mle": "machine learning engineer", "eng": "engineer", "engr": "engineer",
+           "swe": "software engineer", "mgr": "manager",
            "ds": "data scientist", "nlp": "natural language processing", "cv": "computer vision"}
 _DROP = {"m", "f", "d", "w", "x", "mfd", "mwd", "fmd", "all", "genders", "remote", "hybrid", "onsite", "on",
          "site", "and"}
@@ -166,6 +167,7 @@ def _group(
 
 def _write(engine: Engine, changes: Iterable[dict[str, Any]]) -> None:
     table: Table = PostingRow.__table__  # type: ignore[assignment]
-    statement = update(table).where(table.c.id == bindparam("b_id")).values(canonical_id=bindparam("canonical"))
+    statement = (update(table).where(table.c.id == bindparam("b_id"))
+                 .values(canonical_id=bindparam("canonical")))
     with write_transaction(engine) as conn:
         conn.execute(statement, sorted(changes, key=lambda change: change["b_id"]))

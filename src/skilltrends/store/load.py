@@ -216,12 +216,15 @@ _MARK_EXTRACTED = (
 )
 
 
-def _requirement_row(posting_id: int, extraction: Extraction, posting: Posting, version: str) -> dict[str, object]:
+def _requirement_row(
+    posting_id: int, extraction: Extraction, posting: Posting, version: str
+) -> dict[str, object]:
     structured = posting.salary_min is not None or posting.salary_max is not None
     salary = extraction.salary
     pay: tuple[float | None, float | None, str | None, str | None, str | None]
     if structured:
-        pay = (posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period, "structured")
+        pay = (posting.salary_min, posting.salary_max, posting.salary_currency, posting.salary_period,
+               "structured")
     elif salary is not None:
         pay = (salary.min, salary.max, salary.currency, salary.period, "text")
     else:
@@ -233,7 +236,8 @@ def _requirement_row(posting_id: int, extraction: Extraction, posting: Posting, 
         "equivalent_experience_ok": extraction.degree.equivalent_experience_ok,
         "years_min": extraction.years_min,
         "years_max": extraction.years_max,
-        "pay_min": pay[0], "pay_max": pay[1], "pay_currency": pay[2], "pay_period": pay[3], "pay_source": pay[4],
+        "pay_min": pay[0], "pay_max": pay[1], "pay_currency": pay[2], "pay_period": pay[3],
+        "pay_source": pay[4],
         "extractor_version": version,
     }
 

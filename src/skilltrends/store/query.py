@@ -58,7 +58,7 @@ def _one_statement(sql: str) -> str:
     if not body:
         raise QueryError("Empty query. Hint: skilltrends query \"SELECT COUNT(*) FROM unique_postings\"")
     if ";" in _OPAQUE.sub(" ", body):
-        raise QueryError("One statement per query. Hint: split the SQL, or put a single SELECT in the -f file")
+        raise QueryError("One statement per query. Hint: split the SQL; run each SELECT on its own")
     return body
 
 
@@ -142,7 +142,8 @@ def _table(result: QueryResult) -> str:
                for i in range(len(result.columns))]
 
     def line(values: Sequence[str]) -> str:
-        return "  ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in zip(values, widths, numeric, strict=True))
+        cells = zip(values, widths, numeric, strict=True)
+        return "  ".join(v.rjust(w) if n else v.ljust(w) for v, w, n in cells)
 
     lines = [line(result.columns), "  ".join("-" * w for w in widths), *(line(row) for row in cells)]
     lines = [text_.rstrip() for text_ in lines]

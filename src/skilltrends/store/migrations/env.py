@@ -8,7 +8,7 @@ from skilltrends.store.tables import Base
 
 connection = context.config.attributes.get("connection")
 if connection is None:
-    raise RuntimeError("Run migrations through skilltrends.store.migrate.upgrade_db (or `skilltrends db upgrade`).")
+    raise RuntimeError("Run migrations with skilltrends.store.migrate.upgrade_db, `skilltrends db upgrade`.")
 context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)
 with context.begin_transaction():
     context.run_migrations()

@@ -131,5 +131,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("posting_skills", "posting_requirements", "postings", "skills", "report_runs", "crawl_runs"):
+    tables = ("posting_skills", "posting_requirements", "postings", "skills", "report_runs", "crawl_runs")
+    for table in tables:
         op.drop_table(table)

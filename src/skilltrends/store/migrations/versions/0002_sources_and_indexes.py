@@ -23,7 +23,8 @@ def upgrade() -> None:
         sa.Column("first_seen", sa.DateTime(timezone=True), nullable=False),
         sa.PrimaryKeyConstraint("name"),
     )
-    op.execute("INSERT INTO sources (name, first_seen) SELECT source, MIN(first_seen) FROM postings GROUP BY source")
+    op.execute("INSERT INTO sources (name, first_seen) "
+               "SELECT source, MIN(first_seen) FROM postings GROUP BY source")
     op.create_index("ix_postings_canonical_id", "postings", ["canonical_id"], unique=False)
     op.create_index("ix_postings_company", "postings", ["company"], unique=False)
     if op.get_bind().dialect.name == "postgresql":

@@ -63,7 +63,8 @@ _UNIQUE_POSTING_SKILLS = """
 CREATE VIEW unique_posting_skills AS
 SELECT m.posting_id, m.skill_id, s.name AS skill_name, s.category, CAST(s.groups AS TEXT) AS skill_groups,
        m.requirement, m.mentions,
-       u.posted_on, u.posted_month, u.posted_quarter, u.role_family, u.seniority, u.company, u.country, u.source
+       u.posted_on, u.posted_month, u.posted_quarter, u.role_family, u.seniority, u.company, u.country,
+       u.source
 FROM (SELECT posting_id, skill_id, MAX(requirement) AS requirement, COUNT(*) AS mentions
       FROM posting_skills GROUP BY posting_id, skill_id) m
 JOIN unique_postings u ON u.posting_id = m.posting_id
@@ -92,7 +93,8 @@ def upgrade() -> None:
     dates = _DATES.get(dialect, _DATES["postgresql"])
     op.execute(_UNIQUE_POSTINGS.format(day=_DAY, annual=_ANNUAL, **dates))
     op.execute(_UNIQUE_POSTING_SKILLS)
-    op.execute(f"CREATE VIEW skill_group_members AS {_GROUP_MEMBERS.get(dialect, _GROUP_MEMBERS['postgresql'])}")
+    members = _GROUP_MEMBERS.get(dialect, _GROUP_MEMBERS["postgresql"])
+    op.execute(f"CREATE VIEW skill_group_members AS {members}")
     op.execute(_MONTHLY_SHARES.format(name="monthly_skill_shares", families=""))
     op.execute(_MONTHLY_SHARES.format(name="monthly_skill_shares_ml", families=_ML_FAMILIES))
 
