@@ -6,7 +6,7 @@ The rule, applied to every stored posting on each run (so it is idempotent and s
    Company: case, accents and punctuation dropped, legal suffixes ("Inc.", "Ltd", "GmbH", ...) removed.
    Title: the same, common abbreviations expanded ("Sr." -> senior, "ML" -> machine learning), gender and
    workplace tags dropped ("(m/f/d)", "Remote"), word order ignored. Location: the city, else the first part
-   of the location text, else "remote" for remote postings. Postings without a company are never linked.
+   of the location text; remote postings all share "remote". Postings without a company are never linked.
 2. Time: their dates (posted_at, else first_seen) lie within `window_days` of each other.
 3. Text: their descriptions are near-duplicates: the overlap coefficient of their word 3-shingle sets,
    |A ∩ B| / min(|A|, |B|), is at least `min_overlap` (a careers page that appends an "About us" paragraph
@@ -77,10 +77,12 @@ def title_key(title: str | None) -> str:
 
 
 def location_key(city: str | None, location: str | None, workplace: str | None) -> str:
-    """The city, else the first part of the location text, else 'remote' for remote postings."""
-    place = city or (location or "").split(",")[0]
-    key = " ".join(_words(place))
-    return key or ("remote" if workplace == "remote" else "")
+    """'remote' for remote postings (boards say "Remote - US", careers pages often give the office address);
+    else the city, else the first part of the location text."""
+    place = " ".join(_words(city or (location or "").split(",")[0]))
+    if workplace == "remote" or place.startswith("remote") or not place and "remote" in _words(location):
+        return "remote"
+    return place
 
 
 def _shingles(text: str) -> set[int]:
