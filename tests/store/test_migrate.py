@@ -121,3 +121,25 @@ def test_migrate_data_dictionary_names_every_table_view_and_column(engine: Engin
         columns = [c["name"] for c in inspector.get_columns(name)]
         missing += [f"{name}.{c}" for c in columns if f"| `{c}` |" not in section]
     assert missing == [], f"schemas/store.md does not document: {missing}"
+
+
+def test_migrate_many_first_uses_at_once_migrate_once(store_url: str) -> None:
+    import threading
+
+    errors: list[BaseException] = []
+
+    def first_use() -> None:
+        try:
+            make_engine(store_url).dispose()
+        except BaseException as exc:  # noqa: BLE001 (reported below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=first_use) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    engine = make_engine(store_url)
+    assert current_revision(engine) == HEAD
+    engine.dispose()
