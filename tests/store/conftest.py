@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import uuid
 from collections.abc import Iterator
@@ -110,3 +111,34 @@ def populated_url(store_url: str) -> str:
     populate(engine)
     engine.dispose()
     return store_url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def shared_store_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[str]:
+    """One populated store per backend for the whole session: only for tests that never write to it."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('shared') / 'store.sqlite'}"
+        engine = make_engine(url)
+        populate(engine)
+        engine.dispose()
+        yield url
+        return
+    server = os.environ.get("SKILLTRENDS_TEST_POSTGRES_URL")
+    if not server:
+        pytest.skip("SKILLTRENDS_TEST_POSTGRES_URL is not set")
+    name = f"skilltrends_store_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(server).set(database=name).render_as_string(hide_password=False)
+    try:
+        engine = make_engine(url)
+        populate(engine)
+        engine.dispose()
+        yield url
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()

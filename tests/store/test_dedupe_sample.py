@@ -30,6 +30,7 @@ def _postings(records: list[dict[str, object]]) -> list[Posting]:
     return postings
 
 
+@pytest.mark.slow
 def test_dedupe_finds_the_sample_markets_copies_and_nothing_else(tmp_path: object) -> None:
     market = sample.generate_market(seed=7, first_month="2024-01", last_month="2024-12")
     engine = make_engine(f"sqlite:///{tmp_path}/s.sqlite")

@@ -35,25 +35,25 @@ def _postings(url: str) -> int:
 
 
 @pytest.mark.parametrize("sql", WRITES)
-def test_query_refuses_writes_and_changes_nothing(populated_url: str, sql: str) -> None:
-    before = _postings(populated_url)
-    engine = make_readonly_engine(populated_url)
+def test_query_refuses_writes_and_changes_nothing(shared_store_url: str, sql: str) -> None:
+    before = _postings(shared_store_url)
+    engine = make_readonly_engine(shared_store_url)
     with pytest.raises(QueryError, match="Refused|Query failed"):
         run_query(engine, sql)
     engine.dispose()
-    assert _postings(populated_url) == before
+    assert _postings(shared_store_url) == before
 
 
 @pytest.mark.parametrize("sql", ["SELECT 1; DELETE FROM postings", "COMMIT; DELETE FROM postings", "  ;  "])
-def test_query_runs_one_statement_only(populated_url: str, sql: str) -> None:
-    engine = make_readonly_engine(populated_url)
+def test_query_runs_one_statement_only(shared_store_url: str, sql: str) -> None:
+    engine = make_readonly_engine(shared_store_url)
     with pytest.raises(QueryError, match="One statement|Empty query"):
         run_query(engine, sql)
     engine.dispose()
 
 
-def test_query_binds_parameters_never_interpolates(populated_url: str) -> None:
-    engine = make_readonly_engine(populated_url)
+def test_query_binds_parameters_never_interpolates(shared_store_url: str) -> None:
+    engine = make_readonly_engine(shared_store_url)
     hostile = "x'; DROP TABLE postings; --"
     sql = "SELECT COUNT(*) AS n, :v AS v FROM unique_postings WHERE company = :v"
     result = run_query(engine, sql, {"v": hostile})
@@ -63,8 +63,8 @@ def test_query_binds_parameters_never_interpolates(populated_url: str) -> None:
     engine.dispose()
 
 
-def test_query_missing_parameter_names_it(populated_url: str) -> None:
-    engine = make_readonly_engine(populated_url)
+def test_query_missing_parameter_names_it(shared_store_url: str) -> None:
+    engine = make_readonly_engine(shared_store_url)
     with pytest.raises(QueryError, match="skill.*Hint: bind every :name"):
         run_query(engine, "SELECT * FROM unique_posting_skills WHERE skill_id = :skill")
     engine.dispose()
@@ -72,9 +72,9 @@ def test_query_missing_parameter_names_it(populated_url: str) -> None:
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json", "parquet"])
 def test_query_cli_formats(
-    populated_url: str, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shared_store_url: str, fmt: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("SKILLTRENDS_DATABASE_URL", populated_url)
+    monkeypatch.setenv("SKILLTRENDS_DATABASE_URL", shared_store_url)
     sql = "SELECT skill_id, postings, share FROM monthly_skill_shares WHERE month = :m ORDER BY skill_id"
     args = ["query", sql, "-p", "m=2024-03", "--format", fmt]
     if fmt == "parquet":
@@ -94,8 +94,10 @@ def test_query_cli_formats(
         assert frame.columns == ["skill_id", "postings", "share"] and frame.height > 0
 
 
-def test_query_cli_write_is_one_line_error(populated_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("SKILLTRENDS_DATABASE_URL", populated_url)
+def test_query_cli_write_is_one_line_error(
+    shared_store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SKILLTRENDS_DATABASE_URL", shared_store_url)
     result = CliRunner().invoke(cli, ["query", "DELETE FROM postings"])
     assert result.exit_code == 1
     assert result.output.startswith("Error: Refused: queries are read-only")
@@ -103,8 +105,8 @@ def test_query_cli_write_is_one_line_error(populated_url: str, monkeypatch: pyte
 
 
 @pytest.mark.parametrize("fmt", ["parquet", "csv"])
-def test_export_writes_every_view(populated_url: str, fmt: str, tmp_path: Path) -> None:
-    engine = make_readonly_engine(populated_url)
+def test_export_writes_every_view(shared_store_url: str, fmt: str, tmp_path: Path) -> None:
+    engine = make_readonly_engine(shared_store_url)
     written = export_views(engine, tmp_path, fmt=fmt)
     engine.dispose()
     assert set(written) == set(VIEWS)

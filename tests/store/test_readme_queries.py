@@ -21,8 +21,8 @@ def test_readme_has_at_least_ten_example_queries() -> None:
     assert len(_examples()) >= 10
 
 
-def test_readme_queries_run_and_return_rows(populated_url: str) -> None:
-    engine = make_readonly_engine(populated_url)
+def test_readme_queries_run_and_return_rows(shared_store_url: str) -> None:
+    engine = make_readonly_engine(shared_store_url)
     try:
         for number, sql in enumerate(_examples(), start=1):
             params = {k: v for k, v in PARAMS.items() if f":{k}" in sql}
@@ -32,8 +32,8 @@ def test_readme_queries_run_and_return_rows(populated_url: str) -> None:
         engine.dispose()
 
 
-def test_readme_shares_match_the_view(populated_url: str) -> None:
-    engine = make_readonly_engine(populated_url)
+def test_readme_shares_match_the_view(shared_store_url: str) -> None:
+    engine = make_readonly_engine(shared_store_url)
     try:
         by_quarter = run_query(engine, _examples()[2]).rows
         assert all(0 <= float(pytorch) <= 1 for _, _, pytorch, _ in by_quarter)
