@@ -92,7 +92,9 @@ def _save_batch(engine: Engine, batch: Sequence[Posting], *, run_id: int | None,
         for source, ids in by_source.items():
             rows = conn.execute(lookup, {"source": source, "ids": ids})
             existing.update({(source, ext): (pk, digest) for pk, ext, digest in rows})
-        new_rows, changed_rows, seen_ids = [], [], []
+        new_rows: list[dict[str, Any]] = []
+        changed_rows: list[dict[str, Any]] = []
+        seen_ids: list[int] = []
         for key, posting in unique.items():
             digest, found = digests[key], existing.get(key)
             if found is None:
@@ -104,7 +106,7 @@ def _save_batch(engine: Engine, batch: Sequence[Posting], *, run_id: int | None,
         if new_rows:
             conn.execute(insert(PostingRow), new_rows)
         if changed_rows:
-            changed_rows.sort(key=lambda row: int(row["b_id"]))  # type: ignore[call-overload]  # one lock order for every writer
+            changed_rows.sort(key=lambda row: row["b_id"])  # one lock order for every writer
             conn.execute(_UPDATE_CHANGED, changed_rows)
         if seen_ids:
             conn.execute(refresh, {"ids": sorted(seen_ids), "now": now, "run_id": run_id})
