@@ -36,7 +36,7 @@ class Base(DeclarativeBase):
 
 
 class SourceRow(Base):
-    """A source postings come from (a spider: greenhouse, jsonld, ...); save_postings registers new ones."""
+    """A source of postings (a spider: greenhouse, jobposting, ...); save_postings registers new ones."""
 
     __tablename__ = "sources"
 
