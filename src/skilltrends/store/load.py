@@ -104,13 +104,31 @@ def _save_batch(engine: Engine, batch: Sequence[Posting], *, run_id: int | None,
             else:
                 seen_ids.append(found[0])
         if new_rows:
-            conn.execute(insert(PostingRow), new_rows)
+            _insert_new(conn, new_rows)
         if changed_rows:
             changed_rows.sort(key=lambda row: row["b_id"])  # one lock order for every writer
             conn.execute(_UPDATE_CHANGED, changed_rows)
         if seen_ids:
             conn.execute(refresh, {"ids": sorted(seen_ids), "now": now, "run_id": run_id})
     return SaveCounts(new=len(new_rows), updated=len(changed_rows), unchanged=len(seen_ids))
+
+
+_NEW_COLUMNS = (*_FIELDS, "content_hash", "first_seen", "last_seen", "last_run_id", "closed_at")
+
+
+def _insert_new(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Insert new postings: PostgreSQL's COPY where available (several times faster than INSERT), else
+    one executemany."""
+    if conn.dialect.name != "postgresql" or conn.dialect.driver != "psycopg":
+        conn.execute(insert(PostingRow), rows)
+        return
+    from psycopg.types.json import Json
+
+    dbapi = conn.connection.driver_connection
+    sql = f"COPY postings ({', '.join(_NEW_COLUMNS)}) FROM STDIN"
+    with dbapi.cursor() as cursor, cursor.copy(sql) as copy:  # type: ignore[union-attr]
+        for row in rows:
+            copy.write_row([Json(row[c]) if c == "raw" else row[c] for c in _NEW_COLUMNS])
 
 
 def _register_sources(conn: Connection, names: list[str], now: datetime) -> None:
