@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from skilltrends.config import Settings, load_settings
 from skilltrends.errors import ConfigError, SkillTrendsError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 __all__ = ["cli"]
 
@@ -415,3 +420,156 @@ def report(ctx: click.Context, name: str | None, period: str, since: str | None,
         families=None if all_roles else ("ml_engineer", "mlops_engineer"), since=_month(since), until=_month(until),
     )
     click.echo(f"Report: {path}")
+
+
+@contextmanager
+def _store(ctx: click.Context, *, read_only: bool = False, create: bool = True) -> Iterator[Engine]:
+    """An engine on the store for one command, closed after it (read-only for analyst commands)."""
+    from skilltrends.store.db import make_engine, make_readonly_engine
+
+    url = _settings(ctx).database_url
+    engine = make_readonly_engine(url) if read_only else make_engine(url, create=create)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+
+
+@cli.group()
+def db() -> None:
+    """The SQL store: migrate it, check it, link duplicate postings.
+
+    \b
+    Example:
+        skilltrends db upgrade
+        skilltrends db check
+        skilltrends db dedupe
+    """
+
+
+@db.command("upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
+    """Create the store, or migrate it to the newest schema (keeps data; also done on first use).
+
+    \b
+    Example:
+        SKILLTRENDS_DATABASE_URL=postgresql+psycopg://me@db/skilltrends skilltrends db upgrade
+    """
+    from skilltrends.store.migrate import HEAD, upgrade_db
+
+    with _store(ctx, create=False) as engine:
+        before = upgrade_db(engine)
+    click.echo(f"store at revision {HEAD}" + ("" if before == HEAD else f" (was {before or 'empty'})"))
+
+
+@db.command("check")
+@click.pass_context
+def db_check(ctx: click.Context) -> None:
+    """Verify the store's integrity and print what it holds; exit 1 on a problem.
+
+    \b
+    Example:
+        skilltrends db check
+    """
+    from skilltrends.errors import StoreError
+    from skilltrends.store.check import check_store
+
+    with _store(ctx) as engine:
+        result = check_store(engine)
+    click.echo(f"revision {result.revision}")
+    for name, count in result.counts.items():
+        click.echo(f"  {name:<36} {count:>10}")
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}")
+    if not result.ok:
+        raise StoreError(f"{len(result.problems)} problem(s): {'; '.join(result.problems)}. "
+                         "Hint: re-run `skilltrends db dedupe` / `skilltrends extract`, or restore a backup")
+    click.echo("ok")
+
+
+@db.command("dedupe")
+@click.option("--window-days", default=60, show_default=True, help="Copies are dated at most this far apart.")
+@click.option("--min-overlap", default=0.8, show_default=True, help="Description overlap (0-1) copies need.")
+@click.pass_context
+def db_dedupe(ctx: click.Context, window_days: int, min_overlap: float) -> None:
+    """Link copies of one job (other boards, reposts) to a canonical posting; the rule is in store/dedupe.py.
+
+    \b
+    Example:
+        skilltrends db dedupe
+    """
+    from skilltrends.store.dedupe import dedupe_postings
+
+    with _store(ctx) as engine:
+        counts = dedupe_postings(engine, window_days=window_days, min_overlap=min_overlap)
+    click.echo(f"{counts.postings} postings, {counts.unique} unique, {counts.duplicates} duplicate copies in "
+               f"{counts.groups} groups ({counts.changed} links changed)")
+
+
+@cli.command()
+@click.argument("sql", required=False)
+@click.option("-f", "--file", "sql_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Read the query from this file.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind :NAME in the query to VALUE (a string; CAST it in SQL for numbers).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json", "parquet"]), default="table",
+              show_default=True)
+@click.option("-o", "--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file.")
+@click.pass_context
+def query(ctx: click.Context, sql: str | None, sql_file: Path | None, params: tuple[str, ...], fmt: str,
+          out: Path | None) -> None:
+    """Run one read-only SQL query against the store (writes are refused; nothing changes).
+
+    Views for analysts: unique_postings, unique_posting_skills, skill_group_members, monthly_skill_shares,
+    monthly_skill_shares_ml (schemas/store.md documents every column).
+
+    \b
+    Example:
+        skilltrends query "SELECT month, share FROM monthly_skill_shares_ml WHERE skill_id = 'pytorch'"
+        skilltrends query -f q.sql -p skill=mlflow --format csv -o out.csv
+    """
+    from skilltrends.errors import QueryError
+    from skilltrends.store.query import format_result, run_query, write_result
+
+    if (sql is None) == (sql_file is None):
+        raise QueryError("Give the query as an argument or with -f FILE (one of them). "
+                         "Hint: skilltrends query \"SELECT COUNT(*) FROM unique_postings\"")
+    statement = sql if sql is not None else sql_file.read_text(encoding="utf-8")  # type: ignore[union-attr]
+    bound = dict(_param(p) for p in params)
+    with _store(ctx, read_only=True) as engine:
+        result = run_query(engine, statement, bound)
+    if out is not None:
+        write_result(result, fmt, out)
+        click.echo(f"{len(result.rows)} rows -> {out}", err=True)
+    else:
+        click.echo(format_result(result, fmt), nl=False)
+
+
+def _param(text: str) -> tuple[str, str]:
+    from skilltrends.errors import QueryError
+
+    name, sep, value = text.partition("=")
+    if not sep or not name.strip().isidentifier():
+        raise QueryError(f"Bad parameter {text!r}. Hint: -p name=value, used in the SQL as :name")
+    return name.strip(), value
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv"]), default="parquet", show_default=True)
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder.")
+@click.pass_context
+def export(ctx: click.Context, fmt: str, out: Path) -> None:
+    """Write the analyst views to files, one per view, for pandas, Polars or DuckDB.
+
+    \b
+    Example:
+        skilltrends export --format parquet --out exports/
+        duckdb -c "SELECT * FROM 'exports/monthly_skill_shares_ml.parquet' LIMIT 5"
+    """
+    from skilltrends.store.query import export_views
+
+    with _store(ctx, read_only=True) as engine:
+        written = export_views(engine, out, fmt=fmt)
+    for view, rows in written.items():
+        click.echo(f"{out / f'{view}.{fmt}'}  {rows} rows")

@@ -68,18 +68,13 @@ def test_save_extractions_replaces_previous_tags(engine: Engine) -> None:
     assert (req.degree_min, req.pay_min, req.pay_period, req.pay_source) == ("master", 100.0, "hour", "text")
 
 
-def test_save_postings_on_postgres(postgres_url: str) -> None:
-    engine = make_engine(postgres_url)
-    from skilltrends.store.tables import Base
-
-    Base.metadata.drop_all(engine)
-    Base.metadata.create_all(engine)
+def test_save_postings_on_postgres(pg_url: str) -> None:
+    engine = make_engine(pg_url)
     try:
         save_postings(engine, [_posting("1"), _posting("2")])
         again = save_postings(engine, [_posting("1"), _posting("2", "changed")])
         assert (again.new, again.updated, again.unchanged) == (0, 1, 1)
     finally:
-        Base.metadata.drop_all(engine)
         engine.dispose()
 
 
@@ -89,3 +84,26 @@ def test_make_engine_bad_url_is_a_config_error(url: str) -> None:
 
     with pytest.raises(ConfigError, match="Hint"):
         make_engine(url)
+
+
+def test_save_postings_stores_every_field(store_url: str) -> None:
+    posted = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
+    posting = Posting(
+        source="greenhouse", external_id="7", url="https://x/7", title="ML Engineer",
+        description="Python\tand 'SQL'\n\\", company="Acme", board="acme", location="London, UK",
+        city="London", region="England", country="GB", workplace="hybrid", posted_at=posted,
+        valid_through=posted, employment_type="FULL_TIME", seniority="senior", role_family="ml_engineer",
+        salary_min=1.5, salary_max=2.5, salary_currency="GBP", salary_period="hour",
+        raw={"id": 7, "nested": {"list": [1, "two", None]}, "text": "é\\n"},
+    )
+    engine = make_engine(store_url)
+    save_postings(engine, [posting], now=posted)
+    with engine.connect() as conn:
+        row = conn.execute(select(PostingRow)).one()
+    engine.dispose()
+    for name in ("source", "external_id", "url", "title", "description", "company", "board", "location",
+                 "city", "region", "country", "workplace", "employment_type", "seniority", "role_family",
+                 "salary_min", "salary_max", "salary_currency", "salary_period", "raw"):
+        assert getattr(row, name) == getattr(posting, name), name
+    assert row.posted_at.replace(tzinfo=UTC) == posted and row.first_seen.replace(tzinfo=UTC) == posted
+    assert row.content_hash == posting.content_hash() and row.closed_at is None and row.canonical_id is None

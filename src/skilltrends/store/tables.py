@@ -19,11 +19,29 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-__all__ = ["Base", "CrawlRun", "PostingRow", "SkillRow", "PostingSkill", "PostingRequirement", "ReportRun"]
+__all__ = [
+    "Base",
+    "SourceRow",
+    "CrawlRun",
+    "PostingRow",
+    "SkillRow",
+    "PostingSkill",
+    "PostingRequirement",
+    "ReportRun",
+]
 
 
 class Base(DeclarativeBase):
     type_annotation_map = {dict[str, Any]: JSON, datetime: DateTime(timezone=True)}
+
+
+class SourceRow(Base):
+    """A source of postings (a spider: greenhouse, jobposting, ...); save_postings registers new ones."""
+
+    __tablename__ = "sources"
+
+    name: Mapped[str] = mapped_column(String(32), primary_key=True)
+    first_seen: Mapped[datetime]
 
 
 class CrawlRun(Base):
@@ -58,6 +76,8 @@ class PostingRow(Base):
         UniqueConstraint("source", "external_id", name="uq_postings_source_external_id"),
         Index("ix_postings_posted_at", "posted_at"),
         Index("ix_postings_role_family", "role_family"),
+        Index("ix_postings_canonical_id", "canonical_id"),
+        Index("ix_postings_company", "company"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
