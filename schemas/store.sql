@@ -1,4 +1,4 @@
--- The store's schema on SQLite at revision 0003; generated, do not edit.
+-- The store's schema on SQLite at revision 0005; generated, do not edit.
 -- Regenerate: PYTHONPATH=src python -m skilltrends.store.migrate > schemas/store.sql
 -- Every table, view and column is described in schemas/store.md.
 
@@ -6,24 +6,6 @@ CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
 );
-
-CREATE TABLE crawl_runs (
-	id INTEGER NOT NULL, 
-	spider VARCHAR(64) NOT NULL, 
-	arguments JSON NOT NULL, 
-	started_at DATETIME NOT NULL, 
-	finished_at DATETIME, 
-	status VARCHAR(16) NOT NULL, 
-	message TEXT, 
-	stats JSON NOT NULL, 
-	items_new INTEGER NOT NULL, 
-	items_updated INTEGER NOT NULL, 
-	items_unchanged INTEGER NOT NULL, 
-	items_dropped INTEGER NOT NULL, 
-	PRIMARY KEY (id)
-);
-
-CREATE INDEX ix_crawl_runs_spider ON crawl_runs (spider);
 
 CREATE TABLE report_runs (
 	id INTEGER NOT NULL, 
@@ -176,3 +158,43 @@ FROM (SELECT posted_month, COUNT(*) AS total FROM unique_postings
 JOIN (SELECT posted_month, skill_id, COUNT(*) AS postings FROM unique_posting_skills
       WHERE 1 = 1 AND role_family IN ('ml_engineer', 'mlops_engineer') GROUP BY posted_month, skill_id) k ON k.posted_month = t.posted_month
 LEFT JOIN skills s ON s.id = k.skill_id;
+
+CREATE TABLE job_runs (
+	id INTEGER NOT NULL, 
+	job_id VARCHAR(128) NOT NULL, 
+	kind VARCHAR(16) NOT NULL, 
+	"trigger" VARCHAR(16) NOT NULL, 
+	started_at DATETIME NOT NULL, 
+	finished_at DATETIME, 
+	status VARCHAR(16) NOT NULL, 
+	message TEXT, 
+	crawl_run_ids JSON NOT NULL, 
+	pid INTEGER, 
+	log TEXT, 
+	PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_job_runs_job_id ON job_runs (job_id, id);
+
+CREATE TABLE "crawl_runs" (
+	id INTEGER NOT NULL, 
+	spider VARCHAR(64) NOT NULL, 
+	arguments JSON NOT NULL, 
+	started_at DATETIME NOT NULL, 
+	finished_at DATETIME, 
+	status VARCHAR(16) NOT NULL, 
+	message TEXT, 
+	stats JSON NOT NULL, 
+	items_new INTEGER NOT NULL, 
+	items_updated INTEGER NOT NULL, 
+	items_unchanged INTEGER NOT NULL, 
+	items_dropped INTEGER NOT NULL, 
+	requests INTEGER DEFAULT 0 NOT NULL, 
+	responses_by_status JSON DEFAULT '{}' NOT NULL, 
+	dropped_by_reason JSON DEFAULT '{}' NOT NULL, 
+	errors INTEGER DEFAULT 0 NOT NULL, 
+	failed_targets JSON DEFAULT '{}' NOT NULL, 
+	PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_crawl_runs_spider ON crawl_runs (spider);

@@ -23,6 +23,7 @@ from skilltrends.crawl.run import CrawlResult, crawler_user_agent, run_spider
 from skilltrends.models import Posting
 from skilltrends.report.write import ReportMeta, headline, write_trend_report
 from skilltrends.sources import TARGET_ARG, spider_arguments
+from skilltrends.store.dedupe import dedupe_postings
 from skilltrends.store.load import save_extractions
 from skilltrends.store.read import read_mentions, read_postings
 from skilltrends.store.tables import PostingRow, SkillRow
@@ -226,6 +227,8 @@ def run_pipeline(
     # are short transactions (SQLite WAL + busy timeout), so concurrent writers queue rather than fail.
     with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
         crawls = list(pool.map(lambda item: one(*item), sources.items()))
+    counts = dedupe_postings(engine)
+    progress(f"dedup: {counts.unique} unique of {counts.postings} postings")
     progress("extracting skills")
     sync_skills(engine, load_taxonomy())
     extracted = extract_pending(engine, build_nlp(), progress=progress)
