@@ -58,7 +58,9 @@ def wilson_interval(successes: pl.Expr, total: pl.Expr, z: float = Z95) -> tuple
     centre = (p + z * z / (2 * n)) / (1 + z * z / n)
     half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
     guard = pl.when(total > 0)
-    return guard.then(centre - half).otherwise(None), guard.then(centre + half).otherwise(None)
+    # Clip: at p = 0 or 1 floating point puts a bound a hair outside [0, 1].
+    low, high = (centre - half).clip(0.0, 1.0), (centre + half).clip(0.0, 1.0)
+    return guard.then(low).otherwise(None), guard.then(high).otherwise(None)
 
 
 def period_shares(postings: pl.LazyFrame, mentions: pl.LazyFrame, items: Mapping[str, Sequence[str]]) -> pl.LazyFrame:
