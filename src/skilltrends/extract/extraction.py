@@ -27,12 +27,16 @@ def extractor_version(taxonomy: Taxonomy) -> str:
 EXTRACTOR_VERSION = extractor_version(load_taxonomy())
 
 
+try:  # written on branch `reqs`; absent until the lead merges it
+    from skilltrends.extract.requirements import extract_requirements as _extract_requirements
+except ImportError:  # pragma: no cover - depends on which branches are merged
+    _extract_requirements = None
+
+
 def _requirements(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
-    try:  # written on branch `reqs`; absent until the lead merges it
-        from skilltrends.extract.requirements import extract_requirements
-    except ImportError:
+    if _extract_requirements is None:
         return Degree(), None, None, None
-    degree, years_min, years_max, salary = extract_requirements(text)
+    degree, years_min, years_max, salary = _extract_requirements(text)
     return degree, years_min, years_max, salary
 
 

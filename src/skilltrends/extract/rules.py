@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Candidate", "RuleContext", "RULES", "reject_generic", "sentence_bounds"]
+__all__ = ["Candidate", "RuleContext", "RULES", "TextIndex", "reject_generic", "sentence_bounds"]
 
 
 @dataclass(slots=True)
@@ -42,10 +42,11 @@ _MAX_GAP = 28
 class RuleContext:
     """The raw text and the mentions already accepted, for rules to read around a candidate."""
 
-    __slots__ = ("text", "_anchors", "_starts")
+    __slots__ = ("text", "index", "_anchors", "_starts")
 
-    def __init__(self, text: str, anchors: list[Candidate]) -> None:
+    def __init__(self, text: str, anchors: list[Candidate], index: TextIndex | None = None) -> None:
         self.text = text
+        self.index = index if index is not None else TextIndex(text)
         self.anchors = anchors
 
     @property
@@ -444,13 +445,14 @@ _DEGREE_BEFORE = _rx(
 @_rule("not_degree_field")
 def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
     """'degree in Computer Science, Mathematics or Statistics' names a field of study, not a skill."""
-    start, _ = sentence_bounds(ctx.text, cand.start, cand.end)
+    start, _ = ctx.index.sentence(cand.start, cand.end)
     return None if _DEGREE_BEFORE.search(ctx.text[max(start, cand.start - 90) : cand.start]) else cand.skill_id
 
 
 # --- rules applied to every mention -------------------------------------------------------------
 
 _DOMAIN = re.compile(r"[a-z0-9-]\.(?:com|org|net|io|ai|dev|edu|gov|co|uk|de|ml|app|cloud)(?:/|$|:)", re.I)
+_URL_CHARS = frozenset("@/.:=?#&%~_-")
 
 
 def _in_url_or_email(text: str, start: int, end: int) -> bool:
@@ -509,41 +511,100 @@ def _other_teams_stack(text: str, start: int, s_start: int) -> bool:
     return not (modifiers & _OWN_TEAM)
 
 
-_ROLE_NOUN = re.compile(
-    r"[ \t]*(?:[/-][ \t]*)?(?:[\w.+#]+[ \t]+)?(?:developers?|engineers?|architects?|programmers?|administrators?|"
-    r"admins?|specialists?|consultants?|scientists?|analysts?|teams?|group|department|leads?|managers?|practice|"
-    r"community|guild|chapter|squad|tribe|researchers?|experts?|ninja|rockstar|[-‑]focus)\b",
-    re.IGNORECASE,
+_NEXT_WORDS = re.compile(r"[ \t]*(?:[/-][ \t]*)?([\w.+#]+)(?:[ \t]+(\w+))?")
+_ROLE_NOUNS = frozenset(
+    "developer developers engineer engineers architect architects programmer programmers administrator "
+    "administrators admin admins specialist specialists consultant consultants scientist scientists analyst "
+    "analysts lead leads manager managers researcher researchers expert experts ninja ninjas rockstar rockstars".split()
 )
 
 
 def _names_a_role(text: str, end: int) -> bool:
-    """'Senior Java Developer', 'our Data Science team': the skill names a role or a group, not a requirement."""
-    return _ROLE_NOUN.match(text, end, end + 40) is not None
+    """'Senior Java Developer', 'Python engineers': the skill names a role, not a requirement."""
+    if text[end : end + 6].lower() == "-focus":
+        return True
+    match = _NEXT_WORDS.match(text, end, end + 40)
+    if match is None:
+        return False
+    first, second = match.group(1).lower(), match.group(2)
+    return first in _ROLE_NOUNS or (second is not None and second.lower() in _ROLE_NOUNS)
+
+
+_REACH = 300
+_STOP_BACK = re.compile(r".*(?:[.!?;](?=\s)|•)\s*", re.DOTALL)
+_STOP_FWD = re.compile(r"[.!?;](?=\s|$)|•")
+
+
+class TextIndex:
+    """Per-text facts computed once and shared by every mention: sentence bounds, cheap hint flags.
+
+    Sentence-level checks (negation, another team's stack) first test for a cheap substring hint in the
+    lower-cased sentence and cache the answer, so most sentences never run the detailed regexes.
+    Sentence bounds are found with str.find/rfind in a window (a regex over the whole text cost as much as
+    the Aho-Corasick scan itself); the last sentence is reused while mentions stay inside it.
+    """
+
+    __slots__ = ("text", "low", "_hints", "_last")
+
+    def __init__(self, text: str, low: str | None = None) -> None:
+        self.text = text
+        self.low = low if low is not None else text.lower()
+        self._hints: dict[int, tuple[bool, bool]] = {}
+        self._last = (0, -1)
+
+    def sentence(self, start: int, end: int) -> tuple[int, int]:
+        """The sentence, bullet or line around text[start:end], clipped to 300 characters either side."""
+        last = self._last
+        if last[0] <= start and end <= last[1]:
+            return last
+        text = self.text
+        lo = max(0, start - _REACH)
+        s_start = text.rfind("\n", lo, start) + 1 or lo
+        back = _STOP_BACK.match(text, s_start, start)
+        if back is not None:
+            s_start = back.end()
+        hi = text.find("\n", end, end + _REACH)
+        if hi < 0:
+            hi = min(len(text), end + _REACH)
+        fwd = _STOP_FWD.search(text, end, hi)
+        self._last = (s_start, fwd.start() if fwd is not None else hi)
+        return self._last
+
+    def hints(self, s_start: int, s_end: int) -> tuple[bool, bool]:
+        """(may hold a negation, may name a team) for the sentence starting at s_start."""
+        found = self._hints.get(s_start)
+        if found is None:
+            seg = self.low[s_start:s_end]
+            found = ("no" in seg or "with" in seg or "n't" in seg or "n’t" in seg, "team" in seg)
+            self._hints[s_start] = found
+        return found
+
+    def rejects(self, start: int, end: int, s_start: int, s_end: int) -> bool:
+        """True when a mention must not be tagged whatever its skill.
+
+        Rejected: inside a URL or e-mail; part of a role name ("Java Developer"); negated ("no Java
+        needed"); named as another team's stack ("our analytics team uses Tableau").
+        """
+        text = self.text
+        # Only a mention touching "@", "/", "." or ":" can sit inside a URL or an e-mail address.
+        if ((start and text[start - 1] in _URL_CHARS) or (end < len(text) and text[end] in _URL_CHARS)) and (
+            _in_url_or_email(text, start, end)
+        ):
+            return True
+        if _names_a_role(text, end):
+            return True
+        negation, team = self.hints(s_start, s_end)
+        if negation and _negated(text, start, end, s_start, s_end):
+            return True
+        return team and _other_teams_stack(text, start, s_start)
 
 
 def reject_generic(text: str, start: int, end: int) -> bool:
-    """True when a mention must not be tagged whatever its skill.
-
-    Rejected: inside a URL or e-mail; part of a role or team name ("Java Developer", "Data Science team");
-    negated; named as another team's stack.
-    """
-    if _in_url_or_email(text, start, end) or _names_a_role(text, end):
-        return True
-    s_start, s_end = sentence_bounds(text, start, end)
-    return _negated(text, start, end, s_start, s_end) or _other_teams_stack(text, start, s_start)
+    """`TextIndex.rejects` for a single mention (tests and one-off callers)."""
+    index = TextIndex(text)
+    return index.rejects(start, end, *index.sentence(start, end))
 
 
-_BOUNDARY_BACK = re.compile(r"[.!?;•]\s|\n")
-_BOUNDARY_FWD = re.compile(r"[.!?;•](?:\s|$)|\n")
-
-
-def sentence_bounds(text: str, start: int, end: int, *, reach: int = 300) -> tuple[int, int]:
-    """The sentence (or bullet, or line) around text[start:end], searched within `reach` characters."""
-    lo = max(0, start - reach)
-    s_start = lo
-    for match in _BOUNDARY_BACK.finditer(text, lo, start):
-        s_start = match.end()
-    fwd = _BOUNDARY_FWD.search(text, end, min(len(text), end + reach))
-    s_end = fwd.start() if fwd else min(len(text), end + reach)
-    return s_start, s_end
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or bullet, or line) around text[start:end]; see `TextIndex.sentence`."""
+    return TextIndex(text).sentence(start, end)
