@@ -34,7 +34,7 @@ class Candidate:
 
 _SEP = re.compile(
     r"[\s,;/|&()\[\]+*:·•\-–—.0-9x]*"
-    r"(?:(?:and/or|and|or|as well as|plus|e\.g\.|i\.e\.|including|such as|like|with|nor|&)\b[\s,;/()\[\]:\-.]*)?"
+    r"(?:(?:(?:and/or|and|or|as well as|plus|including|such as|like|with|nor)\b|e\.g\.?|i\.e\.?|&)[\s,;/()\[\]:\-.]*)?"
 )
 _MAX_GAP = 28
 
@@ -105,16 +105,20 @@ def _language_rule(
     reject_after: str | None = None,
     reject_before: str | None = None,
     reject_window: str | None = None,
+    reject_after_cased: str | None = None,
 ) -> Rule:
     """A rule for short or common-word names: accept with a cue or an adjacent skill, unless rejected."""
     after_re, before_re = _rx(r"^\s*(?:" + cue_after + r")"), _rx(cue_before)
     rej_after = _rx(r"^(?:" + reject_after + r")") if reject_after else None
     rej_before = _rx(r"(?:" + reject_before + r")$") if reject_before else None
     rej_window = _rx(reject_window) if reject_window else None
+    rej_cased = re.compile(r"^(?:" + reject_after_cased + r")") if reject_after_cased else None
 
     def rule(ctx: RuleContext, cand: Candidate) -> str | None:
         after, before = ctx.after(cand), ctx.before(cand)
         if rej_after and rej_after.search(after):
+            return None
+        if rej_cased and rej_cased.search(after):
             return None
         if rej_before and rej_before.search(before):
             return None
@@ -129,7 +133,7 @@ def _language_rule(
 
 _PEOPLE_BEFORE = (
     r"\b(?:contact|ask|email|e-mail|call|message|ping|meet|reach out to|reach|talk to|speak to|speak with|"
-    r"hi|hello|dear|thanks|thank|from|by|cc|mr\.?|ms\.?|mrs\.?|dr\.?|with)\s+$"
+    r"hi|hello|dear|thanks|thank|from|by|cc|mr\.?|ms\.?|mrs\.?|dr\.?)\s+$"
 )
 _SURNAME_AFTER = r"\s+[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:programming|language))"
 
@@ -168,7 +172,8 @@ _rule("rust_language")(
 _rule("julia_language")(
     _language_rule(
         cue_after=r"(?:programming|language|lang|code|packages?)\b",
-        reject_after=_SURNAME_AFTER + r"|\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
+        reject_after=r"\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
+        reject_after_cased=_SURNAME_AFTER,
         reject_before=_PEOPLE_BEFORE,
     )
 )
@@ -176,7 +181,8 @@ _rule("ray_framework")(
     _language_rule(
         cue_after=r"(?:serve|tune|train|data|clusters?|core|framework|distributed)\b",
         cue_before=r"\b(?:using|on|with)\s+$",
-        reject_after=_SURNAME_AFTER + r"|\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
+        reject_after=r"\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
+        reject_after_cased=_SURNAME_AFTER,
         reject_before=_PEOPLE_BEFORE + r"|[-‑]\s*$|\b(?:x|gamma|light|sun|death|manta|sting)\s*$",
     )
 )
@@ -220,12 +226,17 @@ _SKILL_CUE_BEFORE = _rx(
 )
 
 
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*$")
+
+
 @_rule("skill_phrase")
 def _skill_phrase(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bare 'communication', 'collaboration', 'leadership': only when asked of the candidate."""
     if re.match(r"\s*(?:skills?|abilities|ability|experience)\b", ctx.after(cand, 20), re.I):
         return cand.skill_id
     if _SKILL_CUE_BEFORE.search(ctx.before(cand, 60)) or ctx.adjacent(cand):
+        return cand.skill_id
+    if _ITEM_START.search(ctx.before(cand, 12)):  # a list item or label: "- Leadership", "Communication: ..."
         return cand.skill_id
     return None
 
@@ -511,7 +522,7 @@ def _other_teams_stack(text: str, start: int, s_start: int) -> bool:
     return not (modifiers & _OWN_TEAM)
 
 
-_NEXT_WORDS = re.compile(r"[ \t]*(?:[/-][ \t]*)?([\w.+#]+)(?:[ \t]+(\w+))?")
+_NEXT_WORDS = re.compile(r"[ \t]*(?:[/-][ \t]*)?([\w+#]+(?:\.[\w+#]+)*)(?:[ \t]+(\w+))?")
 _ROLE_NOUNS = frozenset(
     "developer developers engineer engineers architect architects programmer programmers administrator "
     "administrators admin admins specialist specialists consultant consultants scientist scientists analyst "
