@@ -15,7 +15,7 @@ The spaCy component (skilltrends.extract.skills) calls the same `SkillMatcher.fi
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections import defaultdict
 
 import ahocorasick
@@ -173,8 +173,14 @@ class SkillMatcher:
                 break
             # Another pass only for rejected candidates that a newly accepted one could now support.
             ctx.anchors = [c for c in cands if not c.ruled or id(c) in decided]
-            pending = [c for c in still if any(abs(c.start - f.start) <= _NEAR for f in fresh)]
+            fresh_starts = [c.start for c in fresh]
+            pending = [c for c in still if _near(fresh_starts, c.start)]
         return [(c, c.skill_id if not c.ruled else decided[id(c)]) for c in cands if not c.ruled or id(c) in decided]
+
+
+def _near(starts: list[int], position: int) -> bool:
+    at = bisect.bisect_left(starts, position - _NEAR)
+    return at < len(starts) and starts[at] <= position + _NEAR
 
 
 def _lower(text: str) -> str:

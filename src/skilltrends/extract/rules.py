@@ -98,6 +98,12 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*$")
+_BULLET_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]*$")
+_LABEL_AFTER = re.compile(r"[ \t]*(?::|\n|$|(?:and|&)[ \t]+\w+[ \t]*:)")
+_ALONE_AFTER = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|$)")
+
+
 def _language_rule(
     *,
     cue_after: str,
@@ -125,6 +131,8 @@ def _language_rule(
         if rej_window and rej_window.search(ctx.text[max(0, cand.start - 80) : cand.end + 80]):
             return None
         if after_re.search(after) or ctx.adjacent(cand) or before_re.search(before):
+            return cand.skill_id
+        if _ALONE_AFTER.match(after) and _ITEM_START.search(before):  # a list item of its own: "- Go"
             return cand.skill_id
         return None
 
@@ -226,9 +234,6 @@ _SKILL_CUE_BEFORE = _rx(
 )
 
 
-_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*$")
-
-
 @_rule("skill_phrase")
 def _skill_phrase(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bare 'communication', 'collaboration', 'leadership': only when asked of the candidate."""
@@ -236,8 +241,9 @@ def _skill_phrase(ctx: RuleContext, cand: Candidate) -> str | None:
         return cand.skill_id
     if _SKILL_CUE_BEFORE.search(ctx.before(cand, 60)) or ctx.adjacent(cand):
         return cand.skill_id
-    if _ITEM_START.search(ctx.before(cand, 12)):  # a list item or label: "- Leadership", "Communication: ..."
-        return cand.skill_id
+    before = ctx.before(cand, 12)
+    if _BULLET_START.search(before) or (_ITEM_START.search(before) and _LABEL_AFTER.match(ctx.after(cand, 30))):
+        return cand.skill_id  # a list item or a label: "- Leadership", "Communication and teamwork: ..."
     return None
 
 
