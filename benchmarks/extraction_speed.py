@@ -7,8 +7,13 @@ Timed, in one run over the same corpus:
 - bare scan: lower-case each text and iterate a pyahocorasick automaton holding this taxonomy's alias keys
   (the matcher's own automaton keys; single letters such as R and C are excluded there too) — no boundary
   checks, no rules: the floor any Aho-Corasick tagger pays;
-- `extract_postings(nlp, texts, workers=1)` and `workers=2` (process pool);
-- `nlp(text)` through spaCy (the public component path), on a slice of the corpus, for reference.
+- skills only: `extract_postings(nlp, texts, workers=1|2, requirements=False)` — what a re-tag after a
+  taxonomy change runs; this is the row compared with the bare scan;
+- full: `extract_postings(nlp, texts, workers=1|2)` including degree/years/salary
+  (`skilltrends.extract.requirements`, written on branch `reqs`), on a quarter of the corpus;
+- `nlp(text)` through spaCy (the public component path), on a tenth of the corpus, for reference.
+Other processes on a shared machine make single runs noisy: each row is the best of --repeat runs, and the
+bare scan is timed before and after the skills rows (the faster of the two is the reference).
 Prints postings/s, the ratio to the bare scan, and peak RSS (resource.getrusage, this process and children).
 
 Usage: PYTHONPATH=src python benchmarks/extraction_speed.py [--postings N] [--repeat K]
@@ -122,17 +127,25 @@ def main(argv: list[str]) -> int:
           f"{len(automaton)} automaton keys; {mentions / 200:.1f} mentions/posting")
 
     n = len(texts)
-    bare = timed(lambda: bare_scan(automaton, texts), args.repeat)
-    one = timed(lambda: [extract_posting(nlp, t) for t in texts], args.repeat)
-    two = timed(lambda: list(extract_postings(nlp, texts, workers=2, chunksize=100)), args.repeat)
+    rows: list[tuple[str, float]] = []
+    rows.append(("bare pyahocorasick scan (lower + iter)", timed(lambda: bare_scan(automaton, texts), args.repeat)))
+    for workers in (1, 2):
+        rows.append((f"skills: extract_postings(workers={workers}, requirements=False)", timed(
+            lambda w=workers: list(extract_postings(nlp, texts, workers=w, chunksize=100, requirements=False)),
+            args.repeat)))
+    rows.append(("bare pyahocorasick scan (again)", timed(lambda: bare_scan(automaton, texts), args.repeat)))
+    full = texts[: max(1, n // 4)]
+    for workers in (1, 2):
+        seconds = timed(lambda w=workers: list(extract_postings(nlp, full, workers=w, chunksize=25)), 1)
+        rows.append((f"full:   extract_postings(workers={workers}) incl. requirements", seconds * n / len(full)))
     spacy_slice = texts[: max(1, n // 10)]
     spacy_time = timed(lambda: [nlp(t) for t in spacy_slice], 1)
+    rows.append(("nlp(text): spaCy component, builds a Doc", spacy_time * n / len(spacy_slice)))
 
-    rate = {"bare": n / bare, "one": n / one, "two": n / two, "spacy": len(spacy_slice) / spacy_time}
-    print(f"bare pyahocorasick scan:       {rate['bare']:8.0f} postings/s")
-    print(f"extract_postings workers=1:    {rate['one']:8.0f} postings/s  ratio {rate['one'] / rate['bare']:.2f}")
-    print(f"extract_postings workers=2:    {rate['two']:8.0f} postings/s  ratio {rate['two'] / rate['bare']:.2f}")
-    print(f"nlp(text) (spaCy component):   {rate['spacy']:8.0f} postings/s  (same mentions, builds a Doc)")
+    bare_rate = n / min(rows[0][1], rows[3][1])
+    for name, seconds in rows:
+        rate = n / seconds
+        print(f"{name:58} {rate:8.0f} postings/s  ratio to bare {rate / bare_rate:5.2f}")
     own, children = peak_rss_mb()
     print(f"peak RSS: {own:.0f} MB (this process), {children:.0f} MB (largest worker)")
     return 0

@@ -40,43 +40,55 @@ def _requirements(text: str) -> tuple[Degree, float | None, float | None, Salary
     return degree, years_min, years_max, salary
 
 
-def _extract(matcher: SkillMatcher, text: str, title: str | None = None) -> Extraction:
+def _extract(matcher: SkillMatcher, text: str, requirements: bool = True) -> Extraction:
     mentions: tuple[Mention, ...] = tuple(matcher.find(text)) if text else ()
-    degree, years_min, years_max, salary = _requirements(text) if text and not text.isspace() else (Degree(), None, None, None)
+    if not requirements or not text or text.isspace():
+        return Extraction(mentions=mentions)
+    degree, years_min, years_max, salary = _requirements(text)
     return Extraction(mentions=mentions, degree=degree, years_min=years_min, years_max=years_max, salary=salary)
 
 
-def extract_posting(nlp: Language, text: str, *, title: str | None = None) -> Extraction:
+def extract_posting(
+    nlp: Language, text: str, *, title: str | None = None, requirements: bool = True
+) -> Extraction:
     """Skills (sorted by offset), degree, years and salary of one posting's plain text.
 
     Uses the `skill_matcher` component's fast path: the same mentions as `nlp(text)` without a Doc.
     `title` is accepted for callers that have one; skills are tagged in `text` only, so offsets index it.
+    `requirements=False` skips degree/years/salary (re-tagging skills after a taxonomy change).
     """
-    return _extract(skill_component(nlp).matcher, text or "", title)
+    return _extract(skill_component(nlp).matcher, text or "", requirements)
 
 
 _WORKER_MATCHER: SkillMatcher | None = None
 
 
-def _init_worker(taxonomy: Taxonomy) -> None:
-    global _WORKER_MATCHER
+_WORKER_REQUIREMENTS = True
+
+
+def _init_worker(taxonomy: Taxonomy, requirements: bool) -> None:
+    global _WORKER_MATCHER, _WORKER_REQUIREMENTS
     _WORKER_MATCHER = SkillMatcher(taxonomy)
+    _WORKER_REQUIREMENTS = requirements
 
 
 def _work(text: str) -> Extraction:
     assert _WORKER_MATCHER is not None
-    return _extract(_WORKER_MATCHER, text or "")
+    return _extract(_WORKER_MATCHER, text or "", _WORKER_REQUIREMENTS)
 
 
 def extract_postings(
-    nlp: Language, texts: Iterable[str], *, workers: int = 1, chunksize: int = 64
+    nlp: Language, texts: Iterable[str], *, workers: int = 1, chunksize: int = 64, requirements: bool = True
 ) -> Iterator[Extraction]:
-    """`extract_posting` over many texts, in order; `workers` > 1 spreads them over processes."""
+    """`extract_posting` over many texts, in order; `workers` > 1 spreads them over processes.
+
+    Each worker process builds its own matcher from the pipeline's taxonomy (fork where available).
+    """
     component = skill_component(nlp)
     if workers <= 1:
         for text in texts:
-            yield _extract(component.matcher, text or "")
+            yield _extract(component.matcher, text or "", requirements)
         return
     context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(component.taxonomy,)) as pool:
+    with context.Pool(workers, initializer=_init_worker, initargs=(component.taxonomy, requirements)) as pool:
         yield from pool.imap(_work, texts, chunksize=chunksize)

@@ -142,9 +142,11 @@ class SkillMatcher:
         skills = self.taxonomy.skills
         sentence, rejects, level = index.sentence, index.rejects, levels.level
         mentions: list[Mention] = []
+        s_start, s_end = 0, -1
         for cand, skill_id in accepted:
             start, end = cand.start, cand.end
-            s_start, s_end = sentence(start, end)
+            if start < s_start or end > s_end:
+                s_start, s_end = sentence(start, end)
             if rejects(start, end, s_start, s_end):
                 continue
             skill = skills[skill_id]

@@ -528,7 +528,6 @@ def _other_teams_stack(text: str, start: int, s_start: int) -> bool:
     return not (modifiers & _OWN_TEAM)
 
 
-_NEXT_WORDS = re.compile(r"[ \t]*(?:[/-][ \t]*)?([\w+#]+(?:\.[\w+#]+)*)(?:[ \t]+(\w+))?")
 _ROLE_NOUNS = frozenset(
     "developer developers engineer engineers architect architects programmer programmers administrator "
     "administrators admin admins specialist specialists consultant consultants scientist scientists analyst "
@@ -536,15 +535,16 @@ _ROLE_NOUNS = frozenset(
 )
 
 
-def _names_a_role(text: str, end: int) -> bool:
+def _names_a_role(low: str, end: int) -> bool:
     """'Senior Java Developer', 'Python engineers': the skill names a role, not a requirement."""
-    if text[end : end + 6].lower() == "-focus":
+    if low.startswith("-focus", end):
         return True
-    match = _NEXT_WORDS.match(text, end, end + 40)
-    if match is None:
-        return False
-    first, second = match.group(1).lower(), match.group(2)
-    return first in _ROLE_NOUNS or (second is not None and second.lower() in _ROLE_NOUNS)
+    window = low[end : end + 40]
+    cut = window.find("\n")
+    words = (window if cut < 0 else window[:cut]).replace("/", " ").replace("-", " ", 1).split(None, 2)
+    return bool(words) and (
+        words[0].rstrip(".,;:!?)") in _ROLE_NOUNS or (len(words) > 1 and words[1].rstrip(".,;:!?)") in _ROLE_NOUNS)
+    )
 
 
 _REACH = 300
@@ -592,7 +592,8 @@ class TextIndex:
         found = self._hints.get(s_start)
         if found is None:
             seg = self.low[s_start:s_end]
-            found = ("no" in seg or "with" in seg or "n't" in seg or "n’t" in seg, "team" in seg)
+            negation = "no " in seg or "not" in seg or "without" in seg or "n't" in seg or "n’t" in seg or "non" in seg
+            found = (negation, "team" in seg)
             self._hints[s_start] = found
         return found
 
@@ -608,7 +609,7 @@ class TextIndex:
             _in_url_or_email(text, start, end)
         ):
             return True
-        if _names_a_role(text, end):
+        if _names_a_role(self.low, end):
             return True
         negation, team = self.hints(s_start, s_end)
         if negation and _negated(text, start, end, s_start, s_end):

@@ -67,23 +67,20 @@ class RequirementLevels:
         self.low = low if low is not None else text.lower()
         self._starts: list[int] = []
         self._preferred: list[bool] = []
-        # Headings are short lines: test each short line once instead of scanning the text for "^".
-        line_start = 0
-        size = len(text)
-        while line_start < size:
-            line_end = text.find("\n", line_start)
-            if line_end < 0:
-                line_end = size
+        # Headings are short lines: test each short, non-bullet line once instead of scanning for "^".
+        offset = 0
+        heading = _HEADING.match
+        for line in text.split("\n"):
+            size = len(line)
             if (
-                line_end - line_start <= _MAX_HEADING
-                and text[line_start : line_start + 2] not in _BULLETS
-                and (text.count(" ", line_start, line_end) <= 7 or text.endswith(":", line_start, line_end))
+                size <= _MAX_HEADING
+                and line[:2] not in _BULLETS
+                and (line.count(" ") <= 7 or line.endswith(":"))
+                and (match := heading(line)) is not None
             ):
-                match = _HEADING.match(text, line_start, line_end)
-                if match is not None:
-                    self._starts.append(line_start)
-                    self._preferred.append(match.group("pref") is not None)
-            line_start = line_end + 1
+                self._starts.append(offset)
+                self._preferred.append(match.group("pref") is not None)
+            offset += size + 1
         self._cache: dict[tuple[int, int], int] = {}
 
     def level(self, start: int, end: int, s_start: int, s_end: int) -> str:
