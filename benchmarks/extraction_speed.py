@@ -30,11 +30,18 @@ from collections.abc import Callable
 
 import ahocorasick
 
-from skilltrends.extract import build_nlp, extract_posting, extract_postings, load_taxonomy
+from skilltrends.extract import build_nlp, extract_postings, load_taxonomy
 from skilltrends.extract.matcher import alias_keys
 from skilltrends.extract.nlp import skill_component
 
-_HEADINGS = ["About the role", "Responsibilities", "Requirements", "What you'll need", "Nice to have", "Benefits"]
+_HEADINGS = [
+    "About the role",
+    "Responsibilities",
+    "Requirements",
+    "What you'll need",
+    "Nice to have",
+    "Benefits",
+]
 _FILLER = [
     "You will work closely with product managers and designers to ship features our customers love.",
     "We value ownership, clear writing and kindness, and we review each other's work carefully.",
@@ -50,14 +57,28 @@ _FILLER = [
     "You will design, build and operate systems that serve millions of predictions per day.",
 ]
 _SKILL_PHRASES = [
-    "Strong Python and SQL", "experience with PyTorch or TensorFlow", "Kubernetes, Docker and Terraform",
-    "Spark or Dask for large-scale data processing", "MLflow, Weights & Biases or similar experiment tracking",
-    "AWS SageMaker, GCP Vertex AI or Azure ML", "feature engineering and hyperparameter tuning",
-    "deep learning for NLP and computer vision", "LLMs, LangChain and vector databases",
-    "statistics, linear algebra and probability", "CI/CD with GitHub Actions", "Airflow and dbt pipelines",
-    "Go or Rust for high-performance services", "scikit-learn, XGBoost and LightGBM", "Kafka streaming",
-    "ONNX, TensorRT and Triton for serving", "Snowflake, BigQuery and PostgreSQL", "Tableau or Power BI dashboards",
-    "R or Julia for statistical modelling", "C++ and CUDA kernels", "FastAPI microservices", "A/B testing",
+    "Strong Python and SQL",
+    "experience with PyTorch or TensorFlow",
+    "Kubernetes, Docker and Terraform",
+    "Spark or Dask for large-scale data processing",
+    "MLflow, Weights & Biases or similar experiment tracking",
+    "AWS SageMaker, GCP Vertex AI or Azure ML",
+    "feature engineering and hyperparameter tuning",
+    "deep learning for NLP and computer vision",
+    "LLMs, LangChain and vector databases",
+    "statistics, linear algebra and probability",
+    "CI/CD with GitHub Actions",
+    "Airflow and dbt pipelines",
+    "Go or Rust for high-performance services",
+    "scikit-learn, XGBoost and LightGBM",
+    "Kafka streaming",
+    "ONNX, TensorRT and Triton for serving",
+    "Snowflake, BigQuery and PostgreSQL",
+    "Tableau or Power BI dashboards",
+    "R or Julia for statistical modelling",
+    "C++ and CUDA kernels",
+    "FastAPI microservices",
+    "A/B testing",
 ]
 
 
@@ -73,7 +94,11 @@ def make_corpus(n: int, *, size: int = 3000, seed: int = 7) -> list[str]:
             block = [heading + ":"]
             for _ in range(rng.randint(2, 5)):
                 if rng.random() < 0.22:
-                    block.append("- " + rng.choice(_SKILL_PHRASES) + rng.choice([".", "", " is a plus.", " preferred."]))
+                    block.append(
+                        "- "
+                        + rng.choice(_SKILL_PHRASES)
+                        + rng.choice([".", "", " is a plus.", " preferred."])
+                    )
                 else:
                     block.append(rng.choice(_FILLER))
             chunk = "\n".join(block) + "\n\n"
@@ -123,21 +148,35 @@ def main(argv: list[str]) -> int:
     automaton.make_automaton()
     matcher = skill_component(nlp).matcher
     mentions = sum(len(matcher.find(t)) for t in texts[:200])
-    print(f"corpus: {len(texts)} postings, {mean_kb:.1f} KB each; taxonomy {taxonomy.version}, "
-          f"{len(automaton)} automaton keys; {mentions / 200:.1f} mentions/posting")
+    print(
+        f"corpus: {len(texts)} postings, {mean_kb:.1f} KB each; taxonomy {taxonomy.version}, "
+        f"{len(automaton)} automaton keys; {mentions / 200:.1f} mentions/posting"
+    )
 
     n = len(texts)
     rows: list[tuple[str, float]] = []
-    rows.append(("bare pyahocorasick scan (lower + iter)", timed(lambda: bare_scan(automaton, texts), args.repeat)))
+    rows.append(
+        ("bare pyahocorasick scan (lower + iter)", timed(lambda: bare_scan(automaton, texts), args.repeat))
+    )
     for workers in (1, 2):
-        rows.append((f"skills: extract_postings(workers={workers}, requirements=False)", timed(
-            lambda w=workers: list(extract_postings(nlp, texts, workers=w, chunksize=100, requirements=False)),
-            args.repeat)))
+        rows.append(
+            (
+                f"skills: extract_postings(workers={workers}, requirements=False)",
+                timed(
+                    lambda w=workers: list(
+                        extract_postings(nlp, texts, workers=w, chunksize=100, requirements=False)
+                    ),
+                    args.repeat,
+                ),
+            )
+        )
     rows.append(("bare pyahocorasick scan (again)", timed(lambda: bare_scan(automaton, texts), args.repeat)))
     full = texts[: max(1, n // 4)]
     for workers in (1, 2):
         seconds = timed(lambda w=workers: list(extract_postings(nlp, full, workers=w, chunksize=25)), 1)
-        rows.append((f"full:   extract_postings(workers={workers}) incl. requirements", seconds * n / len(full)))
+        rows.append(
+            (f"full:   extract_postings(workers={workers}) incl. requirements", seconds * n / len(full))
+        )
     spacy_slice = texts[: max(1, n // 10)]
     spacy_time = timed(lambda: [nlp(t) for t in spacy_slice], 1)
     rows.append(("nlp(text): spaCy component, builds a Doc", spacy_time * n / len(spacy_slice)))

@@ -59,9 +59,46 @@ def test_extract_posting_empty_gives_defaults(nlp: Language, text: str) -> None:
     assert result.salary is None
 
 
-WORDS = ["Python", "R", "C", "C++", "Go", "go", "R&D", "SQL", "Spark", "excel", "CV", "k8s", "W&B", "TF", "no",
-         "not", "Java", "team", "uses", "Nice to have:", "Requirements:", "\n", "- ", ".", ",", " ", "@", "://",
-         "İ", "ß", "🤗", "Transformers", "Hugging Face", "is a plus", "scikit-learn", "C/C++", "R&R", "AML"]
+WORDS = [
+    "Python",
+    "R",
+    "C",
+    "C++",
+    "Go",
+    "go",
+    "R&D",
+    "SQL",
+    "Spark",
+    "excel",
+    "CV",
+    "k8s",
+    "W&B",
+    "TF",
+    "no",
+    "not",
+    "Java",
+    "team",
+    "uses",
+    "Nice to have:",
+    "Requirements:",
+    "\n",
+    "- ",
+    ".",
+    ",",
+    " ",
+    "@",
+    "://",
+    "İ",
+    "ß",
+    "🤗",
+    "Transformers",
+    "Hugging Face",
+    "is a plus",
+    "scikit-learn",
+    "C/C++",
+    "R&R",
+    "AML",
+]
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -12,8 +12,14 @@ from skilltrends.extract.batch import tag_jsonl
 
 LINES = [
     json.dumps({"id": "a", "text": "Requirements: Python and SQL. Nice to have: Spark."}),
-    json.dumps({"id": "b", "title": "MLE", "text": "<h2>Requirements</h2><ul><li>PyTorch</li><li>Docker</li></ul>"
-                "<h3>Nice to have</h3><p>Kafka is a plus</p>"}),
+    json.dumps(
+        {
+            "id": "b",
+            "title": "MLE",
+            "text": "<h2>Requirements</h2><ul><li>PyTorch</li><li>Docker</li></ul>"
+            "<h3>Nice to have</h3><p>Kafka is a plus</p>",
+        }
+    ),
     "{not json",
     json.dumps({"text": "no id here"}),
     json.dumps({"id": "c", "text": 42}),
@@ -24,7 +30,9 @@ LINES = [
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_tag_jsonl_writes_one_line_each_and_reports_bad_lines(nlp: Language, tmp_path: Path, workers: int) -> None:
+def test_tag_jsonl_writes_one_line_each_and_reports_bad_lines(
+    nlp: Language, tmp_path: Path, workers: int
+) -> None:
     source = tmp_path / "in.jsonl"
     source.write_text("\n".join(LINES) + "\n", encoding="utf-8")
     target = tmp_path / "out.jsonl"
@@ -44,7 +52,9 @@ def test_tag_jsonl_writes_one_line_each_and_reports_bad_lines(nlp: Language, tmp
     for skill in html["skills"]:
         assert clean[skill["start"] : skill["end"]] == skill["text"]
     assert {s["text"]: s["requirement"] for s in html["skills"]} == {
-        "PyTorch": "required", "Docker": "required", "Kafka": "preferred"
+        "PyTorch": "required",
+        "Docker": "required",
+        "Kafka": "preferred",
     }
     assert set(html) >= {"id", "skills", "degree", "years_min", "years_max", "salary"}
     assert set(html["degree"]) == {"min_level", "fields", "equivalent_experience_ok"}

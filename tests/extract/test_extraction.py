@@ -34,7 +34,11 @@ LEVELS = [
     (POSTING, "MLflow", "preferred"),
     (POSTING, "Coursera", "required"),
     ("Minimum qualifications:\n- Go\n\nPreferred qualifications:\n- Rust programming\n", "Go", "required"),
-    ("Minimum qualifications:\n- Go\n\nPreferred qualifications:\n- Rust programming\n", "Rust programming", "preferred"),
+    (
+        "Minimum qualifications:\n- Go\n\nPreferred qualifications:\n- Rust programming\n",
+        "Rust programming",
+        "preferred",
+    ),
     ("You have:\n- Python\nBonus points:\n- JAX\n", "JAX", "preferred"),
     ("What you'll need\n- SQL\nPluses\n- dbt\n", "dbt", "preferred"),
     ("What you'll need\n- SQL\nPluses\n- dbt\n", "SQL", "required"),
@@ -76,12 +80,16 @@ def test_extract_posting_requirements_defaults_or_filled(nlp: Language, text: st
     assert result.years_min is None or result.years_min == 5
 
 
-CORPUS = [POSTING] + [text for text, _, _ in LEVELS] + [
-    "C C++17/20 Rust Go Kubernetes Docker and GCP",
-    "Send your CV to jobs@python.org; no Java needed. We go deep.",
-    "Hugging Face Transformers vs the transformer architecture; R&D, R and Python.",
-    "İstanbul office: Python, SQL — ünïcödé and emoji 🤗 Transformers 🚀",
-]
+CORPUS = (
+    [POSTING]
+    + [text for text, _, _ in LEVELS]
+    + [
+        "C C++17/20 Rust Go Kubernetes Docker and GCP",
+        "Send your CV to jobs@python.org; no Java needed. We go deep.",
+        "Hugging Face Transformers vs the transformer architecture; R&D, R and Python.",
+        "İstanbul office: Python, SQL — ünïcödé and emoji 🤗 Transformers 🚀",
+    ]
+)
 
 
 @pytest.mark.parametrize("text", CORPUS)
@@ -90,7 +98,9 @@ def test_spacy_component_agrees_with_fast_path(nlp: Language, text: str) -> None
     fast = extract_posting(nlp, text).mentions
     assert doc._.skill_mentions == fast
     spans = doc.spans[SPANS_KEY]
-    assert [(s.start_char, s.end_char, s.label_) for s in spans] == [(m.start, m.end, m.skill_id) for m in fast]
+    assert [(s.start_char, s.end_char, s.label_) for s in spans] == [
+        (m.start, m.end, m.skill_id) for m in fast
+    ]
     assert [s._.requirement for s in spans] == [m.requirement for m in fast]
     assert [s._.category for s in spans] == [m.category for m in fast]
 

@@ -125,7 +125,11 @@ CASES = {
         ("CV and cover letter in English.", "CV", None),
     ],
     "transformers_disambiguation": [
-        ("Fine-tune models with Hugging Face Transformers.", "Hugging Face Transformers", "hugging_face_transformers"),
+        (
+            "Fine-tune models with Hugging Face Transformers.",
+            "Hugging Face Transformers",
+            "hugging_face_transformers",
+        ),
         ("Experience with HF Transformers and PEFT.", "HF Transformers", "hugging_face_transformers"),
         ("Familiar with Hugging Face's Transformers library.", "Transformers", "hugging_face_transformers"),
         ("Deep understanding of the transformer architecture.", "transformer architecture", "transformers"),
@@ -197,7 +201,9 @@ PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]
 @pytest.mark.parametrize(
     ("rule", "sentence", "surface", "expected"), PARAMS, ids=[f"{p[0]}:{p[1][:40]}" for p in PARAMS]
 )
-def test_rules_decide_ambiguous_mention(nlp: Language, rule: str, sentence: str, surface: str, expected: str | None) -> None:
+def test_rules_decide_ambiguous_mention(
+    nlp: Language, rule: str, sentence: str, surface: str, expected: str | None
+) -> None:
     found = re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", sentence)
     assert found is not None, surface
     start = found.start()

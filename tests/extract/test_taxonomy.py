@@ -19,13 +19,13 @@ SCHEMA = Path(__file__).resolve().parents[2] / "schemas" / "taxonomy.schema.json
 
 CONTRACT_IDS = (
     "python r java scala cpp c go rust julia javascript typescript sql bash "
-    "tensorflow pytorch keras jax scikit_learn xgboost lightgbm hugging_face_transformers langchain pandas numpy "
-    "scipy polars opencv spark hadoop dask ray kafka airflow dbt jupyter aws gcp azure sagemaker vertex_ai azure_ml "
-    "databricks snowflake bigquery postgresql mongodb vector_database mlops mlflow kubeflow dvc weights_and_biases "
-    "docker kubernetes terraform ci_cd onnx tensorrt triton fastapi model_monitoring feature_store cuda git "
-    "machine_learning deep_learning nlp computer_vision reinforcement_learning llm recommender_systems time_series "
-    "feature_engineering hyperparameter_tuning a_b_testing statistics linear_algebra probability calculus "
-    "tableau power_bi excel"
+    "tensorflow pytorch keras jax scikit_learn xgboost lightgbm hugging_face_transformers langchain "
+    "pandas numpy scipy polars opencv spark hadoop dask ray kafka airflow dbt jupyter aws gcp azure "
+    "sagemaker vertex_ai azure_ml databricks snowflake bigquery postgresql mongodb vector_database "
+    "mlops mlflow kubeflow dvc weights_and_biases docker kubernetes terraform ci_cd onnx tensorrt triton "
+    "fastapi model_monitoring feature_store cuda git machine_learning deep_learning nlp computer_vision "
+    "reinforcement_learning llm recommender_systems time_series feature_engineering hyperparameter_tuning "
+    "a_b_testing statistics linear_algebra probability calculus tableau power_bi excel"
 ).split()
 CONTRACT_GROUPS = {
     "python": {"python"},
@@ -34,12 +34,26 @@ CONTRACT_GROUPS = {
     "deep_learning_frameworks": {"tensorflow", "pytorch", "keras", "jax"},
     "cloud": {"aws", "gcp", "azure"},
     "cloud_ml_services": {"sagemaker", "vertex_ai", "azure_ml"},
-    "mlops": {"mlops", "mlflow", "kubeflow", "dvc", "weights_and_biases", "docker", "kubernetes", "ci_cd",
-              "model_monitoring", "feature_store", "airflow", "terraform", "onnx", "triton"},
+    "mlops": {
+        "mlops",
+        "mlflow",
+        "kubeflow",
+        "dvc",
+        "weights_and_biases",
+        "docker",
+        "kubernetes",
+        "ci_cd",
+        "model_monitoring",
+        "feature_store",
+        "airflow",
+        "terraform",
+        "onnx",
+        "triton",
+    },
 }
 CONTRACT_DISPLAY = {"cpp": "C++", "gcp": "Google Cloud"}
 
-# Every skill, framework, tool, concept and platform named in /work/shared/seeds/*.txt (the five MLE articles),
+# Every skill, framework, tool, concept and platform named in /work/shared/seeds/*.txt (five MLE articles),
 # each with a sentence in the articles' own wording and the skill id the tagger must give it.
 SEED_TERMS = [
     ("Python", "python", "proficiency in programming languages such as Python, R, or Java"),
@@ -51,98 +65,350 @@ SEED_TERMS = [
     ("Lisp", "lisp", "they must be at ease using R, Prolog, and Lisp"),
     ("SQL", "sql", "Experience with data manipulation tools like SQL and data analysis with pandas"),
     ("pandas", "pandas", "Experience with data manipulation tools like SQL and data analysis with pandas"),
-    ("Pandas", "pandas", "With tools and libraries like Python's SciPy and Pandas, you can perform statistics."),
-    ("SciPy", "scipy", "With tools and libraries like Python's SciPy and Pandas, you can perform statistics."),
-    ("TensorFlow", "tensorflow", "familiarity with libraries and frameworks like TensorFlow, PyTorch, or scikit-learn"),
-    ("tensorflow", "tensorflow", "familiarity with tools like tensorflow or pytorch can be incredibly beneficial"),
-    ("PyTorch", "pytorch", "familiarity with libraries and frameworks like TensorFlow, PyTorch, or scikit-learn"),
-    ("scikit-learn", "scikit_learn", "familiarity with libraries and frameworks like TensorFlow, PyTorch, or scikit-learn"),
-    ("Scikit-learn", "scikit_learn", "For traditional machine learning tasks, Scikit-learn is a crucial library."),
+    (
+        "Pandas",
+        "pandas",
+        "With tools and libraries like Python's SciPy and Pandas, you can perform statistics.",
+    ),
+    (
+        "SciPy",
+        "scipy",
+        "With tools and libraries like Python's SciPy and Pandas, you can perform statistics.",
+    ),
+    (
+        "TensorFlow",
+        "tensorflow",
+        "familiarity with libraries and frameworks like TensorFlow, PyTorch, or scikit-learn",
+    ),
+    (
+        "tensorflow",
+        "tensorflow",
+        "familiarity with tools like tensorflow or pytorch can be incredibly beneficial",
+    ),
+    (
+        "PyTorch",
+        "pytorch",
+        "familiarity with libraries and frameworks like TensorFlow, PyTorch, or scikit-learn",
+    ),
+    (
+        "scikit-learn",
+        "scikit_learn",
+        "familiarity with libraries and frameworks like TensorFlow, PyTorch, or scikit-learn",
+    ),
+    (
+        "Scikit-learn",
+        "scikit_learn",
+        "For traditional machine learning tasks, Scikit-learn is a crucial library.",
+    ),
     ("Keras", "keras", "This includes strong software programs like Keras, PyTorch, and TensorFlow."),
     ("Hadoop", "hadoop", "working with big data technologies such as Hadoop and Spark"),
     ("Spark", "spark", "working with big data technologies such as Hadoop and Spark"),
-    ("Apache Spark", "spark", "Apache Spark is another significant framework, particularly for big data tasks."),
+    (
+        "Apache Spark",
+        "spark",
+        "Apache Spark is another significant framework, particularly for big data tasks.",
+    ),
     ("Jupyter Notebook", "jupyter", "Services like Jupyter Notebook enhance workflow by enabling live code."),
     ("AWS", "aws", "expertise in cloud platforms like AWS and Google Cloud is essential"),
     ("Google Cloud", "gcp", "expertise in cloud platforms like AWS and Google Cloud is essential"),
-    ("Google Cloud ML Engine", "vertex_ai", "Platforms like Google Cloud ML Engine and Amazon Machine Learning"),
-    ("Amazon Machine Learning", "amazon_machine_learning", "Platforms like Google Cloud ML Engine and Amazon Machine Learning"),
-    ("Tableau", "tableau", "present their findings using visualization software like Tableau, Dash, or Power BI"),
+    (
+        "Google Cloud ML Engine",
+        "vertex_ai",
+        "Platforms like Google Cloud ML Engine and Amazon Machine Learning",
+    ),
+    (
+        "Amazon Machine Learning",
+        "amazon_machine_learning",
+        "Platforms like Google Cloud ML Engine and Amazon Machine Learning",
+    ),
+    (
+        "Tableau",
+        "tableau",
+        "present their findings using visualization software like Tableau, Dash, or Power BI",
+    ),
     ("Dash", "dash", "present their findings using visualization software like Tableau, Dash, or Power BI"),
-    ("Power BI", "power_bi", "present their findings using visualization software like Tableau, Dash, or Power BI"),
+    (
+        "Power BI",
+        "power_bi",
+        "present their findings using visualization software like Tableau, Dash, or Power BI",
+    ),
     ("MLOps", "mlops", "Machine learning operations (MLOps) is one of the core functions."),
-    ("machine learning operations", "mlops", "Machine learning operations (MLOps) is one of the core functions."),
+    (
+        "machine learning operations",
+        "mlops",
+        "Machine learning operations (MLOps) is one of the core functions.",
+    ),
     ("machine learning", "machine_learning", "experience with applied machine learning is essential"),
-    ("artificial intelligence", "artificial_intelligence", "Specializing in artificial intelligence or machine learning."),
+    (
+        "artificial intelligence",
+        "artificial_intelligence",
+        "Specializing in artificial intelligence or machine learning.",
+    ),
     ("deep learning", "deep_learning", "advanced concepts such as deep learning, reinforcement learning"),
-    ("neural networks", "neural_networks", "cutting-edge ML techniques like deep learning and neural networks"),
-    ("reinforcement learning", "reinforcement_learning", "advanced concepts such as deep learning, reinforcement learning"),
-    ("natural language processing", "nlp", "areas such as deep learning architectures, computer vision, and natural language processing"),
-    ("computer vision", "computer_vision", "areas such as deep learning architectures, computer vision, and natural language processing"),
+    (
+        "neural networks",
+        "neural_networks",
+        "cutting-edge ML techniques like deep learning and neural networks",
+    ),
+    (
+        "reinforcement learning",
+        "reinforcement_learning",
+        "advanced concepts such as deep learning, reinforcement learning",
+    ),
+    (
+        "natural language processing",
+        "nlp",
+        "areas such as deep learning architectures, computer vision, and natural language processing",
+    ),
+    (
+        "computer vision",
+        "computer_vision",
+        "areas such as deep learning architectures, computer vision, and natural language processing",
+    ),
     ("facial recognition", "computer_vision", "From video surveillance to smartphone facial recognition"),
     ("supervised learning", "supervised_learning", "Mastery of supervised learning, which uses labeled data"),
     ("unsupervised learning", "unsupervised_learning", "and unsupervised learning, which uncovers patterns"),
     ("regression", "regression", "supervised learning algorithms (e.g., regression, classification)"),
     ("classification", "classification", "supervised learning algorithms (e.g., regression, classification)"),
-    ("clustering", "clustering", "unsupervised learning algorithms (e.g., clustering, dimensionality reduction)"),
-    ("dimensionality reduction", "dimensionality_reduction", "unsupervised learning algorithms (e.g., clustering, dimensionality reduction)"),
-    ("cluster analysis", "clustering", "you'll need to be proficient in math, statistics, cluster analysis, and visualization"),
-    ("transfer learning", "transfer_learning", "Transfer Learning: Transfer learning techniques allow machine learning models to leverage knowledge"),
-    ("federated learning", "federated_learning", "Federated Learning: Federated learning enables the training of models across devices"),
-    ("AutoML", "automl", "AutoML: Automated Machine Learning (AutoML) frameworks aim to simplify development"),
-    ("Automated Machine Learning", "automl", "Automated Machine Learning frameworks aim to simplify development"),
-    ("explainable AI", "explainable_ai", "Explainable AI: there is an increasing need for interpretable models"),
+    (
+        "clustering",
+        "clustering",
+        "unsupervised learning algorithms (e.g., clustering, dimensionality reduction)",
+    ),
+    (
+        "dimensionality reduction",
+        "dimensionality_reduction",
+        "unsupervised learning algorithms (e.g., clustering, dimensionality reduction)",
+    ),
+    (
+        "cluster analysis",
+        "clustering",
+        "you'll need to be proficient in math, statistics, cluster analysis, and visualization",
+    ),
+    (
+        "transfer learning",
+        "transfer_learning",
+        "Transfer Learning: Transfer learning techniques allow machine learning models to leverage knowledge",
+    ),
+    (
+        "federated learning",
+        "federated_learning",
+        "Federated Learning: Federated learning enables the training of models across devices",
+    ),
+    (
+        "AutoML",
+        "automl",
+        "AutoML: Automated Machine Learning (AutoML) frameworks aim to simplify development",
+    ),
+    (
+        "Automated Machine Learning",
+        "automl",
+        "Automated Machine Learning frameworks aim to simplify development",
+    ),
+    (
+        "explainable AI",
+        "explainable_ai",
+        "Explainable AI: there is an increasing need for interpretable models",
+    ),
     ("edge computing", "edge_computing", "the growing importance of edge computing in machine learning"),
     ("Internet of Things", "iot", "emerging technologies, such as blockchain and Internet of Things (IoT)"),
     ("IoT", "iot", "enable intelligent decision-making in IoT applications"),
     ("blockchain", "blockchain", "emerging technologies, such as blockchain and Internet of Things (IoT)"),
-    ("hyperparameter tuning", "hyperparameter_tuning", "Techniques like hyperparameter tuning and cross-validation are essential"),
+    (
+        "hyperparameter tuning",
+        "hyperparameter_tuning",
+        "Techniques like hyperparameter tuning and cross-validation are essential",
+    ),
     ("hyperparameters", "hyperparameter_tuning", "They also fine-tune hyperparameters, adjusting the knobs"),
-    ("cross-validation", "cross_validation", "Techniques like hyperparameter tuning and cross-validation are essential"),
-    ("feature engineering", "feature_engineering", "tasks such as data preprocessing, feature engineering, and data augmentation"),
-    ("data augmentation", "data_augmentation", "tasks such as data preprocessing, feature engineering, and data augmentation"),
-    ("data preprocessing", "data_preprocessing", "tasks such as data preprocessing, feature engineering, and data augmentation"),
-    ("data cleaning", "data_cleaning", "This involves cleaning data, handling missing values; data cleaning matters."),
-    ("data engineering", "data_engineering", "Machine learning engineers must possess strong data engineering skills"),
-    ("data visualization", "data_visualization", "particularly for statistical analysis and data visualization"),
-    ("data analysis", "data_analysis", "Internships or prior roles in data analysis and software engineering"),
-    ("data mining", "data_mining", "simplifies the implementation of algorithms for data mining and analysis"),
-    ("data modeling", "data_modeling", "knowledgeable about data structures, data modeling, and database management systems"),
-    ("data structures", "data_structures", "knowledgeable about data structures, data modeling, and database management systems"),
-    ("database management systems", "relational_databases", "knowledgeable about data structures, data modeling, and database management systems"),
+    (
+        "cross-validation",
+        "cross_validation",
+        "Techniques like hyperparameter tuning and cross-validation are essential",
+    ),
+    (
+        "feature engineering",
+        "feature_engineering",
+        "tasks such as data preprocessing, feature engineering, and data augmentation",
+    ),
+    (
+        "data augmentation",
+        "data_augmentation",
+        "tasks such as data preprocessing, feature engineering, and data augmentation",
+    ),
+    (
+        "data preprocessing",
+        "data_preprocessing",
+        "tasks such as data preprocessing, feature engineering, and data augmentation",
+    ),
+    (
+        "data cleaning",
+        "data_cleaning",
+        "This involves cleaning data, handling missing values; data cleaning matters.",
+    ),
+    (
+        "data engineering",
+        "data_engineering",
+        "Machine learning engineers must possess strong data engineering skills",
+    ),
+    (
+        "data visualization",
+        "data_visualization",
+        "particularly for statistical analysis and data visualization",
+    ),
+    (
+        "data analysis",
+        "data_analysis",
+        "Internships or prior roles in data analysis and software engineering",
+    ),
+    (
+        "data mining",
+        "data_mining",
+        "simplifies the implementation of algorithms for data mining and analysis",
+    ),
+    (
+        "data modeling",
+        "data_modeling",
+        "knowledgeable about data structures, data modeling, and database management systems",
+    ),
+    (
+        "data structures",
+        "data_structures",
+        "knowledgeable about data structures, data modeling, and database management systems",
+    ),
+    (
+        "database management systems",
+        "relational_databases",
+        "knowledgeable about data structures, data modeling, and database management systems",
+    ),
     ("big data", "big_data", "particularly for big data tasks"),
-    ("distributed computing", "distributed_computing", "large-scale data processing through distributed computing"),
-    ("predictive modeling", "predictive_modeling", "innovative approaches to data analysis and predictive modeling"),
-    ("model evaluation", "model_evaluation", "Finally, they engage in model evaluation, ensuring their creations perform well"),
-    ("model selection", "model_selection", "They then move on to model selection, where they choose algorithms"),
-    ("model training", "model_training", "areas such as data preprocessing, model training, and performance evaluation"),
+    (
+        "distributed computing",
+        "distributed_computing",
+        "large-scale data processing through distributed computing",
+    ),
+    (
+        "predictive modeling",
+        "predictive_modeling",
+        "innovative approaches to data analysis and predictive modeling",
+    ),
+    (
+        "model evaluation",
+        "model_evaluation",
+        "Finally, they engage in model evaluation, ensuring their creations perform well",
+    ),
+    (
+        "model selection",
+        "model_selection",
+        "They then move on to model selection, where they choose algorithms",
+    ),
+    (
+        "model training",
+        "model_training",
+        "areas such as data preprocessing, model training, and performance evaluation",
+    ),
     ("F1 score", "model_evaluation", "using metrics such as precision, recall, and F1 score is crucial"),
-    ("machine learning pipeline", "ml_pipelines", "They create a scalable system called a machine learning pipeline"),
-    ("recommendation systems", "recommender_systems", "Real-world applications include recommendation systems like those used by Netflix"),
+    (
+        "machine learning pipeline",
+        "ml_pipelines",
+        "They create a scalable system called a machine learning pipeline",
+    ),
+    (
+        "recommendation systems",
+        "recommender_systems",
+        "Real-world applications include recommendation systems like those used by Netflix",
+    ),
     ("statistics", "statistics", "A solid understanding of mathematics and statistics is necessary"),
     ("statistical analysis", "statistics", "R programming is crucial, particularly for statistical analysis"),
-    ("descriptive statistics", "statistics", "hypothesis testing, regression analysis, and descriptive statistics"),
-    ("hypothesis testing", "hypothesis_testing", "techniques such as hypothesis testing, regression analysis, and descriptive statistics"),
-    ("regression analysis", "regression", "techniques such as hypothesis testing, regression analysis, and descriptive statistics"),
-    ("linear algebra", "linear_algebra", "mathematical foundations such as linear algebra, calculus, and probability theory"),
-    ("calculus", "calculus", "mathematical foundations such as linear algebra, calculus, and probability theory"),
-    ("probability theory", "probability", "mathematical foundations such as linear algebra, calculus, and probability theory"),
+    (
+        "descriptive statistics",
+        "statistics",
+        "hypothesis testing, regression analysis, and descriptive statistics",
+    ),
+    (
+        "hypothesis testing",
+        "hypothesis_testing",
+        "techniques such as hypothesis testing, regression analysis, and descriptive statistics",
+    ),
+    (
+        "regression analysis",
+        "regression",
+        "techniques such as hypothesis testing, regression analysis, and descriptive statistics",
+    ),
+    (
+        "linear algebra",
+        "linear_algebra",
+        "mathematical foundations such as linear algebra, calculus, and probability theory",
+    ),
+    (
+        "calculus",
+        "calculus",
+        "mathematical foundations such as linear algebra, calculus, and probability theory",
+    ),
+    (
+        "probability theory",
+        "probability",
+        "mathematical foundations such as linear algebra, calculus, and probability theory",
+    ),
     ("probability", "probability", "introductory statistics and probability"),
     ("mathematics", "mathematics", "A solid understanding of mathematics and statistics is necessary"),
-    ("software engineering", "software_engineering", "they combine software engineering and data science skills"),
-    ("system design", "system_design", "Software engineering and system design: a machine learning engineer must understand"),
-    ("version control", "version_control", "software engineering best practices (i.e., version control, testing, documentation, modular coding, etc.)"),
-    ("testing", "software_testing", "software engineering best practices (i.e., version control, testing, documentation, modular coding, etc.)"),
-    ("documentation", "documentation", "software engineering best practices (i.e., version control, testing, documentation, modular coding, etc.)"),
-    ("modular coding", "modular_coding", "software engineering best practices (i.e., version control, testing, documentation, modular coding, etc.)"),
-    ("DevOps", "devops", "Machine learning engineers work closely with software engineers and DevOps practices"),
+    (
+        "software engineering",
+        "software_engineering",
+        "they combine software engineering and data science skills",
+    ),
+    (
+        "system design",
+        "system_design",
+        "Software engineering and system design: a machine learning engineer must understand",
+    ),
+    (
+        "version control",
+        "version_control",
+        "best practices (i.e., version control, testing, documentation, modular coding, etc.)",
+    ),
+    (
+        "testing",
+        "software_testing",
+        "best practices (i.e., version control, testing, documentation, modular coding, etc.)",
+    ),
+    (
+        "documentation",
+        "documentation",
+        "best practices (i.e., version control, testing, documentation, modular coding, etc.)",
+    ),
+    (
+        "modular coding",
+        "modular_coding",
+        "best practices (i.e., version control, testing, documentation, modular coding, etc.)",
+    ),
+    (
+        "DevOps",
+        "devops",
+        "Machine learning engineers work closely with software engineers and DevOps practices",
+    ),
     ("model monitoring", "model_monitoring", "retraining and model monitoring in production"),
-    ("reproducibility", "reproducibility", "ensuring the reproducibility of machine learning model results is imperative"),
+    (
+        "reproducibility",
+        "reproducibility",
+        "ensuring the reproducibility of machine learning model results is imperative",
+    ),
     ("problem-solving", "problem_solving", "Problem-solving skills are also essential"),
-    ("critical thinking", "critical_thinking", "practice your critical thinking and problem-solving abilities"),
-    ("communication skills", "communication", "Communication skills: being able to explain complex concepts in simple terms"),
+    (
+        "critical thinking",
+        "critical_thinking",
+        "practice your critical thinking and problem-solving abilities",
+    ),
+    (
+        "communication skills",
+        "communication",
+        "Communication skills: being able to explain complex concepts in simple terms",
+    ),
     ("teamwork", "teamwork", "Communication and teamwork: the ability to communicate information"),
-    ("time management", "time_management", "Juggling these roles requires exceptional time management and prioritization skills."),
+    (
+        "time management",
+        "time_management",
+        "Juggling these roles requires exceptional time management and prioritization skills.",
+    ),
     ("interpersonal relations", "communication", "Excellent interpersonal relations."),
     ("continuous learning", "continuous_learning", "a commitment to continuous learning and staying updated"),
     ("Coursera", "coursera", "Platforms like Coursera and edX offer specialized courses and certifications"),
@@ -152,8 +418,16 @@ SEED_TERMS = [
     ("DataCamp", "datacamp", "participate in data science competitions such as DataCamp and Kaggle"),
     ("Made with ML", "made_with_ml", "Pykes recommends studying the lessons featured on Made with ML"),
     ("certifications", "certifications", "courses and professional certifications in machine learning"),
-    ("online courses", "certifications", "consider including any relevant certifications or online courses you have completed"),
-    ("open-source projects", "open_source", "contributing to open-source projects can help develop practical skills"),
+    (
+        "online courses",
+        "certifications",
+        "consider including any relevant certifications or online courses you have completed",
+    ),
+    (
+        "open-source projects",
+        "open_source",
+        "contributing to open-source projects can help develop practical skills",
+    ),
 ]
 
 # Degrees named in the seeds: (phrase, vocabulary key) — the degree extractor reads this section.
@@ -207,8 +481,11 @@ def test_taxonomy_size_in_range(bound: tuple[int, int]) -> None:
 @pytest.mark.parametrize("path", [None])
 def test_taxonomy_aliases_name_one_skill_each(path: None) -> None:
     taxonomy = load_taxonomy(path)
-    clashes = {key: entries for key, entries in alias_keys(taxonomy).items()
-               if len({skill_id for skill_id, _ in entries}) > 1}
+    clashes = {
+        key: entries
+        for key, entries in alias_keys(taxonomy).items()
+        if len({skill_id for skill_id, _ in entries}) > 1
+    }
     assert clashes == {}
 
 

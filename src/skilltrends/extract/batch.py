@@ -45,8 +45,15 @@ def extraction_record(posting_id: Any, extraction: Extraction) -> dict[str, Any]
     return {
         "id": posting_id,
         "skills": [
-            {"skill": m.skill, "skill_id": m.skill_id, "category": m.category, "requirement": m.requirement,
-             "start": m.start, "end": m.end, "text": m.text}
+            {
+                "skill": m.skill,
+                "skill_id": m.skill_id,
+                "category": m.category,
+                "requirement": m.requirement,
+                "start": m.start,
+                "end": m.end,
+                "text": m.text,
+            }
             for m in extraction.mentions
         ],
         "degree": {
@@ -56,8 +63,9 @@ def extraction_record(posting_id: Any, extraction: Extraction) -> dict[str, Any]
         },
         "years_min": extraction.years_min,
         "years_max": extraction.years_max,
-        "salary": None if salary is None else
-        {"min": salary.min, "max": salary.max, "currency": salary.currency, "period": salary.period},
+        "salary": None
+        if salary is None
+        else {"min": salary.min, "max": salary.max, "currency": salary.currency, "period": salary.period},
         "extractor_version": EXTRACTOR_VERSION,
     }
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
@@ -27,8 +27,12 @@ def extractor_version(taxonomy: Taxonomy) -> str:
 EXTRACTOR_VERSION = extractor_version(load_taxonomy())
 
 
-try:  # written on branch `reqs`; absent until the lead merges it
-    from skilltrends.extract.requirements import extract_requirements as _extract_requirements
+_Requirements = Callable[[str], tuple[Degree, float | None, float | None, Salary | None]]
+_extract_requirements: _Requirements | None
+try:  # written on branch `reqs`; degree/years/salary stay at their defaults without it
+    from skilltrends.extract.requirements import extract_requirements as _found
+
+    _extract_requirements = _found
 except ImportError:  # pragma: no cover - depends on which branches are merged
     _extract_requirements = None
 
@@ -45,7 +49,9 @@ def _extract(matcher: SkillMatcher, text: str, requirements: bool = True) -> Ext
     if not requirements or not text or text.isspace():
         return Extraction(mentions=mentions)
     degree, years_min, years_max, salary = _requirements(text)
-    return Extraction(mentions=mentions, degree=degree, years_min=years_min, years_max=years_max, salary=salary)
+    return Extraction(
+        mentions=mentions, degree=degree, years_min=years_min, years_max=years_max, salary=salary
+    )
 
 
 def extract_posting(
@@ -89,6 +95,8 @@ def extract_postings(
         for text in texts:
             yield _extract(component.matcher, text or "", requirements)
         return
-    context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context: Any = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    )
     with context.Pool(workers, initializer=_init_worker, initargs=(component.taxonomy, requirements)) as pool:
         yield from pool.imap(_work, texts, chunksize=chunksize)

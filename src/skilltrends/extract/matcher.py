@@ -75,14 +75,17 @@ class SkillMatcher:
         self._single = single
         # Single letters (R, C) are found with str.find: a regex with a look-behind scanned slower than the
         # whole automaton, and an automaton key "r" would fire on every letter r.
-        self._single_forms = sorted({form for entries in single.values() for _, form in entries if form} | {
-            k for k, entries in single.items() if any(form is None for _, form in entries)
-        })
+        self._single_forms = sorted(
+            {form for entries in single.values() for _, form in entries if form}
+            | {k for k, entries in single.items() if any(form is None for _, form in entries)}
+        )
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
         unknown = {name for name in self._context.values() if name not in RULES}
         if unknown:
-            raise ValueError(f"Unknown context rule(s) {sorted(unknown)}. Available: {', '.join(sorted(RULES))}")
+            raise ValueError(
+                f"Unknown context rule(s) {sorted(unknown)}. Available: {', '.join(sorted(RULES))}"
+            )
 
     def candidates(self, text: str, low: str | None = None) -> list[Candidate]:
         """Alias matches on word boundaries, case-checked, leftmost-longest, before context rules."""
@@ -124,7 +127,11 @@ class SkillMatcher:
             if start >= reach:
                 end = -neg_end
                 forms = ruled.get(skill_id)
-                out.append(Candidate(start, end, skill_id, text[start:end], forms is not None and low[start:end] in forms))
+                out.append(
+                    Candidate(
+                        start, end, skill_id, text[start:end], forms is not None and low[start:end] in forms
+                    )
+                )
                 reach = end
         return out
 
@@ -154,8 +161,10 @@ class SkillMatcher:
             mentions.append(Mention(skill_id, skill.name, skill.category, requirement, start, end, cand.text))  # type: ignore[arg-type]
         return mentions
 
-    def _apply_rules(self, text: str, cands: list[Candidate], index: TextIndex) -> list[tuple[Candidate, str]]:
-        """Unruled candidates are accepted; ruled ones are decided, iterating so accepted ones anchor others."""
+    def _apply_rules(
+        self, text: str, cands: list[Candidate], index: TextIndex
+    ) -> list[tuple[Candidate, str]]:
+        """Unruled candidates are accepted; ruled ones are decided in passes (accepted ones anchor others)."""
         pending = [c for c in cands if c.ruled]
         if not pending:
             return [(c, c.skill_id) for c in cands]
@@ -177,7 +186,11 @@ class SkillMatcher:
             ctx.anchors = [c for c in cands if not c.ruled or id(c) in decided]
             fresh_starts = [c.start for c in fresh]
             pending = [c for c in still if _near(fresh_starts, c.start)]
-        return [(c, c.skill_id if not c.ruled else decided[id(c)]) for c in cands if not c.ruled or id(c) in decided]
+        return [
+            (c, c.skill_id if not c.ruled else decided[id(c)])
+            for c in cands
+            if not c.ruled or id(c) in decided
+        ]
 
 
 def _near(starts: list[int], position: int) -> bool:

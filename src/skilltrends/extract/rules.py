@@ -34,7 +34,8 @@ class Candidate:
 
 _SEP = re.compile(
     r"[\s,;/|&()\[\]+*:·•\-–—.0-9x]*"
-    r"(?:(?:(?:and/or|and|or|as well as|plus|including|such as|like|with|nor)\b|e\.g\.?|i\.e\.?|&)[\s,;/()\[\]:\-.]*)?"
+    r"(?:(?:(?:and/or|and|or|as well as|plus|including|such as|like|with|nor)\b|e\.g\.?|i\.e\.?|&)"
+    r"[\s,;/()\[\]:\-.]*)?"
 )
 _MAX_GAP = 28
 
@@ -165,7 +166,8 @@ _rule("go_language")(
         cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b",
         cue_before=r"\b(?:in|using|written in|code in|coding in|writing)\s+$",
         reject_after=r"[-‑]\s*to\b|\s+(?:to|deep|deeper|beyond|above|ahead|live|further|far|through|after|for|out|"
-        r"into|back|on|over|the extra|get|getter|about|along|fast|wrong|well|hand|big|all)\b|[-‑](?:live|getter|between)",
+        r"into|back|on|over|the extra|get|getter|about|along|fast|wrong|well|hand|big|all)\b"
+        r"|[-‑](?:live|getter|between)",
         reject_before=r"\b(?:to|will|can|could|would|should|must|let's|lets|we|you|they|i|never|"
         r"always|may|might|on the|and then|then)\s+",
     )
@@ -242,7 +244,9 @@ def _skill_phrase(ctx: RuleContext, cand: Candidate) -> str | None:
     if _SKILL_CUE_BEFORE.search(ctx.before(cand, 60)) or ctx.adjacent(cand):
         return cand.skill_id
     before = ctx.before(cand, 12)
-    if _BULLET_START.search(before) or (_ITEM_START.search(before) and _LABEL_AFTER.match(ctx.after(cand, 30))):
+    if _BULLET_START.search(before) or (
+        _ITEM_START.search(before) and _LABEL_AFTER.match(ctx.after(cand, 30))
+    ):
         return cand.skill_id  # a list item or a label: "- Leadership", "Communication and teamwork: ..."
     return None
 
@@ -256,12 +260,18 @@ _LANG_CUE_BEFORE = _rx(
 @_rule("language_requirement")
 def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
     """'English' the language asked for, not 'please apply in English'."""
-    if re.search(r"\b(?:apply|application|applications|cv|resume|documents?|submit\w*|send|interviews?)\b[^.\n]{0,30}"
-                 r"\bin\s+$", ctx.before(cand, 60), re.I):
+    if re.search(
+        r"\b(?:apply|application|applications|cv|resume|documents?|submit\w*|send|interviews?)\b[^.\n]{0,30}"
+        r"\bin\s+$",
+        ctx.before(cand, 60),
+        re.I,
+    ):
         return None
     if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
         return None
-    if re.search(r"\b(?:teaching|taught|courses?|lectures?)\b[^.\n]{0,30}\bin\s+$", ctx.before(cand, 60), re.I):
+    if re.search(
+        r"\b(?:teaching|taught|courses?|lectures?)\b[^.\n]{0,30}\bin\s+$", ctx.before(cand, 60), re.I
+    ):
         return None
     return cand.skill_id
 
@@ -305,7 +315,9 @@ def _spark(ctx: RuleContext, cand: Candidate) -> str | None:
     after = ctx.after(cand)
     if _SPARK_NOT.search(after) or _SPARK_VERB_BEFORE.search(ctx.before(cand)):
         return None
-    if cand.text == "spark" and not (ctx.adjacent(cand) or re.match(r"\s*(?:jobs?|clusters?|sql|streaming)", after, re.I)):
+    if cand.text == "spark" and not (
+        ctx.adjacent(cand) or re.match(r"\s*(?:jobs?|clusters?|sql|streaming)", after, re.I)
+    ):
         return None
     return cand.skill_id
 
@@ -364,14 +376,20 @@ def _airflow(ctx: RuleContext, cand: Candidate) -> str | None:
 def _snowflake(ctx: RuleContext, cand: Candidate) -> str | None:
     if re.match(r"\s*(?:schemas?|models?|design|dimensions?)\b", ctx.after(cand), re.I):
         return None
-    if re.search(r"\b(?:special|unique|little|delicate|like a|a single|every|no two|each|winter)\s+$", ctx.before(cand), re.I):
+    if re.search(
+        r"\b(?:special|unique|little|delicate|like a|a single|every|no two|each|winter)\s+$",
+        ctx.before(cand),
+        re.I,
+    ):
         return None
     if cand.text.islower() and not ctx.adjacent(cand):
         return None
     return cand.skill_id
 
 
-_AML_FINANCE = _rx(r"money laundering|\bkyc\b|sanctions|compliance|fraud|financial crime|\bcft\b|transaction monitoring")
+_AML_FINANCE = _rx(
+    r"money laundering|\bkyc\b|sanctions|compliance|fraud|financial crime|\bcft\b|transaction monitoring"
+)
 
 
 @_rule("aml_abbrev")
@@ -388,7 +406,9 @@ _RESUME = _rx(
     r"\b(?:cover letter|r[ée]sum[ée]s?|resumes?|send|submit|upload|attach\w*|apply|application|your cv|cvs|"
     r"curriculum vitae|portfolio|linkedin|e-?mail)\b"
 )
-_CV_CUE = _rx(r"^\s*(?:models?|engineers?|research|tasks?|pipelines?|systems?|problems?|algorithms?|/\s*(?:ml|nlp|dl))\b")
+_CV_CUE = _rx(
+    r"^\s*(?:models?|engineers?|research|tasks?|pipelines?|systems?|problems?|algorithms?|/\s*(?:ml|nlp|dl))\b"
+)
 
 
 @_rule("cv_abbrev")
@@ -397,7 +417,11 @@ def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
         return cand.skill_id
     if _RESUME.search(ctx.text[max(0, cand.start - 60) : cand.end + 60]):
         return None
-    if _CV_CUE.search(ctx.after(cand)) or ctx.adjacent(cand) or re.search(r"computer vision\s*\($", ctx.before(cand), re.I):
+    if (
+        _CV_CUE.search(ctx.after(cand))
+        or ctx.adjacent(cand)
+        or re.search(r"computer vision\s*\($", ctx.before(cand), re.I)
+    ):
         return cand.skill_id
     return None
 
@@ -409,7 +433,9 @@ def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
     after = ctx.after(cand)
     if re.match(r"\s*[-‑]?\s*idf", after, re.I):
         return None
-    if re.match(r"\s*(?:\d|serving|lite|models?|keras|\.keras|/\s*(?:keras|pytorch))", after, re.I) or ctx.adjacent(cand):
+    if re.match(
+        r"\s*(?:\d|serving|lite|models?|keras|\.keras|/\s*(?:keras|pytorch))", after, re.I
+    ) or ctx.adjacent(cand):
         return cand.skill_id
     return None
 
@@ -418,9 +444,17 @@ def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
 def _hf(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text != "HF":
         return cand.skill_id
-    if re.match(r"\s*(?:transformers|hub|models?|datasets|spaces|accelerate|peft|trl|diffusers|ecosystem)\b", ctx.after(cand), re.I):
+    if re.match(
+        r"\s*(?:transformers|hub|models?|datasets|spaces|accelerate|peft|trl|diffusers|ecosystem)\b",
+        ctx.after(cand),
+        re.I,
+    ):
         return cand.skill_id
-    if re.search(r"\b(?:trading|radio|frequency|heart failure)\b", ctx.text[max(0, cand.start - 40) : cand.end + 40], re.I):
+    if re.search(
+        r"\b(?:trading|radio|frequency|heart failure)\b",
+        ctx.text[max(0, cand.start - 40) : cand.end + 40],
+        re.I,
+    ):
         return None
     return cand.skill_id if ctx.adjacent(cand) else None
 
@@ -433,7 +467,9 @@ _LIB_AFTER = _rx(r"^\s*(?:library|package|pipelines?\(|\.|==|>=)")
 def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
     """Hugging Face's Transformers library vs the transformer architecture (a concept)."""
     if cand.text.lower().startswith("transformer") and cand.text.lower() in ("transformers", "transformer"):
-        if _HF_LIB.search(ctx.before(cand, 20)) or (cand.text == "Transformers" and _LIB_AFTER.search(ctx.after(cand, 12))):
+        if _HF_LIB.search(ctx.before(cand, 20)) or (
+            cand.text == "Transformers" and _LIB_AFTER.search(ctx.after(cand, 12))
+        ):
             return "hugging_face_transformers"
         if cand.text == "transformers" and re.match(r"\s*(?:==|>=|library)", ctx.after(cand, 12)):
             return "hugging_face_transformers"
@@ -450,7 +486,11 @@ _NOT_SOFTWARE_TESTING = _rx(
 @_rule("testing_practice")
 def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bare 'testing' is software testing unless the window names lab, medical or security testing."""
-    return None if _NOT_SOFTWARE_TESTING.search(ctx.text[max(0, cand.start - 50) : cand.end + 40]) else cand.skill_id
+    return (
+        None
+        if _NOT_SOFTWARE_TESTING.search(ctx.text[max(0, cand.start - 50) : cand.end + 40])
+        else cand.skill_id
+    )
 
 
 _DEGREE_BEFORE = _rx(
@@ -463,7 +503,9 @@ _DEGREE_BEFORE = _rx(
 def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
     """'degree in Computer Science, Mathematics or Statistics' names a field of study, not a skill."""
     start, _ = ctx.index.sentence(cand.start, cand.end)
-    return None if _DEGREE_BEFORE.search(ctx.text[max(start, cand.start - 90) : cand.start]) else cand.skill_id
+    return (
+        None if _DEGREE_BEFORE.search(ctx.text[max(start, cand.start - 90) : cand.start]) else cand.skill_id
+    )
 
 
 # --- rules applied to every mention -------------------------------------------------------------
@@ -498,7 +540,9 @@ _NEG_AFTER = _rx(
     r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:(?:is|are)(?:n't|n’t|\s+not)|not)\s+"
     r"(?:required|needed|necessary|mandatory|a\s+(?:must|requirement|prerequisite)|expected)"
 )
-_NEG_NEEDED = _rx(r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:is\s+)?(?:needed|required|necessary)\b|^\s+shop\b")
+_NEG_NEEDED = _rx(
+    r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:is\s+)?(?:needed|required|necessary)\b|^\s+shop\b"
+)
 _OTHER_TEAM = _rx(
     r"\b(?:our|the|their|other|another|a separate|a different|partner)\s+((?:[\w&/-]+\s+){1,3})teams?\s+"
     r"(?:(?:already|currently|mainly|mostly|also)\s+)?"
@@ -506,7 +550,20 @@ _OTHER_TEAM = _rx(
     r"is using|are using|builds on|build on|leverages|leverage|handles|handle|looks after|operates|operate)\b"
     r"[^.;\n]*$"
 )
-_OWN_TEAM = {"ml", "mle", "machine", "learning", "ai", "your", "this", "my", "new", "hiring", "whole", "entire"}
+_OWN_TEAM = {
+    "ml",
+    "mle",
+    "machine",
+    "learning",
+    "ai",
+    "your",
+    "this",
+    "my",
+    "new",
+    "hiring",
+    "whole",
+    "entire",
+}
 
 
 def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
@@ -516,7 +573,9 @@ def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
         return True
     if _NEG_BEFORE.search(before):
         # "no Java needed", "not a Java shop", "without Python": the cue must govern this mention.
-        return bool(_NEG_NEEDED.search(after)) or before.rstrip().lower().endswith(("without", "not a", "not an"))
+        return bool(_NEG_NEEDED.search(after)) or before.rstrip().lower().endswith(
+            ("without", "not a", "not an")
+        )
     return False
 
 
@@ -531,7 +590,8 @@ def _other_teams_stack(text: str, start: int, s_start: int) -> bool:
 _ROLE_NOUNS = frozenset(
     "developer developers engineer engineers architect architects programmer programmers administrator "
     "administrators admin admins specialist specialists consultant consultants scientist scientists analyst "
-    "analysts lead leads manager managers researcher researchers expert experts ninja ninjas rockstar rockstars".split()
+    "analysts lead leads manager managers researcher researchers expert experts ninja ninjas rockstar "
+    "rockstars".split()
 )
 
 
@@ -543,7 +603,8 @@ def _names_a_role(low: str, end: int) -> bool:
     cut = window.find("\n")
     words = (window if cut < 0 else window[:cut]).replace("/", " ").replace("-", " ", 1).split(None, 2)
     return bool(words) and (
-        words[0].rstrip(".,;:!?)") in _ROLE_NOUNS or (len(words) > 1 and words[1].rstrip(".,;:!?)") in _ROLE_NOUNS)
+        words[0].rstrip(".,;:!?)") in _ROLE_NOUNS
+        or (len(words) > 1 and words[1].rstrip(".,;:!?)") in _ROLE_NOUNS)
     )
 
 
@@ -592,7 +653,14 @@ class TextIndex:
         found = self._hints.get(s_start)
         if found is None:
             seg = self.low[s_start:s_end]
-            negation = "no " in seg or "not" in seg or "without" in seg or "n't" in seg or "n’t" in seg or "non" in seg
+            negation = (
+                "no " in seg
+                or "not" in seg
+                or "without" in seg
+                or "n't" in seg
+                or "n’t" in seg
+                or "non" in seg
+            )
             found = (negation, "team" in seg)
             self._hints[s_start] = found
         return found

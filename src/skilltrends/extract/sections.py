@@ -50,8 +50,8 @@ _CLAUSE = re.compile(r"\b(?:but|whereas|while)\b", re.IGNORECASE)
 
 
 _CUE_HINT = re.compile(
-    r"plus|bonus|ideal|prefer|nice|desir|advantag|great|helpful|benefi|welcome|apprecia|optional|not required|better|"
-    r"stand out|good to|asset"
+    r"plus|bonus|ideal|prefer|nice|desir|advantag|great|helpful|benefi|welcome|apprecia|optional|"
+    r"not required|better|stand out|good to|asset"
 )
 _MAX_HEADING = 100
 _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
