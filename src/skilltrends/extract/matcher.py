@@ -1,16 +1,23 @@
 """The skill matcher: an Aho-Corasick pre-scan of the raw text, then context rules on small windows.
 
-Why this shape (measured by benchmarks/extraction_speed.py on 3 KB postings, 2-core machine):
-spaCy's tokenizer alone runs at roughly 400 postings/s per core, a bare pyahocorasick scan with this
-taxonomy's aliases at several thousand. Tokenising every text would cap us far below the target, so the
-matcher works on characters: one automaton over the lower-cased text finds alias candidates; word
-boundaries, case for cased aliases (R, C, TF, CV) and leftmost-longest overlap resolution are checked
-per candidate; single-letter aliases come from one compiled regex (an automaton key "r" would fire on
-every letter r); context rules (skilltrends.extract.rules) read only a window around each candidate;
-requirement levels (skilltrends.extract.sections) come from one heading regex per text. No Doc is built.
+Why this shape (benchmarks/extraction_speed.py, 3 KB postings with ~20 mentions each, a shared 2-core box):
+building a spaCy Doc costs more than everything else together — `nlp(text)` with our cheap aligned
+tokenizer runs at ~250-370 postings/s, spaCy's default English tokenizer alone at ~400/s — while a bare
+pyahocorasick scan with this taxonomy's ~2,200 surface forms runs at 9,000-22,000/s. So the fast path
+never tokenises: one automaton over the lower-cased text finds alias candidates; word boundaries, case
+for cased aliases (R, C, TF, CV) and leftmost-longest overlap are checked per hit; single letters (R, C)
+are found with str.find (an automaton key "r" fires on every letter r, and a look-behind regex scanned
+slower than the whole automaton); context rules (skilltrends.extract.rules) read only a window around
+each candidate; sentence bounds come from str.find/rfind near the mention and are reused while
+mentions stay in the sentence; sentence-level checks (negation, another team's stack, preference cues)
+first test a cheap substring hint and cache per sentence; headings are matched only on short,
+non-bullet lines. Measured best-of-5 on 1,000 postings: bare scan 24 us, candidates 51 us, + rules
+124 us, `find` ~310 us per posting (about 3,200 postings/s per core, 0.08-0.1 of the bare scan);
+what remains is per-mention Python (sentence, checks, `Mention` construction), ~8 us a mention.
 
 The spaCy component (skilltrends.extract.skills) calls the same `SkillMatcher.find` on `doc.text`, so
-`nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus).
+`nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus and on
+arbitrary text with Hypothesis).
 """
 
 from __future__ import annotations
