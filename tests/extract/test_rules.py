@@ -184,14 +184,17 @@ CASES = {
     "language_requirement": [
         ("Fluent in German and English.", "English", "english"),
         ("Please apply in English.", "English", None),
+        ("Please tell us about that (in Danish or English) as well as including your CV.", "English", None),
     ],
     "testing_practice": [
         ("Version control, testing and documentation.", "testing", "software_testing"),
         ("Support HIV testing in clinics.", "testing", None),
+        ("The next generation of point-of-care testing for infectious diseases.", "testing", None),
     ],
     "not_degree_field": [
         ("A strong grasp of statistics and linear algebra.", "statistics", "statistics"),
         ("A degree in Computer Science, Mathematics or Statistics.", "Statistics", None),
+        ("Design flows based on usage statistics and field observations.", "statistics", None),
     ],
 }
 

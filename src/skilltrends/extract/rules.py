@@ -327,7 +327,8 @@ _EXCEL_VERB = _rx(r"^\s+(?:at|in|as|within|on|with|through|when|under|by)\b")
 
 _APPLICATION_MATERIALS = _rx(
     r"\b(?:cover\s+letter|curriculum\s+vitae|transcripts?|application\s+form|attach\w*|apply\s+online|"
-    r"your\s+application|application\s+must|publications?\s+written|pdf\s+file|one\s+pdf)\b"
+    r"your\s+application|application\s+must|publications?\s+written|pdf\s+file|one\s+pdf|your\s+cv|"
+    r"including\s+your)\b"
 )
 
 
@@ -479,7 +480,8 @@ def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
 _NOT_SOFTWARE_TESTING = _rx(
     r"\b(?:hiv|covid\w*|virus|viral|hepatitis|clinical|blood|patients?|medical|laboratory|drugs?|hearing|"
     r"penetration|pen|social\s+engineering|SE|attack|diagnostic|samples?|specimens?|soil|emissions?|"
-    r"materials?|crash|vehicles?|animal|genetic|dna|psychometric|strength\s+finder)\b"
+    r"materials?|crash|vehicles?|animal|genetic|dna|psychometric|strength\s+finder|point-of-care|infectious|"
+    r"diseases?|clinics?|clinicians?|cybersecurity|security\s+controls?|regulatory)\b"
 )
 
 
@@ -499,9 +501,17 @@ _DEGREE_BEFORE = _rx(
 )
 
 
+_STATS_AS_DATA = _rx(
+    r"\b(?:usage|sales|traffic|game|player|match|site|web|page|visitor|download|crime|labou?r|vital|"
+    r"population|official|key|summary)\s+$"
+)
+
+
 @_rule("not_degree_field")
 def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
     """'degree in Computer Science, Mathematics or Statistics' names a field of study, not a skill."""
+    if _STATS_AS_DATA.search(ctx.before(cand, 30)):
+        return None  # "usage statistics": figures, not the discipline
     start, _ = ctx.index.sentence(cand.start, cand.end)
     return (
         None if _DEGREE_BEFORE.search(ctx.text[max(start, cand.start - 90) : cand.start]) else cand.skill_id
