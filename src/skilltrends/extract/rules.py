@@ -332,18 +332,19 @@ _APPLICATION_MATERIALS = _rx(
 )
 
 
+_EXCEL_SUBJECT = _rx(r"\b(?:to|will|you|can|we|and|who|ability to|help you)\s+$")
+
+
 @_rule("excel_tool")
 def _excel(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower() != "excel":  # "Microsoft Excel", "VBA": unambiguous
         return cand.skill_id
-    if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
-        return None  # "an Excel sheet with your grades" is a file to send, not a skill
-    if _EXCEL_VERB.search(ctx.after(cand)):
-        return None
-    if re.search(r"\b(?:to|will|you|can|we|and|who|ability to|help you)\s+$", ctx.before(cand), re.I):
-        return None
+    if _EXCEL_VERB.search(ctx.after(cand)) or _EXCEL_SUBJECT.search(ctx.before(cand)):
+        return None  # the verb: "excel at", "you will excel"
     if cand.text == "excel" and not ctx.adjacent(cand):
         return None
+    if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
+        return None  # "an Excel sheet with your grades" is a file to send, not a skill
     return cand.skill_id
 
 
