@@ -86,6 +86,7 @@ class SkillMatcher:
             {form for entries in single.values() for _, form in entries if form}
             | {k for k, entries in single.items() if any(form is None for _, form in entries)}
         )
+        self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
         unknown = {name for name in self._context.values() if name not in RULES}
@@ -153,9 +154,10 @@ class SkillMatcher:
         index = TextIndex(text, low)
         accepted = self._apply_rules(text, cands, index)
         levels = RequirementLevels(text, low)
-        skills = self.taxonomy.skills
+        info = self._info
         sentence, rejects, level = index.sentence, index.rejects, levels.level
         mentions: list[Mention] = []
+        append = mentions.append
         s_start, s_end = 0, -1
         for cand, skill_id in accepted:
             start, end = cand.start, cand.end
@@ -163,9 +165,10 @@ class SkillMatcher:
                 s_start, s_end = sentence(start, end)
             if rejects(start, end, s_start, s_end):
                 continue
-            skill = skills[skill_id]
-            requirement = level(start, end, s_start, s_end)
-            mentions.append(Mention(skill_id, skill.name, skill.category, requirement, start, end, cand.text))  # type: ignore[arg-type]
+            name, category = info[skill_id]
+            append(
+                Mention(skill_id, name, category, level(start, end, s_start, s_end), start, end, cand.text)
+            )
         return mentions
 
     def _apply_rules(

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Literal
+
+Requirement = Literal["required", "preferred"]
 
 __all__ = ["RequirementLevels"]
 
@@ -83,7 +86,7 @@ class RequirementLevels:
             offset += size + 1
         self._cache: dict[tuple[int, int], int] = {}
 
-    def level(self, start: int, end: int, s_start: int, s_end: int) -> str:
+    def level(self, start: int, end: int, s_start: int, s_end: int) -> Requirement:
         """'preferred' or 'required' for the mention text[start:end] in sentence text[s_start:s_end]."""
         at = bisect.bisect_right(self._starts, start) - 1
         if at >= 0 and self._preferred[at]:
