@@ -28,6 +28,7 @@ CASES = {
         ("You will own our go-to-market analytics.", "go", None),
         ("We go deep on every problem.", "go", None),
         ("Go beyond the obvious.", "Go", None),
+        ("- Some Go.", "Go", "go"),
         ("Ready to go live next week.", "go", None),
     ],
     "c_language": [
@@ -43,6 +44,7 @@ CASES = {
         ("Experience in Java or Kotlin.", "Java", "java"),
         ("Free coffee: grab a cup of Java in our kitchen.", "Java", None),
         ("Java and espresso on tap every morning.", "Java", None),
+        ("Free Java from the roastery downstairs.", "Java", None),
         ("Experience with JavaScript and TypeScript.", "JavaScript", "javascript"),
     ],
     "scala_language": [
@@ -82,6 +84,7 @@ CASES = {
         ("Julia programming for numerical work.", "Julia programming", "julia"),
         ("Questions? Contact Julia in HR.", "Julia", None),
         ("Julia Smith leads the interview loop.", "Julia", None),
+        ("Julia on our team runs the reading group; no Julia code here.", "Julia", None),
     ],
     "ray_framework": [
         ("Distributed training with Ray and Dask.", "Ray", "ray"),
@@ -89,6 +92,8 @@ CASES = {
         ("Ray Smith will be your manager.", "Ray", None),
         ("If in doubt, ask Ray.", "Ray", None),
         ("Experience reading X-Ray images.", "Ray", None),
+        ("- Ray for distributed training.", "Ray", "ray"),
+        ("Nice-to-have\n- Go.\n- Ray.\n- W&B.", "Ray", "ray"),
     ],
     "dash_framework": [
         ("Dashboards in Tableau, Dash or Power BI.", "Dash", "dash"),
@@ -99,6 +104,7 @@ CASES = {
     "pandas_library": [
         ("Data analysis with pandas and NumPy.", "pandas", "pandas"),
         ("Our office mascots are two red pandas from the zoo.", "pandas", None),
+        ("Our users have photographed red pandas in Nepal.", "pandas", None),
     ],
     "airflow_tool": [
         ("Orchestration with Airflow and dbt.", "Airflow", "airflow"),
@@ -162,6 +168,7 @@ CASES = {
     "other_team": [
         ("Our analytics team uses Tableau for dashboards.", "Tableau", None),
         ("The platform team runs Kubernetes.", "Kubernetes", None),
+        ("Our frontend team works in JavaScript; you will not need to.", "JavaScript", None),
         ("Our ML team uses PyTorch every day.", "PyTorch", "pytorch"),
         ("You will use Tableau to share results.", "Tableau", "tableau"),
     ],
@@ -190,6 +197,26 @@ CASES = {
         ("Version control, testing and documentation.", "testing", "software_testing"),
         ("Support HIV testing in clinics.", "testing", None),
         ("The next generation of point-of-care testing for infectious diseases.", "testing", None),
+    ],
+    "degree_fields": [
+        ("PhD in Machine Learning, Computer Science or a related field.", "Machine Learning", None),
+        (
+            "MS in Statistics, Mathematics, Operations Research or a similar field.",
+            "Operations Research",
+            None,
+        ),
+        ("MS or PhD in Computer Science, Electrical Engineering, Robotics, or similar.", "Robotics", None),
+        ("B.S. in Computer Science, Data Science, or a related field.", "Data Science", None),
+        ("3+ years of machine learning in production.", "machine learning", "machine_learning"),
+        ("Experience as a machine learning engineer in production.", "machine learning", "machine_learning"),
+    ],
+    "model_monitoring_phrase": [
+        ("Build transaction monitoring models that find fraud.", "monitoring models", None),
+        ("Own dashboards for monitoring models in production.", "monitoring models", "model_monitoring"),
+    ],
+    "git_tool": [
+        ("CV not required; a GitHub link is enough.", "GitHub", None),
+        ("Pull requests on GitHub and GitLab CI.", "GitHub", "git"),
     ],
     "not_degree_field": [
         ("A strong grasp of statistics and linear algebra.", "statistics", "statistics"),

@@ -108,7 +108,10 @@ _ALONE_AFTER = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|$)")
 def _language_rule(
     *,
     cue_after: str,
-    cue_before: str = r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in)\s+)$",
+    cue_before: str = (
+        r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|some|basic|strong|solid|"
+        r"working)\s+)$"
+    ),
     reject_after: str | None = None,
     reject_before: str | None = None,
     reject_window: str | None = None,
@@ -164,7 +167,7 @@ _rule("c_language")(
 _rule("go_language")(
     _language_rule(
         cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b",
-        cue_before=r"\b(?:in|using|written in|code in|coding in|writing)\s+$",
+        cue_before=r"\b(?:in|using|written in|code in|coding in|writing|some|basic|strong|solid|working)\s+$",
         reject_after=r"[-‑]\s*to\b|\s+(?:to|deep|deeper|beyond|above|ahead|live|further|far|through|after|for|out|"
         r"into|back|on|over|the extra|get|getter|about|along|fast|wrong|well|hand|big|all)\b"
         r"|[-‑](?:live|getter|between)",
@@ -189,11 +192,11 @@ _rule("julia_language")(
 )
 _rule("ray_framework")(
     _language_rule(
-        cue_after=r"(?:serve|tune|train|data|clusters?|core|framework|distributed)\b",
+        cue_after=r"(?:serve|tune|train|data|clusters?|core|framework|distributed|for\s+distributed)\b",
         cue_before=r"\b(?:using|on|with)\s+$",
         reject_after=r"\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
         reject_after_cased=_SURNAME_AFTER,
-        reject_before=_PEOPLE_BEFORE + r"|[-‑]\s*$|\b(?:x|gamma|light|sun|death|manta|sting)\s*$",
+        reject_before=_PEOPLE_BEFORE + r"|(?<=\w)[-‑]\s*$|\b(?:x|gamma|light|sun|death|manta|sting)\s*$",
     )
 )
 _rule("swift_language")(
@@ -276,6 +279,25 @@ def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
+@_rule("model_monitoring_phrase")
+def _model_monitoring(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'monitoring models' the MLOps practice, not 'transaction monitoring models' (fraud/AML models)."""
+    if re.search(r"\b(?:transaction|fraud|aml|payments?|credit|sanctions)\s+$", ctx.before(cand, 30), re.I):
+        return None
+    return cand.skill_id
+
+
+@_rule("git_tool")
+def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
+    """GitHub as version control, not 'a GitHub link/profile' to send with an application."""
+    after = ctx.after(cand, 30)
+    if re.match(
+        r"\s*(?:link|links|profile|profiles|url|account|handle|page|username|portfolio)\b", after, re.I
+    ):
+        return None
+    return cand.skill_id
+
+
 _SENT_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-*•·]\s*)?)$")
 
 
@@ -291,7 +313,9 @@ def _common_word(ctx: RuleContext, cand: Candidate) -> str | None:
     return None
 
 
-_COFFEE = _rx(r"\b(?:coffee|cup of|cups of|espresso|brew\w*|caffein\w*|mug|barista|island)\b")
+_COFFEE = _rx(
+    r"\b(?:coffee|cup of|cups of|espresso|brew\w*|caffein\w*|mug|barista|island|roast\w*|beans|caf[eé])\b"
+)
 
 
 @_rule("java_language")
@@ -348,7 +372,10 @@ def _excel(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
-_ANIMAL = _rx(r"\b(?:animals?|zoo|bamboo|bears?|red panda|giant|wildlife|cubs?|endangered|cute|habitat)\b")
+_ANIMAL = _rx(
+    r"\b(?:animals?|zoo|bamboo|bears?|red\s+pandas?|giant\s+pandas?|wildlife|cubs?|endangered|cute|habitat|"
+    r"photographed|nepal|china)\b"
+)
 
 
 @_rule("pandas_library")
@@ -497,8 +524,10 @@ def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
 
 
 _DEGREE_BEFORE = _rx(
-    r"\b(?:degrees?|bachelor\S*|masters?|master's|ph\.?\s?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|ms|bs|ba|ma|"
-    r"diploma|major(?:ed)?|graduated?|background)\b(?:\s+(?:in|of))?[\w\s,/&()'’.-]{0,70}$"
+    r"(?<!\w)(?:degrees?|bachelor\S*|masters?|master['’]s|ph\.?\s?d\.?|doctorate|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
+    r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?)(?!\w)"
+    r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate)(?!\w))?(?:\s+degree)?\s+(?:in|of)\s+"
+    r"(?:(?:a\s+)?[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|\s+or\s+|\s+and\s+))*$"
 )
 
 
@@ -511,12 +540,12 @@ _STATS_AS_DATA = _rx(
 @_rule("not_degree_field")
 def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
     """'degree in Computer Science, Mathematics or Statistics' names a field of study, not a skill."""
-    if _STATS_AS_DATA.search(ctx.before(cand, 30)):
+    if cand.skill_id == "statistics" and _STATS_AS_DATA.search(ctx.before(cand, 30)):
         return None  # "usage statistics": figures, not the discipline
-    start, _ = ctx.index.sentence(cand.start, cand.end)
-    return (
-        None if _DEGREE_BEFORE.search(ctx.text[max(start, cand.start - 90) : cand.start]) else cand.skill_id
-    )
+    # The line, not the sentence: "B.S. in Computer Science, Data Science" holds a full stop.
+    window = ctx.text[max(0, cand.start - 90) : cand.start]
+    window = window[window.rfind("\n") + 1 :]
+    return None if _DEGREE_BEFORE.search(window) else cand.skill_id
 
 
 # --- rules applied to every mention -------------------------------------------------------------
@@ -552,13 +581,16 @@ _NEG_AFTER = _rx(
     r"(?:required|needed|necessary|mandatory|a\s+(?:must|requirement|prerequisite)|expected)"
 )
 _NEG_NEEDED = _rx(
-    r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:is\s+)?(?:needed|required|necessary)\b|^\s+shop\b"
+    r"^\s*(?:(?:experience|knowledge|skills|code|work)\s+)?(?:is\s+)?(?:needed|required|necessary|here|involved)\b"
+    r"|^\s+shop\b"
 )
 _OTHER_TEAM = _rx(
     r"\b(?:our|the|their|other|another|a separate|a different|partner)\s+((?:[\w&/-]+\s+){1,3})teams?\s+"
     r"(?:(?:already|currently|mainly|mostly|also)\s+)?"
     r"(?:uses|use|runs|run|owns|own|manages|manage|maintains|maintain|relies on|rely on|works with|work with|"
-    r"is using|are using|builds on|build on|leverages|leverage|handles|handle|looks after|operates|operate)\b"
+    r"is using|are using|builds on|build on|leverages|leverage|handles|handle|looks after|operates|operate|"
+    r"works in|work in|writes|write|codes in|code in|builds in|build in|is built (?:in|on)|lives in|"
+    r"live in)\b"
     r"[^.;\n]*$"
 )
 _OWN_TEAM = {
@@ -619,6 +651,7 @@ def _names_a_role(low: str, end: int) -> bool:
     )
 
 
+_AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$")  # "4 years as a data engineer": the work itself
 _REACH = 300
 _STOP_BACK = re.compile(r".*(?:[.!?;](?=\s)|•)\s*", re.DOTALL)
 _STOP_FWD = re.compile(r"[.!?;](?=\s|$)|•")
@@ -688,7 +721,7 @@ class TextIndex:
             _in_url_or_email(text, start, end)
         ):
             return True
-        if _names_a_role(self.low, end):
+        if _names_a_role(self.low, end) and not _AS_A_ROLE.search(self.low, max(0, start - 20), start):
             return True
         negation, team = self.hints(s_start, s_end)
         if negation and _negated(text, start, end, s_start, s_end):
