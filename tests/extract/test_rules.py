@@ -19,6 +19,7 @@ CASES = {
         ("Our R & D team is growing.", "R", None),
         ("Enjoy some R&R after launch.", "R", None),
         ("Plan R is our fallback.", "R", None),
+        ("Nice to have\n- R for analysis.", "R", "r"),
     ],
     "go_language": [
         ("Languages: Scala Java Go", "Go", "go"),
@@ -111,6 +112,8 @@ CASES = {
         ("Apache Airflow experience.", "Apache Airflow", "airflow"),
         ("Optimise airflow in data centers for cooling.", "airflow", None),
         ("Airflow and temperature sensors in the server racks.", "Airflow", None),
+        ("Our tents are designed for airflow and warmth.", "airflow", None),
+        ("- 3+ years building data pipelines.\n- Airflow on AWS.", "Airflow", "airflow"),
     ],
     "snowflake_db": [
         ("Warehousing in Snowflake and BigQuery.", "Snowflake", "snowflake"),
@@ -209,6 +212,10 @@ CASES = {
         ("B.S. in Computer Science, Data Science, or a related field.", "Data Science", None),
         ("3+ years of machine learning in production.", "machine learning", "machine_learning"),
         ("Experience as a machine learning engineer in production.", "machine learning", "machine_learning"),
+    ],
+    "as_role": [
+        ("At least 2 years of experience as a data engineer.", "data engineer", "data_engineering"),
+        ("Senior Data Engineer, Berlin", "Data Engineer", None),
     ],
     "model_monitoring_phrase": [
         ("Build transaction monitoring models that find fraud.", "monitoring models", None),

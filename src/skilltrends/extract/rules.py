@@ -151,7 +151,8 @@ _SURNAME_AFTER = r"\s+[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:programming|language))"
 
 _rule("r_language")(
     _language_rule(
-        cue_after=r"programming|language|studio|shiny|packages?|libraries|scripts?|code|coding|markdown|\(",
+        cue_after=r"programming|language|studio|shiny|packages?|libraries|scripts?|code|coding|markdown|\(|"
+        r"for\s+(?:analysis|analytics|statistic\w*|modell?ing|data)",
         reject_after=r"\s*&|\s*'s\b|\s*\+\s*[A-Z]|\.\w",
         reject_before=r"&\s*|\b(?:plan|section|appendix|room|grade|class|type|level|vitamin|tier|block|phase)\s+",
     )
@@ -287,6 +288,12 @@ def _model_monitoring(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
+@_rule("as_role")
+def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'3 years as a data engineer' names the work; 'Data Engineer' alone is a job title."""
+    return cand.skill_id if re.search(r"\bas\s+an?\s+$", ctx.before(cand, 12), re.I) else None
+
+
 @_rule("git_tool")
 def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
     """GitHub as version control, not 'a GitHub link/profile' to send with an application."""
@@ -386,7 +393,7 @@ def _pandas(ctx: RuleContext, cand: Candidate) -> str | None:
 
 _PHYSICAL_AIRFLOW = _rx(
     r"\b(?:data cent(?:er|re)s?|cooling|hvac|ventilation|fans?|thermal|heat\w*|ducts?|racks?|server rooms?|"
-    r"temperature|cfm|pressure|filters?|vents?|mechanical|buildings?)\b"
+    r"temperature|cfm|vents?|tents?|warmth|breathab\w*)\b"
 )
 
 
