@@ -11,9 +11,11 @@ slower than the whole automaton); context rules (skilltrends.extract.rules) read
 each candidate; sentence bounds come from str.find/rfind near the mention and are reused while
 mentions stay in the sentence; sentence-level checks (negation, another team's stack, preference cues)
 first test a cheap substring hint and cache per sentence; headings are matched only on short,
-non-bullet lines. Measured best-of-5 on 1,000 postings: bare scan 24 us, candidates 51 us, + rules
-124 us, `find` ~310 us per posting (about 3,200 postings/s per core, 0.08-0.1 of the bare scan);
-what remains is per-mention Python (sentence, checks, `Mention` construction), ~8 us a mention.
+non-bullet lines. Measured best-of-5 on 1,000 postings: bare scan 23 us, candidates 48 us, `find`
+~290 us per posting (about 3,400 postings/s per core, 0.08-0.1 of the bare scan — short of the 0.3 aimed
+for); what remains is per-mention Python (sentence, checks, `Mention` construction), ~8 us a mention, and
+the context rules. `extract_posting` also runs `requirements.extract_requirements` (~2.9 ms a posting on
+the same corpus), which dominates a full extraction; `requirements=False` skips it when re-tagging.
 
 The spaCy component (skilltrends.extract.skills) calls the same `SkillMatcher.find` on `doc.text`, so
 `nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus and on
