@@ -728,7 +728,13 @@ class TextIndex:
             _in_url_or_email(text, start, end)
         ):
             return True
-        if _names_a_role(self.low, end) and not _AS_A_ROLE.search(self.low, max(0, start - 20), start):
+        low = self.low
+        if (
+            end < len(low)
+            and low[end] in " \t-/"
+            and _names_a_role(low, end)
+            and not _AS_A_ROLE.search(low, max(0, start - 20), start)
+        ):
             return True
         negation, team = self.hints(s_start, s_end)
         if negation and _negated(text, start, end, s_start, s_end):
