@@ -40,6 +40,7 @@ LEVELS = [
         "preferred",
     ),
     ("You have:\n- Python\nBonus points:\n- JAX\n", "JAX", "preferred"),
+    ("You have:\n- Python\nIt would be great if you also have:\n- JAX\n", "JAX", "preferred"),
     ("What you'll need\n- SQL\nPluses\n- dbt\n", "dbt", "preferred"),
     ("What you'll need\n- SQL\nPluses\n- dbt\n", "SQL", "required"),
     ("Experience with Airflow is a plus.", "Airflow", "preferred"),

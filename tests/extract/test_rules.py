@@ -19,6 +19,8 @@ CASES = {
         ("Our R & D team is growing.", "R", None),
         ("Enjoy some R&R after launch.", "R", None),
         ("Plan R is our fallback.", "R", None),
+        ("- You write clean, tested R", "R", "r"),
+        ("- Curious mind; bonus if you know R", "R", "r"),
         ("Nice to have\n- R for analysis.", "R", "r"),
     ],
     "go_language": [
@@ -30,6 +32,8 @@ CASES = {
         ("We go deep on every problem.", "go", None),
         ("Go beyond the obvious.", "Go", None),
         ("- Some Go.", "Go", "go"),
+        ("- Curious mind; ideally familiarity with Go", "Go", "go"),
+        ("- You write clean, tested Go", "Go", "go"),
         ("Ready to go live next week.", "go", None),
     ],
     "c_language": [
@@ -59,11 +63,14 @@ CASES = {
         ("Ideas that spark curiosity in our users.", "spark", None),
         ("Build filters with Spark AR Studio.", "Spark", None),
         ("Projects that will spark innovation.", "spark", None),
+        ("- Exposure to Spark, Keras and Vertex AI", "Spark", "spark"),
     ],
     "excel_tool": [
         ("Advanced skills in Excel and SQL.", "Excel", "excel"),
         ("Microsoft Excel and PowerPoint.", "Microsoft Excel", "excel"),
         ("You excel at building relationships.", "excel", None),
+        ("- You have shipped models using sklearn and Excel", "Excel", "excel"),
+        ("We want people who will excel and grow.", "excel", None),
         ("Excel in a fast-paced environment.", "Excel", None),
         ("Attach your cover letter and an Excel sheet with your grades.", "Excel", None),
     ],
@@ -147,6 +154,12 @@ CASES = {
     "tf_abbrev": [
         ("Models in TF 2 and PyTorch.", "TF", "tensorflow"),
         ("Ranking with TF-IDF features.", "TF", None),
+        ("Experience with TF.", "TF", "tensorflow"),
+        ("- TF experience would be a plus", "TF", "tensorflow"),
+        ("- You have shipped models using TF", "TF", "tensorflow"),
+        ("Working knowledge of TF.", "TF", "tensorflow"),
+        ("Bonus if you know TF.", "TF", "tensorflow"),
+        ("Write Terraform modules; experience with TF state files.", "TF", None),
     ],
     "hf_abbrev": [
         ("Models from the HF Hub.", "HF", "hugging_face_transformers"),
@@ -216,6 +229,14 @@ CASES = {
     "as_role": [
         ("At least 2 years of experience as a data engineer.", "data engineer", "data_engineering"),
         ("Senior Data Engineer, Berlin", "Data Engineer", None),
+    ],
+    "machine_learning_term": [
+        ("- Solid understanding of ML", "ML", "machine_learning"),
+        ("- Experience applying ML in production", "ML", "machine_learning"),
+        ("- Ph.D. in ML or related field", "ML", None),
+        ("Join our ML team.", "ML", None),
+        ("We are hiring an ML Engineer.", "ML", None),
+        ("Experience with ML Ops is a plus", "ML Ops", "mlops"),
     ],
     "model_monitoring_phrase": [
         ("Build transaction monitoring models that find fraud.", "monitoring models", None),

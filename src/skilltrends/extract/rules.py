@@ -110,7 +110,7 @@ def _language_rule(
     cue_after: str,
     cue_before: str = (
         r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|some|basic|strong|solid|"
-        r"working)\s+)$"
+        r"working|know|knows|tested|exposure to)\s+)$"
     ),
     reject_after: str | None = None,
     reject_before: str | None = None,
@@ -168,7 +168,8 @@ _rule("c_language")(
 _rule("go_language")(
     _language_rule(
         cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b",
-        cue_before=r"\b(?:in|using|written in|code in|coding in|writing|some|basic|strong|solid|working)\s+$",
+        cue_before=r"\b(?:in|using|written in|code in|coding in|writing|some|basic|strong|solid|working|know|"
+        r"tested|familiarity with|experience with|knowledge of|exposure to|proficiency in|proficient in)\s+$",
         reject_after=r"[-‑]\s*to\b|\s+(?:to|deep|deeper|beyond|above|ahead|live|further|far|through|after|for|out|"
         r"into|back|on|over|the extra|get|getter|about|along|fast|wrong|well|hand|big|all)\b"
         r"|[-‑](?:live|getter|between)",
@@ -341,10 +342,19 @@ _SPARK_VERB_BEFORE = _rx(
 )
 
 
+_SPARK_NOUN_BEFORE = _rx(
+    r"\b(?:exposure|introduction|access|migration|migrate|migrating|move|moved|moving|port|ported|porting|"
+    r"contribute|contributions?|contributing|jobs?\s+written)\s+to\s+$"
+)
+
+
 @_rule("spark_engine")
 def _spark(ctx: RuleContext, cand: Candidate) -> str | None:
     after = ctx.after(cand)
-    if _SPARK_NOT.search(after) or _SPARK_VERB_BEFORE.search(ctx.before(cand)):
+    before = ctx.before(cand)
+    if _SPARK_NOT.search(after):
+        return None
+    if _SPARK_VERB_BEFORE.search(before) and not _SPARK_NOUN_BEFORE.search(before):
         return None
     if cand.text == "spark" and not (
         ctx.adjacent(cand) or re.match(r"\s*(?:jobs?|clusters?|sql|streaming)", after, re.I)
@@ -370,10 +380,10 @@ _EXCEL_SUBJECT = _rx(r"\b(?:to|will|you|can|we|and|who|ability to|help you)\s+$"
 def _excel(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower() != "excel":  # "Microsoft Excel", "VBA": unambiguous
         return cand.skill_id
-    if _EXCEL_VERB.search(ctx.after(cand)) or _EXCEL_SUBJECT.search(ctx.before(cand)):
-        return None  # the verb: "excel at", "you will excel"
-    if cand.text == "excel" and not ctx.adjacent(cand):
-        return None
+    if _EXCEL_VERB.search(ctx.after(cand)):
+        return None  # the verb: "excel at", "excel in"
+    if cand.text == "excel" and (_EXCEL_SUBJECT.search(ctx.before(cand)) or not ctx.adjacent(cand)):
+        return None  # "you will excel": lower case is the verb unless it sits in a list of tools
     if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
         return None  # "an Excel sheet with your grades" is a file to send, not a skill
     return cand.skill_id
@@ -462,6 +472,14 @@ def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
     return None
 
 
+_TERRAFORM = _rx(
+    r"\b(?:terraform|hcl|infrastructure[\s-]as[\s-]code|iac|tfstate|tf\s+modules?|state\s+files?)\b"
+)
+_TF_CUE_BEFORE = _rx(
+    r"\b(?:with|of|know|knows|knowing|in|using|use|on|like|including|proficient|proficiency|fluent|expert)\s+$"
+)
+
+
 @_rule("tf_abbrev")
 def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text != "TF":
@@ -469,9 +487,16 @@ def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
     after = ctx.after(cand)
     if re.match(r"\s*[-‑]?\s*idf", after, re.I):
         return None
+    if _TERRAFORM.search(ctx.text[max(0, cand.start - 80) : cand.end + 80]):
+        return None  # infrastructure postings say TF for Terraform
     if re.match(
-        r"\s*(?:\d|serving|lite|models?|keras|\.keras|/\s*(?:keras|pytorch))", after, re.I
+        r"\s*(?:\d|serving|lite|models?|keras|\.keras|/\s*(?:keras|pytorch)|experience|skills|knowledge|"
+        r"expertise)",
+        after,
+        re.I,
     ) or ctx.adjacent(cand):
+        return cand.skill_id
+    if _TF_CUE_BEFORE.search(ctx.before(cand, 30)):  # "Experience with TF", "bonus if you know TF"
         return cand.skill_id
     return None
 
@@ -555,6 +580,23 @@ def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
     return None if _DEGREE_BEFORE.search(window) else cand.skill_id
 
 
+_ML_AS_NOUN = re.compile(
+    r"(?:$|[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:in|and|or|for|to|at|with|experience|skills?|knowledge|expertise|"
+    r"background|fundamentals|concepts|theory|techniques|methods|algorithms|research|is|are|would|will|"
+    r"preferred|a\s+plus|as)\b)",
+    re.IGNORECASE,
+)
+
+
+@_rule("machine_learning_term")
+def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'machine learning' and bare 'ML' used as a noun ("experience applying ML in production"), not a
+    degree field ("PhD in ML") nor a modifier ("ML team", "ML platform", "ML Engineer")."""
+    if cand.text == "ML" and not _ML_AS_NOUN.match(ctx.text, cand.end, cand.end + 30):
+        return None
+    return _not_degree_field(ctx, cand)
+
+
 # --- rules applied to every mention -------------------------------------------------------------
 
 _DOMAIN = re.compile(r"[a-z0-9-]\.(?:com|org|net|io|ai|dev|edu|gov|co|uk|de|ml|app|cloud)(?:/|$|:)", re.I)
@@ -616,10 +658,16 @@ _OWN_TEAM = {
 }
 
 
+_NEG_NEED_BEFORE = _rx(
+    r"(?:\b(?:do|does|will|would)(?:n't|n’t|\s+not)\s+need\s+(?:to\s+(?:know|use|learn)\s+)?(?:any\s+)?"
+    r"|\bno\s+need\s+(?:for|to\s+know)\s+)$"
+)
+
+
 def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     before = text[max(s_start, start - 40) : start]
     after = text[end : min(s_end, end + 50)]
-    if _NEG_AFTER.search(after):
+    if _NEG_AFTER.search(after) or _NEG_NEED_BEFORE.search(before):
         return True
     if _NEG_BEFORE.search(before):
         # "no Java needed", "not a Java shop", "without Python": the cue must govern this mention.

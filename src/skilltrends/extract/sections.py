@@ -24,7 +24,7 @@ _PREFERRED_HEAD = (
     r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you\s+(?:will\s+)?stand\s+out\s+if(?:\s+\w+){0,3}|"
     r"additional\s+(?:qualifications|skills|experience)|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
-    r"would\s+be\s+(?:great|nice|a\s+plus)"
+    r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if\s+you(?:\s+\w+){0,3})?"
 )
 _REQUIRED_HEAD = (
     r"(?:minimum|basic|required|key|essential|core|technical|your)?\s*(?:qualifications|requirements|skills"
