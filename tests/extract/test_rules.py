@@ -92,6 +92,7 @@ CASES = {
         ("Julia programming for numerical work.", "Julia programming", "julia"),
         ("Questions? Contact Julia in HR.", "Julia", None),
         ("Julia Smith leads the interview loop.", "Julia", None),
+        ("- Production experience writing Julia\nBonus\n- Python", "Julia", "julia"),
         ("Julia on our team runs the reading group; no Julia code here.", "Julia", None),
     ],
     "ray_framework": [
@@ -101,6 +102,9 @@ CASES = {
         ("If in doubt, ask Ray.", "Ray", None),
         ("Experience reading X-Ray images.", "Ray", None),
         ("- Ray for distributed training.", "Ray", "ray"),
+        ("- Knowledge of Ray is nice to have", "Ray", "ray"),
+        ("- Exposure to Ray\nNice to have\n- Go", "Ray", "ray"),
+        ("Reach out to Ray Okafor, our technical recruiter.", "Ray", None),
         ("Nice-to-have\n- Go.\n- Ray.\n- W&B.", "Ray", "ray"),
     ],
     "dash_framework": [
@@ -222,6 +226,8 @@ CASES = {
             None,
         ),
         ("MS or PhD in Computer Science, Electrical Engineering, Robotics, or similar.", "Robotics", None),
+        ("At Northwind Robotics, we believe great products come from small teams.", "Robotics", None),
+        ("Experience in robotics and computer vision.", "robotics", "robotics"),
         ("B.S. in Computer Science, Data Science, or a related field.", "Data Science", None),
         ("3+ years of machine learning in production.", "machine learning", "machine_learning"),
         ("Experience as a machine learning engineer in production.", "machine learning", "machine_learning"),

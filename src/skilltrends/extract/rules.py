@@ -147,7 +147,7 @@ _PEOPLE_BEFORE = (
     r"\b(?:contact|ask|email|e-mail|call|message|ping|meet|reach out to|reach|talk to|speak to|speak with|"
     r"hi|hello|dear|thanks|thank|from|by|cc|mr\.?|ms\.?|mrs\.?|dr\.?)\s+$"
 )
-_SURNAME_AFTER = r"\s+[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:programming|language))"
+_SURNAME_AFTER = r"[ \t]+[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:programming|language))"
 
 _rule("r_language")(
     _language_rule(
@@ -195,7 +195,7 @@ _rule("julia_language")(
 _rule("ray_framework")(
     _language_rule(
         cue_after=r"(?:serve|tune|train|data|clusters?|core|framework|distributed|for\s+distributed)\b",
-        cue_before=r"\b(?:using|on|with)\s+$",
+        cue_before=r"\b(?:using|on|with|knowledge\s+of|experience\s+with|exposure\s+to|know)\s+$",
         reject_after=r"\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
         reject_after_cased=_SURNAME_AFTER,
         reject_before=_PEOPLE_BEFORE + r"|(?<=\w)[-‑]\s*$|\b(?:x|gamma|light|sun|death|manta|sting)\s*$",
@@ -572,6 +572,8 @@ _STATS_AS_DATA = _rx(
 @_rule("not_degree_field")
 def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
     """'degree in Computer Science, Mathematics or Statistics' names a field of study, not a skill."""
+    if cand.text == "Robotics" and re.search(r"\b[A-Z][\w&]*[ \t]+$", ctx.before(cand, 25)):
+        return None  # "Northwind Robotics": a company name
     if cand.skill_id == "statistics" and _STATS_AS_DATA.search(ctx.before(cand, 30)):
         return None  # "usage statistics": figures, not the discipline
     # The line, not the sentence: "B.S. in Computer Science, Data Science" holds a full stop.
