@@ -1,4 +1,4 @@
-"""Skill-tagging quality on SkillSpan: in-vocabulary recall and the share of tagged mentions inside gold spans.
+"""Skill-tagging quality on SkillSpan: in-vocabulary recall and the share of tagged mentions in gold spans.
 
 Data: SkillSpan (Mike Zhang, Kristian Nørgaard Jensen, Sif Dam Sonniks, Barbara Plank, "SkillSpan: Hard and
 Soft Skill Extraction from English Job Postings", NAACL 2022; dataset CC BY 4.0, code MIT). The JSONL
@@ -80,13 +80,21 @@ def evaluate(path: Path, *, nlp: Any, aliases: set[str], pattern: re.Pattern[str
                 if any(g["start"] <= m.start and m.end <= g["end"] for m in mentions):
                     hit += 1
                 else:
-                    missed.append({"id": row["id"], "gold": g["text"], "line": text[max(0, g["start"] - 70) : g["end"] + 50]})
+                    missed.append(
+                        {
+                            "id": row["id"],
+                            "gold": g["text"],
+                            "line": text[max(0, g["start"] - 70) : g["end"] + 50],
+                        }
+                    )
         for m in mentions:
             tagged += 1
             if inside(m.start, m.end, gold):
                 tagged_in += 1
             else:
-                outside.append({"id": row["id"], "skill": m.skill_id, "text": m.text, "line": line_of(text, m.start)})
+                outside.append(
+                    {"id": row["id"], "skill": m.skill_id, "text": m.text, "line": line_of(text, m.start)}
+                )
         for start, end in baseline_spans(pattern, text):
             base += 1
             base_in += inside(start, end, gold)
@@ -121,10 +129,12 @@ def main(argv: list[str]) -> int:
             continue
         r = evaluate(path, nlp=nlp, aliases=aliases, pattern=pattern)
         print(
-            f"[{split}] postings={r['postings']} in-vocab gold KNOWLEDGE spans={r['gold_knowledge_in_vocab']} "
+            f"[{split}] postings={r['postings']} "
+            f"in-vocab gold KNOWLEDGE spans={r['gold_knowledge_in_vocab']} "
             f"recall={r['recall']:.3f}\n"
             f"[{split}] tagged={r['tagged']} in-span share={r['in_span_share']:.3f} | "
-            f"baseline keyword matcher tagged={r['baseline_tagged']} in-span share={r['baseline_in_span_share']:.3f}"
+            f"baseline keyword matcher tagged={r['baseline_tagged']} "
+            f"in-span share={r['baseline_in_span_share']:.3f}"
         )
         if not quiet:
             print(f"[{split}] missed in-vocab gold spans ({len(r['missed'])}):")

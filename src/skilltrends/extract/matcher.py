@@ -1,26 +1,35 @@
 """The skill matcher: an Aho-Corasick pre-scan of the raw text, then context rules on small windows.
 
-Why this shape (measured by benchmarks/extraction_speed.py on 3 KB postings, 2-core machine):
-spaCy's tokenizer alone runs at roughly 400 postings/s per core, a bare pyahocorasick scan with this
-taxonomy's aliases at several thousand. Tokenising every text would cap us far below the target, so the
-matcher works on characters: one automaton over the lower-cased text finds alias candidates; word
-boundaries, case for cased aliases (R, C, TF, CV) and leftmost-longest overlap resolution are checked
-per candidate; single-letter aliases come from one compiled regex (an automaton key "r" would fire on
-every letter r); context rules (skilltrends.extract.rules) read only a window around each candidate;
-requirement levels (skilltrends.extract.sections) come from one heading regex per text. No Doc is built.
+Why this shape (benchmarks/extraction_speed.py, 3 KB postings with ~20 mentions each, a shared 2-core box):
+building a spaCy Doc costs more than everything else together — `nlp(text)` with our cheap aligned
+tokenizer runs at ~250-370 postings/s, spaCy's default English tokenizer alone at ~400/s — while a bare
+pyahocorasick scan with this taxonomy's ~2,200 surface forms runs at 9,000-22,000/s. So the fast path
+never tokenises: one automaton over the lower-cased text finds alias candidates; word boundaries, case
+for cased aliases (R, C, TF, CV) and leftmost-longest overlap are checked per hit; single letters (R, C)
+are found with str.find (an automaton key "r" fires on every letter r, and a look-behind regex scanned
+slower than the whole automaton); context rules (skilltrends.extract.rules) read only a window around
+each candidate; sentence bounds come from str.find/rfind near the mention and are reused while
+mentions stay in the sentence; sentence-level checks (negation, another team's stack, preference cues)
+first test a cheap substring hint and cache per sentence; headings are matched only on short,
+non-bullet lines. Measured best-of-5 on 1,000 postings: bare scan 23 us, candidates 48 us, `find`
+~290 us per posting (about 3,400 postings/s per core, 0.08-0.1 of the bare scan — short of the 0.3 aimed
+for); what remains is per-mention Python (sentence, checks, `Mention` construction), ~8 us a mention, and
+the context rules. `extract_posting` also runs `requirements.extract_requirements` (~2.9 ms a posting on
+the same corpus), which dominates a full extraction; `requirements=False` skips it when re-tagging.
 
 The spaCy component (skilltrends.extract.skills) calls the same `SkillMatcher.find` on `doc.text`, so
-`nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus).
+`nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus and on
+arbitrary text with Hypothesis).
 """
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections import defaultdict
 
 import ahocorasick
 
-from skilltrends.extract.rules import RULES, Candidate, RuleContext, reject_generic, sentence_bounds
+from skilltrends.extract.rules import RULES, Candidate, RuleContext, TextIndex
 from skilltrends.extract.sections import RequirementLevels
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
@@ -29,10 +38,7 @@ __all__ = ["SkillMatcher", "alias_keys"]
 
 # Longer texts are scanned in full but rules stay local; a cap keeps a pathological 10 MB line cheap.
 _MAX_RULE_PASSES = 3
-
-
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
+_NEAR = 60
 
 
 def _variants(alias: str) -> list[str]:
@@ -76,49 +82,66 @@ class SkillMatcher:
                 self.automaton.add_word(key, (len(key), tuple(entries)))
         self.automaton.make_automaton()
         self._single = single
-        letters = "".join(sorted({form for entries in single.values() for _, form in entries if form} | {
-            k for k, entries in single.items() if any(form is None for _, form in entries)
-        }))
-        self._single_re = re.compile(rf"(?<!\w)[{re.escape(letters)}](?!\w)") if letters else None
+        # Single letters (R, C) are found with str.find: a regex with a look-behind scanned slower than the
+        # whole automaton, and an automaton key "r" would fire on every letter r.
+        self._single_forms = sorted(
+            {form for entries in single.values() for _, form in entries if form}
+            | {k for k, entries in single.items() if any(form is None for _, form in entries)}
+        )
+        self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
         unknown = {name for name in self._context.values() if name not in RULES}
         if unknown:
-            raise ValueError(f"Unknown context rule(s) {sorted(unknown)}. Available: {', '.join(sorted(RULES))}")
+            raise ValueError(
+                f"Unknown context rule(s) {sorted(unknown)}. Available: {', '.join(sorted(RULES))}"
+            )
 
-    def candidates(self, text: str) -> list[Candidate]:
+    def candidates(self, text: str, low: str | None = None) -> list[Candidate]:
         """Alias matches on word boundaries, case-checked, leftmost-longest, before context rules."""
-        low = text.lower()
-        if len(low) != len(text):  # e.g. "İ" lower-cases to two characters: keep offsets aligned
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-        found: list[tuple[int, int, str, bool]] = []
-        size = len(text)
+        if low is None:
+            low = _lower(text)
+        found: list[tuple[int, int, str]] = []  # (start, -end, skill id): sorts leftmost, then longest
+        append = found.append
+        last_index = len(text) - 1
         for last, (length, entries) in self.automaton.iter(low):
             start = last - length + 1
-            if start > 0 and _is_word(low[start]) and _is_word(low[start - 1]):
-                continue
-            if last + 1 < size and _is_word(low[last]) and _is_word(low[last + 1]):
-                continue
-            surface = text[start : last + 1]
+            if start and (low[start].isalnum() or low[start] == "_"):
+                before = low[start - 1]
+                if before.isalnum() or before == "_":
+                    continue
+            if last < last_index and (low[last].isalnum() or low[last] == "_"):
+                after = low[last + 1]
+                if after.isalnum() or after == "_":
+                    continue
             for skill_id, form in entries:
-                if form is None or form == surface:
-                    found.append((start, last + 1, skill_id, form is not None))
+                if form is None or form == text[start : last + 1]:
+                    append((start, -last - 1, skill_id))
                     break
-        if self._single_re is not None:
-            for match in self._single_re.finditer(text):
-                surface = match.group()
-                for skill_id, form in self._single.get(surface.lower(), ()):
-                    if form is None or form == surface:
-                        found.append((match.start(), match.end(), skill_id, form is not None))
-                        break
-        found.sort(key=lambda c: (c[0], c[0] - c[1]))
+        for letter in self._single_forms:
+            at = text.find(letter)
+            while at >= 0:
+                if (at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_")) and (
+                    at == last_index or not (low[at + 1].isalnum() or low[at + 1] == "_")
+                ):
+                    for skill_id, form in self._single.get(letter.lower(), ()):
+                        if form is None or form == letter:
+                            append((at, -at - 1, skill_id))
+                            break
+                at = text.find(letter, at + 1)
+        found.sort()
         out: list[Candidate] = []
         reach = -1
-        for start, end, skill_id, _ in found:
+        ruled = self._ruled
+        for start, neg_end, skill_id in found:
             if start >= reach:
-                surface = text[start:end]
-                ruled = skill_id in self._ruled and surface.lower() in self._ruled[skill_id]
-                out.append(Candidate(start, end, skill_id, surface, ruled))
+                end = -neg_end
+                forms = ruled.get(skill_id)
+                out.append(
+                    Candidate(
+                        start, end, skill_id, text[start:end], forms is not None and low[start:end] in forms
+                    )
+                )
                 reach = end
         return out
 
@@ -126,53 +149,69 @@ class SkillMatcher:
         """All accepted skill mentions in `text`, sorted by offset, with requirement levels."""
         if not text or text.isspace():
             return []
-        cands = self.candidates(text)
+        low = _lower(text)
+        cands = self.candidates(text, low)
         if not cands:
             return []
-        accepted = self._apply_rules(text, cands)
-        levels: RequirementLevels | None = None
-        skills = self.taxonomy.skills
+        index = TextIndex(text, low)
+        accepted = self._apply_rules(text, cands, index)
+        levels = RequirementLevels(text, low)
+        info = self._info
+        sentence, rejects, level = index.sentence, index.rejects, levels.level
         mentions: list[Mention] = []
+        append = mentions.append
+        s_start, s_end = 0, -1
         for cand, skill_id in accepted:
-            if reject_generic(text, cand.start, cand.end):
+            start, end = cand.start, cand.end
+            if start < s_start or end > s_end:
+                s_start, s_end = sentence(start, end)
+            if rejects(start, end, s_start, s_end):
                 continue
-            if levels is None:
-                levels = RequirementLevels(text)
-            s_start, s_end = sentence_bounds(text, cand.start, cand.end)
-            skill = skills[skill_id]
-            mentions.append(
-                Mention(
-                    skill_id=skill_id,
-                    skill=skill.name,
-                    category=skill.category,
-                    requirement=levels.level(cand.start, cand.end, s_start, s_end),  # type: ignore[arg-type]
-                    start=cand.start,
-                    end=cand.end,
-                    text=cand.text,
-                )
+            name, category = info[skill_id]
+            append(
+                Mention(skill_id, name, category, level(start, end, s_start, s_end), start, end, cand.text)
             )
         return mentions
 
-    def _apply_rules(self, text: str, cands: list[Candidate]) -> list[tuple[Candidate, str]]:
-        """Unruled candidates are accepted; ruled ones are decided, iterating so accepted ones anchor others."""
-        anchors = [c for c in cands if not c.ruled]
-        decided: dict[int, str] = {}
+    def _apply_rules(
+        self, text: str, cands: list[Candidate], index: TextIndex
+    ) -> list[tuple[Candidate, str]]:
+        """Unruled candidates are accepted; ruled ones are decided in passes (accepted ones anchor others)."""
         pending = [c for c in cands if c.ruled]
-        ctx = RuleContext(text, anchors)
+        if not pending:
+            return [(c, c.skill_id) for c in cands]
+        decided: dict[int, str] = {}
+        ctx = RuleContext(text, [c for c in cands if not c.ruled], index)
         for _ in range(_MAX_RULE_PASSES):
-            if not pending:
-                break
             still: list[Candidate] = []
+            fresh: list[Candidate] = []
             for cand in pending:
                 skill_id = RULES[self._context[cand.skill_id]](ctx, cand)
                 if skill_id is None:
                     still.append(cand)
                 else:
                     decided[id(cand)] = skill_id
-            if len(still) == len(pending):
+                    fresh.append(cand)
+            if not still or not fresh:
                 break
-            ctx.anchors = sorted(
-                [c for c in cands if not c.ruled or id(c) in decided], key=lambda c: c.start
-            )
-            pending = still
-        return [(c, c.skill_id if not c.ruled else decided[id(c)]) for c in cands if not c.ruled or id(c) in decided]
+            # Another pass only for rejected candidates that a newly accepted one could now support.
+            ctx.anchors = [c for c in cands if not c.ruled or id(c) in decided]
+            fresh_starts = [c.start for c in fresh]
+            pending = [c for c in still if _near(fresh_starts, c.start)]
+        return [
+            (c, c.skill_id if not c.ruled else decided[id(c)])
+            for c in cands
+            if not c.ruled or id(c) in decided
+        ]
+
+
+def _near(starts: list[int], position: int) -> bool:
+    at = bisect.bisect_left(starts, position - _NEAR)
+    return at < len(starts) and starts[at] <= position + _NEAR
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # e.g. "İ" lower-cases to two characters: keep offsets aligned
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low

@@ -38,7 +38,9 @@ def _set_taxonomy(nlp: Language, taxonomy: Taxonomy) -> None:
 def skill_component(nlp: Language) -> SkillComponent:
     """The pipeline's `skill_matcher` component; a clear error when the pipeline lacks one."""
     if "skill_matcher" not in nlp.pipe_names:
-        raise ValueError(f"Pipeline has no 'skill_matcher' component (has: {nlp.pipe_names}). Hint: use build_nlp().")
+        raise ValueError(
+            f"Pipeline has no 'skill_matcher' component (has: {nlp.pipe_names}). Hint: use build_nlp()."
+        )
     component = nlp.get_pipe("skill_matcher")
     assert isinstance(component, SkillComponent)
     return component

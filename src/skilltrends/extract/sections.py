@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import Literal
+
+Requirement = Literal["required", "preferred"]
 
 __all__ = ["RequirementLevels"]
 
@@ -21,7 +24,7 @@ _PREFERRED_HEAD = (
     r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you\s+(?:will\s+)?stand\s+out\s+if(?:\s+\w+){0,3}|"
     r"additional\s+(?:qualifications|skills|experience)|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
-    r"would\s+be\s+(?:great|nice|a\s+plus)"
+    r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if\s+you(?:\s+\w+){0,3})?"
 )
 _REQUIRED_HEAD = (
     r"(?:minimum|basic|required|key|essential|core|technical|your)?\s*(?:qualifications|requirements|skills"
@@ -46,24 +49,44 @@ _CUE = re.compile(
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b",
     re.IGNORECASE,
 )
-_CLAUSE = re.compile(r",?\s+\b(?:but|whereas|while)\b\s+", re.IGNORECASE)
+_CLAUSE = re.compile(r"\b(?:but|whereas|while)\b", re.IGNORECASE)
+
+
+_CUE_HINT = re.compile(
+    r"plus|bonus|ideal|prefer|nice|desir|advantag|great|helpful|benefi|welcome|apprecia|optional|"
+    r"not required|better|stand out|good to|asset"
+)
+_MAX_HEADING = 100
+_BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 
 
 class RequirementLevels:
     """Per-text lookup of requirement levels; build once per text, query per mention."""
 
-    __slots__ = ("text", "_starts", "_preferred", "_cache")
+    __slots__ = ("text", "low", "_starts", "_preferred", "_cache")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
+        self.low = low if low is not None else text.lower()
         self._starts: list[int] = []
         self._preferred: list[bool] = []
-        for match in _HEADING.finditer(text):
-            self._starts.append(match.start())
-            self._preferred.append(match.group("pref") is not None)
-        self._cache: dict[tuple[int, int], bool] = {}
+        # Headings are short lines: test each short, non-bullet line once instead of scanning for "^".
+        offset = 0
+        heading = _HEADING.match
+        for line in text.split("\n"):
+            size = len(line)
+            if (
+                size <= _MAX_HEADING
+                and line[:2] not in _BULLETS
+                and (line.count(" ") <= 7 or line.endswith(":"))
+                and (match := heading(line)) is not None
+            ):
+                self._starts.append(offset)
+                self._preferred.append(match.group("pref") is not None)
+            offset += size + 1
+        self._cache: dict[tuple[int, int], int] = {}
 
-    def level(self, start: int, end: int, s_start: int, s_end: int) -> str:
+    def level(self, start: int, end: int, s_start: int, s_end: int) -> Requirement:
         """'preferred' or 'required' for the mention text[start:end] in sentence text[s_start:s_end]."""
         at = bisect.bisect_right(self._starts, start) - 1
         if at >= 0 and self._preferred[at]:
@@ -71,18 +94,25 @@ class RequirementLevels:
         return "preferred" if self._clause_has_cue(start, s_start, s_end) else "required"
 
     def _clause_has_cue(self, start: int, s_start: int, s_end: int) -> bool:
-        sentence = self.text[s_start:s_end]
+        key = (s_start, s_end)
+        state = self._cache.get(key)
+        if state is None:
+            seg = self.low[s_start:s_end]
+            if _CUE_HINT.search(seg) is None or _CUE.search(seg) is None:
+                state = 0  # no cue in the sentence
+            elif " but " in seg or " while " in seg or " whereas " in seg:
+                state = 2  # cue present, clauses matter
+            else:
+                state = 1  # cue governs the whole sentence
+            self._cache[key] = state
+        if state < 2:
+            return state == 1
         # "Python is required, but Spark is a plus": only the clause holding the mention counts.
-        lo, hi = 0, len(sentence)
-        for match in _CLAUSE.finditer(sentence):
-            if match.end() <= start - s_start:
+        lo, hi = s_start, s_end
+        for match in _CLAUSE.finditer(self.text, s_start, s_end):
+            if match.end() <= start:
                 lo = match.start()
-            elif match.start() >= start - s_start:
+            elif match.start() >= start:
                 hi = match.start()
                 break
-        key = (s_start + lo, s_start + hi)
-        found = self._cache.get(key)
-        if found is None:
-            found = _CUE.search(sentence, lo, hi) is not None
-            self._cache[key] = found
-        return found
+        return _CUE.search(self.text, lo, hi) is not None

@@ -14,7 +14,6 @@ from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, SpanGroup
-from spacy.util import registry
 from spacy.vocab import Vocab
 
 from skilltrends.extract.matcher import SkillMatcher
@@ -67,14 +66,6 @@ class SkillTokenizer:
 
     def from_disk(self, path: Any, **kwargs: Any) -> SkillTokenizer:
         return self
-
-
-@registry.tokenizers("skilltrends.SkillTokenizer.v1")
-def create_skill_tokenizer() -> Any:
-    def make(nlp: Language) -> SkillTokenizer:
-        return SkillTokenizer(nlp.vocab)
-
-    return make
 
 
 class SkillComponent:

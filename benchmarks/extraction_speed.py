@@ -1,0 +1,194 @@
+"""Skill-extraction throughput against a bare Aho-Corasick scan with the same aliases, on ~3 KB postings.
+
+The corpus is synthetic and deterministic (seeded): posting-like paragraphs, headings and bullet lists
+mixing taxonomy skills, look-alikes (R&D, "go deep", "excel at", "send your CV") and filler prose.
+
+Timed, in one run over the same corpus:
+- bare scan: lower-case each text and iterate a pyahocorasick automaton holding this taxonomy's alias keys
+  (the matcher's own automaton keys; single letters such as R and C are excluded there too) — no boundary
+  checks, no rules: the floor any Aho-Corasick tagger pays;
+- skills only: `extract_postings(nlp, texts, workers=1|2, requirements=False)` — what a re-tag after a
+  taxonomy change runs; this is the row compared with the bare scan;
+- full: `extract_postings(nlp, texts, workers=1|2)` including degree/years/salary
+  (`skilltrends.extract.requirements`, written on branch `reqs`), on a quarter of the corpus;
+- `nlp(text)` through spaCy (the public component path), on a tenth of the corpus, for reference.
+Other processes on a shared machine make single runs noisy: each row is the best of --repeat runs, and the
+bare scan is timed before and after the skills rows (the faster of the two is the reference).
+Prints postings/s, the ratio to the bare scan, and peak RSS (resource.getrusage, this process and children).
+
+Usage: PYTHONPATH=src python benchmarks/extraction_speed.py [--postings N] [--repeat K]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from collections.abc import Callable
+
+import ahocorasick
+
+from skilltrends.extract import build_nlp, extract_postings, load_taxonomy
+from skilltrends.extract.matcher import alias_keys
+from skilltrends.extract.nlp import skill_component
+
+_HEADINGS = [
+    "About the role",
+    "Responsibilities",
+    "Requirements",
+    "What you'll need",
+    "Nice to have",
+    "Benefits",
+]
+_FILLER = [
+    "You will work closely with product managers and designers to ship features our customers love.",
+    "We value ownership, clear writing and kindness, and we review each other's work carefully.",
+    "Our offices are in Berlin and London, and most of the team works remotely two days a week.",
+    "The role reports to the Head of Machine Learning and partners with research and platform teams.",
+    "We go deep on problems and excel at turning prototypes into reliable services.",
+    "Our R&D group publishes regularly; please send your CV and cover letter to the recruiting team.",
+    "Compensation includes equity, a learning budget and 30 days of paid holiday.",
+    "We are an equal opportunity employer and welcome applicants from every background and walk of life.",
+    "Our customers include hospitals, retailers and public agencies across Europe and North America.",
+    "During onboarding you will pair with a mentor and ship a small change to production in your first week.",
+    "We care about sustainable pace: no heroics, predictable on-call and time to think.",
+    "You will design, build and operate systems that serve millions of predictions per day.",
+]
+_SKILL_PHRASES = [
+    "Strong Python and SQL",
+    "experience with PyTorch or TensorFlow",
+    "Kubernetes, Docker and Terraform",
+    "Spark or Dask for large-scale data processing",
+    "MLflow, Weights & Biases or similar experiment tracking",
+    "AWS SageMaker, GCP Vertex AI or Azure ML",
+    "feature engineering and hyperparameter tuning",
+    "deep learning for NLP and computer vision",
+    "LLMs, LangChain and vector databases",
+    "statistics, linear algebra and probability",
+    "CI/CD with GitHub Actions",
+    "Airflow and dbt pipelines",
+    "Go or Rust for high-performance services",
+    "scikit-learn, XGBoost and LightGBM",
+    "Kafka streaming",
+    "ONNX, TensorRT and Triton for serving",
+    "Snowflake, BigQuery and PostgreSQL",
+    "Tableau or Power BI dashboards",
+    "R or Julia for statistical modelling",
+    "C++ and CUDA kernels",
+    "FastAPI microservices",
+    "A/B testing",
+]
+
+
+def make_corpus(n: int, *, size: int = 3000, seed: int = 7) -> list[str]:
+    """n deterministic posting-like texts of about `size` characters each."""
+    rng = random.Random(seed)
+    texts = []
+    for _ in range(n):
+        parts: list[str] = []
+        length = 0
+        while length < size:
+            heading = rng.choice(_HEADINGS)
+            block = [heading + ":"]
+            for _ in range(rng.randint(2, 5)):
+                if rng.random() < 0.22:
+                    block.append(
+                        "- "
+                        + rng.choice(_SKILL_PHRASES)
+                        + rng.choice([".", "", " is a plus.", " preferred."])
+                    )
+                else:
+                    block.append(rng.choice(_FILLER))
+            chunk = "\n".join(block) + "\n\n"
+            parts.append(chunk)
+            length += len(chunk)
+        texts.append("".join(parts)[:size])
+    return texts
+
+
+def bare_scan(automaton: ahocorasick.Automaton, texts: list[str]) -> int:
+    hits = 0
+    for text in texts:
+        for _ in automaton.iter(text.lower()):
+            hits += 1
+    return hits
+
+
+def timed(func: Callable[[], object], repeat: int) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        func()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def peak_rss_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--postings", type=int, default=4000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args(argv)
+
+    taxonomy = load_taxonomy()
+    nlp = build_nlp(taxonomy)
+    texts = make_corpus(args.postings)
+    mean_kb = sum(map(len, texts)) / len(texts) / 1000
+    automaton = ahocorasick.Automaton()
+    for key in alias_keys(taxonomy):
+        if len(key) > 1:
+            automaton.add_word(key, key)
+    automaton.make_automaton()
+    matcher = skill_component(nlp).matcher
+    mentions = sum(len(matcher.find(t)) for t in texts[:200])
+    print(
+        f"corpus: {len(texts)} postings, {mean_kb:.1f} KB each; taxonomy {taxonomy.version}, "
+        f"{len(automaton)} automaton keys; {mentions / 200:.1f} mentions/posting"
+    )
+
+    n = len(texts)
+    rows: list[tuple[str, float]] = []
+    rows.append(
+        ("bare pyahocorasick scan (lower + iter)", timed(lambda: bare_scan(automaton, texts), args.repeat))
+    )
+    for workers in (1, 2):
+        rows.append(
+            (
+                f"skills: extract_postings(workers={workers}, requirements=False)",
+                timed(
+                    lambda w=workers: list(
+                        extract_postings(nlp, texts, workers=w, chunksize=100, requirements=False)
+                    ),
+                    args.repeat,
+                ),
+            )
+        )
+    rows.append(("bare pyahocorasick scan (again)", timed(lambda: bare_scan(automaton, texts), args.repeat)))
+    full = texts[: max(1, n // 4)]
+    for workers in (1, 2):
+        seconds = timed(lambda w=workers: list(extract_postings(nlp, full, workers=w, chunksize=25)), 1)
+        rows.append(
+            (f"full:   extract_postings(workers={workers}) incl. requirements", seconds * n / len(full))
+        )
+    spacy_slice = texts[: max(1, n // 10)]
+    spacy_time = timed(lambda: [nlp(t) for t in spacy_slice], 1)
+    rows.append(("nlp(text): spaCy component, builds a Doc", spacy_time * n / len(spacy_slice)))
+
+    bare_rate = n / min(rows[0][1], rows[3][1])
+    for name, seconds in rows:
+        rate = n / seconds
+        print(f"{name:58} {rate:8.0f} postings/s  ratio to bare {rate / bare_rate:5.2f}")
+    own, children = peak_rss_mb()
+    print(f"peak RSS: {own:.0f} MB (this process), {children:.0f} MB (largest worker)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

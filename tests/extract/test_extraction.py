@@ -1,0 +1,131 @@
+"""extract_posting / extract_postings / nlp(text): requirement levels, ordering, agreement, processes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from skilltrends.extract import EXTRACTOR_VERSION, build_nlp, extract_posting, extract_postings, load_taxonomy
+from skilltrends.extract.skills import SPANS_KEY
+from skilltrends.models import Degree, Extraction
+
+POSTING = """Senior Machine Learning Engineer
+
+About the role
+You will build ranking models. Our analytics team uses Tableau.
+
+Requirements:
+- 5+ years of Python and SQL
+- Experience with PyTorch or TensorFlow
+- Kubernetes, Docker and Terraform
+
+Nice to have:
+- Spark, Kafka
+- W&B or MLflow
+
+Benefits
+- Learning budget for Coursera
+"""
+
+LEVELS = [
+    (POSTING, "Python", "required"),
+    (POSTING, "PyTorch", "required"),
+    (POSTING, "Spark", "preferred"),
+    (POSTING, "MLflow", "preferred"),
+    (POSTING, "Coursera", "required"),
+    ("Minimum qualifications:\n- Go\n\nPreferred qualifications:\n- Rust programming\n", "Go", "required"),
+    (
+        "Minimum qualifications:\n- Go\n\nPreferred qualifications:\n- Rust programming\n",
+        "Rust programming",
+        "preferred",
+    ),
+    ("You have:\n- Python\nBonus points:\n- JAX\n", "JAX", "preferred"),
+    ("You have:\n- Python\nIt would be great if you also have:\n- JAX\n", "JAX", "preferred"),
+    ("What you'll need\n- SQL\nPluses\n- dbt\n", "dbt", "preferred"),
+    ("What you'll need\n- SQL\nPluses\n- dbt\n", "SQL", "required"),
+    ("Experience with Airflow is a plus.", "Airflow", "preferred"),
+    ("Ideally you know Snowflake and BigQuery.", "BigQuery", "preferred"),
+    ("Kafka preferred.", "Kafka", "preferred"),
+    ("Bonus if you have shipped LLMs.", "LLMs", "preferred"),
+    ("Familiarity with Ray would be great.", "Ray", "preferred"),
+    ("Nice to have: Databricks.", "Databricks", "preferred"),
+    ("Python is required, but Spark is a plus.", "Python", "required"),
+    ("Python is required, but Spark is a plus.", "Spark", "preferred"),
+    ("Strong Python skills.", "Python", "required"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "level"), LEVELS, ids=[f"{s}-{lvl}" for _, s, lvl in LEVELS])
+def test_extract_posting_requirement_level(nlp: Language, text: str, surface: str, level: str) -> None:
+    start = text.index(surface)
+    [mention] = [m for m in extract_posting(nlp, text).mentions if m.start == start]
+    assert mention.requirement == level
+
+
+@pytest.mark.parametrize("text", [POSTING])
+def test_extract_posting_mentions_sorted_and_exact(nlp: Language, text: str) -> None:
+    result = extract_posting(nlp, text, title="Senior Machine Learning Engineer")
+    assert isinstance(result, Extraction)
+    starts = [m.start for m in result.mentions]
+    assert starts == sorted(starts)
+    for m in result.mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.skill == load_taxonomy().skills[m.skill_id].name
+    assert "tableau" not in {m.skill_id for m in result.mentions}  # another team's stack
+
+
+@pytest.mark.parametrize("text", [POSTING])
+def test_extract_posting_requirements_defaults_or_filled(nlp: Language, text: str) -> None:
+    result = extract_posting(nlp, text)
+    assert isinstance(result.degree, Degree)
+    assert result.years_min is None or result.years_min == 5
+
+
+CORPUS = (
+    [POSTING]
+    + [text for text, _, _ in LEVELS]
+    + [
+        "C C++17/20 Rust Go Kubernetes Docker and GCP",
+        "Send your CV to jobs@python.org; no Java needed. We go deep.",
+        "Hugging Face Transformers vs the transformer architecture; R&D, R and Python.",
+        "İstanbul office: Python, SQL — ünïcödé and emoji 🤗 Transformers 🚀",
+    ]
+)
+
+
+@pytest.mark.parametrize("text", CORPUS)
+def test_spacy_component_agrees_with_fast_path(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    fast = extract_posting(nlp, text).mentions
+    assert doc._.skill_mentions == fast
+    spans = doc.spans[SPANS_KEY]
+    assert [(s.start_char, s.end_char, s.label_) for s in spans] == [
+        (m.start, m.end, m.skill_id) for m in fast
+    ]
+    assert [s._.requirement for s in spans] == [m.requirement for m in fast]
+    assert [s._.category for s in spans] == [m.category for m in fast]
+
+
+@pytest.mark.parametrize("workers", [2])
+def test_extract_postings_workers_match_single_process(nlp: Language, workers: int) -> None:
+    texts = CORPUS * 5
+    single = list(extract_postings(nlp, texts))
+    assert list(extract_postings(nlp, texts, workers=workers, chunksize=4)) == single
+    assert single == [extract_posting(nlp, t) for t in texts]
+
+
+@pytest.mark.parametrize("path", [None])
+def test_build_nlp_accepts_taxonomy_object_and_version(path: None) -> None:
+    taxonomy = load_taxonomy(path)
+    nlp = build_nlp(taxonomy)
+    assert nlp.pipe_names == ["skill_matcher"]
+    assert nlp.get_pipe("skill_matcher").taxonomy is taxonomy
+    assert EXTRACTOR_VERSION.endswith(taxonomy.version)
+
+
+@pytest.mark.parametrize("missing", ["skill_matcher"])
+def test_extract_posting_without_component_names_the_fix(missing: str) -> None:
+    import spacy
+
+    with pytest.raises(ValueError, match="build_nlp"):
+        extract_posting(spacy.blank("en"), "Python")

@@ -1,0 +1,279 @@
+"""Context rules for ambiguous names: each rule with sentences that must and must not be tagged."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from spacy.language import Language
+
+from skilltrends.extract import extract_posting
+
+# (sentence, surface text, skill id expected for that surface, or None: it must not be tagged as a skill)
+CASES = {
+    "r_language": [
+        ("Strong programming skills in Python and R or equivalents.", "R", "r"),
+        ("Proficient in R.", "R", "r"),
+        ("Experience with R programming and Shiny.", "R programming", "r"),
+        ("You will work in our R&D department.", "R", None),
+        ("Our R & D team is growing.", "R", None),
+        ("Enjoy some R&R after launch.", "R", None),
+        ("Plan R is our fallback.", "R", None),
+        ("- You write clean, tested R", "R", "r"),
+        ("- Curious mind; bonus if you know R", "R", "r"),
+        ("Nice to have\n- R for analysis.", "R", "r"),
+    ],
+    "go_language": [
+        ("Languages: Scala Java Go", "Go", "go"),
+        ("Write services in Go.", "Go", "go"),
+        ("Technologies reactjs django go docker", "go", "go"),
+        ("Experience with Golang microservices.", "Golang", "go"),
+        ("You will own our go-to-market analytics.", "go", None),
+        ("We go deep on every problem.", "go", None),
+        ("Go beyond the obvious.", "Go", None),
+        ("- Some Go.", "Go", "go"),
+        ("- Curious mind; ideally familiarity with Go", "Go", "go"),
+        ("- You write clean, tested Go", "Go", "go"),
+        ("Ready to go live next week.", "go", None),
+    ],
+    "c_language": [
+        ("Good programming skills (e.g. C C++ python).", "C", "c"),
+        ("Knowledge of C / C++ and embedded Linux.", "C", "c"),
+        ("C programming for device drivers.", "C programming", "c"),
+        ("You will present to the C-suite.", "C", None),
+        ("We just raised our Series C.", "C", None),
+        ("Modern C++ (C++17) required.", "C++", "cpp"),
+        ("Reporting to C level executives.", "C", None),
+    ],
+    "java_language": [
+        ("Experience in Java or Kotlin.", "Java", "java"),
+        ("Free coffee: grab a cup of Java in our kitchen.", "Java", None),
+        ("Java and espresso on tap every morning.", "Java", None),
+        ("Free Java from the roastery downstairs.", "Java", None),
+        ("Experience with JavaScript and TypeScript.", "JavaScript", "javascript"),
+    ],
+    "scala_language": [
+        ("Functional programming in Scala and Spark.", "Scala", "scala"),
+        ("Our services are scalable.", "scalable", None),
+        ("Tickets for La Scala are a team perk.", "Scala", None),
+    ],
+    "spark_engine": [
+        ("Big data tools such as Hadoop and Spark.", "Spark", "spark"),
+        ("Experience with PySpark and Spark SQL.", "PySpark", "spark"),
+        ("Ideas that spark curiosity in our users.", "spark", None),
+        ("Build filters with Spark AR Studio.", "Spark", None),
+        ("Projects that will spark innovation.", "spark", None),
+        ("- Exposure to Spark, Keras and Vertex AI", "Spark", "spark"),
+    ],
+    "excel_tool": [
+        ("Advanced skills in Excel and SQL.", "Excel", "excel"),
+        ("Microsoft Excel and PowerPoint.", "Microsoft Excel", "excel"),
+        ("You excel at building relationships.", "excel", None),
+        ("- You have shipped models using sklearn and Excel", "Excel", "excel"),
+        ("We want people who will excel and grow.", "excel", None),
+        ("Excel in a fast-paced environment.", "Excel", None),
+        ("Attach your cover letter and an Excel sheet with your grades.", "Excel", None),
+    ],
+    "swift_language": [
+        ("Knowledge of Swift and Objective-C.", "Swift", "swift"),
+        ("Write testable code in Swift.", "Swift", "swift"),
+        ("We need swift decisions under pressure.", "swift", None),
+        ("Swift delivery is what our customers love.", "Swift", None),
+    ],
+    "rust_language": [
+        ("Systems programming in Rust or C++.", "Rust", "rust"),
+        ("Experience with Rust programming.", "Rust programming", "rust"),
+        ("Sensors that detect Rust on wheat leaves.", "Rust", None),
+        ("Protecting steel structures from Rust and corrosion.", "Rust", None),
+        ("Leaving skills to rust is not an option.", "rust", None),
+    ],
+    "julia_language": [
+        ("Scientific computing in Julia, Python or R.", "Julia", "julia"),
+        ("Julia programming for numerical work.", "Julia programming", "julia"),
+        ("Questions? Contact Julia in HR.", "Julia", None),
+        ("Julia Smith leads the interview loop.", "Julia", None),
+        ("- Production experience writing Julia\nBonus\n- Python", "Julia", "julia"),
+        ("Julia on our team runs the reading group; no Julia code here.", "Julia", None),
+    ],
+    "ray_framework": [
+        ("Distributed training with Ray and Dask.", "Ray", "ray"),
+        ("Serving with Ray Serve on Kubernetes.", "Ray Serve", "ray"),
+        ("Ray Smith will be your manager.", "Ray", None),
+        ("If in doubt, ask Ray.", "Ray", None),
+        ("Experience reading X-Ray images.", "Ray", None),
+        ("- Ray for distributed training.", "Ray", "ray"),
+        ("- Knowledge of Ray is nice to have", "Ray", "ray"),
+        ("- Exposure to Ray\nNice to have\n- Go", "Ray", "ray"),
+        ("Reach out to Ray Okafor, our technical recruiter.", "Ray", None),
+        ("Nice-to-have\n- Go.\n- Ray.\n- W&B.", "Ray", "ray"),
+    ],
+    "dash_framework": [
+        ("Dashboards in Tableau, Dash or Power BI.", "Dash", "dash"),
+        ("Build Plotly Dash apps.", "Plotly Dash", "dash"),
+        ("Bring a dash of humour.", "dash", None),
+        ("Dash over to our careers page.", "Dash", None),
+    ],
+    "pandas_library": [
+        ("Data analysis with pandas and NumPy.", "pandas", "pandas"),
+        ("Our office mascots are two red pandas from the zoo.", "pandas", None),
+        ("Our users have photographed red pandas in Nepal.", "pandas", None),
+    ],
+    "airflow_tool": [
+        ("Orchestration with Airflow and dbt.", "Airflow", "airflow"),
+        ("Apache Airflow experience.", "Apache Airflow", "airflow"),
+        ("Optimise airflow in data centers for cooling.", "airflow", None),
+        ("Airflow and temperature sensors in the server racks.", "Airflow", None),
+        ("Our tents are designed for airflow and warmth.", "airflow", None),
+        ("- 3+ years building data pipelines.\n- Airflow on AWS.", "Airflow", "airflow"),
+    ],
+    "snowflake_db": [
+        ("Warehousing in Snowflake and BigQuery.", "Snowflake", "snowflake"),
+        ("Design a snowflake schema for reporting.", "snowflake schema", "data_modeling"),
+        ("You are a special snowflake and we love it.", "snowflake", None),
+    ],
+    "aml_abbrev": [
+        ("Deploy models on Azure ML.", "Azure ML", "azure_ml"),
+        ("Azure Machine Learning (AML) pipelines.", "AML", "azure_ml"),
+        ("Build AML models for transaction monitoring and KYC.", "AML", None),
+        ("Experience in AML compliance.", "AML", None),
+    ],
+    "cv_abbrev": [
+        ("Experience with CV models and NLP.", "CV", "computer_vision"),
+        ("Strong background in NLP, CV or speech.", "CV", "computer_vision"),
+        ("Send your CV and cover letter.", "CV", None),
+        ("Please upload your CV.", "CV", None),
+        ("CV and cover letter in English.", "CV", None),
+    ],
+    "transformers_disambiguation": [
+        (
+            "Fine-tune models with Hugging Face Transformers.",
+            "Hugging Face Transformers",
+            "hugging_face_transformers",
+        ),
+        ("Experience with HF Transformers and PEFT.", "HF Transformers", "hugging_face_transformers"),
+        ("Familiar with Hugging Face's Transformers library.", "Transformers", "hugging_face_transformers"),
+        ("Deep understanding of the transformer architecture.", "transformer architecture", "transformers"),
+        ("Research on transformers and attention.", "transformers", "transformers"),
+    ],
+    "tf_abbrev": [
+        ("Models in TF 2 and PyTorch.", "TF", "tensorflow"),
+        ("Ranking with TF-IDF features.", "TF", None),
+        ("Experience with TF.", "TF", "tensorflow"),
+        ("- TF experience would be a plus", "TF", "tensorflow"),
+        ("- You have shipped models using TF", "TF", "tensorflow"),
+        ("Working knowledge of TF.", "TF", "tensorflow"),
+        ("Bonus if you know TF.", "TF", "tensorflow"),
+        ("Write Terraform modules; experience with TF state files.", "TF", None),
+    ],
+    "hf_abbrev": [
+        ("Models from the HF Hub.", "HF", "hugging_face_transformers"),
+        ("Low latency HF trading systems.", "HF", None),
+    ],
+    "url_or_email": [
+        ("Questions: jobs@python.org", "python", None),
+        ("See https://github.com/pytorch/pytorch for details.", "pytorch", None),
+        ("Docs at www.tensorflow.org/guide.", "tensorflow", None),
+        ("Read more on python.org today.", "python", None),
+        ("We use fast.ai and Python.", "fast.ai", "fast_ai"),
+    ],
+    "negation": [
+        ("No Java needed.", "Java", None),
+        ("We are not a Java shop.", "Java", None),
+        ("Java is not required.", "Java", None),
+        ("Kubernetes experience isn't required.", "Kubernetes", None),
+        ("You don't need to know Scala.", "Scala", None),
+        ("Not only Python but also Java.", "Python", "python"),
+        ("Python, Java and Go are required.", "Java", "java"),
+    ],
+    "other_team": [
+        ("Our analytics team uses Tableau for dashboards.", "Tableau", None),
+        ("The platform team runs Kubernetes.", "Kubernetes", None),
+        ("Our frontend team works in JavaScript; you will not need to.", "JavaScript", None),
+        ("Our ML team uses PyTorch every day.", "PyTorch", "pytorch"),
+        ("You will use Tableau to share results.", "Tableau", "tableau"),
+    ],
+    "role_noun": [
+        ("We are hiring a Senior Java Developer.", "Java", None),
+        ("Python engineers wanted.", "Python", None),
+        ("Experience with Java and Spring.", "Java", "java"),
+    ],
+    "common_word": [
+        ("Frontend with React and Redux.", "React", "react"),
+        ("React quickly to incidents.", "React", None),
+        ("Backend in Spring Boot.", "Spring Boot", "spring"),
+        ("Join us this spring.", "spring", None),
+    ],
+    "skill_phrase": [
+        ("Excellent communication and collaboration skills.", "communication", "communication"),
+        ("Our mentoring program starts in week one.", "mentoring", None),
+        ("We value collaboration.", "collaboration", None),
+    ],
+    "language_requirement": [
+        ("Fluent in German and English.", "English", "english"),
+        ("Please apply in English.", "English", None),
+        ("Please tell us about that (in Danish or English) as well as including your CV.", "English", None),
+    ],
+    "testing_practice": [
+        ("Version control, testing and documentation.", "testing", "software_testing"),
+        ("Support HIV testing in clinics.", "testing", None),
+        ("The next generation of point-of-care testing for infectious diseases.", "testing", None),
+    ],
+    "degree_fields": [
+        ("PhD in Machine Learning, Computer Science or a related field.", "Machine Learning", None),
+        (
+            "MS in Statistics, Mathematics, Operations Research or a similar field.",
+            "Operations Research",
+            None,
+        ),
+        ("MS or PhD in Computer Science, Electrical Engineering, Robotics, or similar.", "Robotics", None),
+        ("At Northwind Robotics, we believe great products come from small teams.", "Robotics", None),
+        ("Experience in robotics and computer vision.", "robotics", "robotics"),
+        ("B.S. in Computer Science, Data Science, or a related field.", "Data Science", None),
+        ("3+ years of machine learning in production.", "machine learning", "machine_learning"),
+        ("Experience as a machine learning engineer in production.", "machine learning", "machine_learning"),
+    ],
+    "as_role": [
+        ("At least 2 years of experience as a data engineer.", "data engineer", "data_engineering"),
+        ("Senior Data Engineer, Berlin", "Data Engineer", None),
+    ],
+    "machine_learning_term": [
+        ("- Solid understanding of ML", "ML", "machine_learning"),
+        ("- Experience applying ML in production", "ML", "machine_learning"),
+        ("- Ph.D. in ML or related field", "ML", None),
+        ("Join our ML team.", "ML", None),
+        ("We are hiring an ML Engineer.", "ML", None),
+        ("Experience with ML Ops is a plus", "ML Ops", "mlops"),
+    ],
+    "model_monitoring_phrase": [
+        ("Build transaction monitoring models that find fraud.", "monitoring models", None),
+        ("Own dashboards for monitoring models in production.", "monitoring models", "model_monitoring"),
+    ],
+    "git_tool": [
+        ("CV not required; a GitHub link is enough.", "GitHub", None),
+        ("Pull requests on GitHub and GitLab CI.", "GitHub", "git"),
+    ],
+    "not_degree_field": [
+        ("A strong grasp of statistics and linear algebra.", "statistics", "statistics"),
+        ("A degree in Computer Science, Mathematics or Statistics.", "Statistics", None),
+        ("Design flows based on usage statistics and field observations.", "statistics", None),
+    ],
+}
+
+PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]
+
+
+@pytest.mark.parametrize(
+    ("rule", "sentence", "surface", "expected"), PARAMS, ids=[f"{p[0]}:{p[1][:40]}" for p in PARAMS]
+)
+def test_rules_decide_ambiguous_mention(
+    nlp: Language, rule: str, sentence: str, surface: str, expected: str | None
+) -> None:
+    found = re.search(rf"(?<!\w){re.escape(surface)}(?!\w)", sentence)
+    assert found is not None, surface
+    start = found.start()
+    mentions = extract_posting(nlp, sentence).mentions
+    at = [m for m in mentions if m.start <= start < m.end]
+    if expected is None:
+        assert at == [], f"{rule}: {surface!r} wrongly tagged in {sentence!r}: {at}"
+    else:
+        assert [m.skill_id for m in at] == [expected], f"{rule}: {mentions}"
