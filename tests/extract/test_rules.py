@@ -164,6 +164,12 @@ CASES = {
         ("Working knowledge of TF.", "TF", "tensorflow"),
         ("Bonus if you know TF.", "TF", "tensorflow"),
         ("Write Terraform modules; experience with TF state files.", "TF", None),
+        ("- You have shipped models using MLflow, Terraform and/or TF", "TF", "tensorflow"),
+        ("- Experience with TF\n- You have shipped models using Terraform", "TF", "tensorflow"),
+        ("We manage infrastructure with Terraform (TF).", "TF", None),
+        ("Write TF modules for our AWS accounts.", "TF", None),
+        ("Our IaC is in HCL; TF experience required.", "TF", None),
+        ("It's a plus if\n- Exposure to TF", "TF", "tensorflow"),
     ],
     "hf_abbrev": [
         ("Models from the HF Hub.", "HF", "hugging_face_transformers"),

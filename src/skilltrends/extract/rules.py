@@ -475,8 +475,14 @@ def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
 _TERRAFORM = _rx(
     r"\b(?:terraform|hcl|infrastructure[\s-]as[\s-]code|iac|tfstate|tf\s+modules?|state\s+files?)\b"
 )
+# Where "Terraform" is spelled out beside "TF" (e.g. "MLflow, Terraform and/or TF"), TF names something else:
+# TensorFlow. TF means Terraform when it is defined as such or followed by Terraform's own nouns.
+_TF_TERRAFORM_AFTER = _rx(r"\s*(?:\(\s*terraform|modules?\b|state\b|plan\b|apply\b|providers?\b|workspaces?\b|cloud\b"
+                          r"|files?\b|configs?\b|scripts?\b|code\b|stacks?\b)")
+_TF_DEFINED_BEFORE = _rx(r"terraform\s*\(\s*$")
+_ML_NEARBY = _rx(r"\b(?:pytorch|keras|jax|deep learning|neural|models?|machine learning|ml)\b")
 _TF_CUE_BEFORE = _rx(
-    r"\b(?:with|of|know|knows|knowing|in|using|use|on|like|including|proficient|proficiency|fluent|expert)\s+$"
+    r"\b(?:with|of|know|knows|knowing|in|using|use|on|like|including|proficient|proficiency|fluent|expert|exposure to)\s+$"
 )
 
 
@@ -487,8 +493,11 @@ def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
     after = ctx.after(cand)
     if re.match(r"\s*[-‑]?\s*idf", after, re.I):
         return None
-    if _TERRAFORM.search(ctx.text[max(0, cand.start - 80) : cand.end + 80]):
-        return None  # infrastructure postings say TF for Terraform
+    if _TF_TERRAFORM_AFTER.match(after) or _TF_DEFINED_BEFORE.search(ctx.before(cand, 20)):
+        return None  # "TF modules", "TF state", "Terraform (TF)": infrastructure postings say TF for Terraform
+    window = ctx.text[max(0, cand.start - 80) : cand.end + 80]
+    if _TERRAFORM.search(window) and not re.search(r"terraform", window, re.I) and not _ML_NEARBY.search(window):
+        return None  # IaC / HCL talk without Terraform spelled out and without ML frameworks around
     if re.match(
         r"\s*(?:\d|serving|lite|models?|keras|\.keras|/\s*(?:keras|pytorch)|experience|skills|knowledge|"
         r"expertise)",
