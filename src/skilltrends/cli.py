@@ -341,8 +341,9 @@ def _pair(text: str) -> tuple[str, str]:
 
 @cli.command()
 @click.option("--reprocess", is_flag=True, help="Re-tag every stored posting (after a taxonomy change).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to tag with.")
 @click.pass_context
-def extract(ctx: click.Context, reprocess: bool) -> None:
+def extract(ctx: click.Context, reprocess: bool, workers: int) -> None:
     """Tag skills, degrees, experience and pay in new or changed postings.
 
     \b
@@ -355,8 +356,33 @@ def extract(ctx: click.Context, reprocess: bool) -> None:
 
     engine = _engine(_settings(ctx))
     sync_skills(engine, load_taxonomy())
-    count = extract_pending(engine, build_nlp(), reprocess=reprocess, progress=_progress)
+    count = extract_pending(engine, build_nlp(), reprocess=reprocess, workers=workers, progress=_progress)
     click.echo(f"{count} postings tagged")
+
+
+@cli.command()
+@click.argument("input_path", metavar="INPUT.jsonl", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write one result line per input line.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to tag with.")
+def tag(input_path: Path, output_path: Path, workers: int) -> None:
+    """Tag any corpus: read JSON lines with `id` and `text` (plain text or HTML; `title` optional).
+
+    Writes one line each: id, skills [{skill, category, requirement, start, end, text}], degree {min_level, fields,
+    equivalent_experience_ok}, years_min, years_max, salary {min, max, currency, period} (null where absent).
+    Offsets index the text as given; for HTML they index the cleaned text, which the line carries as clean_text.
+    A bad line becomes {"line": N, "error": ...} and the others are still tagged.
+
+    \b
+    Example:
+        skilltrends tag postings.jsonl -o tagged.jsonl --workers 2
+    """
+    from skilltrends.extract import build_nlp
+    from skilltrends.extract.batch import tag_jsonl
+
+    stats = tag_jsonl(input_path, output_path, nlp=build_nlp(), workers=workers)
+    click.echo(f"{stats.tagged} postings tagged, {stats.mentions} mentions, {stats.errors} bad lines "
+               f"of {stats.lines}; wrote {output_path}")
 
 
 @cli.command()

@@ -82,10 +82,16 @@ def sync_skills(engine: Engine, taxonomy: Any) -> int:
 
 
 def extract_pending(
-    engine: Engine, nlp: Any, *, reprocess: bool = False, batch: int = 500, progress: Progress = _noop
+    engine: Engine,
+    nlp: Any,
+    *,
+    reprocess: bool = False,
+    batch: int = 500,
+    workers: int = 1,
+    progress: Progress = _noop,
 ) -> int:
     """Tag postings that are new or changed since their last extraction (all of them with `reprocess`)."""
-    from skilltrends.extract import EXTRACTOR_VERSION, extract_posting
+    from skilltrends.extract import EXTRACTOR_VERSION, extract_posting, extract_postings
 
     condition = or_(PostingRow.extracted_hash.is_(None), PostingRow.extracted_hash != PostingRow.content_hash)
     if reprocess:
@@ -98,11 +104,12 @@ def extract_pending(
             ).all()
         if not rows:
             return done
-        results = []
-        for row in rows:
-            posting = _posting_from_row(row)
-            results.append((row.id, row.content_hash, extract_posting(nlp, posting.description, title=posting.title),
-                            posting))
+        postings = [_posting_from_row(row) for row in rows]
+        if workers > 1:
+            extractions = list(extract_postings(nlp, (p.description for p in postings), workers=workers))
+        else:
+            extractions = [extract_posting(nlp, p.description, title=p.title) for p in postings]
+        results = [(row.id, row.content_hash, ex, p) for row, ex, p in zip(rows, extractions, postings, strict=True)]
         done += save_extractions(engine, results, version=EXTRACTOR_VERSION)
         last_id = rows[-1].id
         progress(f"extracted {done} postings")
