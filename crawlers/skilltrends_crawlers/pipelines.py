@@ -12,6 +12,8 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.utils.defer import deferred_from_coro
+from sqlalchemy.exc import SQLAlchemyError
 
 from skilltrends.crawl.record import crawl_status, record_run_summary, summarize_stats
 from skilltrends.models import Posting
@@ -53,6 +55,7 @@ class StorePipeline:
         self.batch_size = batch
         self.buffer: list[Posting] = []
         self.counts = SaveCounts()
+        self.store_error: str | None = None
         crawler.signals.connect(self.spider_closed, signal=signals.spider_closed)
 
     @classmethod
@@ -70,6 +73,8 @@ class StorePipeline:
             self.run_id = start_crawl_run(self.engine, spider=spider.name if spider else "?", arguments=args)
 
     def process_item(self, item: Any) -> Any:
+        if self.store_error is not None:
+            raise DropItem(f"store unavailable: {self.store_error}")
         self.buffer.append(Posting.from_dict(dict(item)))
         if len(self.buffer) >= self.batch_size:
             self._flush()
@@ -79,9 +84,21 @@ class StorePipeline:
         self._flush()
 
     def _flush(self) -> None:
-        if self.buffer:
+        if not self.buffer or self.store_error is not None:
+            return
+        try:
             self.counts.add(save_postings(self.engine, self.buffer, run_id=self.run_id))
-            self.buffer = []
+        except SQLAlchemyError as exc:
+            # The store refused a whole batch: a broken database, not a bad item. Say so once and stop the crawl;
+            # the raw feed (data/raw/<spider>/...) still holds every item the crawl yielded.
+            self.store_error = f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"
+            assert self.crawler.stats is not None
+            self.crawler.stats.inc_value("skilltrends/store_errors")
+            logger.error("The store refused a batch of %d postings (%s); closing the crawl", len(self.buffer),
+                         self.store_error)
+            if self.crawler.engine is not None and self.crawler.engine.spider is not None:
+                deferred_from_coro(self.crawler.engine.close_spider_async(reason="store_error"))
+        self.buffer = []
 
     def spider_closed(self, spider: Spider, reason: str) -> None:
         assert self.crawler.stats is not None and self.run_id is not None

@@ -47,7 +47,8 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Build Settings from SKILLTRENDS_* variables (defaults: ./data, SQLite at ./data/skilltrends.sqlite)."""
     env = os.environ if env is None else env
     home = Path(env.get("SKILLTRENDS_HOME", str(DEFAULT_HOME)))
-    url = env.get("SKILLTRENDS_DATABASE_URL") or f"sqlite:///{home / 'skilltrends.sqlite'}"
+    # Absolute, so the store is the same file whatever directory a child process (a crawl) runs in.
+    url = env.get("SKILLTRENDS_DATABASE_URL") or f"sqlite:///{(home / 'skilltrends.sqlite').resolve()}"
     if "://" not in url:
         raise ConfigError(
             f"SKILLTRENDS_DATABASE_URL={url!r} is not a database URL. "

@@ -9,8 +9,9 @@ import pytest
 from sqlalchemy import Engine, func, select
 
 from skilltrends.config import DEFAULT_USER_AGENT, Settings
-from skilltrends.crawl.run import crawler_user_agent, is_loopback, run_spider
+from skilltrends.crawl.run import absolute_database_url, crawler_user_agent, is_loopback, run_spider
 from skilltrends.errors import ConfigError
+from skilltrends.store.db import make_engine
 from skilltrends.store.tables import CrawlRun, PostingRow
 from tests.conftest import LoopbackServer, Reply, read_page
 
@@ -91,7 +92,34 @@ def test_settings_default_to_sqlite_under_home() -> None:
     from skilltrends.config import load_settings
 
     settings = load_settings({})
-    assert isinstance(settings, Settings) and settings.database_url == "sqlite:///data/skilltrends.sqlite"
+    assert isinstance(settings, Settings)
+    assert settings.database_url == f"sqlite:///{Path('data/skilltrends.sqlite').resolve()}"
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("sqlite:///data/s.sqlite", f"sqlite:///{Path('data/s.sqlite').resolve()}"),
+        ("sqlite:////abs/s.sqlite", "sqlite:////abs/s.sqlite"),
+        ("sqlite://", "sqlite://"),
+        ("postgresql+psycopg://u:pw@127.0.0.1/db", "postgresql+psycopg://u:pw@127.0.0.1/db"),
+    ],
+)
+def test_absolute_database_url_pins_relative_sqlite_paths(url: str, expected: str) -> None:
+    assert absolute_database_url(url) == expected
+
+
+def test_run_spider_relative_sqlite_url_reaches_the_same_store(
+    tmp_path: Path, http_server: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    engine = make_engine("sqlite:///data/store.sqlite")
+    http_server.routes["/v1/boards/acme/jobs"] = Reply(200, read_page("greenhouse/acme.json"))
+    result = run_spider("greenhouse", engine=engine, database_url="sqlite:///data/store.sqlite",
+                        home=tmp_path / "data", arguments={"base_url": http_server.url, "boards": "acme"},
+                        timeout=120)
+    assert (result.status, result.new) == ("ok", 2)
 
 
 @pytest.mark.parametrize(
@@ -106,3 +134,25 @@ def test_settings_default_to_sqlite_under_home() -> None:
 )
 def test_crawler_user_agent_names_a_contact(agent: str, contact: str | None, expected: str) -> None:
     assert crawler_user_agent(agent, contact_url=contact) == expected
+
+
+def test_store_refusing_batches_stops_the_crawl_with_one_error(
+    engine: Engine, tmp_path: Path, http_server: LoopbackServer
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    http_server.routes["/v1/boards/acme/jobs"] = Reply(200, read_page("greenhouse/acme.json"))
+    log = tmp_path / "crawl.log"
+    env = os.environ | {"SCRAPY_SETTINGS_MODULE": "skilltrends_crawlers.settings"}
+    # Run id 999 does not exist: every batch breaks the foreign key, as a store in a bad state would.
+    command = [sys.executable, "-m", "scrapy", "crawl", "greenhouse", "-a", f"base_url={http_server.url}",
+               "-a", "boards=acme", "-s", f"SKILLTRENDS_DATABASE_URL={engine.url}", "-s", "SKILLTRENDS_RUN_ID=999",
+               "-s", "SKILLTRENDS_STORE_BATCH=1", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+               "-s", f"LOG_FILE={log}"]
+    subprocess.run(command, cwd=tmp_path, env=env, timeout=120, check=False)
+    text = log.read_text()
+    assert text.count("The store refused a batch") == 1
+    assert "Error processing" not in text
+    assert "'finish_reason': 'store_error'" in text

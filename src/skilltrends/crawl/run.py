@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from sqlalchemy import Engine, select, update
+from sqlalchemy.engine import make_url
 
 from skilltrends.config import DEFAULT_USER_AGENT
 from skilltrends.errors import ConfigError, CrawlError
@@ -62,6 +63,15 @@ def spider_names() -> list[str]:
     """Names of the spiders in crawlers/, as `scrapy list` prints them."""
     spiders = CRAWLERS_DIR / "skilltrends_crawlers" / "spiders"
     return sorted(p.stem for p in spiders.glob("*.py") if not p.stem.startswith("_"))
+
+
+def absolute_database_url(url: str) -> str:
+    """A SQLite URL with a relative path made absolute (the crawl's child process runs in another directory)."""
+    parsed = make_url(url)
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:" or Path(database).is_absolute():
+        return url
+    return parsed.set(database=str(Path(database).resolve())).render_as_string(hide_password=False)
 
 
 def is_loopback(url: str | None) -> bool:
@@ -124,7 +134,7 @@ def run_spider(
     if http_cache:  # an absolute directory: the child runs in `home`, where there is no scrapy.cfg
         merged |= {"HTTPCACHE_ENABLED": "True", "HTTPCACHE_DIR": str((home / "httpcache").resolve())}
     merged |= settings or {}
-    merged |= {"SKILLTRENDS_DATABASE_URL": database_url, "SKILLTRENDS_RUN_ID": str(run_id),
+    merged |= {"SKILLTRENDS_DATABASE_URL": absolute_database_url(database_url), "SKILLTRENDS_RUN_ID": str(run_id),
                "LOG_FILE": str(log.resolve())}
     merged.setdefault("LOG_FORMAT", f"%(asctime)s [run {run_id}] [%(name)s] %(levelname)s: %(message)s")
     command = [sys.executable, "-m", "scrapy", "crawl", name, "-O", f"{feed.resolve()}:jsonlines"]
