@@ -7,6 +7,24 @@ CREATE TABLE alembic_version (
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
 );
 
+CREATE TABLE crawl_runs (
+	id INTEGER NOT NULL, 
+	spider VARCHAR(64) NOT NULL, 
+	arguments JSON NOT NULL, 
+	started_at DATETIME NOT NULL, 
+	finished_at DATETIME, 
+	status VARCHAR(16) NOT NULL, 
+	message TEXT, 
+	stats JSON NOT NULL, 
+	items_new INTEGER NOT NULL, 
+	items_updated INTEGER NOT NULL, 
+	items_unchanged INTEGER NOT NULL, 
+	items_dropped INTEGER NOT NULL, requests INTEGER DEFAULT 0 NOT NULL, responses_by_status JSON DEFAULT '{}' NOT NULL, dropped_by_reason JSON DEFAULT '{}' NOT NULL, errors INTEGER DEFAULT 0 NOT NULL, failed_targets JSON DEFAULT '{}' NOT NULL, 
+	PRIMARY KEY (id)
+);
+
+CREATE INDEX ix_crawl_runs_spider ON crawl_runs (spider);
+
 CREATE TABLE report_runs (
 	id INTEGER NOT NULL, 
 	name VARCHAR(255) NOT NULL, 
@@ -175,26 +193,3 @@ CREATE TABLE job_runs (
 );
 
 CREATE INDEX ix_job_runs_job_id ON job_runs (job_id, id);
-
-CREATE TABLE "crawl_runs" (
-	id INTEGER NOT NULL, 
-	spider VARCHAR(64) NOT NULL, 
-	arguments JSON NOT NULL, 
-	started_at DATETIME NOT NULL, 
-	finished_at DATETIME, 
-	status VARCHAR(16) NOT NULL, 
-	message TEXT, 
-	stats JSON NOT NULL, 
-	items_new INTEGER NOT NULL, 
-	items_updated INTEGER NOT NULL, 
-	items_unchanged INTEGER NOT NULL, 
-	items_dropped INTEGER NOT NULL, 
-	requests INTEGER DEFAULT 0 NOT NULL, 
-	responses_by_status JSON DEFAULT '{}' NOT NULL, 
-	dropped_by_reason JSON DEFAULT '{}' NOT NULL, 
-	errors INTEGER DEFAULT 0 NOT NULL, 
-	failed_targets JSON DEFAULT '{}' NOT NULL, 
-	PRIMARY KEY (id)
-);
-
-CREATE INDEX ix_crawl_runs_spider ON crawl_runs (spider);

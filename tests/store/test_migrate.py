@@ -57,10 +57,16 @@ def _first_schema_store(url: str) -> Engine:
     upgrade_db(engine, revision="0001")
     with engine.begin() as conn:
         conn.execute(text(
+            "INSERT INTO crawl_runs (id, spider, arguments, started_at, status, stats, items_new, items_updated,"
+            " items_unchanged, items_dropped) VALUES (7, 'greenhouse', '{}', '2025-01-01 00:00:00', 'ok', '{}',"
+            " 1, 0, 0, 0)"
+        ))
+        # A posting that points at its crawl run: later revisions must not trip over that foreign key.
+        conn.execute(text(
             "INSERT INTO postings (source, external_id, url, title, description, role_family, raw,"
-            " content_hash, first_seen, last_seen) VALUES ('greenhouse', '1', 'https://x/1', 'ML Engineer',"
-            " 'Python',"
-            " 'ml_engineer', '{}', 'h', '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+            " content_hash, first_seen, last_seen, last_run_id) VALUES ('greenhouse', '1', 'https://x/1',"
+            " 'ML Engineer', 'Python',"
+            " 'ml_engineer', '{}', 'h', '2025-01-01 00:00:00', '2025-01-01 00:00:00', 7)"
         ))
     return engine
 
@@ -76,6 +82,7 @@ def test_migrate_from_the_first_schema_keeps_data(backend: str, tmp_path: Path,
         assert conn.scalar(select(func.count()).select_from(PostingRow)) == 1
         assert conn.scalars(select(SourceRow.name)).all() == ["greenhouse"]
         assert conn.scalar(text("SELECT COUNT(*) FROM unique_postings")) == 1
+        assert conn.execute(text("SELECT requests, errors FROM crawl_runs WHERE id = 7")).one() == (0, 0)
     engine.dispose()
 
 

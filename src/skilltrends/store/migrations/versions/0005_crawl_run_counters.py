@@ -28,11 +28,11 @@ def upgrade() -> None:
     # Existing runs get zeros and empty maps: their figures stay in crawl_runs.stats. Stores made by create_all
     # between the crawler counters and the first migration already have the columns.
     present = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("crawl_runs")}
-    with op.batch_alter_table("crawl_runs") as batch:
-        for name, kind, default in _COLUMNS:
-            if name in present:
-                continue
-            batch.add_column(sa.Column(name, kind, nullable=False, server_default=sa.text(default)))
+    # Plain ADD COLUMN (constant defaults are fine on SQLite): batch mode would copy and drop crawl_runs, which
+    # postings reference, and SQLite's foreign keys refuse the drop.
+    for name, kind, default in _COLUMNS:
+        if name not in present:
+            op.add_column("crawl_runs", sa.Column(name, kind, nullable=False, server_default=sa.text(default)))
 
 
 def downgrade() -> None:
