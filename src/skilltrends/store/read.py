@@ -1,42 +1,225 @@
-"""Read the store into Polars frames for the aggregate stage."""
+"""Read the store into Polars frames for the aggregate stage, Arrow-native and with a columnar copy of mentions.
+
+Why: loading 12 million mention rows row by row through a DB-API cursor takes 20-30 s, while the aggregations
+themselves take about a second. So (1) SQLite files and PostgreSQL are read with connectorx, which builds Arrow
+columns in Rust and reads in parallel partitions (SQLAlchemy's `pl.read_database` remains the fallback for other
+databases and in-memory SQLite); (2) mentions, the big table, are kept as a Parquet copy under `cache_dir` and
+refreshed incrementally: a posting's mentions change only when the extractor rewrites them, which also rewrites
+the posting's `extracted_hash`/`extractor_version`, so only postings whose key changed are read again. The copy is
+then checked against a fingerprint of posting_skills (row count and max id, both cheap) taken from SQL; any
+mismatch, or a missing or unreadable copy, means a full re-read. benchmarks/report_bench.py measures it.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
 import polars as pl
-from sqlalchemy import Engine, select
-from sqlalchemy.sql.functions import coalesce
+from sqlalchemy import Engine, func, select
+from sqlalchemy.sql import Select
 
-from skilltrends.store.tables import PostingRow, PostingSkill
+from skilltrends.store.tables import PostingRequirement, PostingRow, PostingSkill
 
-__all__ = ["read_postings", "read_mentions"]
+__all__ = ["StoreFrames", "read_store", "read_postings", "read_mentions"]
 
-_POSTING_SCHEMA: dict[str, pl.DataType | type[pl.DataType]] = {
+_POSTING_SCHEMA: dict[str, Any] = {
     "posting_id": pl.Int64, "source": pl.String, "company": pl.String, "title": pl.String,
     "role_family": pl.String, "seniority": pl.String, "country": pl.String, "workplace": pl.String,
-    "posted_at": pl.Datetime("us"), "canonical_id": pl.Int64,
+    "posted_at": pl.Datetime("us"), "first_seen": pl.Datetime("us"), "canonical_id": pl.Int64,
+    "extractor_version": pl.String, "extracted_key": pl.String,
+    "degree_min": pl.String, "degree_fields": pl.String, "years_min": pl.Float64, "years_max": pl.Float64,
+    "pay_min": pl.Float64, "pay_max": pl.Float64, "pay_currency": pl.String, "pay_period": pl.String,
+    "pay_source": pl.String,
 }
+_MENTION_SCHEMA: dict[str, Any] = {"id": pl.Int64, "posting_id": pl.Int64, "skill_id": pl.String,
+                                   "requirement": pl.String}
+_POSTING_COLUMNS = ["posting_id", "source", "company", "title", "role_family", "seniority", "country", "workplace",
+                    "posted_at", "first_seen", "canonical_id", "extractor_version", "extracted_key"]
+_KEYS = ["posting_id", "extracted_key", "extractor_version"]
+_FULL_REREAD_SHARE = 0.2  # above this share of changed postings, one full read beats many keyed reads
+_IN_CHUNK = 5000
+
+Progress = Callable[[str], None]
+
+
+def _noop(_: str) -> None:
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class StoreFrames:
+    """What the report reads: postings (with their requirements row), mentions, and how they were read."""
+
+    postings: pl.LazyFrame
+    mentions: pl.LazyFrame
+    method: str
+
+
+def _connectorx_uri(engine: Engine) -> str | None:
+    url = engine.url
+    backend = url.get_backend_name()
+    if backend == "sqlite" and url.database and url.database != ":memory:":
+        return "sqlite://" + str(Path(url.database).resolve())
+    if backend == "postgresql":
+        return url.set(drivername="postgresql").render_as_string(hide_password=False)
+    return None
+
+
+def _sql(engine: Engine, query: Select[Any]) -> str:
+    return str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+
+
+def _read(engine: Engine, query: Select[Any], schema: dict[str, Any], *, partition_on: str | None = None
+          ) -> pl.DataFrame:
+    """Run `query` into a DataFrame with `schema`: connectorx where it can, SQLAlchemy otherwise."""
+    uri = _connectorx_uri(engine)
+    if uri is not None:
+        kwargs: dict[str, Any] = {"partition_on": partition_on, "partition_num": 2} if partition_on else {}
+        try:
+            frame = pl.read_database_uri(_sql(engine, query), uri, engine="connectorx", **kwargs)
+        except RuntimeError:  # a value connectorx cannot convert: the slow path still reads it right
+            uri = None
+    if uri is None:
+        with engine.connect() as conn:
+            frame = pl.read_database(query, conn)
+    if frame.is_empty():
+        return pl.DataFrame(schema=schema)
+    return frame.select(_cast(frame, name, dtype) for name, dtype in schema.items())
+
+
+def _cast(frame: pl.DataFrame, name: str, dtype: Any) -> pl.Expr:
+    column, have = pl.col(name), frame.schema[name]
+    if dtype == pl.Datetime("us") and have == pl.String:
+        # SQLite keeps SQLAlchemy DateTimes as text "YYYY-MM-DD HH:MM:SS[.ffffff][+00:00]", in UTC
+        return column.str.slice(0, 19).str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).cast(dtype)
+    if isinstance(have, pl.Datetime) and have.time_zone is not None:
+        return column.dt.convert_time_zone("UTC").dt.replace_time_zone(None).cast(dtype)
+    if have == pl.Null or have != dtype:
+        return column.cast(dtype, strict=False)
+    return column
+
+
+def _postings_query(engine: Engine) -> Select[Any]:
+    p = PostingRow
+    posted_at, first_seen = p.posted_at, p.first_seen
+    if engine.url.get_backend_name() == "sqlite":  # text, so that no driver guesses a datetime format
+        posted_at, first_seen = func.substr(posted_at, 1, 19), func.substr(first_seen, 1, 19)
+    return select(
+        p.id.label("posting_id"), p.source, p.company, p.title, p.role_family, p.seniority, p.country, p.workplace,
+        posted_at.label("posted_at"), first_seen.label("first_seen"), p.canonical_id, p.extractor_version,
+        func.substr(p.extracted_hash, 1, 16).label("extracted_key"),
+    ).where(p.extracted_hash.is_not(None))
+
+
+def _requirements_query() -> Select[Any]:
+    r = PostingRequirement
+    return select(r.posting_id, r.degree_min, r.degree_fields, r.years_min, r.years_max, r.pay_min, r.pay_max,
+                  r.pay_currency, r.pay_period, r.pay_source)
+
+
+def _read_posting_frame(engine: Engine) -> pl.DataFrame:
+    # Two sequential table scans and a join in Polars: faster than SQLite's row-by-row LEFT JOIN lookups.
+    posting_schema = {k: v for k, v in _POSTING_SCHEMA.items() if k in _POSTING_COLUMNS}
+    requirement_schema = {k: v for k, v in _POSTING_SCHEMA.items() if k not in _POSTING_COLUMNS or k == "posting_id"}
+    postings = _read(engine, _postings_query(engine), posting_schema, partition_on="posting_id")
+    requirements = _read(engine, _requirements_query(), requirement_schema, partition_on="posting_id")
+    return (
+        postings.join(requirements, on="posting_id", how="left")
+        .with_columns(
+            posted_at=pl.coalesce("posted_at", "first_seen"),
+            degree_fields=pl.col("degree_fields").fill_null("[]").str.json_decode(pl.List(pl.String)),
+        )
+        .drop("first_seen")
+    )
 
 
 def read_postings(engine: Engine) -> pl.LazyFrame:
-    """One row per stored posting copy, dated by posted_at (first_seen where the source gave no date)."""
-    query = select(
-        PostingRow.id.label("posting_id"), PostingRow.source, PostingRow.company, PostingRow.title,
-        PostingRow.role_family, PostingRow.seniority, PostingRow.country, PostingRow.workplace,
-        coalesce(PostingRow.posted_at, PostingRow.first_seen).label("posted_at"), PostingRow.canonical_id,
-    ).where(PostingRow.extracted_hash.is_not(None))
+    """One row per stored, extracted posting copy with its requirements row; dated by posted_at, else first_seen."""
+    return _read_posting_frame(engine).lazy()
+
+
+def _mentions_query(ids: Sequence[int] | None = None) -> Select[Any]:
+    m = PostingSkill
+    query = select(m.id, m.posting_id, m.skill_id, m.requirement)
+    return query.where(m.posting_id.in_(ids)) if ids is not None else query
+
+
+def _fingerprint(engine: Engine) -> list[int]:
+    m = PostingSkill
     with engine.connect() as conn:
-        frame = pl.read_database(query, conn, schema_overrides=_POSTING_SCHEMA)
-    if frame.is_empty():
-        frame = pl.DataFrame(schema=_POSTING_SCHEMA)
-    return frame.lazy().with_columns(pl.col("posted_at").cast(pl.Datetime("us")))
+        row = conn.execute(select(func.count(), func.coalesce(func.max(m.id), 0))).one()
+    return [int(v) for v in row]
+
+
+def _frame_fingerprint(mentions: pl.DataFrame) -> list[int]:
+    if mentions.is_empty():
+        return [0, 0]
+    return [mentions.height, int(mentions["id"].max())]  # type: ignore[arg-type]
 
 
 def read_mentions(engine: Engine) -> pl.LazyFrame:
-    """One row per (posting, skill, requirement): mentions collapsed to the posting level."""
-    query = select(PostingSkill.posting_id, PostingSkill.skill_id, PostingSkill.requirement).distinct()
-    schema: dict[str, pl.DataType | type[pl.DataType]] = {"posting_id": pl.Int64, "skill_id": pl.String, "requirement": pl.String}
-    with engine.connect() as conn:
-        frame = pl.read_database(query, conn, schema_overrides=schema)
-    if frame.is_empty():
-        frame = pl.DataFrame(schema=schema)
-    return frame.lazy()
+    """One row per mention: (id, posting_id, skill_id, requirement), read in full."""
+    return _read(engine, _mentions_query(), _MENTION_SCHEMA, partition_on="posting_id").lazy()
+
+
+def _cache_paths(engine: Engine, cache_dir: Path) -> tuple[Path, Path, Path]:
+    digest = hashlib.sha256(engine.url.render_as_string(hide_password=True).encode()).hexdigest()[:12]
+    base = cache_dir / f"store-{digest}"
+    return base / "mentions.parquet", base / "keys.parquet", base / "meta.json"
+
+
+def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
+    tmp = path.with_suffix(".tmp")
+    frame.write_parquet(tmp, compression="lz4", statistics=False)
+    os.replace(tmp, path)
+
+
+def _refresh_mentions(engine: Engine, keys: pl.DataFrame, cache_dir: Path, progress: Progress) -> tuple[Path, str]:
+    """Bring the Parquet copy of posting_skills up to date; returns its path and what was done."""
+    mentions_path, keys_path, meta_path = _cache_paths(engine, cache_dir)
+    mentions_path.parent.mkdir(parents=True, exist_ok=True)
+    wanted = _fingerprint(engine)
+    mentions: pl.DataFrame | None = None
+    how = "columnar copy: full read"
+    try:
+        meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        old_keys = pl.read_parquet(keys_path)
+        changed = keys.join(old_keys, on=_KEYS, how="anti")["posting_id"]
+        gone = old_keys.join(keys, on="posting_id", how="anti")["posting_id"]
+        if meta.get("fingerprint") == wanted and changed.is_empty() and gone.is_empty():
+            return mentions_path, "columnar copy: up to date"
+        if len(changed) <= _FULL_REREAD_SHARE * max(keys.height, 1):
+            progress(f"refreshing the columnar copy: {len(changed)} changed, {len(gone)} removed postings")
+            stale = pl.concat([changed, gone]).to_list()
+            fresh = [_read(engine, _mentions_query(stale[i:i + _IN_CHUNK]), _MENTION_SCHEMA)
+                     for i in range(0, len(stale), _IN_CHUNK)]
+            kept = pl.read_parquet(mentions_path).filter(~pl.col("posting_id").is_in(stale))
+            mentions = pl.concat([kept, *fresh])
+            how = f"columnar copy: {len(changed)} postings re-read"
+            if _frame_fingerprint(mentions) != wanted:
+                mentions, how = None, "columnar copy: fingerprint mismatch, full read"
+    except (OSError, ValueError, KeyError, pl.exceptions.PolarsError):
+        mentions = None
+    if mentions is None:
+        progress("reading every mention into the columnar copy")
+        mentions = read_mentions(engine).collect()
+    _write_atomic(mentions.sort("posting_id"), mentions_path)
+    _write_atomic(keys, keys_path)
+    meta_path.write_text(json.dumps({"fingerprint": _frame_fingerprint(mentions)}), encoding="utf-8")
+    return mentions_path, how
+
+
+def read_store(engine: Engine, *, cache_dir: Path | None = None, progress: Progress = _noop) -> StoreFrames:
+    """Postings and mentions for a report; with `cache_dir`, mentions come from the columnar copy there."""
+    postings = _read_posting_frame(engine)
+    if cache_dir is None:
+        return StoreFrames(postings.lazy(), read_mentions(engine), "direct read")
+    keys = postings.select(_KEYS)
+    path, how = _refresh_mentions(engine, keys, cache_dir, progress)
+    return StoreFrames(postings.lazy(), pl.scan_parquet(path), how)

@@ -1,0 +1,64 @@
+"""Every table of a report as a LazyFrame, from the store's postings and mentions: one plan, collected once."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import polars as pl
+
+from skilltrends.aggregate.cooccurrence import skill_pairs
+from skilltrends.aggregate.coverage import coverage_by_source, coverage_totals, top_values
+from skilltrends.aggregate.requirements import (
+    degree_distribution,
+    degree_fields,
+    pay_by_item,
+    share_by,
+    years_by,
+)
+from skilltrends.aggregate.trends import (
+    Filters,
+    latest_changes,
+    period_changes,
+    period_shares,
+    select_postings,
+    share_ratio,
+    unique_mentions,
+)
+
+__all__ = ["report_tables"]
+
+
+def report_tables(
+    postings: pl.LazyFrame,
+    mentions: pl.LazyFrame,
+    *,
+    items: Mapping[str, Sequence[str]],
+    period: str = "month",
+    filters: Filters | None = None,
+    pair_min_postings: int = 10,
+) -> dict[str, pl.LazyFrame]:
+    """Name -> LazyFrame for every table the report writes (see report/write.py for what each shows)."""
+    filters = filters or Filters()
+    unique = select_postings(postings, period=period, filters=filters)
+    copies = select_postings(postings, period=period, filters=filters, keep_copies=True)
+    named = unique_mentions(mentions)
+    shares = period_changes(period_shares(unique, named, items), period=period)
+    tables = {
+        "shares": shares,
+        "changes": latest_changes(shares),
+        "degrees": degree_distribution(unique),
+        "degrees_by_year": degree_distribution(unique.with_columns(year=pl.col("posted_at").dt.year()), by="year"),
+        "phd_by_seniority": share_by(unique, (pl.col("degree_min") == "phd").fill_null(False), by="seniority",
+                                     name="phd"),
+        "degree_fields": degree_fields(unique),
+        "years_by_seniority": years_by(unique, by="seniority"),
+        "pairs": skill_pairs(unique, named, min_postings=pair_min_postings),
+        "pay": pay_by_item(unique, named, items),
+        "coverage": coverage_by_source(copies, unique, period=period),
+        "coverage_totals": coverage_totals(unique, named),
+        "extractor_versions": top_values(unique, "extractor_version", top=20),
+        "titles": top_values(unique, "title", top=15),
+    }
+    if "pytorch" in items and "tensorflow" in items:
+        tables["ratio_pytorch_tensorflow"] = share_ratio(shares, "pytorch", "tensorflow")
+    return tables
