@@ -17,14 +17,13 @@ from typing import Any
 import polars as pl
 from sqlalchemy import Engine, delete, insert, or_, select
 
-from skilltrends.aggregate.tables import report_tables
 from skilltrends.aggregate.trends import Filters
 from skilltrends.config import Settings
 from skilltrends.crawl.run import CrawlResult, crawler_user_agent, run_spider
 from skilltrends.models import Posting
 from skilltrends.report.sections import item_labels
 from skilltrends.report.sections import report_items as all_report_items
-from skilltrends.report.write import ReportMeta, collect_tables, headline, write_report
+from skilltrends.report.write import ReportMeta, collect_report, headline, write_report
 from skilltrends.sources import TARGET_ARG, spider_arguments
 from skilltrends.store.dedupe import dedupe_postings
 from skilltrends.store.load import save_extractions
@@ -205,7 +204,7 @@ def build_report(
     progress("reading the store")
     store = read_store(engine, cache_dir=cache_dir, progress=progress)
     progress(f"aggregating ({store.method})")
-    frames = collect_tables(report_tables(store.postings, store.mentions, items=items, period=period, filters=filters))
+    frames = collect_report(store.postings, store.mentions, items=items, period=period, filters=filters)
     versions = frames["extractor_versions"]["extractor_version"].drop_nulls().to_list()
     meta = ReportMeta(
         name=name, period=period, filters=filters.describe(), items=items, labels=item_labels(items, names),

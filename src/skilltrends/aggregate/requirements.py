@@ -58,7 +58,11 @@ def pay_by_item(
 ) -> pl.LazyFrame:
     """Per currency x item (plus item "all postings"): n, median, q25, q75, iqr of annualised pay, low_n."""
     pay = annual_pay(postings)
-    named = item_mentions(mentions, items).select("posting_id", "item").join(pay, on="posting_id")
+    named = (
+        item_mentions(mentions.join(pay.select("posting_id"), on="posting_id", how="semi"), items)
+        .select("posting_id", pl.col("item").cast(pl.String))
+        .join(pay, on="posting_id")
+    )
     everyone = pay.with_columns(item=pl.lit("all postings"))
     return (
         pl.concat([everyone.select("posting_id", "item", "currency", "annual_pay"),

@@ -25,7 +25,7 @@ from skilltrends.aggregate.trends import (
     unique_mentions,
 )
 
-__all__ = ["report_tables"]
+__all__ = ["report_tables", "share_tables"]
 
 
 def report_tables(
@@ -36,29 +36,45 @@ def report_tables(
     period: str = "month",
     filters: Filters | None = None,
     pair_min_postings: int = 10,
+    pair_periods: int = 12,
 ) -> dict[str, pl.LazyFrame]:
-    """Name -> LazyFrame for every table the report writes (see report/write.py for what each shows)."""
+    """Name -> LazyFrame for every table the report writes, except those `share_tables` derives from "shares".
+
+    Co-occurrence covers the last `pair_periods` periods of the report (12 months by default): the current
+    picture, and it keeps the pair self-join to a year of postings.
+    """
     filters = filters or Filters()
     unique = select_postings(postings, period=period, filters=filters)
     copies = select_postings(postings, period=period, filters=filters, keep_copies=True)
     named = unique_mentions(mentions)
-    shares = period_changes(period_shares(unique, named, items), period=period)
-    tables = {
-        "shares": shares,
-        "changes": latest_changes(shares),
+    first_pair_period = unique.select(pl.col("period").max().dt.offset_by(f"-{pair_periods - 1}{_UNIT[period]}"))
+    recent = unique.join(first_pair_period.rename({"period": "first"}), how="cross").filter(
+        pl.col("period") >= pl.col("first")
+    )
+    return {
+        "shares": period_changes(period_shares(unique, named, items), period=period),
         "degrees": degree_distribution(unique),
         "degrees_by_year": degree_distribution(unique.with_columns(year=pl.col("posted_at").dt.year()), by="year"),
         "phd_by_seniority": share_by(unique, (pl.col("degree_min") == "phd").fill_null(False), by="seniority",
                                      name="phd"),
         "degree_fields": degree_fields(unique),
         "years_by_seniority": years_by(unique, by="seniority"),
-        "pairs": skill_pairs(unique, named, min_postings=pair_min_postings),
+        "pairs": skill_pairs(recent, named, min_postings=pair_min_postings),
         "pay": pay_by_item(unique, named, items),
         "coverage": coverage_by_source(copies, unique, period=period),
         "coverage_totals": coverage_totals(unique, named),
         "extractor_versions": top_values(unique, "extractor_version", top=20),
         "titles": top_values(unique, "title", top=15),
     }
-    if "pytorch" in items and "tensorflow" in items:
+
+
+_UNIT = {"week": "w", "month": "mo", "quarter": "q", "year": "y"}
+
+
+def share_tables(shares: pl.LazyFrame) -> dict[str, pl.LazyFrame]:
+    """Tables derived from the collected "shares": the latest changes, and PyTorch : TensorFlow when both exist."""
+    tables = {"changes": latest_changes(shares)}
+    present = set(shares.select(pl.col("item").unique()).collect().to_series().to_list())
+    if {"pytorch", "tensorflow"} <= present:
         tables["ratio_pytorch_tensorflow"] = share_ratio(shares, "pytorch", "tensorflow")
     return tables

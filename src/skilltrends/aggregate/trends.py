@@ -102,30 +102,42 @@ def select_postings(
 
 
 def unique_mentions(mentions: pl.LazyFrame) -> pl.LazyFrame:
-    """(posting_id, skill_id, required): one row per posting and skill; required if any mention is required."""
+    """(posting_id, skill_id, required): one row per posting and skill; required if any mention is required.
+
+    Frames that already have `required` (the store's columnar copy) are taken as collapsed already.
+    """
+    if "required" in mentions.collect_schema():
+        return mentions.select("posting_id", "skill_id", "required")
     return mentions.group_by("posting_id", "skill_id").agg(required=(pl.col("requirement") == "required").any())
 
 
-def _membership(items: Mapping[str, Sequence[str]]) -> pl.LazyFrame:
+def _membership(items: Mapping[str, Sequence[str]], skill_dtype: pl.DataType) -> pl.LazyFrame:
     return pl.LazyFrame(
         [(skill, item) for item, skills in items.items() for skill in skills],
         schema={"skill_id": pl.String, "item": pl.String},
         orient="row",
-    )
+    ).with_columns(pl.col("skill_id").cast(skill_dtype), pl.col("item").cast(pl.Categorical))
 
 
 def item_mentions(mentions: pl.LazyFrame, items: Mapping[str, Sequence[str]]) -> pl.LazyFrame:
     """(posting_id, item, required): one row per posting naming an item (a skill or a group of skills).
 
     `required`: at least one of the item's skills is named as required (else the posting only prefers it).
+    Single-skill items need no group-by (mentions are one row per posting and skill); only groups do.
     """
-    if "required" not in mentions.collect_schema():
-        mentions = unique_mentions(mentions)
-    return (
-        mentions.join(_membership(items), on="skill_id")
-        .group_by("posting_id", "item")
-        .agg(required=pl.col("required").any())
-    )
+    named = unique_mentions(mentions)
+    dtype = named.collect_schema()["skill_id"]
+    singles = {k: v for k, v in items.items() if len(set(v)) == 1}
+    groups = {k: v for k, v in items.items() if len(set(v)) > 1}
+    parts = [named.join(_membership({k: v[:1] for k, v in singles.items()}, dtype), on="skill_id")
+             .select("posting_id", "item", "required")]
+    if groups:
+        parts.append(
+            named.join(_membership(groups, dtype), on="skill_id")
+            .group_by("posting_id", "item")
+            .agg(required=pl.col("required").any())
+        )
+    return pl.concat(parts)
 
 
 def period_shares(postings: pl.LazyFrame, mentions: pl.LazyFrame, items: Mapping[str, Sequence[str]]) -> pl.LazyFrame:
@@ -140,6 +152,7 @@ def period_shares(postings: pl.LazyFrame, mentions: pl.LazyFrame, items: Mapping
         .join(postings.select("posting_id", "period"), on="posting_id")
         .group_by("period", "item")
         .agg(naming=pl.len(), required=pl.col("required").sum())
+        .with_columns(pl.col("item").cast(pl.String))
     )
     grid = totals.join(pl.LazyFrame({"item": list(items)}, schema={"item": pl.String}), how="cross")
     low, high = wilson_interval(pl.col("naming"), pl.col("postings"))

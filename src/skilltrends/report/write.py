@@ -15,6 +15,8 @@ from typing import Any
 
 import polars as pl
 
+from skilltrends.aggregate.tables import report_tables, share_tables
+from skilltrends.aggregate.trends import Filters
 from skilltrends.report import charts
 from skilltrends.report.document import Block, Heading, Image, Para, Table, render_html, render_markdown
 from skilltrends.report.index import write_index
@@ -22,7 +24,7 @@ from skilltrends.report.methodology import citation_text, methodology_blocks
 from skilltrends.report.sections import SECTIONS
 from skilltrends.schema import validate
 
-__all__ = ["ReportMeta", "HEADLINE", "collect_tables", "write_report", "write_trend_report", "write_index", "headline"]
+__all__ = ["ReportMeta", "HEADLINE", "collect_tables", "collect_report", "write_report", "write_trend_report", "write_index", "headline"]
 
 HEADLINE = ("python", "tensorflow", "pytorch", "aws", "gcp", "azure", "cloud", "mlops")
 Progress = Callable[[str], None]
@@ -51,6 +53,15 @@ def collect_tables(tables: Mapping[str, pl.LazyFrame]) -> dict[str, pl.DataFrame
     return dict(zip(tables, frames, strict=True))
 
 
+def collect_report(
+    postings: pl.LazyFrame, mentions: pl.LazyFrame, *, items: Mapping[str, Sequence[str]], period: str,
+    filters: Filters | None = None,
+) -> dict[str, pl.DataFrame]:
+    """Every table of the report, collected: the share series first, then what derives from it."""
+    frames = collect_tables(report_tables(postings, mentions, items=items, period=period, filters=filters))
+    return frames | collect_tables(share_tables(frames["shares"].lazy()))
+
+
 def headline(shares: pl.DataFrame) -> pl.DataFrame:
     """Each item's share in the latest period with at least 30 postings (else the latest period)."""
     if shares.is_empty():
@@ -61,8 +72,9 @@ def headline(shares: pl.DataFrame) -> pl.DataFrame:
 
 
 def write_trend_report(shares_lazy: pl.LazyFrame, *, out_dir: Path, meta: ReportMeta) -> Path:
-    """Collect the shares and write the report (only the share sections); returns the report.md path."""
-    return write_report(collect_tables({"shares": shares_lazy}), out_dir=out_dir, meta=meta)
+    """Collect the shares (from `period_changes` or `period_shares`) and write the share sections only."""
+    shares = shares_lazy.collect()
+    return write_report({"shares": shares} | collect_tables(share_tables(shares.lazy())), out_dir=out_dir, meta=meta)
 
 
 # --------------------------------------------------------------------------------------------------- formatting

@@ -1,13 +1,15 @@
 """Read the store into Polars frames for the aggregate stage, Arrow-native and with a columnar copy of mentions.
 
 Why: loading 12 million mention rows row by row through a DB-API cursor takes 20-30 s, while the aggregations
-themselves take about a second. So (1) SQLite files and PostgreSQL are read with connectorx, which builds Arrow
-columns in Rust and reads in parallel partitions (SQLAlchemy's `pl.read_database` remains the fallback for other
-databases and in-memory SQLite); (2) mentions, the big table, are kept as a Parquet copy under `cache_dir` and
-refreshed incrementally: a posting's mentions change only when the extractor rewrites them, which also rewrites
-the posting's `extracted_hash`/`extractor_version`, so only postings whose key changed are read again. The copy is
-then checked against a fingerprint of posting_skills (row count and max id, both cheap) taken from SQL; any
-mismatch, or a missing or unreadable copy, means a full re-read. benchmarks/report_bench.py measures it.
+themselves take seconds. So (1) SQLite files and PostgreSQL are read with connectorx, which builds Arrow columns in
+Rust and reads in parallel partitions (SQLAlchemy's `pl.read_database` remains the fallback for other databases
+and in-memory SQLite); (2) mentions, the big table, are kept as a Parquet copy under `cache_dir`, one row per
+posting and skill (the grain every aggregation uses), and refreshed incrementally: a posting's mentions change only
+when the extractor rewrites them, which also rewrites the posting's `extracted_hash`/`extractor_version`, so only
+postings whose key changed are read again. The copy is then checked against a fingerprint of posting_skills (row
+count and max id, both cheap in SQL); any mismatch, or a missing or unreadable copy, means a full re-read.
+Postings (one row each, and where dedup and role changes land) are read fresh every time.
+benchmarks/report_bench.py measures it.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ _MENTION_SCHEMA: dict[str, Any] = {"id": pl.Int64, "posting_id": pl.Int64, "skil
 _POSTING_COLUMNS = ["posting_id", "source", "company", "title", "role_family", "seniority", "country", "workplace",
                     "posted_at", "first_seen", "canonical_id", "extractor_version", "extracted_key"]
 _KEYS = ["posting_id", "extracted_key", "extractor_version"]
+_COPY_COLUMNS = ["posting_id", "skill_id", "required"]
 _FULL_REREAD_SHARE = 0.2  # above this share of changed postings, one full read beats many keyed reads
 _IN_CHUNK = 5000
 
@@ -157,10 +160,20 @@ def _fingerprint(engine: Engine) -> list[int]:
     return [int(v) for v in row]
 
 
-def _frame_fingerprint(mentions: pl.DataFrame) -> list[int]:
-    if mentions.is_empty():
+def _frame_fingerprint(copy: pl.DataFrame) -> list[int]:
+    if copy.is_empty():
         return [0, 0]
-    return [mentions.height, int(mentions["id"].max())]  # type: ignore[arg-type]
+    return [int(copy["rows"].sum()), int(copy["max_id"].max())]  # type: ignore[arg-type]
+
+
+def _collapse(mentions: pl.LazyFrame) -> pl.LazyFrame:
+    """One row per (posting, skill): required if any mention is; `rows` and `max_id` keep the fingerprint."""
+    return (
+        mentions.group_by("posting_id", "skill_id")
+        .agg(required=(pl.col("requirement") == "required").any(), rows=pl.len().cast(pl.Int64),
+             max_id=pl.col("id").max())
+        .with_columns(pl.col("skill_id").cast(pl.Categorical))
+    )
 
 
 def read_mentions(engine: Engine) -> pl.LazyFrame:
@@ -180,12 +193,12 @@ def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _refresh_mentions(engine: Engine, keys: pl.DataFrame, cache_dir: Path, progress: Progress) -> tuple[Path, str]:
-    """Bring the Parquet copy of posting_skills up to date; returns its path and what was done."""
-    mentions_path, keys_path, meta_path = _cache_paths(engine, cache_dir)
-    mentions_path.parent.mkdir(parents=True, exist_ok=True)
+def _refresh_copy(engine: Engine, keys: pl.DataFrame, cache_dir: Path, progress: Progress) -> tuple[Path, str]:
+    """Bring the columnar copy of posting_skills (one row per posting and skill) up to date; path and what was done."""
+    copy_path, keys_path, meta_path = _cache_paths(engine, cache_dir)
+    copy_path.parent.mkdir(parents=True, exist_ok=True)
     wanted = _fingerprint(engine)
-    mentions: pl.DataFrame | None = None
+    copy: pl.DataFrame | None = None
     how = "columnar copy: full read"
     try:
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
@@ -193,33 +206,37 @@ def _refresh_mentions(engine: Engine, keys: pl.DataFrame, cache_dir: Path, progr
         changed = keys.join(old_keys, on=_KEYS, how="anti")["posting_id"]
         gone = old_keys.join(keys, on="posting_id", how="anti")["posting_id"]
         if meta.get("fingerprint") == wanted and changed.is_empty() and gone.is_empty():
-            return mentions_path, "columnar copy: up to date"
+            return copy_path, "columnar copy: up to date"
         if len(changed) <= _FULL_REREAD_SHARE * max(keys.height, 1):
             progress(f"refreshing the columnar copy: {len(changed)} changed, {len(gone)} removed postings")
             stale = pl.concat([changed, gone]).to_list()
-            fresh = [_read(engine, _mentions_query(stale[i:i + _IN_CHUNK]), _MENTION_SCHEMA)
+            fresh = [_collapse(_read(engine, _mentions_query(stale[i:i + _IN_CHUNK]), _MENTION_SCHEMA).lazy())
                      for i in range(0, len(stale), _IN_CHUNK)]
-            kept = pl.read_parquet(mentions_path).filter(~pl.col("posting_id").is_in(stale))
-            mentions = pl.concat([kept, *fresh])
+            kept = pl.scan_parquet(copy_path).filter(~pl.col("posting_id").is_in(stale))
+            copy = pl.concat([kept, *fresh]).collect()
             how = f"columnar copy: {len(changed)} postings re-read"
-            if _frame_fingerprint(mentions) != wanted:
-                mentions, how = None, "columnar copy: fingerprint mismatch, full read"
+            if _frame_fingerprint(copy) != wanted:
+                copy, how = None, "columnar copy: fingerprint mismatch, full read"
     except (OSError, ValueError, KeyError, pl.exceptions.PolarsError):
-        mentions = None
-    if mentions is None:
+        copy = None
+    if copy is None:
         progress("reading every mention into the columnar copy")
-        mentions = read_mentions(engine).collect()
-    _write_atomic(mentions.sort("posting_id"), mentions_path)
+        copy = _collapse(read_mentions(engine)).collect()
+    _write_atomic(copy.sort("posting_id"), copy_path)
     _write_atomic(keys, keys_path)
-    meta_path.write_text(json.dumps({"fingerprint": _frame_fingerprint(mentions)}), encoding="utf-8")
-    return mentions_path, how
+    meta_path.write_text(json.dumps({"fingerprint": _frame_fingerprint(copy)}), encoding="utf-8")
+    return copy_path, how
 
 
 def read_store(engine: Engine, *, cache_dir: Path | None = None, progress: Progress = _noop) -> StoreFrames:
-    """Postings and mentions for a report; with `cache_dir`, mentions come from the columnar copy there."""
+    """Postings, and mentions as one row per (posting_id, skill_id) with `required` (any mention required).
+
+    With `cache_dir`, mentions come from the columnar copy kept there (refreshed first).
+    """
     postings = _read_posting_frame(engine)
     if cache_dir is None:
-        return StoreFrames(postings.lazy(), read_mentions(engine), "direct read")
-    keys = postings.select(_KEYS)
-    path, how = _refresh_mentions(engine, keys, cache_dir, progress)
-    return StoreFrames(postings.lazy(), pl.scan_parquet(path), how)
+        mentions = _collapse(read_mentions(engine)).collect().lazy()
+        return StoreFrames(postings.lazy(), mentions.select(_COPY_COLUMNS), "direct read")
+    path, how = _refresh_copy(engine, postings.select(_KEYS), cache_dir, progress)
+    # read once into memory: every table of the report scans it
+    return StoreFrames(postings.lazy(), pl.read_parquet(path, columns=_COPY_COLUMNS).lazy(), how)
