@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import polars as pl
 
@@ -48,7 +48,10 @@ ML_FAMILIES = ("ml_engineer", "mlops_engineer")
 
 @dataclass(frozen=True, slots=True)
 class Filters:
-    """Which postings a report counts. Empty sequences mean no filter; `remote` keeps remote postings only."""
+    """Which postings a report counts. Empty sequences mean no filter; `remote` keeps remote postings only.
+
+    `since` is inclusive and `until` exclusive (`describe` shows the last day counted).
+    """
 
     families: Sequence[str] = ML_FAMILIES
     seniority: Sequence[str] = ()
@@ -66,7 +69,7 @@ class Filters:
             "countries": list(self.countries), "remote_only": self.remote, "sources": list(self.sources),
             "companies": list(self.companies),
             "since": self.since.date().isoformat() if self.since else None,
-            "until": self.until.date().isoformat() if self.until else None,
+            "until": (self.until - timedelta(days=1)).date().isoformat() if self.until else None,  # inclusive
         }
 
 
