@@ -64,11 +64,22 @@ class StoreFrames:
     method: str
 
 
+def _wal_flushed(engine: Engine) -> bool:
+    """Copy SQLite's write-ahead log into the database file; true if nothing is left only in the log.
+
+    connectorx reads the database file and not the WAL, so without this it misses recent commits
+    (tests/report/test_read_store.py shows it). PASSIVE never blocks writers; if it cannot finish, read the slow way.
+    """
+    with engine.connect() as conn:
+        busy, log, done = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+    return bool(busy == 0 and log == done)
+
+
 def _connectorx_uri(engine: Engine) -> str | None:
     url = engine.url
     backend = url.get_backend_name()
     if backend == "sqlite" and url.database and url.database != ":memory:":
-        return "sqlite://" + str(Path(url.database).resolve())
+        return "sqlite://" + str(Path(url.database).resolve()) if _wal_flushed(engine) else None
     if backend == "postgresql":
         return url.set(drivername="postgresql").render_as_string(hide_password=False)
     return None
