@@ -16,7 +16,7 @@ from typing import Any
 import polars as pl
 
 from skilltrends.aggregate.tables import report_tables, share_tables
-from skilltrends.aggregate.trends import Filters
+from skilltrends.aggregate.trends import Filters, period_changes
 from skilltrends.report import charts
 from skilltrends.report.document import Block, Heading, Image, Para, Table, render_html, render_markdown
 from skilltrends.report.index import write_index
@@ -72,8 +72,15 @@ def headline(shares: pl.DataFrame) -> pl.DataFrame:
 
 
 def write_trend_report(shares_lazy: pl.LazyFrame, *, out_dir: Path, meta: ReportMeta) -> Path:
-    """Collect the shares (from `period_changes` or `period_shares`) and write the share sections only."""
+    """Collect shares (from `period_shares`, or at least its counts and intervals) and write the share sections."""
     shares = shares_lazy.collect()
+    if "preferred" not in shares.columns:
+        shares = shares.with_columns(
+            preferred=pl.col("naming") - pl.col("required"),
+            required_share=pl.when(pl.col("naming") > 0).then(pl.col("required") / pl.col("naming")),
+        )
+    if "change_prev_pp" not in shares.columns:
+        shares = period_changes(shares.lazy(), period=meta.period).collect()
     return write_report({"shares": shares} | collect_tables(share_tables(shares.lazy())), out_dir=out_dir, meta=meta)
 
 
@@ -142,7 +149,7 @@ def _snapshot_table(shares: pl.DataFrame, items: Sequence[str], meta: ReportMeta
         r = hit.row(0, named=True)
         rows.append([
             _label(meta, item), _pct(r["share"]), _interval(r["ci_low"], r["ci_high"]), f"{r['naming']:,}",
-            _pct(r["required_share"], 0), _pp(r.get("change_prev_pp")), _p(r.get("p_prev")),
+            _pct(r.get("required_share"), 0), _pp(r.get("change_prev_pp")), _p(r.get("p_prev")),
             _pp(r.get("change_year_pp")),
             _interval(r.get("change_year_low_pp"), r.get("change_year_high_pp"), _pp), _p(r.get("p_year")),
         ])
@@ -429,7 +436,26 @@ def _headline_blocks(shares: pl.DataFrame, meta: ReportMeta, summary: Mapping[st
         blocks.append(Para(f"{len(summary['low_n_periods'])} {meta.period}(s) have fewer than 30 postings; their "
                            "shares are shown, flagged, and carry wide intervals."))
     if items and not shares.is_empty():
-        blocks += [Heading("Headline: the latest period", 2, "headline"), _snapshot_table(shares, items, meta, [])]
+        top = headline(shares.filter(pl.col("item").is_in(items)))
+        rows = {r["item"]: r for r in top.iter_rows(named=True)}
+        blocks += [
+            Heading("Headline: the latest period with 30+ postings", 2, "headline"),
+            Table(["skill", "period", "postings", "share", "95% interval"],
+                  [[_label(meta, i), str(rows[i]["period"]), str(rows[i]["postings"]), _pct(rows[i]["share"]),
+                    f"{_pct(rows[i]['ci_low'])}–{_pct(rows[i]['ci_high'])}"] for i in items if i in rows],
+                  right=[False, False, True, True, True]),
+        ]
+        wide = (shares.filter(pl.col("item").is_in(items))
+                .pivot(on="item", index=["period", "postings"], values="share").sort("period"))
+        present = [i for i in items if i in wide.columns]
+        blocks += [
+            Heading(f"Headline shares by {meta.period}", 3),
+            Table(["period", "postings", *[_label(meta, i) for i in present]],
+                  [[f"{r['period']}{' ⚠' if r['postings'] < 30 else ''}", str(r["postings"]),
+                    *[_pct(r[i]) for i in present]] for r in wide.iter_rows(named=True)],
+                  caption="⚠ fewer than 30 postings in the period: read its shares with care.",
+                  files=["shares.csv", "shares.parquet"], right=[False] + [True] * (len(present) + 1)),
+        ]
     return blocks
 
 
