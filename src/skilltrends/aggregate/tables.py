@@ -20,37 +20,45 @@ from skilltrends.aggregate.trends import (
     latest_changes,
     period_changes,
     period_shares,
+    posting_skills,
     select_postings,
     share_ratio,
     unique_mentions,
 )
 
-__all__ = ["report_tables", "share_tables"]
+__all__ = ["report_base", "report_tables", "share_tables"]
+
+
+def report_base(
+    postings: pl.LazyFrame, mentions: pl.LazyFrame, *, period: str = "month", filters: Filters | None = None
+) -> dict[str, pl.LazyFrame]:
+    """The frames every table starts from: unique postings, all copies, and their skills (one join, done once)."""
+    filters = filters or Filters()
+    unique = select_postings(postings, period=period, filters=filters)
+    return {
+        "unique": unique,
+        "copies": select_postings(postings, period=period, filters=filters, keep_copies=True),
+        "named": posting_skills(unique, mentions),
+    }
 
 
 def report_tables(
-    postings: pl.LazyFrame,
-    mentions: pl.LazyFrame,
+    base: Mapping[str, pl.LazyFrame],
     *,
     items: Mapping[str, Sequence[str]],
     period: str = "month",
-    filters: Filters | None = None,
     pair_min_postings: int = 10,
     pair_periods: int = 12,
 ) -> dict[str, pl.LazyFrame]:
     """Name -> LazyFrame for every table the report writes, except those `share_tables` derives from "shares".
 
-    Co-occurrence covers the last `pair_periods` periods of the report (12 months by default): the current
-    picture, and it keeps the pair self-join to a year of postings.
+    `base` is `report_base`'s output (collected or not). Co-occurrence covers the last `pair_periods` periods of
+    the report (12 months by default): the current picture, and it bounds the pair self-join.
     """
-    filters = filters or Filters()
-    unique = select_postings(postings, period=period, filters=filters)
-    copies = select_postings(postings, period=period, filters=filters, keep_copies=True)
-    named = unique_mentions(mentions)
-    first_pair_period = unique.select(pl.col("period").max().dt.offset_by(f"-{pair_periods - 1}{_UNIT[period]}"))
-    recent = unique.join(first_pair_period.rename({"period": "first"}), how="cross").filter(
-        pl.col("period") >= pl.col("first")
-    )
+    unique, copies, named = base["unique"], base["copies"], base["named"]
+    first = unique.select(first=pl.col("period").max().dt.offset_by(f"-{pair_periods - 1}{_UNIT[period]}"))
+    recent = unique.join(first, how="cross").filter(pl.col("period") >= pl.col("first"))
+    recent_named = named.join(first, how="cross").filter(pl.col("period") >= pl.col("first"))
     return {
         "shares": period_changes(period_shares(unique, named, items), period=period),
         "degrees": degree_distribution(unique),
@@ -59,7 +67,7 @@ def report_tables(
                                      name="phd"),
         "degree_fields": degree_fields(unique),
         "years_by_seniority": years_by(unique, by="seniority"),
-        "pairs": skill_pairs(recent, named, min_postings=pair_min_postings),
+        "pairs": skill_pairs(recent, recent_named, min_postings=pair_min_postings),
         "pay": pay_by_item(unique, named, items),
         "coverage": coverage_by_source(copies, unique, period=period),
         "coverage_totals": coverage_totals(unique, named),

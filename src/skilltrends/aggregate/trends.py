@@ -33,6 +33,7 @@ __all__ = [
     "select_postings",
     "unique_mentions",
     "item_mentions",
+    "posting_skills",
     "period_shares",
     "period_changes",
     "latest_changes",
@@ -143,24 +144,45 @@ def item_mentions(mentions: pl.LazyFrame, items: Mapping[str, Sequence[str]]) ->
     return pl.concat(parts)
 
 
+def posting_skills(postings: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFrame:
+    """(posting_id, period, skill_id, required) for the postings of `select_postings`: mentions joined once."""
+    return unique_mentions(mentions).join(postings.select("posting_id", "period"), on="posting_id")
+
+
+def _item_counts(named: pl.LazyFrame, items: Mapping[str, Sequence[str]]) -> pl.LazyFrame:
+    """(period, item, naming, required) from `posting_skills`: skills counted per period, groups per posting."""
+    dtype = named.collect_schema()["skill_id"]
+    singles = {k: list(v)[:1] for k, v in items.items() if len(set(v)) == 1}
+    groups = {k: v for k, v in items.items() if len(set(v)) > 1}
+    per_skill = named.group_by("period", "skill_id").agg(naming=pl.len(), required=pl.col("required").sum())
+    parts = [per_skill.join(_membership(singles, dtype), on="skill_id").select("period", "item", "naming", "required")]
+    if groups:
+        members = sorted({s for v in groups.values() for s in v})
+        parts.append(
+            named.filter(pl.col("skill_id").is_in(members))
+            .join(_membership(groups, dtype), on="skill_id")
+            .group_by("posting_id", "period", "item")
+            .agg(required=pl.col("required").any())
+            .group_by("period", "item")
+            .agg(naming=pl.len(), required=pl.col("required").sum())
+        )
+    return pl.concat([p.with_columns(pl.col("item").cast(pl.String), pl.col("naming", "required").cast(pl.Int64))
+                      for p in parts])
+
+
 def period_shares(postings: pl.LazyFrame, mentions: pl.LazyFrame, items: Mapping[str, Sequence[str]]) -> pl.LazyFrame:
     """Per period x item: postings, naming, required, preferred, share, ci_low, ci_high, required_share, low_n.
 
-    `postings` comes from `select_postings`; every (period, item) pair appears, with zero counts where needed.
-    `preferred` counts postings that name the item only as preferred; required + preferred = naming.
+    `postings` comes from `select_postings`; `mentions` are the store's (or `posting_skills`' output, which saves a
+    join). Every (period, item) pair appears, with zero counts where needed. `preferred` counts postings that name
+    the item only as preferred; required + preferred = naming.
     """
     totals = postings.group_by("period").agg(postings=pl.len().cast(pl.Int64))
-    hits = (
-        item_mentions(mentions, items)
-        .join(postings.select("posting_id", "period"), on="posting_id")
-        .group_by("period", "item")
-        .agg(naming=pl.len(), required=pl.col("required").sum())
-        .with_columns(pl.col("item").cast(pl.String))
-    )
+    named = mentions if "period" in mentions.collect_schema() else posting_skills(postings, mentions)
     grid = totals.join(pl.LazyFrame({"item": list(items)}, schema={"item": pl.String}), how="cross")
     low, high = wilson_interval(pl.col("naming"), pl.col("postings"))
     return (
-        grid.join(hits, on=["period", "item"], how="left")
+        grid.join(_item_counts(named, items), on=["period", "item"], how="left")
         .with_columns(pl.col("naming", "required").fill_null(0).cast(pl.Int64))
         .with_columns(
             preferred=pl.col("naming") - pl.col("required"),

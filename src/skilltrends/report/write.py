@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from skilltrends.aggregate.tables import report_tables, share_tables
+from skilltrends.aggregate.tables import report_base, report_tables, share_tables
 from skilltrends.aggregate.trends import Filters, period_changes
 from skilltrends.report import charts
 from skilltrends.report.document import Block, Heading, Image, Para, Table, render_html, render_markdown
@@ -57,8 +57,9 @@ def collect_report(
     postings: pl.LazyFrame, mentions: pl.LazyFrame, *, items: Mapping[str, Sequence[str]], period: str,
     filters: Filters | None = None,
 ) -> dict[str, pl.DataFrame]:
-    """Every table of the report, collected: the share series first, then what derives from it."""
-    frames = collect_tables(report_tables(postings, mentions, items=items, period=period, filters=filters))
+    """Every table of the report, collected in three steps: the base frames, the tables, what derives from shares."""
+    base = collect_tables(report_base(postings, mentions, period=period, filters=filters))
+    frames = collect_tables(report_tables({k: v.lazy() for k, v in base.items()}, items=items, period=period))
     return frames | collect_tables(share_tables(frames["shares"].lazy()))
 
 
