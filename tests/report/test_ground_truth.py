@@ -72,7 +72,7 @@ def _fill(engine: Engine, truth: list[dict[str, Any]]) -> None:
 def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict[str, Any], Path]]:
     tmp = tmp_path_factory.mktemp("truth")
     write_market(generate_market(seed=7), tmp / "market")
-    truth = [json.loads(line) for line in (tmp / "market" / "truth.jsonl").open(encoding="utf-8")]
+    truth = [json.loads(line) for line in (tmp / "market" / "truth.jsonl").read_text(encoding="utf-8").splitlines()]
     engine = make_engine(f"sqlite:///{tmp / 'store.sqlite'}")
     _fill(engine, truth)
     taxonomy = load_taxonomy()
@@ -104,8 +104,21 @@ def test_summary_series_carries_the_headline_items(sample: tuple[Path, dict[str,
 
 
 @pytest.mark.parametrize(("item", "direction"), [("pytorch", 1), ("tensorflow", -1), ("keras", -1), ("llm", 1),
-                                                 ("mlflow", 1), ("azure", 1), ("hadoop", -1)])
-def test_yearly_changes_follow_the_documented_trends(
+                                                 ("langchain", 1), ("mlflow", 1), ("azure", 1), ("hadoop", -1),
+                                                 ("mlops", 1), ("deep_learning_frameworks", 0), ("python", 0)])
+def test_yearly_shares_follow_the_documented_trends(
+    sample: tuple[Path, dict[str, Any], Path], item: str, direction: int
+) -> None:
+    """First year (2023) against last (2026): disjoint 95% intervals in the documented direction, or none for flat."""
+    reports, _, _ = sample
+    shares = pl.read_parquet(reports / "yearly" / "shares.parquet").filter(pl.col("item") == item).sort("period")
+    first, last = shares.row(0, named=True), shares.row(-1, named=True)
+    rose, fell = last["ci_low"] > first["ci_high"], last["ci_high"] < first["ci_low"]
+    assert (rose, fell) == (direction > 0, direction < 0), (first, last)
+
+
+@pytest.mark.parametrize(("item", "direction"), [("pytorch", 1), ("tensorflow", -1)])
+def test_latest_year_changes_are_significant_for_the_strong_trends(
     sample: tuple[Path, dict[str, Any], Path], item: str, direction: int
 ) -> None:
     reports, _, _ = sample
