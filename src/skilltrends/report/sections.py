@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 __all__ = ["Section", "SECTIONS", "GROUP_LABELS", "report_items", "item_labels"]
@@ -42,7 +42,7 @@ SECTIONS = (
 )
 
 
-def report_items(skill_ids: Sequence[str], groups: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+def report_items(skill_ids: Sequence[str], groups: Mapping[str, Collection[str]]) -> dict[str, list[str]]:
     """Item -> skill ids: every report group, and every skill on its own (renamed if a group has its id)."""
     items = {group: sorted(members) for group, members in groups.items() if members}
     for skill in skill_ids:

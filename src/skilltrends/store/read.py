@@ -20,7 +20,7 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Unpack
 
 import polars as pl
 from sqlalchemy import Engine, func, select
@@ -49,6 +49,7 @@ _FULL_REREAD_SHARE = 0.2  # above this share of changed postings, one full read 
 _IN_CHUNK = 5000
 
 Progress = Callable[[str], None]
+Query = Select[Unpack[tuple[Any, ...]]]
 
 
 def _noop(_: str) -> None:
@@ -85,11 +86,11 @@ def _connectorx_uri(engine: Engine) -> str | None:
     return None
 
 
-def _sql(engine: Engine, query: Select[Any]) -> str:
+def _sql(engine: Engine, query: Query) -> str:
     return str(query.compile(engine, compile_kwargs={"literal_binds": True}))
 
 
-def _read(engine: Engine, query: Select[Any], schema: dict[str, Any], *, partition_on: str | None = None
+def _read(engine: Engine, query: Query, schema: dict[str, Any], *, partition_on: str | None = None
           ) -> pl.DataFrame:
     """Run `query` into a DataFrame with `schema`: connectorx where it can, SQLAlchemy otherwise."""
     uri = _connectorx_uri(engine)
@@ -119,9 +120,10 @@ def _cast(frame: pl.DataFrame, name: str, dtype: Any) -> pl.Expr:
     return column
 
 
-def _postings_query(engine: Engine) -> Select[Any]:
+def _postings_query(engine: Engine) -> Query:
     p = PostingRow
-    posted_at, first_seen = p.posted_at, p.first_seen
+    posted_at: Any = p.posted_at
+    first_seen: Any = p.first_seen
     if engine.url.get_backend_name() == "sqlite":  # text, so that no driver guesses a datetime format
         posted_at, first_seen = func.substr(posted_at, 1, 19), func.substr(first_seen, 1, 19)
     return select(
@@ -131,7 +133,7 @@ def _postings_query(engine: Engine) -> Select[Any]:
     ).where(p.extracted_hash.is_not(None))
 
 
-def _requirements_query() -> Select[Any]:
+def _requirements_query() -> Query:
     r = PostingRequirement
     return select(r.posting_id, r.degree_min, r.degree_fields, r.years_min, r.years_max, r.pay_min, r.pay_max,
                   r.pay_currency, r.pay_period, r.pay_source)
@@ -158,7 +160,7 @@ def read_postings(engine: Engine) -> pl.LazyFrame:
     return _read_posting_frame(engine).lazy()
 
 
-def _mentions_query(ids: Sequence[int] | None = None) -> Select[Any]:
+def _mentions_query(ids: Sequence[int] | None = None) -> Query:
     m = PostingSkill
     query = select(m.id, m.posting_id, m.skill_id, m.requirement)
     return query.where(m.posting_id.in_(ids)) if ids is not None else query
