@@ -24,11 +24,29 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ITEMS = {
-    "python": ["python"], "tensorflow": ["tensorflow"], "pytorch": ["pytorch"], "aws": ["aws"],
-    "cloud": ["aws", "gcp", "azure"], "deep_learning_frameworks": ["tensorflow", "pytorch", "keras", "jax"],
+    "python": ["python"],
+    "tensorflow": ["tensorflow"],
+    "pytorch": ["pytorch"],
+    "aws": ["aws"],
+    "cloud": ["aws", "gcp", "azure"],
+    "deep_learning_frameworks": ["tensorflow", "pytorch", "keras", "jax"],
     "cloud_ml_services": ["sagemaker", "vertex_ai", "azure_ml"],
-    "mlops": ["mlops", "mlflow", "kubeflow", "dvc", "weights_and_biases", "docker", "kubernetes", "ci_cd",
-              "model_monitoring", "feature_store", "airflow", "terraform", "onnx", "triton"],
+    "mlops": [
+        "mlops",
+        "mlflow",
+        "kubeflow",
+        "dvc",
+        "weights_and_biases",
+        "docker",
+        "kubernetes",
+        "ci_cd",
+        "model_monitoring",
+        "feature_store",
+        "airflow",
+        "terraform",
+        "onnx",
+        "triton",
+    ],
 }
 
 
@@ -62,10 +80,18 @@ def measure_report(store: Path, cache: Path) -> dict[str, float | str]:
     total = time.perf_counter() - started
     rows = sum(t.height for t in tables.values())
     shares = tables["shares"]
-    return {"read_s": read_s, "aggregate_s": total - read_s, "total_s": total, "peak_mb": _peak_mb(),
-            "method": frames.method, "tables": len(tables), "rows": rows,
-            "periods": shares["period"].n_unique(), "postings": int(shares.unique("period")["postings"].sum()),
-            "polars_threads": pl.thread_pool_size()}
+    return {
+        "read_s": read_s,
+        "aggregate_s": total - read_s,
+        "total_s": total,
+        "peak_mb": _peak_mb(),
+        "method": frames.method,
+        "tables": len(tables),
+        "rows": rows,
+        "periods": shares["period"].n_unique(),
+        "postings": int(shares.unique("period")["postings"].sum()),
+        "polars_threads": pl.thread_pool_size(),
+    }
 
 
 _DUCKDB_SQL = """
@@ -100,17 +126,29 @@ def measure_step(store: Path, cache: Path, repeat: int = 3) -> dict[str, float |
     from skilltrends.store.read import read_store
 
     frames = read_store(create_engine(f"sqlite:///{store}"), cache_dir=cache)
-    postings = frames.postings.select("posting_id", "canonical_id", "role_family", "posted_at", "source",
-                                      "seniority", "country", "company", "workplace").collect()
+    postings = frames.postings.select(
+        "posting_id",
+        "canonical_id",
+        "role_family",
+        "posted_at",
+        "source",
+        "seniority",
+        "country",
+        "company",
+        "workplace",
+    ).collect()
     mentions = frames.mentions.collect()  # one row per posting and skill, `required` (the columnar copy)
     items = _items()
     polars_s = []
     for _ in range(repeat):
         started = time.perf_counter()
-        ours = period_shares(select_postings(postings.lazy(), period="month"), mentions.lazy(), items).collect()
+        ours = period_shares(
+            select_postings(postings.lazy(), period="month"), mentions.lazy(), items
+        ).collect()
         polars_s.append(time.perf_counter() - started)
-    membership = pl.DataFrame([(s, i) for i, ss in items.items() for s in ss], schema=["skill_id", "item"],
-                              orient="row")
+    membership = pl.DataFrame(
+        [(s, i) for i, ss in items.items() for s in ss], schema=["skill_id", "item"], orient="row"
+    )
     con = duckdb.connect()
     con.execute("SET threads TO 2")
     membership = membership.with_columns(pl.col("skill_id").cast(mentions.schema["skill_id"]))
@@ -122,10 +160,20 @@ def measure_step(store: Path, cache: Path, repeat: int = 3) -> dict[str, float |
         theirs = pl.from_arrow(con.sql(_DUCKDB_SQL).to_arrow_table())
         duck_s.append(time.perf_counter() - started)
     key = ["period", "item"]
-    check = ours.select(*key, "naming", "required").sort(key).equals(
-        theirs.select(*key, pl.col("naming").cast(pl.Int64), pl.col("required").cast(pl.Int64)).sort(key))
-    return {"polars_s": min(polars_s), "duckdb_s": min(duck_s), "same_counts": check, "peak_mb": _peak_mb(),
-            "mentions": mentions.height}
+    check = (
+        ours.select(*key, "naming", "required")
+        .sort(key)
+        .equals(
+            theirs.select(*key, pl.col("naming").cast(pl.Int64), pl.col("required").cast(pl.Int64)).sort(key)
+        )
+    )
+    return {
+        "polars_s": min(polars_s),
+        "duckdb_s": min(duck_s),
+        "same_counts": check,
+        "peak_mb": _peak_mb(),
+        "mentions": mentions.height,
+    }
 
 
 def _child(step: str, store: Path, cache: Path) -> dict[str, object]:
@@ -136,7 +184,9 @@ def _child(step: str, store: Path, cache: Path) -> dict[str, object]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--postings", type=int, default=1_000_000)
     parser.add_argument("--mentions", type=int, default=12_000_000)
     parser.add_argument("--months", type=int, default=60)
@@ -155,17 +205,23 @@ def main() -> None:
         store, cache = Path(tmp) / "store.sqlite", Path(tmp) / "columnar"
         started = time.perf_counter()
         write_synthetic_store(store, postings=args.postings, mentions=args.mentions, months=args.months)
-        print(f"store: {args.postings:,} postings, ~{args.mentions:,} mentions, {args.months} months, "
-              f"{store.stat().st_size / 1e9:.2f} GB, written in {time.perf_counter() - started:.0f} s")
+        print(
+            f"store: {args.postings:,} postings, ~{args.mentions:,} mentions, {args.months} months, "
+            f"{store.stat().st_size / 1e9:.2f} GB, written in {time.perf_counter() - started:.0f} s"
+        )
         for label in ("cold", "warm", "warm"):
             r = _child("report", store, cache)
-            print(f"report ({label}): read {r['read_s']:.2f} s + aggregate {r['aggregate_s']:.2f} s = "
-                  f"{r['total_s']:.2f} s, peak {r['peak_mb']:.0f} MB [{r['method']}; {r['tables']} tables, "
-                  f"{r['rows']:,} rows, {r['postings']:,} unique postings in {r['periods']} months]")
+            print(
+                f"report ({label}): read {r['read_s']:.2f} s + aggregate {r['aggregate_s']:.2f} s = "
+                f"{r['total_s']:.2f} s, peak {r['peak_mb']:.0f} MB [{r['method']}; {r['tables']} tables, "
+                f"{r['rows']:,} rows, {r['postings']:,} unique postings in {r['periods']} months]"
+            )
         s = _child("step", store, cache)
-        print(f"monthly shares alone ({s['mentions']:,} mention rows, best of 3): Polars {s['polars_s']:.2f} s, "
-              f"DuckDB {s['duckdb_s']:.2f} s, ratio Polars/DuckDB {s['polars_s'] / s['duckdb_s']:.2f}; "
-              f"same counts: {s['same_counts']}")
+        print(
+            f"monthly shares alone ({s['mentions']:,} mention rows, best of 3): Polars {s['polars_s']:.2f} s, "
+            f"DuckDB {s['duckdb_s']:.2f} s, ratio Polars/DuckDB {s['polars_s'] / s['duckdb_s']:.2f}; "
+            f"same counts: {s['same_counts']}"
+        )
 
 
 if __name__ == "__main__":

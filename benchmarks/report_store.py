@@ -18,20 +18,99 @@ from skilltrends.store.tables import Base
 __all__ = ["write_synthetic_store", "SKILLS"]
 
 SKILLS = [
-    "python", "r", "java", "scala", "cpp", "c", "go", "rust", "julia", "javascript", "typescript", "sql", "bash",
-    "tensorflow", "pytorch", "keras", "jax", "scikit_learn", "xgboost", "lightgbm", "hugging_face_transformers",
-    "langchain", "pandas", "numpy", "scipy", "polars", "opencv", "spark", "hadoop", "dask", "ray", "kafka", "airflow",
-    "dbt", "jupyter", "aws", "gcp", "azure", "sagemaker", "vertex_ai", "azure_ml", "databricks", "snowflake",
-    "bigquery", "postgresql", "mongodb", "vector_database", "mlops", "mlflow", "kubeflow", "dvc",
-    "weights_and_biases", "docker", "kubernetes", "terraform", "ci_cd", "onnx", "tensorrt", "triton", "fastapi",
-    "model_monitoring", "feature_store", "cuda", "git", "machine_learning", "deep_learning", "nlp",
-    "computer_vision", "reinforcement_learning", "llm", "recommender_systems", "time_series", "feature_engineering",
-    "hyperparameter_tuning", "a_b_testing", "statistics", "linear_algebra", "probability", "calculus", "tableau",
-    "power_bi", "excel",
+    "python",
+    "r",
+    "java",
+    "scala",
+    "cpp",
+    "c",
+    "go",
+    "rust",
+    "julia",
+    "javascript",
+    "typescript",
+    "sql",
+    "bash",
+    "tensorflow",
+    "pytorch",
+    "keras",
+    "jax",
+    "scikit_learn",
+    "xgboost",
+    "lightgbm",
+    "hugging_face_transformers",
+    "langchain",
+    "pandas",
+    "numpy",
+    "scipy",
+    "polars",
+    "opencv",
+    "spark",
+    "hadoop",
+    "dask",
+    "ray",
+    "kafka",
+    "airflow",
+    "dbt",
+    "jupyter",
+    "aws",
+    "gcp",
+    "azure",
+    "sagemaker",
+    "vertex_ai",
+    "azure_ml",
+    "databricks",
+    "snowflake",
+    "bigquery",
+    "postgresql",
+    "mongodb",
+    "vector_database",
+    "mlops",
+    "mlflow",
+    "kubeflow",
+    "dvc",
+    "weights_and_biases",
+    "docker",
+    "kubernetes",
+    "terraform",
+    "ci_cd",
+    "onnx",
+    "tensorrt",
+    "triton",
+    "fastapi",
+    "model_monitoring",
+    "feature_store",
+    "cuda",
+    "git",
+    "machine_learning",
+    "deep_learning",
+    "nlp",
+    "computer_vision",
+    "reinforcement_learning",
+    "llm",
+    "recommender_systems",
+    "time_series",
+    "feature_engineering",
+    "hyperparameter_tuning",
+    "a_b_testing",
+    "statistics",
+    "linear_algebra",
+    "probability",
+    "calculus",
+    "tableau",
+    "power_bi",
+    "excel",
 ]
 SOURCES = ["greenhouse", "lever", "ashby", "jobposting", "hn"]
-FAMILIES = ["ml_engineer", "mlops_engineer", "data_scientist", "data_engineer", "research_scientist",
-            "software_engineer", "other"]
+FAMILIES = [
+    "ml_engineer",
+    "mlops_engineer",
+    "data_scientist",
+    "data_engineer",
+    "research_scientist",
+    "software_engineer",
+    "other",
+]
 SENIORITY = ["junior", "mid", "senior", "staff", "lead"]
 COUNTRIES = ["US", "GB", "DE", "FR", "IN", "CA", None]
 DEGREES = [None, "bachelor", "master", "phd"]
@@ -70,29 +149,69 @@ def write_synthetic_store(
             posted = (s0 + (s1 - s0) * float(day[i])).strftime("%Y-%m-%d %H:%M:%S.%f")
             canonical = int(rng.integers(max(1, pid - 500), pid)) if pid > 1 and rng.random() < 0.08 else None
             fam = FAMILIES[min(int(rng.exponential(1.3)), len(FAMILIES) - 1)]
-            rows.append((pid, SOURCES[pid % 5], f"ext-{pid}", f"https://example.com/{pid}", "Machine Learning Engineer",
-                         f"company-{pid % 5000}", COUNTRIES[pid % 7], "remote" if pid % 4 == 0 else "onsite",
-                         posted, SENIORITY[pid % 5], fam, "synthetic", "{}", "h", now, now, canonical, "h", "bench"))
+            rows.append(
+                (
+                    pid,
+                    SOURCES[pid % 5],
+                    f"ext-{pid}",
+                    f"https://example.com/{pid}",
+                    "Machine Learning Engineer",
+                    f"company-{pid % 5000}",
+                    COUNTRIES[pid % 7],
+                    "remote" if pid % 4 == 0 else "onsite",
+                    posted,
+                    SENIORITY[pid % 5],
+                    fam,
+                    "synthetic",
+                    "{}",
+                    "h",
+                    now,
+                    now,
+                    canonical,
+                    "h",
+                    "bench",
+                )
+            )
             k = int(per_posting[i])
             weights = prevalence * rng.random(len(SKILLS))
             for j in np.argpartition(-weights, k - 1)[:k]:
-                skill_rows.append((pid, SKILLS[j], "required" if rng.random() < 0.7 else "preferred", 0, 1, "x",
-                                   "bench"))
+                skill_rows.append(
+                    (pid, SKILLS[j], "required" if rng.random() < 0.7 else "preferred", 0, 1, "x", "bench")
+                )
             has_pay = rng.random() < 0.4
             pay = float(rng.normal(170_000, 40_000)) if has_pay else None
-            req_rows.append((pid, DEGREES[pid % 4], "[]", False, float(pid % 8) or None, None,
-                             pay, pay * 1.2 if pay else None, "USD" if has_pay else None,
-                             "year" if has_pay else None, "structured" if has_pay else None, "bench"))
+            req_rows.append(
+                (
+                    pid,
+                    DEGREES[pid % 4],
+                    "[]",
+                    False,
+                    float(pid % 8) or None,
+                    None,
+                    pay,
+                    pay * 1.2 if pay else None,
+                    "USD" if has_pay else None,
+                    "year" if has_pay else None,
+                    "structured" if has_pay else None,
+                    "bench",
+                )
+            )
         con.executemany(
             "INSERT INTO postings (id, source, external_id, url, title, company, country, workplace, posted_at, "
             "seniority, role_family, description, raw, content_hash, first_seen, last_seen, canonical_id, "
-            "extracted_hash, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+            "extracted_hash, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            rows,
+        )
         con.executemany(
-            "INSERT INTO posting_skills (posting_id, skill_id, requirement, start, \"end\", text, extractor_version) "
-            "VALUES (?,?,?,?,?,?,?)", skill_rows)
+            'INSERT INTO posting_skills (posting_id, skill_id, requirement, start, "end", text, extractor_version) '
+            "VALUES (?,?,?,?,?,?,?)",
+            skill_rows,
+        )
         con.executemany(
             "INSERT INTO posting_requirements (posting_id, degree_min, degree_fields, equivalent_experience_ok, "
             "years_min, years_max, pay_min, pay_max, pay_currency, pay_period, pay_source, extractor_version) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", req_rows)
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            req_rows,
+        )
         con.commit()
     con.close()

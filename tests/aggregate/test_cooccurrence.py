@@ -9,9 +9,21 @@ from skilltrends.aggregate.cooccurrence import skill_pairs
 def test_skill_pairs_support_and_lift_hand_computed() -> None:
     # 4 postings: python in 1-4, pytorch in 1-2, docker in 2-3, kubernetes in 2-3 (posting 5 is not selected)
     postings = pl.LazyFrame({"posting_id": [1, 2, 3, 4]})
-    rows = [(1, "python"), (1, "pytorch"), (2, "python"), (2, "pytorch"), (2, "docker"), (2, "kubernetes"),
-            (3, "python"), (3, "docker"), (3, "kubernetes"), (4, "python"), (5, "docker"), (5, "pytorch"),
-            (1, "python")]
+    rows = [
+        (1, "python"),
+        (1, "pytorch"),
+        (2, "python"),
+        (2, "pytorch"),
+        (2, "docker"),
+        (2, "kubernetes"),
+        (3, "python"),
+        (3, "docker"),
+        (3, "kubernetes"),
+        (4, "python"),
+        (5, "docker"),
+        (5, "pytorch"),
+        (1, "python"),
+    ]
     mentions = pl.LazyFrame(rows, schema=["posting_id", "skill_id"], orient="row")
     result = skill_pairs(postings, mentions, min_postings=1).collect()
     by_pair = {(r["skill_a"], r["skill_b"]): r for r in result.iter_rows(named=True)}

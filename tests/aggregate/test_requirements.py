@@ -23,7 +23,14 @@ def _postings() -> pl.LazyFrame:
             "pay_currency": ["usd", "USD", "GBP", "EUR", "USD", None],
             "pay_period": ["year", "hour", "year", "month", "fortnight", None],
             "degree_min": ["bachelor", "phd", None, "master", "phd", None],
-            "degree_fields": [["computer science"], ["physics", "computer science"], [], [], ["mathematics"], []],
+            "degree_fields": [
+                ["computer science"],
+                ["physics", "computer science"],
+                [],
+                [],
+                ["mathematics"],
+                [],
+            ],
             "seniority": ["senior", "senior", "mid", None, "senior", "mid"],
             "years_min": [5.0, 3.0, None, 2.0, 7.0, 1.0],
         },
@@ -40,13 +47,22 @@ def test_annual_pay_midpoint_times_period_factor() -> None:
 
 
 def test_pay_by_item_median_and_quartiles_per_currency() -> None:
-    postings = pl.LazyFrame({
-        "posting_id": [1, 2, 3, 4, 5],
-        "pay_min": [100.0, 200.0, 300.0, 400.0, 1000.0], "pay_max": [None] * 5,
-        "pay_currency": ["USD"] * 4 + ["GBP"], "pay_period": ["year"] * 5,
-    })
-    mentions = pl.LazyFrame({"posting_id": [1, 2, 3, 4, 5, 1], "skill_id": ["python"] * 5 + ["aws"],
-                             "requirement": ["required"] * 6})
+    postings = pl.LazyFrame(
+        {
+            "posting_id": [1, 2, 3, 4, 5],
+            "pay_min": [100.0, 200.0, 300.0, 400.0, 1000.0],
+            "pay_max": [None] * 5,
+            "pay_currency": ["USD"] * 4 + ["GBP"],
+            "pay_period": ["year"] * 5,
+        }
+    )
+    mentions = pl.LazyFrame(
+        {
+            "posting_id": [1, 2, 3, 4, 5, 1],
+            "skill_id": ["python"] * 5 + ["aws"],
+            "requirement": ["required"] * 6,
+        }
+    )
     result = pay_by_item(postings, mentions, {"python": ["python"], "aws": ["aws"]}).collect()
     usd = result.filter((pl.col("currency") == "USD") & (pl.col("item") == "python")).row(0, named=True)
     # 100, 200, 300, 400: median 250; linear quartiles 175 and 325
@@ -54,7 +70,9 @@ def test_pay_by_item_median_and_quartiles_per_currency() -> None:
     assert usd["low_n"]
     aws = result.filter(pl.col("item") == "aws").row(0, named=True)
     assert (aws["currency"], aws["n"], aws["median"]) == ("USD", 1, 100.0)
-    everyone = result.filter((pl.col("item") == "all postings") & (pl.col("currency") == "GBP")).row(0, named=True)
+    everyone = result.filter((pl.col("item") == "all postings") & (pl.col("currency") == "GBP")).row(
+        0, named=True
+    )
     assert (everyone["n"], everyone["median"]) == (1, 1000.0)
 
 
@@ -67,17 +85,28 @@ def test_degree_distribution_shares_with_intervals() -> None:
 
 
 def test_share_by_seniority_phd() -> None:
-    result = share_by(_postings(), (pl.col("degree_min") == "phd").fill_null(False), by="seniority", name="phd")
-    expected = pl.DataFrame({"seniority": ["mid", "not stated", "senior"], "postings": [2, 1, 3], "phd": [0, 0, 2],
-                             "share": [0.0, 0.0, 2 / 3]})
-    assert_frame_equal(result.select("seniority", "postings", "phd", "share").collect(), expected, check_dtypes=False)
+    result = share_by(
+        _postings(), (pl.col("degree_min") == "phd").fill_null(False), by="seniority", name="phd"
+    )
+    expected = pl.DataFrame(
+        {
+            "seniority": ["mid", "not stated", "senior"],
+            "postings": [2, 1, 3],
+            "phd": [0, 0, 2],
+            "share": [0.0, 0.0, 2 / 3],
+        }
+    )
+    assert_frame_equal(
+        result.select("seniority", "postings", "phd", "share").collect(), expected, check_dtypes=False
+    )
 
 
 def test_degree_fields_share_of_postings_naming_a_field() -> None:
     result = degree_fields(_postings()).collect()
     assert result.row(0, named=True)["field"] == "computer science"
     assert dict(zip(result["field"], result["share"], strict=True)) == pytest.approx(
-        {"computer science": 2 / 3, "physics": 1 / 3, "mathematics": 1 / 3})
+        {"computer science": 2 / 3, "physics": 1 / 3, "mathematics": 1 / 3}
+    )
 
 
 def test_years_by_seniority_median_and_quartiles() -> None:

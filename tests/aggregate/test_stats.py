@@ -5,7 +5,13 @@ import math
 import polars as pl
 import pytest
 
-from skilltrends.aggregate.stats import bh_adjust, newcombe_interval, normal_sf2, two_proportion_p, two_proportion_z
+from skilltrends.aggregate.stats import (
+    bh_adjust,
+    newcombe_interval,
+    normal_sf2,
+    two_proportion_p,
+    two_proportion_z,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,7 +26,9 @@ def test_newcombe_interval_matches_published_values(
     assert pl.select(lo=lo, hi=hi).row(0) == pytest.approx((low, high), abs=5e-4)
 
 
-@pytest.mark.parametrize(("z", "p"), [(0.0, 1.0), (1.959963984540054, 0.05), (2.5758293, 0.01), (4.0, 6.334248e-05)])
+@pytest.mark.parametrize(
+    ("z", "p"), [(0.0, 1.0), (1.959963984540054, 0.05), (2.5758293, 0.01), (4.0, 6.334248e-05)]
+)
 def test_normal_sf2_matches_the_normal_tail(z: float, p: float) -> None:
     result = pl.select(p=normal_sf2(pl.lit(z))).item()
     assert result == pytest.approx(p, rel=1e-6)
@@ -34,9 +42,12 @@ def test_two_proportion_test_matches_hand_computation() -> None:
     assert p == pytest.approx(math.erfc(2.1908902 / math.sqrt(2)), rel=1e-6)
 
 
-@pytest.mark.parametrize(("x1", "n1", "x2", "n2", "expected"), [(0, 10, 0, 20, 1.0), (10, 10, 5, 5, 1.0),
-                                                                 (3, 0, 1, 10, None)])
-def test_two_proportion_p_degenerate_cases(x1: int, n1: int, x2: int, n2: int, expected: float | None) -> None:
+@pytest.mark.parametrize(
+    ("x1", "n1", "x2", "n2", "expected"), [(0, 10, 0, 20, 1.0), (10, 10, 5, 5, 1.0), (3, 0, 1, 10, None)]
+)
+def test_two_proportion_p_degenerate_cases(
+    x1: int, n1: int, x2: int, n2: int, expected: float | None
+) -> None:
     assert pl.select(p=two_proportion_p(pl.lit(x1), pl.lit(n1), pl.lit(x2), pl.lit(n2))).item() == expected
 
 

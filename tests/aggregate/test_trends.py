@@ -23,10 +23,22 @@ def _postings() -> pl.LazyFrame:
     return pl.LazyFrame(
         {
             "posting_id": [1, 2, 3, 4, 5, 6],
-            "role_family": ["ml_engineer", "ml_engineer", "mlops_engineer", "data_scientist", "ml_engineer",
-                            "ml_engineer"],
-            "posted_at": [datetime(2024, 1, 3), datetime(2024, 1, 20), datetime(2024, 2, 1), datetime(2024, 2, 2),
-                          datetime(2024, 2, 28), datetime(2024, 2, 28)],
+            "role_family": [
+                "ml_engineer",
+                "ml_engineer",
+                "mlops_engineer",
+                "data_scientist",
+                "ml_engineer",
+                "ml_engineer",
+            ],
+            "posted_at": [
+                datetime(2024, 1, 3),
+                datetime(2024, 1, 20),
+                datetime(2024, 2, 1),
+                datetime(2024, 2, 2),
+                datetime(2024, 2, 28),
+                datetime(2024, 2, 28),
+            ],
             "canonical_id": [None, None, None, None, None, 5],
         }
     )
@@ -37,7 +49,15 @@ def _mentions() -> pl.LazyFrame:
         {
             "posting_id": [1, 1, 2, 3, 4, 5, 6],
             "skill_id": ["python", "aws", "python", "gcp", "python", "aws", "aws"],
-            "requirement": ["required", "preferred", "required", "required", "required", "required", "required"],
+            "requirement": [
+                "required",
+                "preferred",
+                "required",
+                "required",
+                "required",
+                "required",
+                "required",
+            ],
         }
     )
 
@@ -60,7 +80,12 @@ def test_wilson_interval_empty_period_is_null() -> None:
 def test_select_postings_drops_duplicates_and_other_families() -> None:
     result = select_postings(_postings(), period="month").collect()
     assert result["posting_id"].to_list() == [1, 2, 3, 5]
-    assert result["period"].to_list() == [date(2024, 1, 1), date(2024, 1, 1), date(2024, 2, 1), date(2024, 2, 1)]
+    assert result["period"].to_list() == [
+        date(2024, 1, 1),
+        date(2024, 1, 1),
+        date(2024, 2, 1),
+        date(2024, 2, 1),
+    ]
 
 
 def test_item_mentions_collapses_group_members_to_one_row() -> None:
@@ -84,7 +109,9 @@ def test_period_shares_counts_shares_and_zero_rows() -> None:
         schema_overrides={"postings": pl.UInt32},
     )
     assert_frame_equal(
-        result.select("period", "item", "postings", "naming", "required", "share"), expected, check_dtypes=False
+        result.select("period", "item", "postings", "naming", "required", "share"),
+        expected,
+        check_dtypes=False,
     )
     assert result["low_n"].all()
 
@@ -130,9 +157,9 @@ def test_select_postings_filters(filters: Filters, ids: list[int]) -> None:
 
 def _shares(naming: list[int], postings: list[int]) -> pl.LazyFrame:
     periods = [date(2023, 1, 1), date(2023, 2, 1), date(2024, 1, 1), date(2024, 2, 1)]
-    return pl.LazyFrame({"period": periods, "item": ["a"] * 4, "postings": postings, "naming": naming}).with_columns(
-        share=pl.col("naming") / pl.col("postings"), low_n=pl.col("postings") < 30
-    )
+    return pl.LazyFrame(
+        {"period": periods, "item": ["a"] * 4, "postings": postings, "naming": naming}
+    ).with_columns(share=pl.col("naming") / pl.col("postings"), low_n=pl.col("postings") < 30)
 
 
 def test_period_changes_against_previous_period_and_year_before() -> None:
@@ -150,19 +177,28 @@ def test_period_changes_against_previous_period_and_year_before() -> None:
 
 
 def test_latest_changes_uses_the_year_before_and_q_values() -> None:
-    shares = pl.concat([_shares([30, 40, 50, 60], [100] * 4),
-                        _shares([10, 10, 10, 40], [100] * 4).with_columns(item=pl.lit("b"))])
+    shares = pl.concat(
+        [
+            _shares([30, 40, 50, 60], [100] * 4),
+            _shares([10, 10, 10, 40], [100] * 4).with_columns(item=pl.lit("b")),
+        ]
+    )
     result = latest_changes(period_changes(shares, period="month")).collect()
     assert result["item"].to_list() == ["b", "a"]  # largest rise first: b +30 pp, a +20 pp
     assert set(result["against"]) == {"year"}
     assert result["change_pp"].to_list() == pytest.approx([30.0, 20.0])
-    assert result["q"].to_list() == pytest.approx([max(p * 2 / r, 0) for p, r in
-                                                    zip(sorted(result["p_before"].to_list()), [1, 2], strict=True)])
+    assert result["q"].to_list() == pytest.approx(
+        [max(p * 2 / r, 0) for p, r in zip(sorted(result["p_before"].to_list()), [1, 2], strict=True)]
+    )
     assert result["significant"].all()
 
 
 def test_share_ratio_per_period() -> None:
-    shares = pl.concat([_shares([30, 40, 50, 60], [100] * 4),
-                        _shares([10, 0, 25, 20], [100] * 4).with_columns(item=pl.lit("b"))])
+    shares = pl.concat(
+        [
+            _shares([30, 40, 50, 60], [100] * 4),
+            _shares([10, 0, 25, 20], [100] * 4).with_columns(item=pl.lit("b")),
+        ]
+    )
     result = share_ratio(shares, "a", "b").collect()
     assert result["ratio"].to_list() == [3.0, None, 2.0, 3.0]

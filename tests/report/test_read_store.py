@@ -22,7 +22,11 @@ def test_read_store_postings_carry_requirements_and_dates(store: tuple[Engine, d
     assert postings.height == 46
     first = postings.filter(pl.col("posting_id") == ids["0"]).row(0, named=True)
     assert (first["degree_min"], first["pay_min"], first["pay_currency"], first["posted_at"].month) == (
-        "phd", 100_000.0, "USD", 1)
+        "phd",
+        100_000.0,
+        "USD",
+        1,
+    )
     assert postings.filter(pl.col("posting_id") == ids["copy"])["canonical_id"].item() == ids["0"]
 
 
@@ -39,9 +43,18 @@ def test_columnar_copy_matches_a_direct_read_and_refreshes_changed_postings(
     from skilltrends.models import Posting
 
     posting = Posting(source="greenhouse", external_id="1", url="u", title="t", description="new text")
-    mention = Mention(skill_id="gcp", skill="Google Cloud", category="x", requirement="preferred", start=0, end=1,
-                      text="GCP")
-    save_extractions(engine, [(ids["1"], "changed-hash", Extraction(mentions=(mention,)), posting)], version="v2")
+    mention = Mention(
+        skill_id="gcp",
+        skill="Google Cloud",
+        category="x",
+        requirement="preferred",
+        start=0,
+        end=1,
+        text="GCP",
+    )
+    save_extractions(
+        engine, [(ids["1"], "changed-hash", Extraction(mentions=(mention,)), posting)], version="v2"
+    )
     again = read_store(engine, cache_dir=tmp_path)
     assert again.method == "columnar copy: 1 postings re-read"
     refreshed = _mentions(again.mentions)

@@ -57,9 +57,16 @@ def skill_pairs(postings: pl.LazyFrame, mentions: pl.LazyFrame, *, min_postings:
     a = codes.join(singles, on="skill_id").select("code", skill_a="skill_id", count_a="count")
     b = a.select(code_b="code", skill_b="skill_a", count_b="count_a")
     return (
-        pairs.join(a, on="code").join(b, on="code_b").join(total, how="cross")
+        pairs.join(a, on="code")
+        .join(b, on="code_b")
+        .join(total, how="cross")
         .select(
-            "skill_a", "skill_b", "both", "count_a", "count_b", "n",
+            "skill_a",
+            "skill_b",
+            "both",
+            "count_a",
+            "count_b",
+            "n",
             support=pl.col("both") / pl.col("n"),
             confidence_a_to_b=pl.col("both") / pl.col("count_a"),
             confidence_b_to_a=pl.col("both") / pl.col("count_b"),

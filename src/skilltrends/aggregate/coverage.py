@@ -48,4 +48,9 @@ def coverage_totals(unique: pl.LazyFrame, mentions: pl.LazyFrame) -> pl.LazyFram
 
 def top_values(frame: pl.LazyFrame, column: str, *, top: int = 15) -> pl.LazyFrame:
     """The `top` most frequent values of `column` with their counts (e.g. titles, extractor versions)."""
-    return frame.group_by(column).agg(postings=pl.len()).sort(["postings", column], descending=[True, False]).head(top)
+    return (
+        frame.group_by(column)
+        .agg(postings=pl.len())
+        .sort(["postings", column], descending=[True, False])
+        .head(top)
+    )

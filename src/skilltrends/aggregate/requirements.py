@@ -27,8 +27,9 @@ DEGREE_ORDER = ["none stated", "bachelor", "master", "phd"]
 
 def _with_interval(frame: pl.LazyFrame, count: str, total: str) -> pl.LazyFrame:
     low, high = wilson_interval(pl.col(count), pl.col(total))
-    return frame.with_columns(share=pl.col(count) / pl.col(total), ci_low=low, ci_high=high,
-                              low_n=pl.col(total) < LOW_N)
+    return frame.with_columns(
+        share=pl.col(count) / pl.col(total), ci_low=low, ci_high=high, low_n=pl.col(total) < LOW_N
+    )
 
 
 def annual_pay(postings: pl.LazyFrame) -> pl.LazyFrame:
@@ -38,10 +39,9 @@ def annual_pay(postings: pl.LazyFrame) -> pl.LazyFrame:
     """
     factor = pl.col("pay_period").replace_strict(ANNUAL_FACTOR, default=None, return_dtype=pl.Float64)
     amount = pl.mean_horizontal("pay_min", "pay_max")  # ignores nulls: one stated end stands for the range
-    return (
-        postings.filter(pl.col("pay_currency").is_not_null() & factor.is_not_null() & amount.is_not_null())
-        .select("posting_id", currency=pl.col("pay_currency").str.to_uppercase(), annual_pay=amount * factor)
-    )
+    return postings.filter(
+        pl.col("pay_currency").is_not_null() & factor.is_not_null() & amount.is_not_null()
+    ).select("posting_id", currency=pl.col("pay_currency").str.to_uppercase(), annual_pay=amount * factor)
 
 
 def _quartiles(value: str) -> list[pl.Expr]:
@@ -65,8 +65,12 @@ def pay_by_item(
     )
     everyone = pay.with_columns(item=pl.lit("all postings"))
     return (
-        pl.concat([everyone.select("posting_id", "item", "currency", "annual_pay"),
-                   named.select("posting_id", "item", "currency", "annual_pay")])
+        pl.concat(
+            [
+                everyone.select("posting_id", "item", "currency", "annual_pay"),
+                named.select("posting_id", "item", "currency", "annual_pay"),
+            ]
+        )
         .group_by("currency", "item")
         .agg(_quartiles("annual_pay"))
         .with_columns(iqr=pl.col("q75") - pl.col("q25"), low_n=pl.col("n") < LOW_N)

@@ -11,7 +11,15 @@ import math
 
 import polars as pl
 
-__all__ = ["Z95", "wilson_interval", "newcombe_interval", "two_proportion_z", "two_proportion_p", "normal_sf2", "bh_adjust"]
+__all__ = [
+    "Z95",
+    "wilson_interval",
+    "newcombe_interval",
+    "two_proportion_z",
+    "two_proportion_p",
+    "normal_sf2",
+    "bh_adjust",
+]
 
 Z95 = 1.959963984540054
 
@@ -24,8 +32,10 @@ def wilson_interval(successes: pl.Expr, total: pl.Expr, z: float = Z95) -> tuple
     half = z / (1 + z * z / n) * (p * (1 - p) / n + z * z / (4 * n * n)).sqrt()
     guard = pl.when(total > 0)
     # clip: p(1-p) rounding can push the bounds a hair outside [0, 1] at p = 0 or 1
-    return (guard.then((centre - half).clip(0.0, 1.0)).otherwise(None),
-            guard.then((centre + half).clip(0.0, 1.0)).otherwise(None))
+    return (
+        guard.then((centre - half).clip(0.0, 1.0)).otherwise(None),
+        guard.then((centre + half).clip(0.0, 1.0)).otherwise(None),
+    )
 
 
 def newcombe_interval(
@@ -42,8 +52,18 @@ def newcombe_interval(
 def _erfc(x: pl.Expr) -> pl.Expr:
     """erfc(x) for x >= 0, fractional error below 1.2e-7 (Numerical Recipes, 2nd ed., erfcc)."""
     t = 1.0 / (1.0 + 0.5 * x)
-    coefficients = [-1.26551223, 1.00002368, 0.37409196, 0.09678418, -0.18628806, 0.27886807, -1.13520398,
-                    1.48851587, -0.82215223, 0.17087277]
+    coefficients = [
+        -1.26551223,
+        1.00002368,
+        0.37409196,
+        0.09678418,
+        -0.18628806,
+        0.27886807,
+        -1.13520398,
+        1.48851587,
+        -0.82215223,
+        0.17087277,
+    ]
     poly = pl.lit(coefficients[-1])
     for c in reversed(coefficients[:-1]):
         poly = c + t * poly
@@ -52,7 +72,9 @@ def _erfc(x: pl.Expr) -> pl.Expr:
 
 def normal_sf2(z: pl.Expr) -> pl.Expr:
     """Two-sided p-value of a standard normal statistic: P(|Z| >= |z|) = erfc(|z| / sqrt 2)."""
-    return _erfc(z.abs() / math.sqrt(2.0)).clip(0.0, 1.0)  # the approximation overshoots 1 by ~3e-8 near z = 0
+    return _erfc(z.abs() / math.sqrt(2.0)).clip(
+        0.0, 1.0
+    )  # the approximation overshoots 1 by ~3e-8 near z = 0
 
 
 def two_proportion_z(x1: pl.Expr, n1: pl.Expr, x2: pl.Expr, n2: pl.Expr) -> pl.Expr:
@@ -60,10 +82,14 @@ def two_proportion_z(x1: pl.Expr, n1: pl.Expr, x2: pl.Expr, n2: pl.Expr) -> pl.E
     a, b = n1.cast(pl.Float64), n2.cast(pl.Float64)
     pooled = (x1 + x2).cast(pl.Float64) / (a + b)
     se = (pooled * (1 - pooled) * (1 / a + 1 / b)).sqrt()
-    return pl.when((n1 > 0) & (n2 > 0) & (se > 0)).then((x1.cast(pl.Float64) / a - x2.cast(pl.Float64) / b) / se)
+    return pl.when((n1 > 0) & (n2 > 0) & (se > 0)).then(
+        (x1.cast(pl.Float64) / a - x2.cast(pl.Float64) / b) / se
+    )
 
 
-def two_proportion_p(x1: pl.Expr, n1: pl.Expr, x2: pl.Expr, n2: pl.Expr, *, z: pl.Expr | None = None) -> pl.Expr:
+def two_proportion_p(
+    x1: pl.Expr, n1: pl.Expr, x2: pl.Expr, n2: pl.Expr, *, z: pl.Expr | None = None
+) -> pl.Expr:
     """Two-sided p-value of the pooled two-proportion z test (1 where both shares are 0 or both 1; null if n = 0).
 
     Pass `z` (a column holding `two_proportion_z`) to keep query plans small.

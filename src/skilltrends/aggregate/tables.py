@@ -23,7 +23,6 @@ from skilltrends.aggregate.trends import (
     posting_skills,
     select_postings,
     share_ratio,
-    unique_mentions,
 )
 
 __all__ = ["report_base", "report_tables", "share_tables"]
@@ -62,9 +61,12 @@ def report_tables(
     return {
         "shares": period_changes(period_shares(unique, named, items), period=period),
         "degrees": degree_distribution(unique),
-        "degrees_by_year": degree_distribution(unique.with_columns(year=pl.col("posted_at").dt.year()), by="year"),
-        "phd_by_seniority": share_by(unique, (pl.col("degree_min") == "phd").fill_null(False), by="seniority",
-                                     name="phd"),
+        "degrees_by_year": degree_distribution(
+            unique.with_columns(year=pl.col("posted_at").dt.year()), by="year"
+        ),
+        "phd_by_seniority": share_by(
+            unique, (pl.col("degree_min") == "phd").fill_null(False), by="seniority", name="phd"
+        ),
         "degree_fields": degree_fields(unique),
         "years_by_seniority": years_by(unique, by="seniority"),
         "pairs": skill_pairs(recent, recent_named, min_postings=pair_min_postings),

@@ -66,8 +66,11 @@ class Filters:
     def describe(self) -> dict[str, object]:
         """JSON-simple description for summary.json and the report text."""
         return {
-            "role_families": list(self.families), "seniority": list(self.seniority),
-            "countries": list(self.countries), "remote_only": self.remote, "sources": list(self.sources),
+            "role_families": list(self.families),
+            "seniority": list(self.seniority),
+            "countries": list(self.countries),
+            "remote_only": self.remote,
+            "sources": list(self.sources),
             "companies": list(self.companies),
             "since": self.since.date().isoformat() if self.since else None,
             "until": (self.until - timedelta(days=1)).date().isoformat() if self.until else None,  # inclusive
@@ -91,9 +94,16 @@ def select_postings(
     f = filters or Filters(families=families or (), since=since, until=until)
     frame = postings
     if not keep_copies:
-        frame = frame.filter(pl.col("canonical_id").is_null() | (pl.col("canonical_id") == pl.col("posting_id")))
-    for column, values in (("role_family", f.families), ("seniority", f.seniority), ("country", f.countries),
-                           ("source", f.sources), ("company", f.companies)):
+        frame = frame.filter(
+            pl.col("canonical_id").is_null() | (pl.col("canonical_id") == pl.col("posting_id"))
+        )
+    for column, values in (
+        ("role_family", f.families),
+        ("seniority", f.seniority),
+        ("country", f.countries),
+        ("source", f.sources),
+        ("company", f.companies),
+    ):
         if values:
             frame = frame.filter(pl.col(column).is_in(list(values)))
     if f.remote:
@@ -112,7 +122,9 @@ def unique_mentions(mentions: pl.LazyFrame) -> pl.LazyFrame:
     """
     if "required" in mentions.collect_schema():
         return mentions.select("posting_id", "skill_id", "required")
-    return mentions.group_by("posting_id", "skill_id").agg(required=(pl.col("requirement") == "required").any())
+    return mentions.group_by("posting_id", "skill_id").agg(
+        required=(pl.col("requirement") == "required").any()
+    )
 
 
 def _membership(items: Mapping[str, Sequence[str]], skill_dtype: pl.DataType) -> pl.LazyFrame:
@@ -133,8 +145,11 @@ def item_mentions(mentions: pl.LazyFrame, items: Mapping[str, Sequence[str]]) ->
     dtype = named.collect_schema()["skill_id"]
     singles = {k: v for k, v in items.items() if len(set(v)) == 1}
     groups = {k: v for k, v in items.items() if len(set(v)) > 1}
-    parts = [named.join(_membership({k: v[:1] for k, v in singles.items()}, dtype), on="skill_id")
-             .select("posting_id", "item", "required")]
+    parts = [
+        named.join(_membership({k: v[:1] for k, v in singles.items()}, dtype), on="skill_id").select(
+            "posting_id", "item", "required"
+        )
+    ]
     if groups:
         parts.append(
             named.join(_membership(groups, dtype), on="skill_id")
@@ -155,7 +170,11 @@ def _item_counts(named: pl.LazyFrame, items: Mapping[str, Sequence[str]]) -> pl.
     singles = {k: list(v)[:1] for k, v in items.items() if len(set(v)) == 1}
     groups = {k: v for k, v in items.items() if len(set(v)) > 1}
     per_skill = named.group_by("period", "skill_id").agg(naming=pl.len(), required=pl.col("required").sum())
-    parts = [per_skill.join(_membership(singles, dtype), on="skill_id").select("period", "item", "naming", "required")]
+    parts = [
+        per_skill.join(_membership(singles, dtype), on="skill_id").select(
+            "period", "item", "naming", "required"
+        )
+    ]
     if groups:
         members = sorted({s for v in groups.values() for s in v})
         parts.append(
@@ -166,11 +185,17 @@ def _item_counts(named: pl.LazyFrame, items: Mapping[str, Sequence[str]]) -> pl.
             .group_by("period", "item")
             .agg(naming=pl.len(), required=pl.col("required").sum())
         )
-    return pl.concat([p.with_columns(pl.col("item").cast(pl.String), pl.col("naming", "required").cast(pl.Int64))
-                      for p in parts])
+    return pl.concat(
+        [
+            p.with_columns(pl.col("item").cast(pl.String), pl.col("naming", "required").cast(pl.Int64))
+            for p in parts
+        ]
+    )
 
 
-def period_shares(postings: pl.LazyFrame, mentions: pl.LazyFrame, items: Mapping[str, Sequence[str]]) -> pl.LazyFrame:
+def period_shares(
+    postings: pl.LazyFrame, mentions: pl.LazyFrame, items: Mapping[str, Sequence[str]]
+) -> pl.LazyFrame:
     """Per period x item: postings, naming, required, preferred, share, ci_low, ci_high, required_share, low_n.
 
     `postings` comes from `select_postings`; `mentions` are the store's (or `posting_skills`' output, which saves a
@@ -234,7 +259,9 @@ def period_changes(shares: pl.LazyFrame, *, period: str = "month") -> pl.LazyFra
     )
 
 
-def latest_changes(changes: pl.LazyFrame, *, items: Sequence[str] | None = None, alpha: float = 0.05) -> pl.LazyFrame:
+def latest_changes(
+    changes: pl.LazyFrame, *, items: Sequence[str] | None = None, alpha: float = 0.05
+) -> pl.LazyFrame:
     """The last period's changes per item with Benjamini-Hochberg q-values across items, largest rise first.
 
     Compares against a year before when the report reaches that far back, else against the previous period
@@ -246,26 +273,51 @@ def latest_changes(changes: pl.LazyFrame, *, items: Sequence[str] | None = None,
     use_year = pl.col("postings_year").is_not_null().any()
 
     def pick(template: str) -> pl.Expr:
-        return pl.when(use_year).then(pl.col(template.format("year"))).otherwise(pl.col(template.format("prev")))
+        return (
+            pl.when(use_year).then(pl.col(template.format("year"))).otherwise(pl.col(template.format("prev")))
+        )
 
     return (
         last.with_columns(
             against=pl.when(use_year).then(pl.lit("year")).otherwise(pl.lit("previous period")),
-            postings_before=pick("postings_{}"), naming_before=pick("naming_{}"), change_pp=pick("change_{}_pp"),
-            change_low_pp=pick("change_{}_low_pp"), change_high_pp=pick("change_{}_high_pp"), p_before=pick("p_{}"),
+            postings_before=pick("postings_{}"),
+            naming_before=pick("naming_{}"),
+            change_pp=pick("change_{}_pp"),
+            change_low_pp=pick("change_{}_low_pp"),
+            change_high_pp=pick("change_{}_high_pp"),
+            p_before=pick("p_{}"),
         )
         .with_columns(q=bh_adjust(pl.col("p_before")))
         .with_columns(significant=pl.col("q") < alpha)
-        .select("item", "period", "against", "postings", "naming", "share", "postings_before", "naming_before",
-                "change_pp", "change_low_pp", "change_high_pp", "p_before", "q", "significant", "low_n")
+        .select(
+            "item",
+            "period",
+            "against",
+            "postings",
+            "naming",
+            "share",
+            "postings_before",
+            "naming_before",
+            "change_pp",
+            "change_low_pp",
+            "change_high_pp",
+            "p_before",
+            "q",
+            "significant",
+            "low_n",
+        )
         .sort("change_pp", descending=True, nulls_last=True)
     )
 
 
 def share_ratio(shares: pl.LazyFrame, numerator: str, denominator: str) -> pl.LazyFrame:
     """Per period: postings naming `numerator` per posting naming `denominator` (e.g. PyTorch : TensorFlow)."""
-    wide = shares.filter(pl.col("item").is_in([numerator, denominator])).select("period", "postings", "item", "naming")
-    a = wide.filter(pl.col("item") == numerator).select("period", "postings", pl.col("naming").alias(numerator))
+    wide = shares.filter(pl.col("item").is_in([numerator, denominator])).select(
+        "period", "postings", "item", "naming"
+    )
+    a = wide.filter(pl.col("item") == numerator).select(
+        "period", "postings", pl.col("naming").alias(numerator)
+    )
     b = wide.filter(pl.col("item") == denominator).select("period", pl.col("naming").alias(denominator))
     return (
         a.join(b, on="period", how="full", coalesce=True)

@@ -12,8 +12,23 @@ from matplotlib.ticker import PercentFormatter
 __all__ = ["plot_shares", "plot_ratio", "plot_bars", "plot_stacked"]
 
 _DPI = 110
-_COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#7f7f7f",
-           "#bcbd22", "#393b79", "#637939", "#8c6d31", "#843c39", "#7b4173"]
+_COLORS = [
+    "#1f77b4",
+    "#d62728",
+    "#2ca02c",
+    "#ff7f0e",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#17becf",
+    "#7f7f7f",
+    "#bcbd22",
+    "#393b79",
+    "#637939",
+    "#8c6d31",
+    "#843c39",
+    "#7b4173",
+]
 
 
 def _save(fig: Figure, path: Path) -> Path:
@@ -37,8 +52,14 @@ def plot_shares(
         ax.plot(x, rows["share"].to_list(), color=color, lw=1.8, label=labels.get(item, item))
         low = rows.filter(pl.col("low_n"))
         if not low.is_empty():
-            ax.scatter(low["period"].to_list(), low["share"].to_list(), facecolors="white", edgecolors=color, s=18,
-                       zorder=3)
+            ax.scatter(
+                low["period"].to_list(),
+                low["share"].to_list(),
+                facecolors="white",
+                edgecolors=color,
+                s=18,
+                zorder=3,
+            )
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_ylim(bottom=0)
     ax.set_ylabel("share of postings (95% interval)")
@@ -62,8 +83,15 @@ def plot_ratio(ratio: pl.DataFrame, path: Path, *, title: str, ylabel: str) -> P
 
 
 def plot_bars(
-    labels: Sequence[str], values: Sequence[float | None], path: Path, *, title: str, xlabel: str,
-    low: Sequence[float | None] | None = None, high: Sequence[float | None] | None = None, percent: bool = False,
+    labels: Sequence[str],
+    values: Sequence[float | None],
+    path: Path,
+    *,
+    title: str,
+    xlabel: str,
+    low: Sequence[float | None] | None = None,
+    high: Sequence[float | None] | None = None,
+    percent: bool = False,
     signed: bool = False,
 ) -> Path:
     """Horizontal bars (first label on top), with error bars from `low` to `high` when given."""
@@ -88,7 +116,9 @@ def plot_bars(
     return _save(fig, path)
 
 
-def plot_stacked(frame: pl.DataFrame, *, x: str, stack: str, value: str, path: Path, title: str, ylabel: str) -> Path:
+def plot_stacked(
+    frame: pl.DataFrame, *, x: str, stack: str, value: str, path: Path, title: str, ylabel: str
+) -> Path:
     """Stacked bars of `value` per `x`, one colour per `stack` value."""
     wide = frame.pivot(on=stack, index=x, values=value, aggregate_function="sum").fill_null(0).sort(x)
     fig = Figure(figsize=(9, 4))

@@ -47,8 +47,14 @@ Block = Heading | Para | Table | Image
 
 def md_text(text: str) -> str:
     """Text safe inside Markdown: no raw HTML, no table-breaking pipes or newlines."""
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
-            .replace("\r", " ").replace("\n", " "))
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\r", " ")
+        .replace("\n", " ")
+    )
 
 
 def render_markdown(blocks: Sequence[Block]) -> str:
@@ -100,8 +106,10 @@ def _html_block(block: Block) -> str:
         parts.append(f"<caption>{esc(block.caption)}</caption>")
     parts.append("<tr>" + "".join(f"<th>{esc(h)}</th>" for h in block.header) + "</tr>")
     for row in block.rows:
-        cells = "".join(f'<td class="r">{esc(c)}</td>' if r else f"<td>{esc(c)}</td>"
-                        for c, r in zip(row, align, strict=False))
+        cells = "".join(
+            f'<td class="r">{esc(c)}</td>' if r else f"<td>{esc(c)}</td>"
+            for c, r in zip(row, align, strict=False)
+        )
         parts.append(f"<tr>{cells}</tr>")
     parts.append("</table>")
     if block.files:
@@ -111,13 +119,16 @@ def _html_block(block: Block) -> str:
 
 def render_html(blocks: Sequence[Block], *, title: str) -> str:
     """One self-contained page: inline CSS, charts as data URIs, no scripts, every string escaped."""
-    nav = " ".join(f'<a href="#{html.escape(b.anchor)}">{html.escape(b.text)}</a>'
-                   for b in blocks if isinstance(b, Heading) and b.level == 2 and b.anchor)
+    nav = " ".join(
+        f'<a href="#{html.escape(b.anchor)}">{html.escape(b.text)}</a>'
+        for b in blocks
+        if isinstance(b, Heading) and b.level == 2 and b.anchor
+    )
     body = "\n".join(_html_block(b) for b in blocks)
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; "
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; '
         "style-src 'unsafe-inline'\">\n"
         f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         f"<nav>{nav}</nav>\n{body}\n</body>\n</html>\n"

@@ -11,8 +11,11 @@ __all__ = ["write_index"]
 
 
 def _filters(filters: dict[str, Any]) -> str:
-    parts = [f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
-             for k, v in filters.items() if v not in (None, [], False, "")]
+    parts = [
+        f"{k}: {', '.join(map(str, v)) if isinstance(v, list) else v}"
+        for k, v in filters.items()
+        if v not in (None, [], False, "")
+    ]
     return "; ".join(parts) or "none"
 
 
@@ -29,13 +32,13 @@ def write_index(reports_dir: Path) -> Path:
     esc = html.escape
     body = "\n".join(
         f'<tr><td><a href="{esc(folder, quote=True)}/report.html">{esc(str(s.get("name", folder)))}</a></td>'
-        f'<td>{esc(str(s.get("period", "")))}</td><td>{esc(str(s.get("since")))} to {esc(str(s.get("until")))}</td>'
+        f"<td>{esc(str(s.get('period', '')))}</td><td>{esc(str(s.get('since')))} to {esc(str(s.get('until')))}</td>"
         f'<td class="r">{int(s.get("postings") or 0):,}</td><td>{esc(_filters(s.get("filters", {})))}</td>'
-        f'<td>{esc(str(generated))}</td></tr>'
+        f"<td>{esc(str(generated))}</td></tr>"
         for generated, folder, s in rows
     )
     page = (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head><meta charset=\"utf-8\"><title>skilltrends reports</title>\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8"><title>skilltrends reports</title>\n'
         "<style>body{font:15px/1.5 system-ui,sans-serif;max-width:1050px;margin:2em auto;padding:0 1em}"
         "table{border-collapse:collapse}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left}"
         "th{background:#f4f4f4}td.r{text-align:right}</style></head>\n<body>\n<h1>skilltrends reports</h1>\n"

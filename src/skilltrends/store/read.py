@@ -31,18 +31,50 @@ from skilltrends.store.tables import PostingRequirement, PostingRow, PostingSkil
 __all__ = ["StoreFrames", "read_store", "read_postings", "read_mentions"]
 
 _POSTING_SCHEMA: dict[str, Any] = {
-    "posting_id": pl.Int64, "source": pl.String, "company": pl.String, "title": pl.String,
-    "role_family": pl.String, "seniority": pl.String, "country": pl.String, "workplace": pl.String,
-    "posted_at": pl.Datetime("us"), "first_seen": pl.Datetime("us"), "canonical_id": pl.Int64,
-    "extractor_version": pl.String, "extracted_key": pl.String,
-    "degree_min": pl.String, "degree_fields": pl.String, "years_min": pl.Float64, "years_max": pl.Float64,
-    "pay_min": pl.Float64, "pay_max": pl.Float64, "pay_currency": pl.String, "pay_period": pl.String,
+    "posting_id": pl.Int64,
+    "source": pl.String,
+    "company": pl.String,
+    "title": pl.String,
+    "role_family": pl.String,
+    "seniority": pl.String,
+    "country": pl.String,
+    "workplace": pl.String,
+    "posted_at": pl.Datetime("us"),
+    "first_seen": pl.Datetime("us"),
+    "canonical_id": pl.Int64,
+    "extractor_version": pl.String,
+    "extracted_key": pl.String,
+    "degree_min": pl.String,
+    "degree_fields": pl.String,
+    "years_min": pl.Float64,
+    "years_max": pl.Float64,
+    "pay_min": pl.Float64,
+    "pay_max": pl.Float64,
+    "pay_currency": pl.String,
+    "pay_period": pl.String,
     "pay_source": pl.String,
 }
-_MENTION_SCHEMA: dict[str, Any] = {"id": pl.Int64, "posting_id": pl.Int64, "skill_id": pl.String,
-                                   "requirement": pl.String}
-_POSTING_COLUMNS = ["posting_id", "source", "company", "title", "role_family", "seniority", "country", "workplace",
-                    "posted_at", "first_seen", "canonical_id", "extractor_version", "extracted_key"]
+_MENTION_SCHEMA: dict[str, Any] = {
+    "id": pl.Int64,
+    "posting_id": pl.Int64,
+    "skill_id": pl.String,
+    "requirement": pl.String,
+}
+_POSTING_COLUMNS = [
+    "posting_id",
+    "source",
+    "company",
+    "title",
+    "role_family",
+    "seniority",
+    "country",
+    "workplace",
+    "posted_at",
+    "first_seen",
+    "canonical_id",
+    "extractor_version",
+    "extracted_key",
+]
 _KEYS = ["posting_id", "extracted_key", "extractor_version"]
 _COPY_COLUMNS = ["posting_id", "skill_id", "required"]
 _FULL_REREAD_SHARE = 0.2  # above this share of changed postings, one full read beats many keyed reads
@@ -90,8 +122,9 @@ def _sql(engine: Engine, query: Query) -> str:
     return str(query.compile(engine, compile_kwargs={"literal_binds": True}))
 
 
-def _read(engine: Engine, query: Query, schema: dict[str, Any], *, partition_on: str | None = None
-          ) -> pl.DataFrame:
+def _read(
+    engine: Engine, query: Query, schema: dict[str, Any], *, partition_on: str | None = None
+) -> pl.DataFrame:
     """Run `query` into a DataFrame with `schema`: connectorx where it can, SQLAlchemy otherwise."""
     uri = _connectorx_uri(engine)
     if uri is not None:
@@ -127,22 +160,44 @@ def _postings_query(engine: Engine) -> Query:
     if engine.url.get_backend_name() == "sqlite":  # text, so that no driver guesses a datetime format
         posted_at, first_seen = func.substr(posted_at, 1, 19), func.substr(first_seen, 1, 19)
     return select(
-        p.id.label("posting_id"), p.source, p.company, p.title, p.role_family, p.seniority, p.country, p.workplace,
-        posted_at.label("posted_at"), first_seen.label("first_seen"), p.canonical_id, p.extractor_version,
+        p.id.label("posting_id"),
+        p.source,
+        p.company,
+        p.title,
+        p.role_family,
+        p.seniority,
+        p.country,
+        p.workplace,
+        posted_at.label("posted_at"),
+        first_seen.label("first_seen"),
+        p.canonical_id,
+        p.extractor_version,
         func.substr(p.extracted_hash, 1, 16).label("extracted_key"),
     ).where(p.extracted_hash.is_not(None))
 
 
 def _requirements_query() -> Query:
     r = PostingRequirement
-    return select(r.posting_id, r.degree_min, r.degree_fields, r.years_min, r.years_max, r.pay_min, r.pay_max,
-                  r.pay_currency, r.pay_period, r.pay_source)
+    return select(
+        r.posting_id,
+        r.degree_min,
+        r.degree_fields,
+        r.years_min,
+        r.years_max,
+        r.pay_min,
+        r.pay_max,
+        r.pay_currency,
+        r.pay_period,
+        r.pay_source,
+    )
 
 
 def _read_posting_frame(engine: Engine) -> pl.DataFrame:
     # Two sequential table scans and a join in Polars: faster than SQLite's row-by-row LEFT JOIN lookups.
     posting_schema = {k: v for k, v in _POSTING_SCHEMA.items() if k in _POSTING_COLUMNS}
-    requirement_schema = {k: v for k, v in _POSTING_SCHEMA.items() if k not in _POSTING_COLUMNS or k == "posting_id"}
+    requirement_schema = {
+        k: v for k, v in _POSTING_SCHEMA.items() if k not in _POSTING_COLUMNS or k == "posting_id"
+    }
     postings = _read(engine, _postings_query(engine), posting_schema, partition_on="posting_id")
     requirements = _read(engine, _requirements_query(), requirement_schema, partition_on="posting_id")
     return (
@@ -183,8 +238,11 @@ def _collapse(mentions: pl.LazyFrame) -> pl.LazyFrame:
     """One row per (posting, skill): required if any mention is; `rows` and `max_id` keep the fingerprint."""
     return (
         mentions.group_by("posting_id", "skill_id")
-        .agg(required=(pl.col("requirement") == "required").any(), rows=pl.len().cast(pl.Int64),
-             max_id=pl.col("id").max())
+        .agg(
+            required=(pl.col("requirement") == "required").any(),
+            rows=pl.len().cast(pl.Int64),
+            max_id=pl.col("id").max(),
+        )
         .with_columns(pl.col("skill_id").cast(pl.Categorical))
     )
 
@@ -206,7 +264,9 @@ def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def _refresh_copy(engine: Engine, keys: pl.DataFrame, cache_dir: Path, progress: Progress) -> tuple[Path, str]:
+def _refresh_copy(
+    engine: Engine, keys: pl.DataFrame, cache_dir: Path, progress: Progress
+) -> tuple[Path, str]:
     """Bring the columnar copy of posting_skills (one row per posting and skill) up to date; path and what was done."""
     copy_path, keys_path, meta_path = _cache_paths(engine, cache_dir)
     copy_path.parent.mkdir(parents=True, exist_ok=True)
@@ -223,8 +283,10 @@ def _refresh_copy(engine: Engine, keys: pl.DataFrame, cache_dir: Path, progress:
         if len(changed) <= _FULL_REREAD_SHARE * max(keys.height, 1):
             progress(f"refreshing the columnar copy: {len(changed)} changed, {len(gone)} removed postings")
             stale = pl.concat([changed, gone]).to_list()
-            fresh = [_collapse(_read(engine, _mentions_query(stale[i:i + _IN_CHUNK]), _MENTION_SCHEMA).lazy())
-                     for i in range(0, len(stale), _IN_CHUNK)]
+            fresh = [
+                _collapse(_read(engine, _mentions_query(stale[i : i + _IN_CHUNK]), _MENTION_SCHEMA).lazy())
+                for i in range(0, len(stale), _IN_CHUNK)
+            ]
             kept = pl.scan_parquet(copy_path).filter(~pl.col("posting_id").is_in(stale))
             copy = pl.concat([kept, *fresh]).collect()
             how = f"columnar copy: {len(changed)} postings re-read"
