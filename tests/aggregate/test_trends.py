@@ -202,3 +202,12 @@ def test_share_ratio_per_period() -> None:
     )
     result = share_ratio(shares, "a", "b").collect()
     assert result["ratio"].to_list() == [3.0, None, 2.0, 3.0]
+
+
+def test_latest_changes_skip_a_last_period_under_thirty_postings() -> None:
+    shares = _shares([30, 40, 50, 2], [100, 100, 100, 3])
+    result = latest_changes(period_changes(shares, period="month")).collect().row(0, named=True)
+    # Feb 2024 has 3 postings: the latest solid period is Jan 2024, compared with Jan 2023 (+20 pp)
+    assert (result["period"], result["change_pp"]) == (date(2024, 1, 1), pytest.approx(20.0))
+    small = _shares([30, 40, 1, 2], [100, 100, 2, 3])
+    assert not latest_changes(period_changes(small, period="month")).collect()["significant"].any()

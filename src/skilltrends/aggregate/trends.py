@@ -262,12 +262,16 @@ def period_changes(shares: pl.LazyFrame, *, period: str = "month") -> pl.LazyFra
 def latest_changes(
     changes: pl.LazyFrame, *, items: Sequence[str] | None = None, alpha: float = 0.05
 ) -> pl.LazyFrame:
-    """The last period's changes per item with Benjamini-Hochberg q-values across items, largest rise first.
+    """The latest period's changes per item with Benjamini-Hochberg q-values across items, largest rise first.
 
-    Compares against a year before when the report reaches that far back, else against the previous period
-    (column `against`). `significant`: q < alpha.
+    The latest period is the last with at least 30 postings (the last of all if none has). Compares against a year
+    before when the report reaches that far back, else against the previous period (column `against`).
+    `significant`: q < alpha, and never where either period has fewer than 30 postings (the z test's normal
+    approximation needs counts).
     """
-    last = changes.filter(pl.col("period") == pl.col("period").max())
+    solid = pl.when(~pl.col("low_n")).then(pl.col("period"))
+    latest = pl.coalesce(solid.max(), pl.col("period").max())
+    last = changes.filter(pl.col("period") == latest)
     if items is not None:
         last = last.filter(pl.col("item").is_in(list(items)))
     use_year = pl.col("postings_year").is_not_null().any()
@@ -288,7 +292,7 @@ def latest_changes(
             p_before=pick("p_{}"),
         )
         .with_columns(q=bh_adjust(pl.col("p_before")))
-        .with_columns(significant=pl.col("q") < alpha)
+        .with_columns(significant=(pl.col("q") < alpha) & ~pl.col("low_n") & (pl.col("postings_before") >= LOW_N))
         .select(
             "item",
             "period",

@@ -681,6 +681,13 @@ _SERIES_EXTRA = (
 )
 
 
+def _named_items(shares: pl.DataFrame, meta: ReportMeta) -> list[str]:
+    """Items named by at least one posting, plus the groups and headline items (the CSV keeps every item)."""
+    named = shares.group_by("item").agg(pl.col("naming").sum()).filter(pl.col("naming") > 0)["item"].to_list()
+    always = [k for k, v in meta.items.items() if len(v) > 1 or k in HEADLINE]
+    return sorted(set(named) | set(always))
+
+
 def _summary(frames: Mapping[str, pl.DataFrame], meta: ReportMeta, out: _Out) -> dict[str, Any]:
     shares = frames["shares"]
     periods = shares["period"].unique().sort().to_list() if not shares.is_empty() else []
@@ -704,13 +711,18 @@ def _summary(frames: Mapping[str, pl.DataFrame], meta: ReportMeta, out: _Out) ->
         "items": [
             {"id": k, "label": meta.labels.get(k, k), "skill_ids": list(v)} for k, v in meta.items.items()
         ],
-        "series": [{k: _json_value(row[k]) for k in (*base, *extra)} for row in shares.iter_rows(named=True)],
+        "series": [
+            {k: _json_value(row[k]) for k in (*base, *extra)}
+            for row in shares.filter(pl.col("item").is_in(_named_items(shares, meta))).iter_rows(named=True)
+        ],
         "tables": out.tables,
         "charts": out.charts,
     }
     if "changes" in frames:
+        named = _named_items(shares, meta)
         summary["changes"] = [
-            {k: _json_value(v) for k, v in row.items()} for row in frames["changes"].iter_rows(named=True)
+            {k: _json_value(v) for k, v in row.items()}
+            for row in frames["changes"].filter(pl.col("item").is_in(named)).iter_rows(named=True)
         ]
     if "coverage_totals" in frames and not frames["coverage_totals"].is_empty():
         summary["coverage"] = {
