@@ -39,7 +39,7 @@ def _save(fig: Figure, path: Path) -> Path:
 def plot_shares(
     shares: pl.DataFrame, items: Sequence[str], labels: Mapping[str, str], path: Path, *, title: str
 ) -> Path:
-    """One line per item with its 95% interval as a band; hollow markers on periods with fewer than 30 postings."""
+    """One line per item with its 95% interval as a band; periods under 30 postings as hollow markers only."""
     fig = Figure(figsize=(9, 4.8))
     ax = fig.add_subplot()
     for i, item in enumerate(items):
@@ -48,17 +48,20 @@ def plot_shares(
             continue
         color = _COLORS[i % len(_COLORS)]
         x = rows["period"].to_list()
-        ax.fill_between(x, rows["ci_low"].to_list(), rows["ci_high"].to_list(), color=color, alpha=0.15, lw=0)
-        ax.plot(x, rows["share"].to_list(), color=color, lw=1.8, label=labels.get(item, item))
+        # periods under 30 postings break the line and band and show as hollow markers: seen, not joined in
+        solid = rows.with_columns(
+            [pl.when(pl.col("low_n")).then(None).otherwise(pl.col(c)).alias(c) for c in ("share", "ci_low", "ci_high")]
+        )
+        nan = float("nan")
+        ys = [nan if v is None else v for v in solid["share"].to_list()]
+        lows = [nan if v is None else v for v in solid["ci_low"].to_list()]
+        highs = [nan if v is None else v for v in solid["ci_high"].to_list()]
+        ax.fill_between(x, lows, highs, color=color, alpha=0.15, lw=0)
+        ax.plot(x, ys, color=color, lw=1.8, label=labels.get(item, item))
         low = rows.filter(pl.col("low_n"))
         if not low.is_empty():
             ax.scatter(
-                low["period"].to_list(),
-                low["share"].to_list(),
-                facecolors="white",
-                edgecolors=color,
-                s=18,
-                zorder=3,
+                low["period"].to_list(), low["share"].to_list(), facecolors="white", edgecolors=color, s=18, zorder=3
             )
     ax.yaxis.set_major_formatter(PercentFormatter(1.0))
     ax.set_ylim(bottom=0)

@@ -421,7 +421,8 @@ def _pair_blocks(frames: Mapping[str, pl.DataFrame], meta: ReportMeta, out: _Out
     blocks: list[Block] = [
         Heading("(f) Skills asked for together", 2, "pairs"),
         Para(
-            "Pairs of skills by lift: how much more often two skills are named together than if they were "
+            f"Pairs of skills over the report's last 12 {meta.period}s, by lift: how much more often two skills are "
+            "named together than if they were "
             "independent (1 = independent). Support is the share of postings naming both; pairs named together "
             "by fewer than 10 postings are left out, because their lift is noise."
         ),
