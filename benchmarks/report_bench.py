@@ -218,7 +218,7 @@ def main() -> None:
             )
         s = _child("step", store, cache)
         print(
-            f"monthly shares alone ({s['mentions']:,} mention rows, best of 3): Polars {s['polars_s']:.2f} s, "
+            f"monthly shares alone ({s['mentions']:,} posting-skill rows, best of 3): Polars {s['polars_s']:.2f} s, "
             f"DuckDB {s['duckdb_s']:.2f} s, ratio Polars/DuckDB {s['polars_s'] / s['duckdb_s']:.2f}; "
             f"same counts: {s['same_counts']}"
         )
