@@ -14,6 +14,7 @@ benchmarks/report_bench.py measures it.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -312,6 +313,12 @@ def read_store(engine: Engine, *, cache_dir: Path | None = None, progress: Progr
     if cache_dir is None:
         mentions = _collapse(read_mentions(engine)).collect().lazy()
         return StoreFrames(postings.lazy(), mentions.select(_COPY_COLUMNS), "direct read")
-    path, how = _refresh_copy(engine, postings.select(_KEYS), cache_dir, progress)
-    # read once into memory: every table of the report scans it
-    return StoreFrames(postings.lazy(), pl.read_parquet(path, columns=_COPY_COLUMNS).lazy(), how)
+    lock = _cache_paths(engine, cache_dir)[0].parent.with_suffix(".lock")
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    with lock.open("w") as handle:
+        # one report at a time refreshes and reads a store's copy: its three files change together
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        path, how = _refresh_copy(engine, postings.select(_KEYS), cache_dir, progress)
+        # read once into memory: every table of the report scans it
+        copy = pl.read_parquet(path, columns=_COPY_COLUMNS)
+    return StoreFrames(postings.lazy(), copy.lazy(), how)
