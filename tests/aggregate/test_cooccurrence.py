@@ -34,3 +34,23 @@ def test_skill_pairs_support_and_lift_hand_computed() -> None:
     assert (pp["both"], pp["lift"], pp["confidence_b_to_a"]) == (2, pytest.approx(1.0), 1.0)
     assert result.row(0, named=True)["lift"] == pytest.approx(2.0)  # sorted by lift
     assert skill_pairs(postings, mentions, min_postings=3).collect()["both"].to_list() == []
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_count_pairs_matches_brute_force(seed: int) -> None:
+    import collections
+    import itertools
+    import random
+
+    from skilltrends.aggregate.cooccurrence import _count_pairs
+
+    rnd = random.Random(seed)
+    rows = [(p, c) for p in range(200) for c in sorted(rnd.sample(range(15), rnd.randint(0, 10)))]
+    frame = pl.DataFrame(rows, schema={"posting_id": pl.Int64, "code": pl.UInt32}, orient="row").sample(
+        fraction=1.0, shuffle=True, seed=seed
+    )
+    expected: collections.Counter[tuple[int, int]] = collections.Counter()
+    for _, group in itertools.groupby(rows, key=lambda r: r[0]):
+        for (_, a), (_, b) in itertools.combinations(list(group), 2):
+            expected[(a, b)] += 1
+    assert {(a, b): n for a, b, n in _count_pairs(frame).iter_rows()} == dict(expected)

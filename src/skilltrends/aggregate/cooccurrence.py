@@ -14,8 +14,8 @@ def _count_pairs(frame: pl.DataFrame) -> pl.DataFrame:
     """(code, code_b, both) for code < code_b from one row per (posting_id, code).
 
     Rows sorted by posting then code: row i pairs with row i + d whenever both belong to the same posting, for
-    d = 1, 2, ... until no posting has d + 1 skills. Each step is one vectorised pass and a bincount, which is
-    much cheaper than a self-join's ~k^2/2 rows per posting.
+    d = 1, 2, ... until no posting has d + 1 skills. Each step is one vectorised pass and a bincount over the
+    rows still in play, much cheaper than a self-join's frame of ~k^2/2 rows per posting.
     """
     if frame.is_empty():
         return pl.DataFrame(schema=_PAIR_SCHEMA)
@@ -24,11 +24,14 @@ def _count_pairs(frame: pl.DataFrame) -> pl.DataFrame:
     code = frame["code"].to_numpy().astype(np.int64)
     k = int(code.max()) + 1
     counts = np.zeros(k * k, dtype=np.int64)
-    for d in range(1, len(code)):
-        same = posting[d:] == posting[:-d]
-        if not same.any():
-            break
-        counts += np.bincount(code[:-d][same] * k + code[d:][same], minlength=k * k)
+    # rows that still have a partner d rows down: only those can have one d + 1 rows down, so the work is about
+    # the number of pairs, not rows times the longest posting
+    rows, d = np.arange(len(code) - 1), 1
+    while rows.size:
+        rows = rows[posting[rows + d] == posting[rows]]
+        counts += np.bincount(code[rows] * k + code[rows + d], minlength=k * k)
+        d += 1
+        rows = rows[rows + d < len(code)]
     found = np.flatnonzero(counts)
     return pl.DataFrame({"code": found // k, "code_b": found % k, "both": counts[found]}, schema=_PAIR_SCHEMA)
 

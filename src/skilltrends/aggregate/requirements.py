@@ -58,21 +58,17 @@ def pay_by_item(
 ) -> pl.LazyFrame:
     """Per currency x item (plus item "all postings"): n, median, q25, q75, iqr of annualised pay, low_n."""
     pay = annual_pay(postings)
-    named = (
+    by_item = (
         item_mentions(mentions.join(pay.select("posting_id"), on="posting_id", how="semi"), items)
-        .select("posting_id", pl.col("item").cast(pl.String))
         .join(pay, on="posting_id")
-    )
-    everyone = pay.with_columns(item=pl.lit("all postings"))
-    return (
-        pl.concat(
-            [
-                everyone.select("posting_id", "item", "currency", "annual_pay"),
-                named.select("posting_id", "item", "currency", "annual_pay"),
-            ]
-        )
         .group_by("currency", "item")
         .agg(_quartiles("annual_pay"))
+        .with_columns(pl.col("item").cast(pl.String))  # after the group-by: millions of rows stay categorical
+    )
+    everyone = pay.group_by("currency").agg(_quartiles("annual_pay")).with_columns(item=pl.lit("all postings"))
+    columns = ["currency", "item", "n", "median", "q25", "q75"]
+    return (
+        pl.concat([everyone.select(columns), by_item.select(columns)])
         .with_columns(iqr=pl.col("q75") - pl.col("q25"), low_n=pl.col("n") < LOW_N)
         .sort(["currency", "median"], descending=[False, True])
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 
 import polars as pl
 
@@ -16,6 +17,7 @@ from skilltrends.aggregate.requirements import (
     years_by,
 )
 from skilltrends.aggregate.trends import (
+    PERIOD_EVERY,
     Filters,
     latest_changes,
     period_changes,
@@ -25,7 +27,7 @@ from skilltrends.aggregate.trends import (
     share_ratio,
 )
 
-__all__ = ["report_base", "report_tables", "share_tables"]
+__all__ = ["report_base", "report_tables", "share_tables", "pair_window"]
 
 
 def report_base(
@@ -47,17 +49,18 @@ def report_tables(
     items: Mapping[str, Sequence[str]],
     period: str = "month",
     pair_min_postings: int = 10,
-    pair_periods: int = 12,
+    pair_since: date | None = None,
 ) -> dict[str, pl.LazyFrame]:
     """Name -> LazyFrame for every table the report writes, except those `share_tables` derives from "shares".
 
-    `base` is `report_base`'s output (collected or not). Co-occurrence covers the last `pair_periods` periods of
-    the report (12 months by default): the current picture, and it bounds the pair self-join.
+    `base` is `report_base`'s output (collected or not). Co-occurrence covers the periods from `pair_since` on
+    (`pair_window` gives the last 12): the current picture, and it bounds the pair counting.
     """
     unique, copies, named = base["unique"], base["copies"], base["named"]
-    first = unique.select(first=pl.col("period").max().dt.offset_by(f"-{pair_periods - 1}{_UNIT[period]}"))
-    recent = unique.join(first, how="cross").filter(pl.col("period") >= pl.col("first"))
-    recent_named = named.join(first, how="cross").filter(pl.col("period") >= pl.col("first"))
+    recent, recent_named = unique, named
+    if pair_since is not None:
+        recent = unique.filter(pl.col("period") >= pair_since)
+        recent_named = named.filter(pl.col("period") >= pair_since)
     return {
         "shares": period_changes(period_shares(unique, named, items), period=period),
         "degrees": degree_distribution(unique),
@@ -78,7 +81,12 @@ def report_tables(
     }
 
 
-_UNIT = {"week": "w", "month": "mo", "quarter": "q", "year": "y"}
+def pair_window(last_period: date | None, *, period: str, periods: int = 12) -> date | None:
+    """The first period of the last `periods` periods ending with `last_period` (None if there is none)."""
+    if last_period is None:
+        return None
+    start = pl.Series([last_period]).dt.offset_by(f"-{periods - 1}{PERIOD_EVERY[period].removeprefix('1')}")
+    return start.item()  # type: ignore[no-any-return]
 
 
 def share_tables(shares: pl.LazyFrame) -> dict[str, pl.LazyFrame]:

@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from skilltrends.aggregate.tables import report_base, report_tables, share_tables
+from skilltrends.aggregate.tables import pair_window, report_base, report_tables, share_tables
 from skilltrends.aggregate.trends import Filters, period_changes
 from skilltrends.report import charts
 from skilltrends.report.document import Block, Heading, Image, Para, Table, render_html, render_markdown
@@ -72,7 +72,10 @@ def collect_report(
 ) -> dict[str, pl.DataFrame]:
     """Every table of the report, collected in three steps: the base frames, the tables, what derives from shares."""
     base = collect_tables(report_base(postings, mentions, period=period, filters=filters))
-    frames = collect_tables(report_tables({k: v.lazy() for k, v in base.items()}, items=items, period=period))
+    since = pair_window(base["unique"]["period"].max(), period=period)  # type: ignore[arg-type]
+    frames = collect_tables(
+        report_tables({k: v.lazy() for k, v in base.items()}, items=items, period=period, pair_since=since)
+    )
     return frames | collect_tables(share_tables(frames["shares"].lazy()))
 
 
@@ -413,7 +416,7 @@ def _pair_blocks(frames: Mapping[str, pl.DataFrame], meta: ReportMeta, out: _Out
     if "pairs" not in frames:
         return []
     pairs = frames["pairs"]
-    files = out.table("pairs", pairs, "Skill pairs: postings naming both, support, confidence, lift")
+    files = out.table("pairs", pairs, "Skill pairs over the last 12 periods: postings naming both, support, confidence, lift")
     top = pairs.head(20)
     names = [
         f"{_label(meta, a)} + {_label(meta, b)}" for a, b in zip(top["skill_a"], top["skill_b"], strict=True)
