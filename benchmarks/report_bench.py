@@ -190,6 +190,7 @@ def main() -> None:
     parser.add_argument("--postings", type=int, default=1_000_000)
     parser.add_argument("--mentions", type=int, default=12_000_000)
     parser.add_argument("--months", type=int, default=60)
+    parser.add_argument("--description-bytes", type=int, default=0, help="Description text per posting.")
     parser.add_argument("--child", choices=["report", "step"])
     parser.add_argument("--store", type=Path)
     parser.add_argument("--cache", type=Path)
@@ -204,7 +205,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="skilltrends-bench-") as tmp:
         store, cache = Path(tmp) / "store.sqlite", Path(tmp) / "columnar"
         started = time.perf_counter()
-        write_synthetic_store(store, postings=args.postings, mentions=args.mentions, months=args.months)
+        write_synthetic_store(store, postings=args.postings, mentions=args.mentions, months=args.months,
+                              description_bytes=args.description_bytes)
         print(
             f"store: {args.postings:,} postings, ~{args.mentions:,} mentions, {args.months} months, "
             f"{store.stat().st_size / 1e9:.2f} GB, written in {time.perf_counter() - started:.0f} s"

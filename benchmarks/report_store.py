@@ -122,13 +122,23 @@ def _month_start(first: datetime, offset: int) -> datetime:
 
 
 def write_synthetic_store(
-    path: Path, *, postings: int = 1_000_000, mentions: int = 12_000_000, months: int = 60, seed: int = 1
+    path: Path,
+    *,
+    postings: int = 1_000_000,
+    mentions: int = 12_000_000,
+    months: int = 60,
+    seed: int = 1,
+    description_bytes: int = 0,
 ) -> None:
-    """Create the schema at `path` and fill it; duplicates (~8%) point at an earlier posting via canonical_id."""
+    """Create the schema at `path` and fill it; duplicates (~8%) point at an earlier posting via canonical_id.
+
+    `description_bytes`: text per posting (real postings carry several KB, which SQLite stores row by row).
+    """
     engine = create_engine(f"sqlite:///{path}")
     Base.metadata.create_all(engine)
     engine.dispose()
     rng = np.random.default_rng(seed)
+    description = ("Machine learning engineer. " * (description_bytes // 27 + 1))[:description_bytes] or "synthetic"
     con = sqlite3.connect(path)
     con.execute("PRAGMA journal_mode=OFF")
     con.execute("PRAGMA synchronous=OFF")
@@ -162,7 +172,7 @@ def write_synthetic_store(
                     posted,
                     SENIORITY[pid % 5],
                     fam,
-                    "synthetic",
+                    description,
                     "{}",
                     "h",
                     now,
