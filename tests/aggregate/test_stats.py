@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import json
 import math
+from datetime import date
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -12,6 +15,7 @@ from skilltrends.aggregate.stats import (
     two_proportion_p,
     two_proportion_z,
 )
+from skilltrends.aggregate.trends import period_shares
 
 
 @pytest.mark.parametrize(
@@ -52,7 +56,38 @@ def test_two_proportion_p_degenerate_cases(
 
 
 def test_bh_adjust_matches_hand_computed_q_values() -> None:
-    # sorted p: .005 .01 .03 .04 .20 (m = 5) -> p*m/rank: .025 .025 .05 .05 .20, then the running minimum from the top
+    # sorted p: .005 .01 .03 .04 .20 (m = 5) -> p*m/rank: .025 .025 .05 .05 .20; then a running min from the top
     frame = pl.DataFrame({"p": [0.01, 0.04, 0.03, None, 0.20, 0.005]})
     q = frame.select(q=bh_adjust(pl.col("p")))["q"].to_list()
     assert q == pytest.approx([0.025, 0.05, 0.05, None, 0.20, 0.025])
+
+
+@pytest.mark.parametrize(("successes", "total"), [(158, 158), (0, 158), (1, 1), (0, 1), (999_999, 999_999)])
+def test_wilson_interval_stays_inside_zero_one(successes: int, total: int) -> None:
+    # without clipping, 158/158 gives a high end of 1.0000000000000002 (a soak run's schema failure)
+    from skilltrends.aggregate.stats import wilson_interval
+
+    lo, hi = wilson_interval(pl.lit(successes), pl.lit(total))
+    low, high = pl.select(lo=lo, hi=hi).row(0)
+    assert 0.0 <= low <= successes / total <= high <= 1.0
+    assert (high == 1.0) if successes == total else (low == 0.0)
+
+
+def test_report_summary_with_a_full_share_is_valid(tmp_path: Path) -> None:
+    from skilltrends.report.write import ReportMeta, write_trend_report
+    from skilltrends.schema import schema_errors
+
+    shares = period_shares(
+        pl.LazyFrame({"posting_id": list(range(158)), "period": [date(2024, 1, 1)] * 158}),
+        pl.LazyFrame(
+            {"posting_id": list(range(158)), "skill_id": ["python"] * 158, "requirement": ["required"] * 158}
+        ),
+        {"python": ["python"], "aws": ["aws"]},
+    )
+    meta = ReportMeta(name="full", period="month", filters={}, items={"python": ["python"], "aws": ["aws"]},
+                      labels={}, extractor_version="x", taxonomy_version="t")
+    write_trend_report(shares, out_dir=tmp_path / "full", meta=meta)
+    summary = json.loads((tmp_path / "full" / "summary.json").read_text())
+    assert schema_errors("report", summary) == []
+    high = {r["item"]: r["ci_high"] for r in summary["series"]}
+    assert high == {"python": 1.0, "aws": pytest.approx(0.0237, abs=1e-3)}
