@@ -13,10 +13,11 @@ Measured 2026-11-21 on the shared 2-core machine (load average 2-5), 1M postings
   cold  read 11.2 s + aggregate 3.7 s = 14.8 s, peak 2.7 GB (full read, columnar copy written)
   warm  read 3.2-4.9 s + aggregate 1.6-2.4 s = 5.6-6.5 s, peak 1.8-1.9 GB (target: 10 s, 3 GB)
   monthly shares alone: Polars 0.42 s, DuckDB 2.57 s (ratio 0.16), identical counts
-With 6 KB of description and raw JSON per posting (100k postings), reading the postings took 3-6x longer: SQLite
-walks each row's overflow pages to reach canonical_id and extracted_hash, stored after the text. A covering index
-(id, extracted_hash, extractor_version, canonical_id, posted_at, first_seen, role_family, seniority, country,
-workplace, source, company, title) brought it back to the small-text time; not added (the store owns its schema).
+With --description-bytes 3000 (5.2 GB store, file in the page cache): cold 24.7 s; warm read 5.3-5.6 s +
+aggregate 1.9-2.1 s = 7.2-7.6 s, peak 1.9 GB; monthly shares Polars 0.24 s vs DuckDB 2.29 s. SQLite walks each
+row's text to reach canonical_id and extracted_hash, stored after it; a covering index on the columns read
+(id, extracted_hash, extractor_version, canonical_id, posted_at, ...) made that read as fast as with no text in a
+100k-posting test. Not added: the store owns its schema.
 """
 
 from __future__ import annotations
