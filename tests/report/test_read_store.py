@@ -72,3 +72,23 @@ def test_columnar_copy_falls_back_to_a_full_read_when_the_store_changed_behind_i
     after = read_store(engine, cache_dir=tmp_path)
     assert after.method == "columnar copy: fingerprint mismatch, full read"
     assert_frame_equal(_mentions(after.mentions), _mentions(read_store(engine).mentions))
+
+
+def test_read_store_leaves_the_sqlite_wal_to_the_processes_connections(
+    store: tuple[Engine, dict[str, int]], tmp_path: Path
+) -> None:
+    # connectorx links its own SQLite; run in this process, its close deleted the WAL under our open connections
+    from sqlalchemy import text
+
+    from skilltrends.store.db import make_readonly_engine
+
+    engine, _ = store
+    database = Path(str(engine.url.database))
+    with engine.connect() as conn:  # an open connection of this process, as in the scheduler
+        read_store(engine, cache_dir=tmp_path)
+        assert database.with_name(database.name + "-wal").exists()
+        assert conn.execute(text("SELECT count(*) FROM postings")).scalar() == 46
+    reader = make_readonly_engine(engine.url.render_as_string(hide_password=False))
+    with reader.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM posting_skills")).scalar() == 94
+    reader.dispose()

@@ -16,9 +16,16 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import io
 import json
+import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Unpack
@@ -123,16 +130,55 @@ def _sql(engine: Engine, query: Query) -> str:
     return str(query.compile(engine, compile_kwargs={"literal_binds": True}))
 
 
+def _connectorx_to_ipc(sql: str, uri: str, partition_on: str | None, out: str) -> None:
+    """Child-process side of `_read`: run the query with connectorx and leave the result as an Arrow IPC file."""
+    kwargs: dict[str, Any] = {"partition_on": partition_on, "partition_num": 2} if partition_on else {}
+    pl.read_database_uri(sql, uri, engine="connectorx", **kwargs).write_ipc(out)
+
+
+_pool: ContextVar[ProcessPoolExecutor | None] = ContextVar("skilltrends_read_pool", default=None)
+
+
+@contextmanager
+def _child_reader() -> Iterator[None]:
+    """One child process for every SQLite read of a `read_store` call (started once, about a second)."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        token = _pool.set(pool)
+        try:
+            yield
+        finally:
+            _pool.reset(token)
+
+
+def _read_connectorx(sql: str, uri: str, partition_on: str | None) -> pl.DataFrame:
+    if not uri.startswith("sqlite://"):
+        kwargs: dict[str, Any] = {"partition_on": partition_on, "partition_num": 2} if partition_on else {}
+        return pl.read_database_uri(sql, uri, engine="connectorx", **kwargs)
+    # SQLite through connectorx runs in a child process: connectorx links its own copy of SQLite, and two copies
+    # in one process clear each other's POSIX locks, so its close deleted the WAL under this process's open
+    # connections ("disk I/O error" next; https://www.sqlite.org/howtocorrupt.html#posix_close_bug).
+    with tempfile.TemporaryDirectory(prefix="skilltrends-read-") as tmp:
+        out = str(Path(tmp) / "frame.arrow")
+        pool = _pool.get()
+        if pool is not None:
+            pool.submit(_connectorx_to_ipc, sql, uri, partition_on, out).result()
+        else:
+            with _child_reader():
+                pool = _pool.get()
+                assert pool is not None
+                pool.submit(_connectorx_to_ipc, sql, uri, partition_on, out).result()
+        return pl.read_ipc(io.BytesIO(Path(out).read_bytes()))  # a copy: the file goes with the directory
+
+
 def _read(
     engine: Engine, query: Query, schema: dict[str, Any], *, partition_on: str | None = None
 ) -> pl.DataFrame:
     """Run `query` into a DataFrame with `schema`: connectorx where it can, SQLAlchemy otherwise."""
     uri = _connectorx_uri(engine)
     if uri is not None:
-        kwargs: dict[str, Any] = {"partition_on": partition_on, "partition_num": 2} if partition_on else {}
         try:
-            frame = pl.read_database_uri(_sql(engine, query), uri, engine="connectorx", **kwargs)
-        except RuntimeError:  # a value connectorx cannot convert: the slow path still reads it right
+            frame = _read_connectorx(_sql(engine, query), uri, partition_on)
+        except (RuntimeError, BrokenProcessPool):  # a value connectorx cannot convert: the slow path reads it
             uri = None
     if uri is None:
         with engine.connect() as conn:
@@ -309,6 +355,11 @@ def read_store(engine: Engine, *, cache_dir: Path | None = None, progress: Progr
 
     With `cache_dir`, mentions come from the columnar copy kept there (refreshed first).
     """
+    with _child_reader():
+        return _read_store(engine, cache_dir=cache_dir, progress=progress)
+
+
+def _read_store(engine: Engine, *, cache_dir: Path | None, progress: Progress) -> StoreFrames:
     postings = _read_posting_frame(engine)
     if cache_dir is None:
         mentions = _collapse(read_mentions(engine)).collect().lazy()
