@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polars as pl
+import pytest
 from polars.testing import assert_frame_equal
 from sqlalchemy import Engine, delete
 
@@ -92,3 +93,18 @@ def test_read_store_leaves_the_sqlite_wal_to_the_processes_connections(
     with reader.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM posting_skills")).scalar() == 94
     reader.dispose()
+
+
+def test_read_store_without_connectorx_reads_the_same(
+    store: tuple[Engine, dict[str, int]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skilltrends.store import read
+
+    engine, _ = store
+    fast = read_store(engine)
+    monkeypatch.setattr(read, "_connectorx_uri", lambda _engine: None)  # e.g. a checkpoint that could not finish
+    slow = read_store(engine)
+    assert_frame_equal(_mentions(slow.mentions), _mentions(fast.mentions))
+    columns = ["posting_id", "posted_at", "canonical_id", "degree_min", "degree_fields", "pay_min", "extracted_key"]
+    assert_frame_equal(slow.postings.select(columns).collect().sort("posting_id"),
+                       fast.postings.select(columns).collect().sort("posting_id"))

@@ -21,11 +21,12 @@ import json
 import multiprocessing
 import os
 import tempfile
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from contextvars import ContextVar
+from contextvars import ContextVar, copy_context
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Unpack
@@ -111,9 +112,12 @@ def _wal_flushed(engine: Engine) -> bool:
     connectorx reads the database file and not the WAL, so without this it misses recent commits
     (tests/report/test_read_store.py shows it). PASSIVE never blocks writers; if it cannot finish, read the slow way.
     """
-    with engine.connect() as conn:
+    with _checkpointing, engine.connect() as conn:  # one at a time: two at once report each other busy
         busy, log, done = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
     return bool(busy == 0 and log == done)
+
+
+_checkpointing = threading.Lock()
 
 
 def _connectorx_uri(engine: Engine) -> str | None:
@@ -141,8 +145,8 @@ _pool: ContextVar[ProcessPoolExecutor | None] = ContextVar("skilltrends_read_poo
 
 @contextmanager
 def _child_reader() -> Iterator[None]:
-    """One child process for every SQLite read of a `read_store` call (started once, about a second)."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    """Child processes for the SQLite reads of a `read_store` call (started once; two, so reads can overlap)."""
+    with ProcessPoolExecutor(max_workers=2, mp_context=multiprocessing.get_context("spawn")) as pool:
         token = _pool.set(pool)
         try:
             yield
@@ -190,6 +194,8 @@ def _read(
 
 def _cast(frame: pl.DataFrame, name: str, dtype: Any) -> pl.Expr:
     column, have = pl.col(name), frame.schema[name]
+    if isinstance(have, pl.List):  # a JSON column the DB-API driver decoded already (degree_fields)
+        return column.cast(pl.List(pl.String))
     if dtype == pl.Datetime("us") and have == pl.String:
         # SQLite keeps SQLAlchemy DateTimes as text "YYYY-MM-DD HH:MM:SS[.ffffff][+00:00]", in UTC
         return column.str.slice(0, 19).str.to_datetime("%Y-%m-%d %H:%M:%S", strict=False).cast(dtype)
@@ -239,19 +245,33 @@ def _requirements_query() -> Query:
     )
 
 
+def _json_list(frame: pl.DataFrame, name: str) -> pl.Expr:
+    """A JSON list of strings as List(String), whether the driver gave JSON text or decoded lists."""
+    if isinstance(frame.schema[name], pl.List):
+        return pl.col(name).fill_null([])
+    return pl.col(name).fill_null("[]").str.json_decode(pl.List(pl.String))
+
+
 def _read_posting_frame(engine: Engine) -> pl.DataFrame:
     # Two sequential table scans and a join in Polars: faster than SQLite's row-by-row LEFT JOIN lookups.
     posting_schema = {k: v for k, v in _POSTING_SCHEMA.items() if k in _POSTING_COLUMNS}
     requirement_schema = {
         k: v for k, v in _POSTING_SCHEMA.items() if k not in _POSTING_COLUMNS or k == "posting_id"
     }
-    postings = _read(engine, _postings_query(engine), posting_schema, partition_on="posting_id")
-    requirements = _read(engine, _requirements_query(), requirement_schema, partition_on="posting_id")
+    url = engine.url
+    # the two reads overlap (each in its own child for SQLite); an in-memory SQLite lives in one thread only
+    workers = 1 if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:") else 2
+    with ThreadPoolExecutor(max_workers=workers) as threads:
+        postings_read = threads.submit(copy_context().run, _read, engine, _postings_query(engine), posting_schema,
+                                       partition_on="posting_id")
+        requirements_read = threads.submit(copy_context().run, _read, engine, _requirements_query(),
+                                           requirement_schema, partition_on="posting_id")
+        postings, requirements = postings_read.result(), requirements_read.result()
     return (
         postings.join(requirements, on="posting_id", how="left")
         .with_columns(
             posted_at=pl.coalesce("posted_at", "first_seen"),
-            degree_fields=pl.col("degree_fields").fill_null("[]").str.json_decode(pl.List(pl.String)),
+            degree_fields=_json_list(requirements, "degree_fields"),
         )
         .drop("first_seen")
     )
