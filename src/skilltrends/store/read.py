@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar, copy_context
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Unpack
+from typing import Any
 
 import polars as pl
 from sqlalchemy import Engine, func, select
@@ -90,7 +90,7 @@ _FULL_REREAD_SHARE = 0.2  # above this share of changed postings, one full read 
 _IN_CHUNK = 5000
 
 Progress = Callable[[str], None]
-Query = Select[Unpack[tuple[Any, ...]]]
+Query = Select[*tuple[Any, ...]]
 
 
 def _noop(_: str) -> None:
