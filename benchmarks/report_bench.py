@@ -9,12 +9,13 @@ measurement in a fresh child process (so peak memory is that step's own):
   step: the monthly-share group-by alone on the same in-memory data, Polars (lazy) vs DuckDB (baseline only).
 Polars and DuckDB both get 2 threads. The machine is shared, so the ratio in the same run is what counts.
 
-Measured 2026-11-21 on the shared 2-core machine (load average 2-5), 1M postings / 12M mentions / 60 months:
-  cold  read 11.2 s + aggregate 3.7 s = 14.8 s, peak 2.7 GB (full read, columnar copy written)
-  warm  read 3.2-4.9 s + aggregate 1.6-2.4 s = 5.6-6.5 s, peak 1.8-1.9 GB (target: 10 s, 3 GB)
-  monthly shares alone: Polars 0.42 s, DuckDB 2.57 s (ratio 0.16), identical counts
-With --description-bytes 3000 (5.2 GB store, file in the page cache): cold 24.7 s; warm read 5.3-5.6 s +
-aggregate 1.9-2.1 s = 7.2-7.6 s, peak 1.9 GB; monthly shares Polars 0.24 s vs DuckDB 2.29 s. SQLite walks each
+Measured 2026-11-21 on the shared 2-core machine (load average 1-2), 1M postings / 12M mentions / 60 months,
+SQLite read by connectorx in child processes:
+  cold  read 14.8 s + aggregate 2.4 s = 17.3 s, peak 2.8 GB (full read, columnar copy written)
+  warm  read 5.4-5.8 s + aggregate 2.2-2.5 s = 7.9-8.0 s, peak 1.6-1.7 GB (target: 10 s, 3 GB)
+  monthly shares alone: Polars 0.42 s, DuckDB 1.80 s (ratio 0.23), identical counts
+With --description-bytes 3000 (5.2 GB store, file in the page cache; connectorx then still in-process): cold
+24.7 s; warm read 5.3-5.6 s + aggregate 1.9-2.1 s = 7.2-7.6 s, peak 1.9 GB; monthly shares 0.24 s vs DuckDB 2.29 s. SQLite walks each
 row's text to reach canonical_id and extracted_hash, stored after it; a covering index on the columns read
 (id, extracted_hash, extractor_version, canonical_id, posted_at, ...) made that read as fast as with no text in a
 100k-posting test. Not added: the store owns its schema.
