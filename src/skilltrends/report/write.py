@@ -761,7 +761,8 @@ def _headline_blocks(shares: pl.DataFrame, meta: ReportMeta, summary: Mapping[st
         top = headline(shares.filter(pl.col("item").is_in(items)))
         rows = {r["item"]: r for r in top.iter_rows(named=True)}
         blocks += [
-            Heading("Headline: the latest period with 30+ postings", 2, "headline"),
+            Heading("Headline: the latest period", 2, "headline"),
+            Para("The latest period with at least 30 postings (the latest of all if none has 30)."),
             Table(
                 ["skill", "period", "postings", "share", "95% interval"],
                 [
