@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +52,16 @@ def _month(value: str | None) -> datetime | None:
         return datetime.strptime(value, "%Y-%m-%d" if value.count("-") == 2 else "%Y-%m")
     except ValueError as exc:
         raise ConfigError(f"Bad date {value!r}. Hint: use YYYY-MM or YYYY-MM-DD") from exc
+
+
+def _after(value: str | None) -> datetime | None:
+    """The exclusive end just after an inclusive YYYY-MM (next month's first day) or YYYY-MM-DD (next day)."""
+    start = _month(value)
+    if start is None or value is None:
+        return None
+    if value.count("-") == 2:
+        return start + timedelta(days=1)
+    return start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
 
 
 @click.group(cls=Cli)
@@ -425,27 +435,50 @@ def explain(ctx: click.Context, posting_id: int) -> None:
 @cli.command()
 @click.option("--name", default=None, help="Report folder name under the reports directory (default: PERIOD-DATE).")
 @click.option("--period", type=click.Choice(["week", "month", "quarter", "year"]), default="month", show_default=True)
-@click.option("--since", help="First month, YYYY-MM.")
-@click.option("--until", help="End (exclusive), YYYY-MM.")
+@click.option("--since", help="First month (or day) counted, YYYY-MM or YYYY-MM-DD.")
+@click.option("--until", help="Last month (or day) counted, inclusive: YYYY-MM or YYYY-MM-DD.")
+@click.option("--family", "families", multiple=True, metavar="FAMILY",
+              help="Role family to count (repeatable). Default: ml_engineer and mlops_engineer.")
 @click.option("--all-roles", is_flag=True, help="Count every role family, not only ML engineering.")
+@click.option("--seniority", multiple=True, help="Only these seniority levels (repeatable), e.g. senior.")
+@click.option("--country", "countries", multiple=True, help="Only postings in these countries (ISO code, repeatable).")
+@click.option("--remote", is_flag=True, help="Only remote postings.")
+@click.option("--source", "sources", multiple=True, help="Only postings from these sources (repeatable).")
+@click.option("--company", "companies", multiple=True, help="Only postings of these companies (repeatable).")
+@click.option("--no-cache", is_flag=True, help="Read every mention from the store, not the columnar copy.")
 @click.pass_context
 def report(ctx: click.Context, name: str | None, period: str, since: str | None, until: str | None,
-           all_roles: bool) -> None:
-    """Write a trend report (Markdown, CSV, summary.json) from the store.
+           families: tuple[str, ...], all_roles: bool, seniority: tuple[str, ...], countries: tuple[str, ...],
+           remote: bool, sources: tuple[str, ...], companies: tuple[str, ...], no_cache: bool) -> None:
+    """Write a trend report from the store: report.md, report.html, charts, CSV/Parquet tables, summary.json.
+
+    Shares of postings per period for every skill and report group with 95% intervals, changes with tests,
+    degrees, co-occurrence, pay and coverage. Also updates index.html in the reports directory.
 
     \b
     Example:
-        skilltrends report --period quarter --since 2024-01 --name 2024-quarterly
+        skilltrends report --period month --since 2023-01 --until 2026-10 --name monthly
+        skilltrends report --period quarter --country US --remote --seniority senior
     """
+    from skilltrends.aggregate.trends import ML_FAMILIES, Filters
     from skilltrends.workflow import build_report
 
     settings = _settings(ctx)
     name = name or f"{period}-{datetime.now():%Y-%m-%d}"
-    path, _ = build_report(
-        _engine(settings), out_dir=Path(settings.reports_dir), name=name, period=period,
-        families=None if all_roles else ("ml_engineer", "mlops_engineer"), since=_month(since), until=_month(until),
+    filters = Filters(
+        families=() if all_roles else (families or ML_FAMILIES), seniority=seniority, countries=countries,
+        remote=remote, sources=sources, companies=companies, since=_month(since), until=_after(until),
     )
-    click.echo(f"Report: {path}")
+    started = time.monotonic()
+    path, table = build_report(
+        _engine(settings), out_dir=Path(settings.reports_dir), name=name, period=period, filters=filters,
+        cache_dir=None if no_cache else Path(settings.home) / "columnar", progress=_progress,
+    )
+    click.echo(f"Report: {path}  (and report.html; {time.monotonic() - started:.1f} s)")
+    for row in table.iter_rows(named=True):
+        if row["share"] is not None:
+            click.echo(f"  {row['item']:<12} {row['period']}  {100 * row['share']:5.1f}%  "
+                       f"[{100 * row['ci_low']:.1f}–{100 * row['ci_high']:.1f}]  n={row['postings']}")
 
 
 @contextmanager

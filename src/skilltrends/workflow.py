@@ -17,15 +17,17 @@ from typing import Any
 import polars as pl
 from sqlalchemy import Engine, delete, insert, or_, select
 
-from skilltrends.aggregate.trends import period_shares, select_postings
+from skilltrends.aggregate.trends import Filters
 from skilltrends.config import Settings
 from skilltrends.crawl.run import CrawlResult, crawler_user_agent, run_spider
 from skilltrends.models import Posting
-from skilltrends.report.write import ReportMeta, headline, write_trend_report
+from skilltrends.report.sections import item_labels
+from skilltrends.report.sections import report_items as all_report_items
+from skilltrends.report.write import ReportMeta, collect_report, headline, write_report
 from skilltrends.sources import TARGET_ARG, spider_arguments
 from skilltrends.store.dedupe import dedupe_postings
 from skilltrends.store.load import save_extractions
-from skilltrends.store.read import read_mentions, read_postings
+from skilltrends.store.read import read_store
 from skilltrends.store.tables import PostingRow, SkillRow
 
 __all__ = [
@@ -182,21 +184,36 @@ def build_report(
     since: datetime | None = None,
     until: datetime | None = None,
     items: Mapping[str, Sequence[str]] | None = None,
+    filters: Filters | None = None,
+    taxonomy: Any | None = None,
+    cache_dir: Path | None = None,
+    progress: Progress = _noop,
 ) -> tuple[Path, pl.DataFrame]:
-    """Aggregate the store and write the report; returns its path and the headline table."""
-    from skilltrends.extract import EXTRACTOR_VERSION, load_taxonomy
+    """Aggregate the store and write the report into out_dir/name; returns report.md's path and the headline table.
 
-    taxonomy = load_taxonomy()
-    items = dict(items) if items is not None else report_items(taxonomy)
-    postings = select_postings(read_postings(engine), period=period, families=families, since=since, until=until)
-    shares = period_shares(postings, read_mentions(engine), items)
-    labels = {k: (taxonomy.skills[k].name if k in taxonomy.skills else k.replace("_", " ").title()) for k in items}
-    filters = {"role_families": list(families or []), "since": since.isoformat() if since else None,
-               "until": until.isoformat() if until else None}
-    meta = ReportMeta(name=name, period=period, filters=filters, items=items, labels=labels,
-                      extractor_version=EXTRACTOR_VERSION, taxonomy_version=taxonomy.version)
-    path = write_trend_report(shares, out_dir=out_dir / name, meta=meta)
-    return path, headline(pl.read_csv(out_dir / name / "shares.csv", try_parse_dates=True))
+    `filters` replaces `families`, `since` and `until`. `items` (item -> skill ids) defaults to every skill and
+    report group of the taxonomy. `cache_dir` keeps a columnar copy of the mentions there (store/read.py).
+    """
+    if taxonomy is None:
+        from skilltrends.extract import load_taxonomy
+
+        taxonomy = load_taxonomy()
+    filters = filters or Filters(families=families or (), since=since, until=until)
+    names = {skill_id: skill.name for skill_id, skill in taxonomy.skills.items()}
+    items = dict(items) if items is not None else all_report_items(list(taxonomy.skills), taxonomy.groups)
+    progress("reading the store")
+    store = read_store(engine, cache_dir=cache_dir, progress=progress)
+    progress(f"aggregating ({store.method})")
+    frames = collect_report(store.postings, store.mentions, items=items, period=period, filters=filters)
+    versions = frames["extractor_versions"]["extractor_version"].drop_nulls().to_list()
+    meta = ReportMeta(
+        name=name, period=period, filters=filters.describe(), items=items, labels=item_labels(items, names),
+        extractor_version=", ".join(sorted(versions)) or "none", taxonomy_version=str(taxonomy.version),
+        sources=sorted(frames["coverage"]["source"].drop_nulls().unique().to_list()), read_method=store.method,
+    )
+    path = write_report(frames, out_dir=out_dir / name, meta=meta, progress=progress)
+    shares = frames["shares"].filter(pl.col("item").is_in(list(HEADLINE_ITEMS)))
+    return path, headline(shares)
 
 
 @dataclass(frozen=True, slots=True)

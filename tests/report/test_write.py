@@ -28,9 +28,15 @@ def _shares() -> pl.DataFrame:
 
 
 def _meta() -> ReportMeta:
-    return ReportMeta(name="t", period="month", filters={"role_families": ["ml_engineer"]},
-                      items={"python": ["python"], "cloud": ["aws", "gcp", "azure"]},
-                      labels={"python": "Python", "cloud": "Any cloud"}, extractor_version="x1", taxonomy_version="t1")
+    return ReportMeta(
+        name="t",
+        period="month",
+        filters={"role_families": ["ml_engineer"]},
+        items={"python": ["python"], "cloud": ["aws", "gcp", "azure"]},
+        labels={"python": "Python", "cloud": "Any cloud"},
+        extractor_version="x1",
+        taxonomy_version="t1",
+    )
 
 
 def test_headline_skips_periods_under_thirty_postings() -> None:
