@@ -472,7 +472,7 @@ def report(ctx: click.Context, name: str | None, period: str, since: str | None,
     started = time.monotonic()
     path, table = build_report(
         _engine(settings), out_dir=Path(settings.reports_dir), name=name, period=period, filters=filters,
-        cache_dir=None if no_cache else Path(settings.home) / "columnar", progress=_progress,
+        cache_dir=None if no_cache else settings.columnar_dir, progress=_progress,
     )
     click.echo(f"Report: {path}  (and report.html; {time.monotonic() - started:.1f} s)")
     for row in table.iter_rows(named=True):

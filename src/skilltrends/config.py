@@ -39,6 +39,11 @@ class Settings:
         """Raw crawl output, never edited: data/raw/<spider>/<timestamp>.jsonl."""
         return self.home / "raw"
 
+    @property
+    def columnar_dir(self) -> Path:
+        """The report's columnar copy of the mentions (store/read.py keeps it in step with the store)."""
+        return self.home / "columnar"
+
     def with_database(self, url: str) -> Settings:
         return replace(self, database_url=url)
 

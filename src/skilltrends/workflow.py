@@ -257,7 +257,8 @@ def run_pipeline(
     sync_skills(engine, load_taxonomy())
     extracted = extract_pending(engine, build_nlp(), progress=progress)
     progress("writing the report")
-    path, table = build_report(engine, out_dir=settings.reports_dir, name=report_name)
+    path, table = build_report(engine, out_dir=settings.reports_dir, name=report_name,
+                               cache_dir=settings.columnar_dir)
     return PipelineResult(report=path, headline=table, crawls=crawls, extracted=extracted)
 
 

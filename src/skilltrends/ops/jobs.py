@@ -324,7 +324,8 @@ def _report_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOut
     name, since, until = report_window(period, datetime.now(UTC), lookback=int(spec.params.get("lookback", 12)))
     families = None if spec.params.get("all_roles") else ("ml_engineer", "mlops_engineer")
     path, _ = build_report(engine, out_dir=Path(runtime.settings.reports_dir), name=name, period=period,
-                           families=families, since=since, until=until)
+                           families=families, since=since, until=until,
+                           cache_dir=runtime.settings.columnar_dir)
     log.info("report %s written: %s (%s to %s)", name, path, since.date(), until.date())
     return []
 
