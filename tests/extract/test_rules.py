@@ -287,6 +287,12 @@ CASES = {
         ("Monitor deployed models for drift.", "deployed", None),
         ("Curate training data for our models.", "training", None),
         ("About PIPPI: an Innovative Training Network on protein drugs.", "Training", None),
+        ("We train models for 200 hospitals.", "train", None),
+        ("Our customers deploy models on our platform.", "deploy", None),
+        ("Customers use our product to train models faster.", "train", None),
+        ("3+ years deploying models to production.", "deploying", "model_serving"),
+        ("You've trained models on real GPUs.", "trained", "model_training"),
+        ("Our models are trained on satellite images.", "trained", None),
     ],
     "data_pipelines": [
         ("- Build batch and streaming pipelines that feed our ML features.", "streaming", "streaming"),
@@ -334,6 +340,8 @@ CASES = {
         ("Twelve weeks, paid, with a mentor on the ML team.", "mentor", None),
         ("You will be part of our startup coaching team.", "coaching", None),
         ("Leading teams across Europe trust our product.", "Leading", None),
+        ("Training is provided, with mentoring from senior staff.", "mentoring", None),
+        ("- Lead engineers will review your code.", "Lead", None),
     ],
     "ml_discipline": [
         ("- 4+ years of ML engineering.", "ML", "machine_learning"),

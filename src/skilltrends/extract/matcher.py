@@ -155,7 +155,7 @@ class SkillMatcher:
         if not cands and not phrases:
             return []
         index = TextIndex(text, low)
-        accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases)
+        accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
         levels = RequirementLevels(text, low)
         info = self._info
         sentence, rejects, level = index.sentence, index.rejects, levels.level

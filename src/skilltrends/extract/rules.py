@@ -749,13 +749,14 @@ class TextIndex:
     the Aho-Corasick scan itself); the last sentence is reused while mentions stay inside it.
     """
 
-    __slots__ = ("text", "low", "_hints", "_last")
+    __slots__ = ("text", "low", "_hints", "_last", "phrase_starts")
 
     def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
         self.low = low if low is not None else text.lower()
         self._hints: dict[int, tuple[bool, bool]] = {}
         self._last = (0, -1)
+        self.phrase_starts: set[int] = set()  # "leading teams of engineers" names no role
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence, bullet or line around text[start:end], clipped to 300 characters either side."""
@@ -808,6 +809,7 @@ class TextIndex:
         if (
             end < len(low)
             and low[end] in " \t-/"
+            and start not in self.phrase_starts
             and _names_a_role(low, end)
             and not _AS_A_ROLE.search(low, max(0, start - 20), start)
         ):
@@ -877,8 +879,9 @@ _NOUN_AFTER = re.compile(
 _WE_BEFORE = _rx(r"\b(?:we|we\s+also|we\s+currently|they|it)\s+$")
 _PERFECT_BEFORE = _rx(r"\b(?:have|has|had|having|'ve|’ve)\s+(?:\w+\s+)?$")
 _OTHER_ACTOR = _rx(
-    r"\b(?:our|their|the|other|partner|client)\s+(?:[\w-]+\s+){0,2}(?:scientists|researchers|analysts|users|"
-    r"customers|clients|teams?|engineers|colleagues)\s+(?:\w+\s+)?(?:use|uses|can|will|need|needs)\b[^.;\n]*$"
+    r"(?:\b(?:our|their|the|other|partner|client)\s+(?:[\w-]+\s+){0,2}(?:scientists|researchers|analysts|users|"
+    r"customers|clients|teams?|engineers|colleagues)\s+(?:\w+\s+)?(?:use|uses|can|will|need|needs)\b[^.;\n]*"
+    r"|\b(?:customers|clients|users|partners)\s+(?:(?:also|can|will|use|uses|our\s+\w+|\w+\s+to)\s+){0,3})$"
 )
 _NOUN_MODIFIER_BEFORE = _rx(
     r"\b(?:transaction|fraud|aml|payments?|credit|sanctions|pre|post|on-the-job|job)\s*$"
@@ -1071,14 +1074,23 @@ _PEOPLE = (
     r"engineers|scientists|analysts|juniors|colleagues|peers|others|interns|developers|researchers|people|members|"
     r"staff|hires)"
 )
-_OBJECT_PEOPLE = r"[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+)?(?:[\w-]+[ \t]+){0,2}" + _PEOPLE + r"\b"
+# Up to two modifiers, not prepositions: "mentoring from senior staff" is mentoring the hire receives.
+_PEOPLE_MODS = r"(?:(?!(?:from|by|with|for|of|on|in|at|to|under)\b)[\w-]+[ \t]+){0,2}"
+_OBJECT_PEOPLE = r"[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+)?" + _PEOPLE_MODS + _PEOPLE + r"\b"
+# "Lead engineers will review your code" is a noun phrase: after lead/led the object needs a determiner.
+_LED_PEOPLE = (
+    r"[ \t]+(?:an?|the|our|your|their|multiple|several|small|cross-functional)[ \t]+"
+    + _PEOPLE_MODS
+    + _PEOPLE
+    + r"\b"
+)
 # The mention spans verb and object ("Mentor engineers"), so the object is not read as a role
 # ("Java engineers").
 _MENTOR_PEOPLE = re.compile(
     r"(?<![\w-])((?:mentor|mentoring|mentored|coach|coaching|coached)" + _OBJECT_PEOPLE + r")"
 )
 # "lead" only where a verb goes ("Leading teams across Europe trust us" is an adjective)
-_LEAD_PEOPLE = re.compile(r"\b((?:lead|led|leading)" + _OBJECT_PEOPLE + r")")
+_LEAD_PEOPLE = re.compile(r"\b((?:lead|led)" + _LED_PEOPLE + r"|leading" + _OBJECT_PEOPLE + r")")
 
 
 def _phrase_finder(
@@ -1141,7 +1153,7 @@ def find_phrases(text: str, low: str | None = None) -> list[Candidate]:
 
 
 def merge_phrases(
-    accepted: list[tuple[Candidate, str]], phrases: list[Candidate]
+    accepted: list[tuple[Candidate, str]], phrases: list[Candidate], index: TextIndex | None = None
 ) -> list[tuple[Candidate, str]]:
     """Accepted alias mentions plus phrase mentions that overlap none of them (nor each other), by offset."""
     if not phrases:
@@ -1156,5 +1168,7 @@ def merge_phrases(
         bisect.insort(taken, (cand.start, cand.end))
         starts = [s for s, _ in taken]
         merged.append((cand, cand.skill_id))
+        if index is not None and cand.skill_id == "leadership":
+            index.phrase_starts.add(cand.start)  # its object is people, not a role noun
     merged.sort(key=lambda pair: pair[0].start)
     return merged
