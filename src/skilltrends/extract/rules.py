@@ -853,7 +853,7 @@ _FINE_TUNE = re.compile(r"fine[- ]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)")
 # Base form, -ing and -ed only: a third-person form ("Quanta trains language models") has the company as
 # its subject, and the company's own business is not a skill asked of the hire.
 _MODEL_VERB = re.compile(
-    r"(?<![\w-])(" + "|".join(sorted(_MODEL_VERBS, key=len, reverse=True)) + r"|" + _FINE_TUNE.pattern
+    r"(" + "|".join(sorted(_MODEL_VERBS, key=len, reverse=True)) + r"|" + _FINE_TUNE.pattern
     + r")(?![\w-])"
 )
 _MODEL_HEADS = frozenset("model models llm llms classifier classifiers".split())  # not "Training Network"
@@ -909,20 +909,44 @@ def _object_head(text: str, pos: int, *, limit: int = 6) -> tuple[int, int] | No
     return None
 
 
+_PRONOUN_AFTER = re.compile(r"[ \t]+(?:them|it)\b")
+
+
+def _left_boundary(low: str, start: int) -> bool:
+    """No word character or hyphen before `start` (a look-behind heading a regex made it scan slowly)."""
+    return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_-")
+
+
+_VERB_STEMS = ("train", "retrain", "deploy", "ship", "serv", "evaluat", "monitor", "fine", "finetun")
+
+
+def _verb_hits(low: str) -> list[re.Match[str]]:
+    """Matches of _MODEL_VERB at word starts, found by str.find on stems (faster than the alternation)."""
+    hits = []
+    for stem in _VERB_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            if _left_boundary(low, at) and (match := _MODEL_VERB.match(low, at)) is not None:
+                hits.append(match)
+            at = low.find(stem, at + 1)
+    hits.sort(key=lambda m: m.start())
+    return hits
+
+
 def _model_verbs(text: str, low: str) -> list[Candidate]:
     """'train and deploy yield models', 'evaluate models', 'fine-tune small language models',
     'deploy them'."""
     out: list[Candidate] = []
-    for match in _MODEL_VERB.finditer(low):
+    for match in _verb_hits(low):
         verb = match.group(1)
         start, end = match.span(1)
+        head = _object_head(text, end)
+        if head is None and not _PRONOUN_AFTER.match(low, end):
+            continue
         clause = _clause_before(text, start)
         if _WE_BEFORE.search(clause) or _OTHER_ACTOR.search(clause) or _NOUN_MODIFIER_BEFORE.search(clause):
             continue
-        head = _object_head(text, end)
         if head is None:
-            if not re.match(r"[ \t]+(?:them|it)\b", text[end : end + 8], re.I):
-                continue
             if not re.search(r"\bmodels?\b", clause, re.I):  # "train models ... and deploy them"
                 continue
             head = (end, end)
@@ -940,9 +964,10 @@ _PIPELINE_MODS = (
     r"batch|streaming|data|ingestion|etl|elt|databricks|spark|pyspark|dbt|airflow|beam|dataflow|glue|"
     r"telemetry|event|kafka|flink"
 )
-_DATA_PIPELINES = re.compile(
-    r"(?<![\w-])((?:(?:" + _PIPELINE_MODS + r")(?:[ \t]*(?:,|and|or|&|/)[ \t]*|[ \t]+))+)(pipelines?)\b"
+_PIPELINE_MODS_BEFORE = re.compile(
+    r"(?<![\w-])((?:(?:" + _PIPELINE_MODS + r")(?:[ \t]*(?:,|and|or|&|/)[ \t]*|[ \t]+))+)$"
 )
+_PIPELINES = re.compile(r"pipelines?\b")
 _STREAM_TOOL = re.compile(r"\b(?:kafka|flink|kinesis|pub/?sub|beam|event\s+hubs)[ \t]+(streaming)\b")
 
 
@@ -950,15 +975,22 @@ def _pipelines(text: str, low: str) -> list[Candidate]:
     """'batch and streaming pipelines' -> etl (on 'pipelines') and streaming;
     'Kafka streaming' -> streaming."""
     out: list[Candidate] = []
-    for match in _DATA_PIPELINES.finditer(low):
-        if _NOUN_AFTER.match(text, match.end()):
-            continue  # "pipeline metrics", "data pipelines team"
-        mods = match.group(1)
-        at = re.search(r"\bstreaming\b", mods, re.I)
-        if at:
-            s = match.start(1) + at.start()
-            out.append(Candidate(s, s + 9, "streaming", text[s : s + 9]))
-        out.append(Candidate(match.start(2), match.end(2), "etl", text[match.start(2) : match.end(2)]))
+    at = low.find("pipeline")
+    while at >= 0:
+        head = _PIPELINES.match(low, at)
+        mods = None
+        if head is not None and _left_boundary(low, at):
+            mods = _PIPELINE_MODS_BEFORE.search(low, max(0, at - 100), at)
+        if head is not None and mods is not None and not _NOUN_AFTER.match(text, head.end()):
+            # not "pipeline metrics", "data pipelines team"
+            streaming = re.search(r"\bstreaming\b", mods.group(1))
+            if streaming:
+                s = mods.start(1) + streaming.start()
+                out.append(Candidate(s, s + 9, "streaming", text[s : s + 9]))
+            out.append(Candidate(at, head.end(), "etl", text[at : head.end()]))
+        at = low.find("pipeline", at + 8)
+    if "streaming" not in low:
+        return out
     for match in _STREAM_TOOL.finditer(low):
         out.append(Candidate(match.start(1), match.end(1), "streaming", text[match.start(1) : match.end(1)]))
     return out
@@ -983,7 +1015,7 @@ _DOCUMENT_VERB = re.compile(
     r"what|how|decisions|designs?|code|processes|procedures|models|pipelines|apis|systems|work|findings|results|"
     r"experiments)\b"
 )
-_WELL_DOCUMENTED = re.compile(r"(?<![\w-])well[- ](documented)\b")
+_WELL_DOCUMENTED = re.compile(r"well[- ](documented)\b")
 _HIRE_VERB = _rx(
     r"\b(?:keep|keeping|make|making|leave|write|writing|ensure|ensuring|maintain|maintaining|build|"
     r"building|produce|producing|deliver|delivering|ship|shipping)\b"
@@ -1001,6 +1033,8 @@ def _documentation(text: str, low: str) -> list[Candidate]:
         if _in_verb_slot(low, m.start(1))
     ]
     for match in _WELL_DOCUMENTED.finditer(low):
+        if not _left_boundary(low, match.start()):
+            continue
         if _DOCUMENTED_NOT.match(low, match.end()):
             continue
         if not _HIRE_VERB.search(_clause_before(text, match.start(), 80)):
@@ -1019,7 +1053,7 @@ _CODE_HEADS = (
     r"code|codebases?|software|python|sql|scala|java|typescript|javascript|rust|c\+\+|kotlin|julia|r|go|c"
 )
 _CODE_PHRASE = re.compile(
-    r"(?<![\w-])((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*"
+    r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*"
     r"|[ \t]+and[ \t]+|"
     r"[ \t]+))+)(" + _CODE_HEADS + r")(?![\w+#])"
 )
@@ -1029,6 +1063,8 @@ def _code_quality(text: str, low: str) -> list[Candidate]:
     """'clean, tested Python' -> modular_coding ('clean') and software_testing ('tested')."""
     out: list[Candidate] = []
     for match in _CODE_PHRASE.finditer(low):
+        if not _left_boundary(low, match.start()):
+            continue
         if match.group(2) in ("r", "go", "c") and text[match.start(2) : match.end(2)] not in ("R", "Go", "C"):
             continue  # "clean go-karts", "tested r values": the short languages need their own case
         base = match.start(1)
@@ -1087,7 +1123,7 @@ _LED_PEOPLE = (
 # The mention spans verb and object ("Mentor engineers"), so the object is not read as a role
 # ("Java engineers").
 _MENTOR_PEOPLE = re.compile(
-    r"(?<![\w-])((?:mentor|mentoring|mentored|coach|coaching|coached)" + _OBJECT_PEOPLE + r")"
+    r"((?:mentor|mentoring|mentored|coach|coaching|coached)" + _OBJECT_PEOPLE + r")"
 )
 # "lead" only where a verb goes ("Leading teams across Europe trust us" is an adjective)
 _LEAD_PEOPLE = re.compile(r"\b((?:lead|led)" + _LED_PEOPLE + r"|leading" + _OBJECT_PEOPLE + r")")
@@ -1101,6 +1137,8 @@ def _phrase_finder(
     def find(text: str, low: str) -> list[Candidate]:
         out = []
         for match in pattern.finditer(low):
+            if not _left_boundary(low, match.start()):
+                continue
             group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g) is not None)
             start, end = match.span(group)
             if before is None or before(low, start, match.group(group)):
