@@ -7,8 +7,12 @@ only as another team's stack ("our analytics team uses Tableau"). A rule returns
 (usually the candidate's own; `transformers_disambiguation` may switch concept and library) or None.
 
 "Adjacent" below means: another skill mention sits next to this one, separated only by list punctuation,
-version numbers or a conjunction ("Python, R, or Java", "Scala Java Go", "C / C++"). Each rule's
+version numbers or a conjunction ("Python, R, or Java", "Scala Java Go", "C and C++"). Each rule's
 positive and negative sentences are in tests/extract/test_rules.py.
+
+Phrase rules (`find_phrases`, at the end) add concept skills that postings name with a verb and its
+object or an inflected form rather than a taxonomy alias ("train and deploy yield models", "write clean,
+tested Python").
 """
 
 from __future__ import annotations
