@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -525,3 +526,34 @@ def test_taxonomy_covers_seed_term(nlp: Language, term: str, skill_id: str, sent
 def test_taxonomy_covers_seed_degree(phrase: str, key: str) -> None:
     terms = load_taxonomy().degree_terms()[key]
     assert phrase.lower() in terms
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("computer science", "computer_science"),
+        ("Computer Science", "computer_science"),
+        ("CS", "computer_science"),
+        ("electrical engineering", "electrical_engineering"),
+        ("machine_learning", "machine_learning"),
+        ("basket weaving", None),
+    ],
+)
+def test_taxonomy_degree_field_id_maps_names_and_ids(name: str, expected: str | None) -> None:
+    assert load_taxonomy().degree_field_id(name) == expected
+
+
+def test_degree_fields_match_sample_truth_after_mapping_names_to_ids() -> None:
+    """The sample market's truth names fields ("computer science"); extraction stores ids: compare mapped."""
+    from skilltrends.extract.requirements import extract_requirements
+    from skilltrends.sample.market import DEGREES
+
+    taxonomy = load_taxonomy()
+    for entries in DEGREES.values():
+        for text, level, names, _ in entries:
+            ids = {taxonomy.degree_field_id(n) for n in names}
+            assert None not in ids, names
+            degree = extract_requirements(html.unescape(text))[0]
+            assert degree.min_level == level, text
+            # the truth leaves out "related field"
+            assert set(degree.fields) - {"related_field"} == ids, text

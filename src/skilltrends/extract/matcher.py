@@ -29,7 +29,7 @@ from collections import defaultdict
 
 import ahocorasick
 
-from skilltrends.extract.rules import RULES, Candidate, RuleContext, TextIndex
+from skilltrends.extract.rules import RULES, Candidate, RuleContext, TextIndex, find_phrases, merge_phrases
 from skilltrends.extract.sections import RequirementLevels
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
@@ -151,10 +151,11 @@ class SkillMatcher:
             return []
         low = _lower(text)
         cands = self.candidates(text, low)
-        if not cands:
+        phrases = find_phrases(text, low)
+        if not cands and not phrases:
             return []
         index = TextIndex(text, low)
-        accepted = self._apply_rules(text, cands, index)
+        accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
         levels = RequirementLevels(text, low)
         info = self._info
         sentence, rejects, level = index.sentence, index.rejects, levels.level

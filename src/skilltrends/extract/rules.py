@@ -7,8 +7,12 @@ only as another team's stack ("our analytics team uses Tableau"). A rule returns
 (usually the candidate's own; `transformers_disambiguation` may switch concept and library) or None.
 
 "Adjacent" below means: another skill mention sits next to this one, separated only by list punctuation,
-version numbers or a conjunction ("Python, R, or Java", "Scala Java Go", "C / C++"). Each rule's
+version numbers or a conjunction ("Python, R, or Java", "Scala Java Go", "C and C++"). Each rule's
 positive and negative sentences are in tests/extract/test_rules.py.
+
+Phrase rules (`find_phrases`, at the end) add concept skills that postings name with a verb and its
+object or an inflected form rather than a taxonomy alias ("train and deploy yield models", "write clean,
+tested Python").
 """
 
 from __future__ import annotations
@@ -18,7 +22,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-__all__ = ["Candidate", "RuleContext", "RULES", "TextIndex", "reject_generic", "sentence_bounds"]
+__all__ = [
+    "Candidate", "RuleContext", "RULES", "TextIndex", "find_phrases", "merge_phrases", "reject_generic",
+    "sentence_bounds",
+]
 
 
 @dataclass(slots=True)
@@ -159,8 +166,10 @@ _rule("r_language")(
 )
 _rule("c_language")(
     _language_rule(
-        cue_after=r"programming|language|code|coding|/\s*C\+\+|and C\+\+|or C\+\+|\+\+",
-        reject_after=r"[-‑]?\s*(?:suite|level|levels|section|corp|class|grade|round|series|type)\b|\s*&|\.\w|'s\b|\+\+|#",
+        cue_after=r"programming|language|code|coding|and C\+\+|or C\+\+|\+\+",
+        # "C/C++" is one alias of cpp (as in the issue's alias list and the sample market's truth)
+        reject_after=r"[-‑]?\s*(?:suite|level|levels|section|corp|class|grade|round|series|type)\b|\s*&|\.\w|'s\b|\+\+|#"
+        r"|\s*/\s*C\+\+",
         reject_before=r"\b(?:series|class|grade|type|level|vitamin|section|plan|appendix|tier|round|block|"
         r"phase|team|group|room|building|option|category|part|step|item|point|model)\s+|&\s*|-",
     )
@@ -594,16 +603,27 @@ def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
 _ML_AS_NOUN = re.compile(
     r"(?:$|[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:in|and|or|for|to|at|with|experience|skills?|knowledge|expertise|"
     r"background|fundamentals|concepts|theory|techniques|methods|algorithms|research|is|are|would|will|"
-    r"preferred|a\s+plus|as)\b)",
+    r"preferred|a\s+plus|as)\b"
+    # the discipline, as "machine learning engineering" is:
+    # "3 years of ML engineering", "applied ML consulting"
+    r"|[ \t]+(?:engineering|consulting|development|modell?ing)\b(?![ \t]+(?:team|teams|org|organi[sz]ation|"
+    r"manager|managers|group|department|lead|leads|roles?|positions?|hires?|interviews?|function|ladder)\b))",
     re.IGNORECASE,
 )
+
+
+_AS_AN_ML_ENGINEER = re.compile(r"[ \t]+(?:engineer|engineers|researcher|researchers)\b", re.IGNORECASE)
 
 
 @_rule("machine_learning_term")
 def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
     """'machine learning' and bare 'ML' used as a noun ("experience applying ML in production"), not a
     degree field ("PhD in ML") nor a modifier ("ML team", "ML platform", "ML Engineer")."""
-    if cand.text == "ML" and not _ML_AS_NOUN.match(ctx.text, cand.end, cand.end + 30):
+    if (
+        cand.text == "ML"
+        and not _ML_AS_NOUN.match(ctx.text, cand.end, cand.end + 30)
+        and not (_AS_AN_ML_ENGINEER.match(ctx.text, cand.end) and _AS_A_ROLE.search(ctx.before(cand, 30)))
+    ):
         return None
     return _not_degree_field(ctx, cand)
 
@@ -717,7 +737,8 @@ def _names_a_role(low: str, end: int) -> bool:
     )
 
 
-_AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+)?$")  # "4 years as a data engineer": the work itself
+# "4 years as a data engineer", "as a research or ML engineer": the work itself
+_AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+(?:or|and|/)\s+)?(?:[\w-]+\s+)?$")
 _REACH = 300
 _STOP_BACK = re.compile(r".*(?:[.!?;](?=\s)|•)\s*", re.DOTALL)
 _STOP_FWD = re.compile(r"[.!?;](?=\s|$)|•")
@@ -732,13 +753,14 @@ class TextIndex:
     the Aho-Corasick scan itself); the last sentence is reused while mentions stay inside it.
     """
 
-    __slots__ = ("text", "low", "_hints", "_last")
+    __slots__ = ("text", "low", "_hints", "_last", "phrase_starts")
 
     def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
         self.low = low if low is not None else text.lower()
         self._hints: dict[int, tuple[bool, bool]] = {}
         self._last = (0, -1)
+        self.phrase_starts: set[int] = set()  # "leading teams of engineers" names no role
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence, bullet or line around text[start:end], clipped to 300 characters either side."""
@@ -791,6 +813,7 @@ class TextIndex:
         if (
             end < len(low)
             and low[end] in " \t-/"
+            and start not in self.phrase_starts
             and _names_a_role(low, end)
             and not _AS_A_ROLE.search(low, max(0, start - 20), start)
         ):
@@ -810,3 +833,384 @@ def reject_generic(text: str, start: int, end: int) -> bool:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or bullet, or line) around text[start:end]; see `TextIndex.sentence`."""
     return TextIndex(text).sentence(start, end)
+
+
+# --- phrase rules: concept skills named by a verb and its object, or by an inflected form ----------------
+#
+# The taxonomy names concepts by noun phrases ("model training", "data modeling", "clean code"); postings
+# often ask for them with a verb and its object ("train and deploy yield models", "model data for analysts",
+# "write clean, tested Python"). Each phrase rule finds such a construction with a short regex and tags the
+# word that carries the concept (the verb or adjective), so phrase mentions never overlap alias mentions
+# of other skills ("shipping machine learning models" -> model_serving on "shipping", machine_learning on
+# "machine learning models"). A phrase mention that overlaps an accepted alias mention is dropped.
+
+_MODEL_VERBS: dict[str, str] = {
+    **dict.fromkeys(("train", "training", "trained", "retrain", "retraining", "retrained"), "model_training"),
+    **dict.fromkeys(
+        ("deploy", "deploying", "deployed", "ship", "shipping", "shipped", "serve", "serving", "served"),
+        "model_serving",
+    ),
+    **dict.fromkeys(("evaluate", "evaluating", "evaluated"), "model_evaluation"),
+    **dict.fromkeys(("monitor", "monitoring", "monitored"), "model_monitoring"),
+}
+_FINE_TUNE = re.compile(r"fine[- ]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)")
+# Base form, -ing and -ed only: a third-person form ("Quanta trains language models") has the company as
+# its subject, and the company's own business is not a skill asked of the hire.
+_MODEL_VERB = re.compile(
+    r"(" + "|".join(sorted(_MODEL_VERBS, key=len, reverse=True)) + r"|" + _FINE_TUNE.pattern
+    + r")(?![\w-])"
+)
+_MODEL_HEADS = frozenset("model models llm llms classifier classifiers".split())  # not "Training Network"
+_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b|\bfoundation\s+models?\b")
+# Words that end the verb's object before a head noun is reached: prepositions, pronouns, other nouns that
+# verbs of this kind take ("training data", "serving infrastructure", "monitoring dashboards").
+_GAP_STOP = frozenset(
+    "for of on in with to from by at into onto that which who whose is are was were be been being as than "
+    "not no it them they we you i data pipelines pipeline infrastructure infra jobs job features services "
+    "service platform platforms dashboards tools systems system code when where while using use used set sets"
+    " "
+    "loop loops runs run budget budgets costs cost time".split()
+)
+_GAP_WORD = re.compile(r"(?:[ \t]+|[ \t]*[,/&][ \t]*)(?:(?:and|or|then|also)[ \t]+)*([A-Za-z0-9][\w+'.-]*)")
+# A noun right after "models"/"LLM" makes it a modifier ("ship LLM features", "deploy model artifacts").
+_NOUN_AFTER = re.compile(
+    r"[ \t]+(?!(?:and|or|but|then|so|that|which|who|for|of|on|in|with|to|from|by|at|into|onto|across|behind"
+    r"|via|"
+    r"per|over|under|through|without|within|like|such|as|using|every|each|end|is|are|was|were|will|can|"
+    r"run|runs|that|them|it|they)\b)[A-Za-z][\w-]*(?<!ly)\b",
+    re.IGNORECASE,
+)
+_WE_BEFORE = _rx(r"\b(?:we|we\s+also|we\s+currently|they|it)\s+$")
+_PERFECT_BEFORE = _rx(r"\b(?:have|has|had|having|'ve|’ve)\s+(?:\w+\s+)?$")
+_OTHER_ACTOR = _rx(
+    r"(?:\b(?:our|their|the|other|partner|client)\s+(?:[\w-]+\s+){0,2}(?:scientists|researchers|analysts|users|"
+    r"customers|clients|teams?|engineers|colleagues)\s+(?:\w+\s+)?(?:use|uses|can|will|need|needs)\b[^.;\n]*"
+    r"|\b(?:customers|clients|users|partners)\s+(?:(?:also|can|will|use|uses|our\s+\w+|\w+\s+to)\s+){0,3})$"
+)
+_NOUN_MODIFIER_BEFORE = _rx(
+    r"\b(?:transaction|fraud|aml|payments?|credit|sanctions|pre|post|on-the-job|job)\s*$"
+)
+
+
+def _clause_before(text: str, start: int, n: int = 150) -> str:
+    window = text[max(0, start - n) : start]
+    cut = max(window.rfind(c) for c in ".!?;\n")
+    return window[cut + 1 :]
+
+
+def _object_head(text: str, pos: int, *, limit: int = 6) -> tuple[int, int] | None:
+    """(start, end) of the head noun of the object that begins at `pos`, within `limit` words, else None."""
+    for _ in range(limit):
+        word = _GAP_WORD.match(text, pos)
+        if word is None:
+            return None
+        token = word.group(1).lower().rstrip(".'")
+        if token in _MODEL_HEADS and not _NOUN_AFTER.match(text, word.end()):
+            return word.start(1), word.start(1) + len(token)
+        if token in _GAP_STOP:
+            return None
+        pos = word.end()  # a modifier, or a coordinated verb: "train and deploy yield models"
+    return None
+
+
+_PRONOUN_AFTER = re.compile(r"[ \t]+(?:them|it)\b")
+
+
+def _left_boundary(low: str, start: int) -> bool:
+    """No word character or hyphen before `start` (a look-behind heading a regex made it scan slowly)."""
+    return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_-")
+
+
+_VERB_STEMS = ("train", "retrain", "deploy", "ship", "serv", "evaluat", "monitor", "fine", "finetun")
+
+
+def _verb_hits(low: str) -> list[re.Match[str]]:
+    """Matches of _MODEL_VERB at word starts, found by str.find on stems (faster than the alternation)."""
+    hits = []
+    for stem in _VERB_STEMS:
+        at = low.find(stem)
+        while at >= 0:
+            if _left_boundary(low, at) and (match := _MODEL_VERB.match(low, at)) is not None:
+                hits.append(match)
+            at = low.find(stem, at + 1)
+    hits.sort(key=lambda m: m.start())
+    return hits
+
+
+def _model_verbs(text: str, low: str) -> list[Candidate]:
+    """'train and deploy yield models', 'evaluate models', 'fine-tune small language models',
+    'deploy them'."""
+    out: list[Candidate] = []
+    for match in _verb_hits(low):
+        verb = match.group(1)
+        start, end = match.span(1)
+        head = _object_head(text, end)
+        if head is None and not _PRONOUN_AFTER.match(low, end):
+            continue
+        clause = _clause_before(text, start)
+        if _WE_BEFORE.search(clause) or _OTHER_ACTOR.search(clause) or _NOUN_MODIFIER_BEFORE.search(clause):
+            continue
+        if head is None:
+            if not re.search(r"\bmodels?\b", clause, re.I):  # "train models ... and deploy them"
+                continue
+            head = (end, end)
+        elif verb.endswith("ed") and not text[end : head[0]].strip() and not _PERFECT_BEFORE.search(clause):
+            continue  # "deployed models": an adjective, unless "you have deployed models"
+        if _FINE_TUNE.fullmatch(verb):
+            skill = "llm_finetuning" if _LLM_OBJECT.search(text, end, head[1]) else "transfer_learning"
+        else:
+            skill = _MODEL_VERBS[verb]
+        out.append(Candidate(start, end, skill, text[start:end]))
+    return out
+
+
+_PIPELINE_MODS = (
+    r"batch|streaming|data|ingestion|etl|elt|databricks|spark|pyspark|dbt|airflow|beam|dataflow|glue|"
+    r"telemetry|event|kafka|flink"
+)
+_PIPELINE_MODS_BEFORE = re.compile(
+    r"(?<![\w-])((?:(?:" + _PIPELINE_MODS + r")(?:[ \t]*(?:,|and|or|&|/)[ \t]*|[ \t]+))+)$"
+)
+_PIPELINES = re.compile(r"pipelines?\b")
+_STREAM_TOOL = re.compile(r"\b(?:kafka|flink|kinesis|pub/?sub|beam|event\s+hubs)[ \t]+(streaming)\b")
+
+
+def _pipelines(text: str, low: str) -> list[Candidate]:
+    """'batch and streaming pipelines' -> etl (on 'pipelines') and streaming;
+    'Kafka streaming' -> streaming."""
+    out: list[Candidate] = []
+    at = low.find("pipeline")
+    while at >= 0:
+        head = _PIPELINES.match(low, at)
+        mods = None
+        if head is not None and _left_boundary(low, at):
+            mods = _PIPELINE_MODS_BEFORE.search(low, max(0, at - 100), at)
+        if head is not None and mods is not None and not _NOUN_AFTER.match(text, head.end()):
+            # not "pipeline metrics", "data pipelines team"
+            streaming = re.search(r"\bstreaming\b", mods.group(1))
+            if streaming:
+                s = mods.start(1) + streaming.start()
+                out.append(Candidate(s, s + 9, "streaming", text[s : s + 9]))
+            out.append(Candidate(at, head.end(), "etl", text[at : head.end()]))
+        at = low.find("pipeline", at + 8)
+    if "streaming" not in low:
+        return out
+    for match in _STREAM_TOOL.finditer(low):
+        out.append(Candidate(match.start(1), match.end(1), "streaming", text[match.start(1) : match.end(1)]))
+    return out
+
+
+# Where a verb goes: a list item's or line's start, after "to", "and", "will", "you'll" ..., or after a comma.
+_VERB_SLOT = re.compile(
+    r"(?:(?:^|\n)[ \t]*(?:[-*•·–][ \t]*)?|\b(?:to|and|will|you(?:'ll|’ll)?|must|should|also|then"
+    r"|experience)[ \t]+"
+    r"|,[ \t]*)$"
+)
+
+
+def _in_verb_slot(low: str, start: int) -> bool:
+    return _VERB_SLOT.search(low, max(0, start - 16), start) is not None
+
+
+# Phrase regexes run on the lower-cased text (offsets are the same), which is about twice as fast as
+# IGNORECASE; mention text is sliced from the original.
+_DOCUMENT_VERB = re.compile(
+    r"\b(document|documenting)[ \t]+(?:everything|all|your|the|our|their|it|them|this|these|"
+    r"what|how|decisions|designs?|code|processes|procedures|models|pipelines|apis|systems|work|findings|results|"
+    r"experiments)\b"
+)
+_WELL_DOCUMENTED = re.compile(r"well[- ](documented)\b")
+_HIRE_VERB = _rx(
+    r"\b(?:keep|keeping|make|making|leave|write|writing|ensure|ensuring|maintain|maintaining|build|"
+    r"building|produce|producing|deliver|delivering|ship|shipping)\b"
+)
+_DOCUMENTED_NOT = re.compile(
+    r"[ \t]+(?:experience|track\s+record|history|success|results|achievements?|impact)\b"
+)
+
+
+def _documentation(text: str, low: str) -> list[Candidate]:
+    """'Document everything', 'keep the warehouse tidy and well documented', 'write well-documented code'."""
+    out = [
+        Candidate(m.start(1), m.end(1), "documentation", text[m.start(1) : m.end(1)])
+        for m in _DOCUMENT_VERB.finditer(low)
+        if _in_verb_slot(low, m.start(1))
+    ]
+    for match in _WELL_DOCUMENTED.finditer(low):
+        if not _left_boundary(low, match.start()):
+            continue
+        if _DOCUMENTED_NOT.match(low, match.end()):
+            continue
+        if not _HIRE_VERB.search(_clause_before(text, match.start(), 80)):
+            continue
+        at = match.span(1)
+        out.append(Candidate(at[0], at[1], "documentation", text[at[0] : at[1]]))
+    return out
+
+
+_CODE_ADJ = {
+    "clean": "modular_coding", "readable": "modular_coding", "maintainable": "modular_coding",
+    "modular": "modular_coding", "tested": "software_testing", "well-tested": "software_testing",
+    "testable": "software_testing", "documented": "documentation", "well-documented": "documentation",
+}
+_CODE_HEADS = (
+    r"code|codebases?|software|python|sql|scala|java|typescript|javascript|rust|c\+\+|kotlin|julia|r|go|c"
+)
+_CODE_PHRASE = re.compile(
+    r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*"
+    r"|[ \t]+and[ \t]+|"
+    r"[ \t]+))+)(" + _CODE_HEADS + r")(?![\w+#])"
+)
+
+
+def _code_quality(text: str, low: str) -> list[Candidate]:
+    """'clean, tested Python' -> modular_coding ('clean') and software_testing ('tested')."""
+    out: list[Candidate] = []
+    for match in _CODE_PHRASE.finditer(low):
+        if not _left_boundary(low, match.start()):
+            continue
+        if match.group(2) in ("r", "go", "c") and text[match.start(2) : match.end(2)] not in ("R", "Go", "C"):
+            continue  # "clean go-karts", "tested r values": the short languages need their own case
+        base = match.start(1)
+        for word in re.finditer(r"[\w-]+", match.group(1)):
+            skill = _CODE_ADJ.get(word.group())
+            if skill:
+                at = base + word.start(), base + word.end()
+                out.append(Candidate(at[0], at[1], skill, text[at[0] : at[1]]))
+    return out
+
+
+_REPRODUCIBLE = re.compile(
+    r"\b(?:(?:keep|keeping|make|making|ensure|ensuring|stay"
+    r"|staying)[ \t]+(?:[\w-]+[ \t]+){0,3}(reproducible)\b"
+    r"|(reproducible)[ \t]+(?:training|experiments?|results|research|pipelines?|analys[ie]s|models?"
+    r"|workflows?|"
+    r"ml|science|notebooks|runs)\b)"
+)
+_MODEL_DATA = re.compile(
+    r"\b(model|modell?ing|modell?ed)[ \t]+(?:the[ \t]+|our[ \t]+|your[ \t]+|"
+    r"their[ \t]+)?(?:[\w-]+[ \t]+)?data\b(?![ \t]*(?:drift|quality|cards?|registry|versioning|lineage|sets?|"
+    r"pipelines?|artifacts?|stores?))"
+)
+_FORECAST_VERB = re.compile(r"\b(forecast)\b")
+_FORECAST_SUBJECT = re.compile(
+    r"(?:\b(?:models?|systems?|pipelines?)[ \t]+(?:that|which|to)[ \t]+|(?:^|\n)[ \t]*(?:[-*•·–][ \t]*)?|"
+    r"\byou(?:'ll|’ll|[ \t]+will)?[ \t]+)$"
+)
+_RANKING = re.compile(
+    r"\b(?:retrieval|candidate\s+generation|search|re-?ranking|recommendations?)[ \t]*(?:,|and|&|/)[ \t]*"
+    r"(?:and[ \t]+)?(ranking)\b|\b(ranking)[ \t]*(?:,|and|&|/)[ \t]*(?:and[ \t]+)?(?:retrieval|re-?ranking|"
+    r"recommendations?)\b"
+)
+_ML_INFRA = re.compile(
+    r"\b(?:training|inference|serving|evaluation)(?:[ \t]*(?:,|and|or|&|/)[ \t]*(?:training|inference"
+    r"|serving|"
+    r"evaluation))*[ \t]+(infrastructure|infra)\b"
+)
+# A single "team" needs a determiner: "coach the team", not "our startup coaching team" (a noun compound).
+_PEOPLE = (
+    r"(?:(?:" + "|".join(rf"(?<=\b{d}[ \t])" for d in ("the", "our", "your", "their", "a", "an")) + r")team"
+    r"|teams|"
+    r"engineers|scientists|analysts|juniors|colleagues|peers|others|interns|developers|researchers|people|members|"
+    r"staff|hires)"
+)
+# Up to two modifiers, not prepositions: "mentoring from senior staff" is mentoring the hire receives.
+_PEOPLE_MODS = r"(?:(?!(?:from|by|with|for|of|on|in|at|to|under)\b)[\w-]+[ \t]+){0,2}"
+_OBJECT_PEOPLE = r"[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+)?" + _PEOPLE_MODS + _PEOPLE + r"\b"
+# "Lead engineers will review your code" is a noun phrase: after lead/led the object needs a determiner.
+_LED_PEOPLE = (
+    r"[ \t]+(?:an?|the|our|your|their|multiple|several|small|cross-functional)[ \t]+"
+    + _PEOPLE_MODS
+    + _PEOPLE
+    + r"\b"
+)
+# The mention spans verb and object ("Mentor engineers"), so the object is not read as a role
+# ("Java engineers").
+_MENTOR_PEOPLE = re.compile(
+    r"((?:mentor|mentoring|mentored|coach|coaching|coached)" + _OBJECT_PEOPLE + r")"
+)
+# "lead" only where a verb goes ("Leading teams across Europe trust us" is an adjective)
+_LEAD_PEOPLE = re.compile(r"\b((?:lead|led)" + _LED_PEOPLE + r"|leading" + _OBJECT_PEOPLE + r")")
+
+
+def _phrase_finder(
+    pattern: re.Pattern[str], skill: str, *, before: Callable[[str, int, str], bool] | None = None
+) -> Callable[[str, str], list[Candidate]]:
+    """Mentions of `skill` at the first matched group of `pattern`; `before(low, start, word)` must agree."""
+
+    def find(text: str, low: str) -> list[Candidate]:
+        out = []
+        for match in pattern.finditer(low):
+            if not _left_boundary(low, match.start()):
+                continue
+            group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g) is not None)
+            start, end = match.span(group)
+            if before is None or before(low, start, match.group(group)):
+                out.append(Candidate(start, end, skill, text[start:end]))
+        return out
+
+    return find
+
+
+def _lead_slot(low: str, start: int, word: str) -> bool:
+    if word.startswith("leading"):
+        return low.endswith("experience ", max(0, start - 11), start)
+    return _in_verb_slot(low, start)
+
+
+# (hints, finder): a finder runs only when one of its hints occurs in the lower-cased text.
+PHRASES: list[tuple[tuple[str, ...], Callable[[str, str], list[Candidate]]]] = [
+    (("train", "deploy", "ship", "serv", "evaluat", "monitor", "tun"), _model_verbs),
+    (("pipeline", "streaming"), _pipelines),
+    (("document",), _documentation),
+    (("clean", "tested", "readable", "maintainable", "modular", "testable", "documented"), _code_quality),
+    (("reproducible",), _phrase_finder(_REPRODUCIBLE, "reproducibility")),
+    (("data",), _phrase_finder(_MODEL_DATA, "data_modeling", before=lambda low, s, w: _in_verb_slot(low, s))),
+    (("forecast",), _phrase_finder(
+        _FORECAST_VERB, "time_series",
+        before=lambda low, s, w: _FORECAST_SUBJECT.search(low, max(0, s - 24), s) is not None)),
+    (("ranking",), _phrase_finder(_RANKING, "search_ranking")),
+    (("infra",), _phrase_finder(_ML_INFRA, "ml_system_design")),
+    (("mentor", "coach"), _phrase_finder(_MENTOR_PEOPLE, "leadership")),
+    (("lead", "led"), _phrase_finder(_LEAD_PEOPLE, "leadership", before=_lead_slot)),
+]
+
+
+def find_phrases(text: str, low: str | None = None) -> list[Candidate]:
+    """Concept mentions named by a verb and its object or an inflected form; see the comment above PHRASES.
+
+    `low` is `text` lower-cased with the same offsets (the matcher's), computed when not given.
+    """
+    if low is None or len(low) != len(text):
+        low = text.lower()
+        if len(low) != len(text):
+            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found: list[Candidate] = []
+    for hints, finder in PHRASES:
+        for hint in hints:
+            if hint in low:
+                found += finder(text, low)
+                break
+    return found
+
+
+def merge_phrases(
+    accepted: list[tuple[Candidate, str]], phrases: list[Candidate], index: TextIndex | None = None
+) -> list[tuple[Candidate, str]]:
+    """Accepted alias mentions plus phrase mentions that overlap none of them (nor each other), by offset."""
+    if not phrases:
+        return accepted
+    taken = sorted((c.start, c.end) for c, _ in accepted)
+    starts = [s for s, _ in taken]
+    merged = list(accepted)
+    for cand in sorted(phrases, key=lambda c: (c.start, -c.end)):
+        at = bisect.bisect_left(starts, cand.end)
+        if at and taken[at - 1][1] > cand.start:
+            continue
+        bisect.insort(taken, (cand.start, cand.end))
+        starts = [s for s, _ in taken]
+        merged.append((cand, cand.skill_id))
+        if index is not None and cand.skill_id == "leadership":
+            index.phrase_starts.add(cand.start)  # its object is people, not a role noun
+    merged.sort(key=lambda pair: pair[0].start)
+    return merged

@@ -48,6 +48,17 @@ class Taxonomy:
         """The category of `skill_id`; KeyError names the unknown id."""
         return self.skills[skill_id].category
 
+    def degree_field_id(self, name: str) -> str | None:
+        """The degree field id ("computer_science") for an id or a name ("Computer Science", "CS"), or None.
+
+        Extraction stores ids; other sources (the sample market's truth) use names: compare through this.
+        """
+        key = " ".join(name.replace("_", " ").lower().split())
+        for field_id, terms in self.degrees.get("fields", {}).items():
+            if key == field_id.replace("_", " ") or key in (t.lower() for t in terms):
+                return str(field_id)
+        return None
+
     def degree_terms(self) -> dict[str, tuple[str, ...]]:
         """Degree vocabulary flattened: 'level:bachelor' / 'field:computer_science' -> terms."""
         out: dict[str, tuple[str, ...]] = {}
