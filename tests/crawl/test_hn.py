@@ -47,6 +47,8 @@ def test_parse_hn_comment_skips_deleted_and_dead(item_id: str) -> None:
          HnHeader("Initech", "Data Scientist", "Berlin, Germany", "hybrid", (80000.0, 100000.0, "EUR", "year"))),
         ("Hooli | NYC or REMOTE | Full Stack Engineer | https://hooli.example", HnHeader("Hooli", "Full Stack Engineer",
                                                                                         "NYC", "remote", None)),
+        ("Maple AI | ML Engineer | Toronto | REMOTE | CA$140K–CA$170K",
+         HnHeader("Maple AI", "ML Engineer", "Toronto", "remote", (140000.0, 170000.0, "CAD", "year"))),
         ("We are hiring engineers in London", HnHeader()),
     ],
 )

@@ -339,15 +339,6 @@ _PERIOD_WORDS = (
     ("hour", ("hour", "hr", "hourly")), ("day", ("day", "daily")), ("week", ("week", "wk", "weekly")),
     ("month", ("month", "mo", "monthly")), ("year", ("year", "yr", "annual", "annually", "annum", "yearly")),
 )
-_CURRENCY_SIGNS = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
-_CURRENCY_CODES = ("USD", "EUR", "GBP", "CAD", "AUD", "CHF", "SEK", "NOK", "DKK", "PLN", "INR", "SGD", "JPY", "NZD")
-_AMOUNT = r"(?P<{0}>\d{{1,3}}(?:[,.\s]\d{{3}})+|\d+(?:\.\d+)?)\s*(?P<{0}k>[kK]|m\b|M\b)?"
-_PAY_RANGE = re.compile(
-    r"(?P<cur>[$€£¥₹]|\b(?:" + "|".join(_CURRENCY_CODES) + r")\b)?\s*" + _AMOUNT.format("lo")
-    + r"(?:\s*(?:-|–|—|to)\s*(?P<cur2>[$€£¥₹]|\b(?:" + "|".join(_CURRENCY_CODES) + r")\b)?\s*"
-    + _AMOUNT.format("hi") + r")?(?P<tail>[^|;\n]{0,40})",
-    re.IGNORECASE,
-)
 
 
 def pay_period(text: str | None) -> str | None:
@@ -360,38 +351,14 @@ def pay_period(text: str | None) -> str | None:
 
 
 def parse_pay_text(text: str | None) -> tuple[float | None, float | None, str | None, str | None] | None:
-    """(min, max, currency, period) from a short pay phrase: '$150K - $200K', '€80k–100k', '$60/hr', '120,000 USD'.
+    """(min, max, currency, period) from a short pay phrase: '$150K - $200K', 'CA$140K–CA$170K', '$60/hr'.
 
-    Only phrases with a currency are read, so '5+ years' or '401k' never become pay. Period defaults to year
-    for amounts of 1,000 or more and to hour below that.
+    One pay parser for the whole project (skilltrends.extract.pay.parse_salary); only phrases with a currency
+    count here, so '5+ years' or '401k' in an HN header never become pay.
     """
-    for match in _PAY_RANGE.finditer(text or ""):
-        tail = match.group("tail") or ""
-        code = next((c for c in _CURRENCY_CODES if re.match(rf"\s*{c}\b", tail, re.IGNORECASE)), None)
-        sign = match.group("cur") or match.group("cur2")
-        currency = _CURRENCY_SIGNS.get(sign, sign.upper()) if sign else code
-        if currency is None:
-            continue
-        low = _amount(match.group("lo"), match.group("lok"))
-        high = _amount(match.group("hi"), match.group("hik") or match.group("lok")) if match.group("hi") else low
-        if low is None or high is None or low <= 0:
-            continue
-        if match.group("hi") and match.group("lok") is None and match.group("hik") and low < 1000 <= high:
-            low *= 1000  # "$150-200k": the suffix applies to both ends
-        period = pay_period(tail) or ("year" if high >= 1000 else "hour")
-        return low, max(low, high), currency, period
-    return None
+    from skilltrends.extract.pay import parse_salary  # a pure text helper; no stage state crosses
 
-
-def _amount(digits: str | None, suffix: str | None) -> float | None:
-    if not digits:
+    salary = parse_salary(text or "")
+    if salary is None or salary.currency is None or (salary.min is None and salary.max is None):
         return None
-    text = re.sub(r"[,\s]", "", digits)
-    if re.fullmatch(r"\d{1,3}(\.\d{3})+", text):  # "80.000" (European thousands)
-        text = text.replace(".", "")
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    scale = {"k": 1_000, "m": 1_000_000}.get((suffix or "").lower(), 1)
-    return value * scale
+    return salary.min, salary.max, salary.currency, salary.period
