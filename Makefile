@@ -21,7 +21,7 @@ test: setup
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 lint: setup
-	$(BIN)/ruff check src crawlers tests
+	$(BIN)/ruff check src crawlers tests benchmarks scheduler.py
 	$(BIN)/mypy
 
 clean:

@@ -303,7 +303,9 @@ def crawl(ctx: click.Context, spider: str | None, crawl_all: bool, sources_path:
         click.echo(f"run {result.run_id} {name}: {result.status}; {result.new} new, {result.updated} updated, "
                    f"{result.unchanged} unchanged, {result.dropped} dropped; log {result.log}")
         if result.status != "ok":
-            failures.append(f"crawl {result.run_id} of {name} {result.status}: {result.message}. Hint: see {result.log}")
+            failures.append(
+                f"crawl {result.run_id} of {name} {result.status}: {result.message}. Hint: see {result.log}"
+            )
     if failures:
         raise CrawlError("\n".join(failures))
 

@@ -6,8 +6,8 @@ Used by cli.py and scheduler.py; each function takes what it needs (an Engine, a
 from __future__ import annotations
 
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -147,7 +147,9 @@ def explain_posting(engine: Engine, posting_id: int) -> Explanation:
     with engine.connect() as conn:
         row = conn.execute(select(PostingRow).where(PostingRow.id == posting_id)).one_or_none()
         if row is None:
-            raise StoreError(f"No posting with id {posting_id}. Hint: skilltrends query \"select id, title from postings\"")
+            raise StoreError(
+                f"No posting with id {posting_id}. Hint: skilltrends query \"select id, title from postings\""
+            )
         mentions = conn.execute(
             select(PostingSkill.skill_id, PostingSkill.requirement, PostingSkill.start, PostingSkill.end,
                    PostingSkill.text, SkillRow.name, SkillRow.category)

@@ -491,7 +491,8 @@ _TF_TERRAFORM_AFTER = _rx(r"\s*(?:\(\s*terraform|modules?\b|state\b|plan\b|apply
 _TF_DEFINED_BEFORE = _rx(r"terraform\s*\(\s*$")
 _ML_NEARBY = _rx(r"\b(?:pytorch|keras|jax|deep learning|neural|models?|machine learning|ml)\b")
 _TF_CUE_BEFORE = _rx(
-    r"\b(?:with|of|know|knows|knowing|in|using|use|on|like|including|proficient|proficiency|fluent|expert|exposure to)\s+$"
+    r"\b(?:with|of|know|knows|knowing|in|using|use|on|like|including|proficient|proficiency|fluent|expert"
+    r"|exposure to)\s+$"
 )
 
 

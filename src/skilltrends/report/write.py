@@ -416,7 +416,9 @@ def _pair_blocks(frames: Mapping[str, pl.DataFrame], meta: ReportMeta, out: _Out
     if "pairs" not in frames:
         return []
     pairs = frames["pairs"]
-    files = out.table("pairs", pairs, "Skill pairs over the last 12 periods: postings naming both, support, confidence, lift")
+    files = out.table(
+        "pairs", pairs, "Skill pairs over the last 12 periods: postings naming both, support, confidence, lift"
+    )
     top = pairs.head(20)
     names = [
         f"{_label(meta, a)} + {_label(meta, b)}" for a, b in zip(top["skill_a"], top["skill_b"], strict=True)

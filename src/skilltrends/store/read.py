@@ -6,7 +6,8 @@ Rust and reads in parallel partitions (for SQLite in a child process, as it link
 `pl.read_database` remains the fallback for other databases and in-memory SQLite); (2) mentions, the big table,
 are kept as a Parquet copy under `cache_dir`, one row per posting and skill (the grain every aggregation uses), and
 refreshed incrementally: a posting's mentions change only when the extractor rewrites them, which also rewrites
-the posting's `extracted_hash`/`extractor_version`, so only postings whose key changed are read again. The copy is then checked against a fingerprint of posting_skills (row
+the posting's `extracted_hash`/`extractor_version`, so only postings whose key changed are read again.
+The copy is then checked against a fingerprint of posting_skills (row
 count and max id, both cheap in SQL); any mismatch, or a missing or unreadable copy, means a full re-read.
 Postings (one row each, and where dedup and role changes land) are read fresh every time.
 benchmarks/report_bench.py measures it.
