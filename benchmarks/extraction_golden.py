@@ -57,6 +57,8 @@ def run(texts: list[str]) -> list[str]:
     lines = []
     full = list(extract_postings(nlp, texts))
     skills = list(extract_postings(nlp, texts, requirements=False))
+    assert list(extract_postings(nlp, texts, workers=2, chunksize=50)) == full
+    assert list(extract_postings(nlp, texts, workers=2, requirements=False)) == skills
     for text, f, s in zip(texts, full, skills, strict=True):
         assert extract_posting(nlp, text) == f
         lines.append(json.dumps([dataclasses.asdict(f), dataclasses.asdict(s)], sort_keys=True))
@@ -76,7 +78,8 @@ def main(argv: list[str]) -> int:
     bad = [i for i, (a, b) in enumerate(zip(expected, lines, strict=True)) if a != b]
     print(f"{len(lines)} texts, {len(bad)} differ, sha {digest}")
     for i in bad[:5]:
-        print(f"--- text {i}: {texts[i][:120]!r}\n  expected {expected[i][:300]}\n  got      {lines[i][:300]}")
+        print(f"--- text {i}: {texts[i][:120]!r}")
+        print(f"  expected {expected[i][:300]}\n  got      {lines[i][:300]}")
     return 1 if bad else 0
 
 

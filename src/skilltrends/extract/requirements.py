@@ -248,7 +248,8 @@ def find_degree(text: str, *, sentences: list[tuple[str, bool]] | None = None) -
     fields: list[str] = []
     hinted = _hints_apply(text)
     low = text.lower() if hinted else ""
-    equivalent = bool((not hinted or any(w in low for w in _EQUIVALENT_WORDS)) and _EQUIVALENT_RE.search(text))
+    may_be_equivalent = not hinted or any(word in low for word in _EQUIVALENT_WORDS)
+    equivalent = bool(may_be_equivalent and _EQUIVALENT_RE.search(text))
     if sentences is None:
         sentences = _sentences(text, keep=_may_name_degree) if not hinted or _may_name_degree(low) else []
     for sentence, is_preferred_section in sentences:
@@ -284,7 +285,8 @@ def find_years(
     preferred: list[tuple[float | None, float | None]] = []
     hinted = _hints_apply(text)
     if sentences is None:
-        sentences = _sentences(text, keep=_may_name_years) if not hinted or _may_name_years(text.lower()) else []
+        wanted = not hinted or _may_name_years(text.lower())
+        sentences = _sentences(text, keep=_may_name_years) if wanted else []
     for sentence, is_preferred_section in sentences:
         if hinted and not _may_name_years(sentence.lower()):
             continue
