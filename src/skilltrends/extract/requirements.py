@@ -188,15 +188,11 @@ _SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+le
 # results are the same. Python's sre scans an alternation with IGNORECASE at ~100 ns a character, `in` and
 # str.find at ~1 ns. Every _DEGREE_RE alternative holds one of _DEGREE_WORDS or starts with one of
 # _DEGREE_SHORT (after its look-behind: not after a word character or "&") followed by its tail.
-_DEGREE_WORDS = (
-    "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor"
-)
-_DEGREE_SHORT = tuple(
-    (key, re.compile(tail))
-    for key, tail in (
-        ("ph", r"ph\.?\s?d"), ("m.", r"m\.(?:s\.|sc|eng|a\.)"), ("ms", r"ms"), ("ma", r"ma\s*(?:/|in\s)"),
-        ("b.", r"b\.(?:s\.|sc|tech|eng|a\.)"), ("bs", r"bs"), ("ba", r"ba\s*/"),
-    )
+_DEGREE_WORDS = re.compile(r"degree|doctora|d\.phil|master|mba|msc|meng|bsc|btech|beng|bachelor")
+# The short starts with their tails; no match can hide another (none holds a p, m or b after its first
+# character), so finditer sees every occurrence.
+_DEGREE_SHORT = re.compile(
+    r"ph\.?\s?d|m(?:\.(?:s\.|sc|eng|a\.)|s|a\s*(?:/|in\s))|b(?:\.(?:s\.|sc|tech|eng|a\.)|s|a\s*/)"
 )
 # Every _YEARS_RE match holds one of these; every _EQUIVALENT_RE alternative one of those.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
@@ -211,14 +207,12 @@ def _hints_apply(text: str) -> bool:
 
 
 def _may_name_degree(low: str) -> bool:
-    if any(word in low for word in _DEGREE_WORDS):
+    if _DEGREE_WORDS.search(low):
         return True
-    for key, tail in _DEGREE_SHORT:
-        at = low.find(key)
-        while at >= 0:
-            if (at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "_&")) and tail.match(low, at):
-                return True
-            at = low.find(key, at + 1)
+    for match in _DEGREE_SHORT.finditer(low):
+        at = match.start()
+        if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "_&"):
+            return True
     return False
 
 
