@@ -79,7 +79,11 @@ class SkillMatcher:
             if len(key) == 1:
                 single[key] = entries
             else:
-                self.automaton.add_word(key, (len(key), tuple(entries)))
+                # Precomputed per key: whether its ends are word characters (only then do neighbours
+                # matter) and, when the first entry is case-insensitive, the skill id it always yields.
+                first_free = entries[0][0] if entries[0][1] is None else None
+                value = (len(key), _is_word(key[0]), _is_word(key[-1]), first_free, tuple(entries))
+                self.automaton.add_word(key, value)
         self.automaton.make_automaton()
         self._single = single
         # Single letters (R, C) are found with str.find: a regex with a look-behind scanned slower than the
@@ -104,16 +108,19 @@ class SkillMatcher:
         found: list[tuple[int, int, str]] = []  # (start, -end, skill id): sorts leftmost, then longest
         append = found.append
         last_index = len(text) - 1
-        for last, (length, entries) in self.automaton.iter(low):
+        for last, (length, word_start, word_end, first_free, entries) in self.automaton.iter(low):
             start = last - length + 1
-            if start and (low[start].isalnum() or low[start] == "_"):
+            if word_start and start:
                 before = low[start - 1]
                 if before.isalnum() or before == "_":
                     continue
-            if last < last_index and (low[last].isalnum() or low[last] == "_"):
+            if word_end and last < last_index:
                 after = low[last + 1]
                 if after.isalnum() or after == "_":
                     continue
+            if first_free is not None:
+                append((start, -last - 1, first_free))
+                continue
             for skill_id, form in entries:
                 if form is None or form == text[start : last + 1]:
                     append((start, -last - 1, skill_id))
@@ -209,6 +216,10 @@ class SkillMatcher:
 def _near(starts: list[int], position: int) -> bool:
     at = bisect.bisect_left(starts, position - _NEAR)
     return at < len(starts) and starts[at] <= position + _NEAR
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _lower(text: str) -> str:
