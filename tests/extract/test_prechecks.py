@@ -99,6 +99,7 @@ def _prechecks_off() -> Iterator[None]:
     with (
         mock.patch.object(requirements, "_hints_apply", lambda text: False),
         mock.patch.object(pay, "_may_name_currency", lambda text: True),
+        mock.patch.object(pay, "_pay_matches", pay._PAY_RE.finditer),
     ):
         yield
 
@@ -137,3 +138,10 @@ def test_prechecks_keep_results_on_each_fragment(fragment: str) -> None:
 )
 def test_prechecks_keep_results_on_postings(text: str) -> None:
     assert extract_requirements(text) == _reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=14).map("".join))
+def test_pay_matches_equal_finditer(text: str) -> None:
+    spans = [m.span() for m in pay._pay_matches(text)]
+    assert spans == [m.span() for m in pay._PAY_RE.finditer(text)]

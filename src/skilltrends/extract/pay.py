@@ -18,6 +18,7 @@ Every pattern is linear: no nested quantifiers, so 1 MB of hostile text parses i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from skilltrends.models import Salary
 
@@ -135,7 +136,7 @@ def find_salaries(text: str) -> list[Salary]:
     out: list[Salary] = []
     if not _may_name_currency(text):
         return out  # every range kept below names a currency: skip the costly scan when none occurs
-    for match in _PAY_RE.finditer(text):
+    for match in _pay_matches(text):
         if not (match.group("acur1") or match.group("acur2") or match.group("bcur1") or match.group("bcur2")):
             continue
         if _is_not_pay(text, match):
@@ -144,6 +145,29 @@ def find_salaries(text: str) -> list[Salary]:
         if salary is not None and _stated_as_pay(text, match, salary):
             out.append(salary)
     return out
+
+
+_DIGIT = re.compile(r"\d")
+_LONGEST_LEAD = 11  # "starting at"
+_LONGEST_MARK = max(map(len, _CURRENCY_MARKS))
+
+
+def _pay_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_PAY_RE.finditer(text)`, without trying the pattern at every position of digit-free stretches.
+
+    Every match holds a digit and starts at most lead + whitespace + mark + one space before its first
+    digit, and no match is empty; so searching from just before the next digit finds the same next match.
+    """
+    pos = 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        start = max(0, digit.start() - _LONGEST_MARK - 1)
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        match = _PAY_RE.search(text, max(pos, start - _LONGEST_LEAD))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
 
 
 def _stated_as_pay(text: str, match: re.Match[str], salary: Salary) -> bool:

@@ -196,7 +196,8 @@ _DEGREE_SHORT = re.compile(
 )
 # Every _YEARS_RE match holds one of these; every _EQUIVALENT_RE alternative one of those.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
-_EQUIVALENT_WORDS = ("equivalent", "lieu", "degree", "self-taught")
+_EQUIVALENT_WORDS = ("equivalent", "lieu", "self-taught")  # or "degree" with a negation:
+_EQUIVALENT_NEGATION = re.compile(r"not|n't|no\s")
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
 _UNFOLDED = ("ı", "ſ", "İ")
 
@@ -242,7 +243,11 @@ def find_degree(text: str, *, sentences: list[tuple[str, bool]] | None = None) -
     fields: list[str] = []
     hinted = _hints_apply(text)
     low = text.lower() if hinted else ""
-    may_be_equivalent = not hinted or any(word in low for word in _EQUIVALENT_WORDS)
+    may_be_equivalent = (
+        not hinted
+        or any(word in low for word in _EQUIVALENT_WORDS)
+        or ("degree" in low and _EQUIVALENT_NEGATION.search(low) is not None)
+    )
     equivalent = bool(may_be_equivalent and _EQUIVALENT_RE.search(text))
     if sentences is None:
         sentences = _sentences(text, keep=_may_name_degree) if not hinted or _may_name_degree(low) else []
