@@ -195,9 +195,7 @@ def main(argv: list[str]) -> int:
     spacy_slice = synthetic[: max(1, len(synthetic) // 10)]
     spacy_time = timed(lambda: [nlp(t) for t in spacy_slice], 1)
     spacy_rate = len(spacy_slice) / spacy_time
-    print(
-        f"\n{'nlp(text) on the synthetic corpus: spaCy component, builds a Doc':66} {spacy_rate:8.0f} postings/s"
-    )
+    print(f"\n{'spaCy: nlp(text), builds a Doc (synthetic corpus)':66} {spacy_rate:8.0f} postings/s")
     own, children = peak_rss_mb()
     print(f"peak RSS: {own:.0f} MB (this process), {children:.0f} MB (largest worker)")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
