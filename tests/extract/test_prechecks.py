@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 from unittest import mock
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skilltrends.crawl.normalize import clean_text
 from skilltrends.extract import pay, requirements
 from skilltrends.extract.requirements import extract_requirements, find_degree, find_years
 from skilltrends.models import Degree, Salary
+from skilltrends.sample import generate_market
+from skilltrends.sample.writing import blocks_to_plain
+
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled" / "postings"
 
 # Fragments near the pre-checks' edges: keyword spellings and cases, look-behinds ("&MS", "teams"), code
 # guards ("Europe", "EUR 5", "5 eur."), characters IGNORECASE folds differently from lower() (ı, ſ, İ, K).
@@ -145,3 +153,28 @@ def test_prechecks_keep_results_on_postings(text: str) -> None:
 def test_pay_matches_equal_finditer(text: str) -> None:
     spans = [m.span() for m in pay._pay_matches(text)]
     assert spans == [m.span() for m in pay._PAY_RE.finditer(text)]
+
+
+def _long_strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if len(value) >= 80 else []
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _long_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _long_strings(v)]
+    return []
+
+
+def test_prechecks_keep_results_on_labelled_and_sample_postings() -> None:
+    """A safety net for pattern edits: a new alternative in _DEGREE_RE, _YEARS_RE or _EQUIVALENT_RE needs
+    its words in the pre-checks; real postings that use it then fail here."""
+    texts = [
+        clean_text(s)
+        for path in sorted(LABELLED.glob("*.json"))
+        for s in _long_strings(json.loads(path.read_text(encoding="utf-8")))
+    ]
+    market = generate_market(seed=3, first_month="2025-01", last_month="2025-02")
+    texts += [blocks_to_plain(job["blocks"]) for job in market.jobs]
+    assert len(texts) > 200
+    for text in texts:
+        assert extract_requirements(text) == _reference(text), text[:200]
