@@ -75,9 +75,17 @@ def extract_posting(
 
 _WORKER_MATCHER: SkillMatcher | None = None
 
-# What a worker sends back: plain tuples pickle and unpickle several times faster than frozen dataclasses,
-# which is most of the cost of moving results between processes.
-_Packed = tuple[tuple[tuple[str, str, int, int, str], ...], Degree, float | None, float | None, Salary | None]
+# What a worker sends back: plain tuples pickle and unpickle several times faster than frozen dataclasses
+# (slotted frozen dataclasses unpickle through a Python-level __setstate__), and unpickling happens in the
+# parent, which would otherwise become the bottleneck with two or more workers.
+_PackedMention = tuple[str, str, int, int, str]
+_Packed = tuple[
+    tuple[_PackedMention, ...],
+    tuple[str | None, tuple[str, ...], bool],
+    float | None,
+    float | None,
+    tuple[float | None, float | None, str | None, str | None] | None,
+]
 
 
 def _init_worker(taxonomy: Taxonomy) -> None:
@@ -92,7 +100,16 @@ def _work(task: tuple[bool, list[str]]) -> list[_Packed]:
     for text in texts:
         found = _extract(_WORKER_MATCHER, text or "", requirements)
         mentions = tuple((m.skill_id, m.requirement, m.start, m.end, m.text) for m in found.mentions)
-        out.append((mentions, found.degree, found.years_min, found.years_max, found.salary))
+        degree, salary = found.degree, found.salary
+        out.append(
+            (
+                mentions,
+                (degree.min_level, degree.fields, degree.equivalent_experience_ok),
+                found.years_min,
+                found.years_max,
+                None if salary is None else (salary.min, salary.max, salary.currency, salary.period),
+            )
+        )
     return out
 
 
@@ -152,11 +169,15 @@ def _unpack(packed: _Packed, info: dict[str, tuple[str, str]]) -> Extraction:
             Mention(skill_id, *info[skill_id], requirement, start, end, text)  # type: ignore[arg-type]
             for skill_id, requirement, start, end, text in mentions
         ),
-        degree=degree,
+        degree=_NO_DEGREE if degree == _NO_DEGREE_PACKED else Degree(*degree),
         years_min=years_min,
         years_max=years_max,
-        salary=salary,
+        salary=None if salary is None else Salary(*salary),
     )
+
+
+_NO_DEGREE = Degree()
+_NO_DEGREE_PACKED = (None, (), False)
 
 
 def extract_postings(
