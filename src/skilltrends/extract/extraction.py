@@ -94,19 +94,23 @@ def _init_worker(taxonomy: Taxonomy) -> None:
 
 
 def _work(task: tuple[bool, list[str]]) -> list[_Packed]:
+    """`_extract` for a chunk of texts, packed (the Mentions are built once, in the parent)."""
     assert _WORKER_MATCHER is not None
     requirements, texts = task
     out: list[_Packed] = []
     for text in texts:
-        found = _extract(_WORKER_MATCHER, text or "", requirements)
-        mentions = tuple((m.skill_id, m.requirement, m.start, m.end, m.text) for m in found.mentions)
-        degree, salary = found.degree, found.salary
+        text = text or ""
+        mentions = tuple(_WORKER_MATCHER.find_packed(text)) if text else ()
+        if not requirements or not text or text.isspace():
+            out.append((mentions, _NO_DEGREE_PACKED, None, None, None))
+            continue
+        degree, years_min, years_max, salary = _requirements(text)
         out.append(
             (
                 mentions,
                 (degree.min_level, degree.fields, degree.equivalent_experience_ok),
-                found.years_min,
-                found.years_max,
+                years_min,
+                years_max,
                 None if salary is None else (salary.min, salary.max, salary.currency, salary.period),
             )
         )
@@ -132,7 +136,7 @@ class ExtractionPool:
     as much as tagging a few hundred postings, so callers that work in batches keep one open.
     """
 
-    def __init__(self, nlp: Language, *, workers: int, chunksize: int = 64) -> None:
+    def __init__(self, nlp: Language, *, workers: int, chunksize: int = 128) -> None:
         self.taxonomy = skill_component(nlp).taxonomy
         self.chunksize = max(1, chunksize)
         self._info = {s.id: (s.name, s.category) for s in self.taxonomy.skills.values()}

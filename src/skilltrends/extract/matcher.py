@@ -154,6 +154,16 @@ class SkillMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """All accepted skill mentions in `text`, sorted by offset, with requirement levels."""
+        info = self._info
+        mentions: list[Mention] = []
+        append = mentions.append
+        for skill_id, requirement, start, end, surface in self.find_packed(text):
+            name, category = info[skill_id]
+            append(Mention(skill_id, name, category, requirement, start, end, surface))  # type: ignore[arg-type]
+        return mentions
+
+    def find_packed(self, text: str) -> list[tuple[str, str, int, int, str]]:
+        """`find` as (skill id, requirement, start, end, text) tuples: cheap to send between processes."""
         if not text or text.isspace():
             return []
         low = _lower(text)
@@ -164,10 +174,9 @@ class SkillMatcher:
         index = TextIndex(text, low)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
         levels = RequirementLevels(text, low)
-        info = self._info
         sentence, rejects, level = index.sentence, index.rejects, levels.level
-        mentions: list[Mention] = []
-        append = mentions.append
+        found: list[tuple[str, str, int, int, str]] = []
+        append = found.append
         s_start, s_end = 0, -1
         for cand, skill_id in accepted:
             start, end = cand.start, cand.end
@@ -175,11 +184,8 @@ class SkillMatcher:
                 s_start, s_end = sentence(start, end)
             if rejects(start, end, s_start, s_end):
                 continue
-            name, category = info[skill_id]
-            append(
-                Mention(skill_id, name, category, level(start, end, s_start, s_end), start, end, cand.text)
-            )
-        return mentions
+            append((skill_id, level(start, end, s_start, s_end), start, end, cand.text))
+        return found
 
     def _apply_rules(
         self, text: str, cands: list[Candidate], index: TextIndex
