@@ -11,11 +11,15 @@ slower than the whole automaton); context rules (skilltrends.extract.rules) read
 each candidate; sentence bounds come from str.find/rfind near the mention and are reused while
 mentions stay in the sentence; sentence-level checks (negation, another team's stack, preference cues)
 first test a cheap substring hint and cache per sentence; headings are matched only on short,
-non-bullet lines. Measured best-of-5 on 1,000 postings: bare scan 23 us, candidates 48 us, `find`
-~290 us per posting (about 3,400 postings/s per core, 0.08-0.1 of the bare scan — short of the 0.3 aimed
-for); what remains is per-mention Python (sentence, checks, `Mention` construction), ~8 us a mention, and
-the context rules. `extract_posting` also runs `requirements.extract_requirements` (~2.9 ms a posting on
-the same corpus), which dominates a full extraction; `requirements=False` skips it when re-tagging.
+non-bullet lines; per automaton key, whether its ends are word characters and the skill id of a
+case-insensitive first entry are precomputed. Measured by benchmarks/extraction_speed.py (same run, shared
+2-core box, load average 2.5-6): skills-only tagging runs at 0.07-0.14 of the bare scan (~185 us CPU per
+1.2 KB sample-market posting, ~340 us per 3 KB synthetic one) — short of the 0.3 aimed for; what remains is
+per-mention Python in the context rules, sentence bounds, rejects and requirement levels
+(skilltrends.extract.rules, .sections), ~10-14 us a mention all told. `extract_posting` also runs
+`requirements.extract_requirements`, now gated by substring pre-checks (~50 us on text that states no
+requirement, ~350 us on a sample-market posting that does); `requirements=False` skips it when re-tagging.
+Worker processes (`extraction.ExtractionPool`) call `find_packed`, which returns plain tuples.
 
 The spaCy component (skilltrends.extract.skills) calls the same `SkillMatcher.find` on `doc.text`, so
 `nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus and on
