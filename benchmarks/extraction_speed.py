@@ -1,20 +1,24 @@
-"""Skill-extraction throughput against a bare Aho-Corasick scan with the same aliases, on ~3 KB postings.
+"""Extraction throughput against a bare Aho-Corasick scan with the same aliases, on two corpora.
 
-The corpus is synthetic and deterministic (seeded): posting-like paragraphs, headings and bullet lists
-mixing taxonomy skills, look-alikes (R&D, "go deep", "excel at", "send your CV") and filler prose.
+Corpora, deterministic:
+- synthetic: ~3 KB posting-like texts (seeded): headings, bullet lists mixing taxonomy skills, look-alikes
+  (R&D, "go deep", "excel at", "send your CV") and filler prose; it names no degree, years or pay;
+- market: the sample market's job texts (`skilltrends.sample.generate_market`, seed 7, plain blocks,
+  ~1.2 KB each), which state degrees, years of experience and pay as real postings do.
 
-Timed, in one run over the same corpus:
+Timed per corpus, in one run:
 - bare scan: lower-case each text and iterate a pyahocorasick automaton holding this taxonomy's alias keys
   (the matcher's own automaton keys; single letters such as R and C are excluded there too) — no boundary
-  checks, no rules: the floor any Aho-Corasick tagger pays;
-- skills only: `extract_postings(nlp, texts, workers=1|2, requirements=False)` — what a re-tag after a
-  taxonomy change runs; this is the row compared with the bare scan;
-- full: `extract_postings(nlp, texts, workers=1|2)` including degree/years/salary
-  (`skilltrends.extract.requirements`, written on branch `reqs`), on a quarter of the corpus;
-- `nlp(text)` through spaCy (the public component path), on a tenth of the corpus, for reference.
+  checks, no rules: the floor any Aho-Corasick tagger pays; timed before and after the other rows, the
+  faster of the two is the reference for the ratios;
+- skills: `extract_postings(nlp, texts, requirements=False)` — what a re-tag after a taxonomy change runs;
+- full: `extract_postings(nlp, texts)` — skills plus degree/years/pay, what `skilltrends extract` and
+  `skilltrends tag` run;
+each with workers=1 and with workers=2 (an `ExtractionPool` started before timing, as `extract` keeps one
+for all its batches; its start-up time is printed apart);
+- `nlp(text)` through spaCy (the public component path), on a tenth of the synthetic corpus, for reference.
 Other processes on a shared machine make single runs noisy: each row is the best of --repeat runs, and the
-bare scan is timed before and after the skills rows (the faster of the two is the reference).
-Prints postings/s, the ratio to the bare scan, and peak RSS (resource.getrusage, this process and children).
+load average is printed before and after. Peak RSS: resource.getrusage, this process and the largest worker.
 
 Usage: PYTHONPATH=src python benchmarks/extraction_speed.py [--postings N] [--repeat K]
 """
@@ -22,6 +26,7 @@ Usage: PYTHONPATH=src python benchmarks/extraction_speed.py [--postings N] [--re
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import sys
@@ -29,10 +34,13 @@ import time
 from collections.abc import Callable
 
 import ahocorasick
+from spacy.language import Language
 
-from skilltrends.extract import build_nlp, extract_postings, load_taxonomy
+from skilltrends.extract import ExtractionPool, build_nlp, extract_postings, load_taxonomy
 from skilltrends.extract.matcher import alias_keys
 from skilltrends.extract.nlp import skill_component
+from skilltrends.sample import generate_market
+from skilltrends.sample.writing import blocks_to_plain
 
 _HEADINGS = [
     "About the role",
@@ -131,62 +139,84 @@ def peak_rss_mb() -> tuple[float, float]:
     return own, children
 
 
+def market_corpus(n: int) -> list[str]:
+    """Up to n job texts of the sample market (plain blocks, as crawled postings are flattened)."""
+    market = generate_market(seed=7, first_month="2024-01", last_month="2025-12")
+    return [blocks_to_plain(job["blocks"]) for job in market.jobs][:n]
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) of this process and of its reaped children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def time_corpus(nlp: Language, automaton: ahocorasick.Automaton, texts: list[str], *, repeat: int) -> None:
+    """Rates and ratios; then CPU microseconds per posting, which the load of other processes hardly moves:
+    with workers=2 the parent's share (sending texts, rebuilding results) bounds the speed-up on idle cores.
+    """
+    n = len(texts)
+    rows: list[tuple[str, float]] = []
+    cpu_rows: list[str] = []
+    bare = [timed(lambda: bare_scan(automaton, texts), repeat)]
+    for requirements, label in ((False, "skills"), (True, "full  ")):
+        call = f"extract_postings(requirements={requirements})"
+        own0, _ = cpu_seconds()
+        seconds = timed(lambda r=requirements: list(extract_postings(nlp, texts, requirements=r)), repeat)
+        own1, children1 = cpu_seconds()
+        rows.append((f"{label} {call}, workers=1", seconds))
+        cpu_rows.append(f"{label} workers=1: {(own1 - own0) / repeat / n * 1e6:6.0f} us in-process")
+        started = time.perf_counter()
+        with ExtractionPool(nlp, workers=2) as pool:
+            startup = time.perf_counter() - started
+            seconds = timed(
+                lambda r=requirements: list(extract_postings(nlp, texts, requirements=r, pool=pool)), repeat
+            )
+        own2, children2 = cpu_seconds()  # workers are reaped on leaving the block
+        rows.append((f"{label} {call}, workers=2 (pool start {startup:.2f} s)", seconds))
+        parent, workers = (own2 - own1) / repeat / n * 1e6, (children2 - children1) / repeat / n * 1e6
+        cpu_rows.append(f"{label} workers=2: {parent:6.0f} us parent + {workers:6.0f} us in workers")
+    bare.append(timed(lambda: bare_scan(automaton, texts), repeat))
+    bare_rate = n / min(bare)
+    print(f"{'bare pyahocorasick scan (lower + iter), best of before/after':66} {bare_rate:8.0f} postings/s")
+    for name, seconds in rows:
+        rate = n / seconds
+        print(f"{name:66} {rate:8.0f} postings/s  ratio to bare {rate / bare_rate:5.3f}")
+    print("CPU per posting: " + "; ".join(cpu_rows))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--postings", type=int, default=4000)
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args(argv)
 
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
     taxonomy = load_taxonomy()
     nlp = build_nlp(taxonomy)
-    texts = make_corpus(args.postings)
-    mean_kb = sum(map(len, texts)) / len(texts) / 1000
     automaton = ahocorasick.Automaton()
     for key in alias_keys(taxonomy):
         if len(key) > 1:
             automaton.add_word(key, key)
     automaton.make_automaton()
     matcher = skill_component(nlp).matcher
-    mentions = sum(len(matcher.find(t)) for t in texts[:200])
-    print(
-        f"corpus: {len(texts)} postings, {mean_kb:.1f} KB each; taxonomy {taxonomy.version}, "
-        f"{len(automaton)} automaton keys; {mentions / 200:.1f} mentions/posting"
-    )
-
-    n = len(texts)
-    rows: list[tuple[str, float]] = []
-    rows.append(
-        ("bare pyahocorasick scan (lower + iter)", timed(lambda: bare_scan(automaton, texts), args.repeat))
-    )
-    for workers in (1, 2):
-        rows.append(
-            (
-                f"skills: extract_postings(workers={workers}, requirements=False)",
-                timed(
-                    lambda w=workers: list(
-                        extract_postings(nlp, texts, workers=w, chunksize=100, requirements=False)
-                    ),
-                    args.repeat,
-                ),
-            )
+    synthetic = make_corpus(args.postings)
+    for name, texts in (("synthetic", synthetic), ("market", market_corpus(args.postings))):
+        mean_kb = sum(map(len, texts)) / len(texts) / 1000
+        mentions = sum(len(matcher.find(t)) for t in texts[:200]) / min(200, len(texts))
+        print(
+            f"\n{name} corpus: {len(texts)} postings, {mean_kb:.1f} KB each; taxonomy {taxonomy.version}, "
+            f"{len(automaton)} automaton keys; {mentions:.1f} mentions/posting"
         )
-    rows.append(("bare pyahocorasick scan (again)", timed(lambda: bare_scan(automaton, texts), args.repeat)))
-    full = texts[: max(1, n // 4)]
-    for workers in (1, 2):
-        seconds = timed(lambda w=workers: list(extract_postings(nlp, full, workers=w, chunksize=25)), 1)
-        rows.append(
-            (f"full:   extract_postings(workers={workers}) incl. requirements", seconds * n / len(full))
-        )
-    spacy_slice = texts[: max(1, n // 10)]
+        time_corpus(nlp, automaton, texts, repeat=args.repeat)
+    spacy_slice = synthetic[: max(1, len(synthetic) // 10)]
     spacy_time = timed(lambda: [nlp(t) for t in spacy_slice], 1)
-    rows.append(("nlp(text): spaCy component, builds a Doc", spacy_time * n / len(spacy_slice)))
-
-    bare_rate = n / min(rows[0][1], rows[3][1])
-    for name, seconds in rows:
-        rate = n / seconds
-        print(f"{name:58} {rate:8.0f} postings/s  ratio to bare {rate / bare_rate:5.2f}")
+    spacy_rate = len(spacy_slice) / spacy_time
+    print(f"\n{'spaCy: nlp(text), builds a Doc (synthetic corpus)':66} {spacy_rate:8.0f} postings/s")
     own, children = peak_rss_mb()
     print(f"peak RSS: {own:.0f} MB (this process), {children:.0f} MB (largest worker)")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

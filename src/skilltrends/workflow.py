@@ -93,6 +93,17 @@ def extract_pending(
     progress: Progress = _noop,
 ) -> int:
     """Tag postings that are new or changed since their last extraction (all of them with `reprocess`)."""
+    from skilltrends.extract import ExtractionPool
+
+    if workers <= 1:
+        return _extract_batches(engine, nlp, reprocess=reprocess, batch=batch, pool=None, progress=progress)
+    with ExtractionPool(nlp, workers=workers) as pool:  # one pool for all batches: starting one costs ~0.2 s
+        return _extract_batches(engine, nlp, reprocess=reprocess, batch=batch, pool=pool, progress=progress)
+
+
+def _extract_batches(
+    engine: Engine, nlp: Any, *, reprocess: bool, batch: int, pool: Any, progress: Progress
+) -> int:
     from skilltrends.extract import EXTRACTOR_VERSION, extract_posting, extract_postings
 
     condition = or_(PostingRow.extracted_hash.is_(None), PostingRow.extracted_hash != PostingRow.content_hash)
@@ -107,8 +118,8 @@ def extract_pending(
         if not rows:
             return done
         postings = [_posting_from_row(row) for row in rows]
-        if workers > 1:
-            extractions = list(extract_postings(nlp, (p.description for p in postings), workers=workers))
+        if pool is not None:
+            extractions = list(extract_postings(nlp, (p.description for p in postings), pool=pool))
         else:
             extractions = [extract_posting(nlp, p.description, title=p.title) for p in postings]
         results = [(row.id, row.content_hash, ex, p) for row, ex, p in zip(rows, extractions, postings, strict=True)]

@@ -13,7 +13,14 @@ from skilltrends.extract.nlp import skill_component
 from skilltrends.extract.taxonomy import Taxonomy, load_taxonomy
 from skilltrends.models import Degree, Extraction, Mention, Salary
 
-__all__ = ["extract_posting", "extract_postings", "EXTRACTOR_VERSION", "CODE_VERSION", "extractor_version"]
+__all__ = [
+    "ExtractionPool",
+    "extract_posting",
+    "extract_postings",
+    "EXTRACTOR_VERSION",
+    "CODE_VERSION",
+    "extractor_version",
+]
 
 # Bump CODE_VERSION when matching rules change; the taxonomy carries its own version.
 CODE_VERSION = "1.0"
@@ -67,57 +74,137 @@ def extract_posting(
 
 
 _WORKER_MATCHER: SkillMatcher | None = None
-_WORKER_REQUIREMENTS = True
 
-# What a worker sends back: plain tuples pickle and unpickle several times faster than frozen dataclasses,
-# which is most of the cost of moving results between processes.
-_Packed = tuple[tuple[tuple[str, str, int, int, str], ...], Degree, float | None, float | None, Salary | None]
+# What a worker sends back: plain tuples pickle and unpickle several times faster than frozen dataclasses
+# (slotted frozen dataclasses unpickle through a Python-level __setstate__), and unpickling happens in the
+# parent, which would otherwise become the bottleneck with two or more workers.
+_PackedMention = tuple[str, str, int, int, str]
+_Packed = tuple[
+    tuple[_PackedMention, ...],
+    tuple[str | None, tuple[str, ...], bool],
+    float | None,
+    float | None,
+    tuple[float | None, float | None, str | None, str | None] | None,
+]
 
 
-def _init_worker(taxonomy: Taxonomy, requirements: bool) -> None:
-    global _WORKER_MATCHER, _WORKER_REQUIREMENTS
+def _init_worker(taxonomy: Taxonomy) -> None:
+    global _WORKER_MATCHER
     _WORKER_MATCHER = SkillMatcher(taxonomy)
-    _WORKER_REQUIREMENTS = requirements
 
 
-def _work(text: str) -> _Packed:
+def _work(task: tuple[bool, list[str]]) -> list[_Packed]:
+    """`_extract` for a chunk of texts, packed (the Mentions are built once, in the parent)."""
     assert _WORKER_MATCHER is not None
-    found = _extract(_WORKER_MATCHER, text or "", _WORKER_REQUIREMENTS)
-    mentions = tuple((m.skill_id, m.requirement, m.start, m.end, m.text) for m in found.mentions)
-    return mentions, found.degree, found.years_min, found.years_max, found.salary
+    requirements, texts = task
+    out: list[_Packed] = []
+    for text in texts:
+        text = text or ""
+        mentions = tuple(_WORKER_MATCHER.find_packed(text)) if text else ()
+        if not requirements or not text or text.isspace():
+            out.append((mentions, _NO_DEGREE_PACKED, None, None, None))
+            continue
+        degree, years_min, years_max, salary = _requirements(text)
+        out.append(
+            (
+                mentions,
+                (degree.min_level, degree.fields, degree.equivalent_experience_ok),
+                years_min,
+                years_max,
+                None if salary is None else (salary.min, salary.max, salary.currency, salary.period),
+            )
+        )
+    return out
 
 
-def _unpack(packed: _Packed, taxonomy: Taxonomy) -> Extraction:
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk: list[str] = []
+    for text in texts:
+        chunk.append(text)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class ExtractionPool:
+    """Worker processes that run `extract_posting`; open one and reuse it across batches.
+
+    Each worker builds its matcher once, from the pipeline's taxonomy (passed at start, never per task);
+    tasks carry only chunks of texts, results come back as plain tuples. Starting a pool costs ~0.1-0.2 s,
+    as much as tagging a few hundred postings, so callers that work in batches keep one open.
+    """
+
+    def __init__(self, nlp: Language, *, workers: int, chunksize: int = 128) -> None:
+        self.taxonomy = skill_component(nlp).taxonomy
+        self.chunksize = max(1, chunksize)
+        self._info = {s.id: (s.name, s.category) for s in self.taxonomy.skills.values()}
+        context: Any = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        )
+        self._pool = context.Pool(workers, initializer=_init_worker, initargs=(self.taxonomy,))
+
+    def extract(self, texts: Iterable[str], *, requirements: bool = True) -> Iterator[Extraction]:
+        """`extract_posting` over `texts`, in order."""
+        tasks = ((requirements, chunk) for chunk in _chunks(texts, self.chunksize))
+        for packed in self._pool.imap(_work, tasks):
+            for item in packed:
+                yield _unpack(item, self._info)
+
+    def close(self) -> None:
+        self._pool.close()
+        self._pool.join()
+
+    def __enter__(self) -> ExtractionPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.close()
+        else:
+            self._pool.terminate()
+
+
+def _unpack(packed: _Packed, info: dict[str, tuple[str, str]]) -> Extraction:
     mentions, degree, years_min, years_max, salary = packed
-    skills = taxonomy.skills
     return Extraction(
         mentions=tuple(
-            Mention(skill_id, skills[skill_id].name, skills[skill_id].category, requirement, start, end, text)  # type: ignore[arg-type]
+            Mention(skill_id, *info[skill_id], requirement, start, end, text)  # type: ignore[arg-type]
             for skill_id, requirement, start, end, text in mentions
         ),
-        degree=degree,
+        degree=_NO_DEGREE if degree == _NO_DEGREE_PACKED else Degree(*degree),
         years_min=years_min,
         years_max=years_max,
-        salary=salary,
+        salary=None if salary is None else Salary(*salary),
     )
+
+
+_NO_DEGREE = Degree()
+_NO_DEGREE_PACKED = (None, (), False)
 
 
 def extract_postings(
-    nlp: Language, texts: Iterable[str], *, workers: int = 1, chunksize: int = 64, requirements: bool = True
+    nlp: Language,
+    texts: Iterable[str],
+    *,
+    workers: int = 1,
+    chunksize: int = 64,
+    requirements: bool = True,
+    pool: ExtractionPool | None = None,
 ) -> Iterator[Extraction]:
     """`extract_posting` over many texts, in order; `workers` > 1 spreads them over processes.
 
-    Each worker process builds its own matcher from the pipeline's taxonomy (fork where available).
+    With `pool` (an open `ExtractionPool`), its workers are used and `workers`/`chunksize` are ignored;
+    otherwise a pool is started for this call and closed after it.
     """
-    component = skill_component(nlp)
-    if workers <= 1:
-        for text in texts:
-            yield _extract(component.matcher, text or "", requirements)
+    if pool is not None:
+        yield from pool.extract(texts, requirements=requirements)
         return
-    context: Any = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
-    taxonomy = component.taxonomy
-    with context.Pool(workers, initializer=_init_worker, initargs=(taxonomy, requirements)) as pool:
-        for packed in pool.imap(_work, texts, chunksize=chunksize):
-            yield _unpack(packed, taxonomy)
+    if workers <= 1:
+        matcher = skill_component(nlp).matcher
+        for text in texts:
+            yield _extract(matcher, text or "", requirements)
+        return
+    with ExtractionPool(nlp, workers=workers, chunksize=chunksize) as own:
+        yield from own.extract(texts, requirements=requirements)

@@ -11,11 +11,15 @@ slower than the whole automaton); context rules (skilltrends.extract.rules) read
 each candidate; sentence bounds come from str.find/rfind near the mention and are reused while
 mentions stay in the sentence; sentence-level checks (negation, another team's stack, preference cues)
 first test a cheap substring hint and cache per sentence; headings are matched only on short,
-non-bullet lines. Measured best-of-5 on 1,000 postings: bare scan 23 us, candidates 48 us, `find`
-~290 us per posting (about 3,400 postings/s per core, 0.08-0.1 of the bare scan — short of the 0.3 aimed
-for); what remains is per-mention Python (sentence, checks, `Mention` construction), ~8 us a mention, and
-the context rules. `extract_posting` also runs `requirements.extract_requirements` (~2.9 ms a posting on
-the same corpus), which dominates a full extraction; `requirements=False` skips it when re-tagging.
+non-bullet lines; per automaton key, whether its ends are word characters and the skill id of a
+case-insensitive first entry are precomputed. Measured by benchmarks/extraction_speed.py (same run, shared
+2-core box, load average 2.5-6): skills-only tagging runs at 0.07-0.14 of the bare scan (~185 us CPU per
+1.2 KB sample-market posting, ~340 us per 3 KB synthetic one) — short of the 0.3 aimed for; what remains is
+per-mention Python in the context rules, sentence bounds, rejects and requirement levels
+(skilltrends.extract.rules, .sections), ~10-14 us a mention all told. `extract_posting` also runs
+`requirements.extract_requirements`, now gated by substring pre-checks (~50 us on text that states no
+requirement, ~350 us on a sample-market posting that does); `requirements=False` skips it when re-tagging.
+Worker processes (`extraction.ExtractionPool`) call `find_packed`, which returns plain tuples.
 
 The spaCy component (skilltrends.extract.skills) calls the same `SkillMatcher.find` on `doc.text`, so
 `nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus and on
@@ -79,7 +83,11 @@ class SkillMatcher:
             if len(key) == 1:
                 single[key] = entries
             else:
-                self.automaton.add_word(key, (len(key), tuple(entries)))
+                # Precomputed per key: whether its ends are word characters (only then do neighbours
+                # matter) and, when the first entry is case-insensitive, the skill id it always yields.
+                first_free = entries[0][0] if entries[0][1] is None else None
+                value = (len(key), _is_word(key[0]), _is_word(key[-1]), first_free, tuple(entries))
+                self.automaton.add_word(key, value)
         self.automaton.make_automaton()
         self._single = single
         # Single letters (R, C) are found with str.find: a regex with a look-behind scanned slower than the
@@ -104,16 +112,19 @@ class SkillMatcher:
         found: list[tuple[int, int, str]] = []  # (start, -end, skill id): sorts leftmost, then longest
         append = found.append
         last_index = len(text) - 1
-        for last, (length, entries) in self.automaton.iter(low):
+        for last, (length, word_start, word_end, first_free, entries) in self.automaton.iter(low):
             start = last - length + 1
-            if start and (low[start].isalnum() or low[start] == "_"):
+            if word_start and start:
                 before = low[start - 1]
                 if before.isalnum() or before == "_":
                     continue
-            if last < last_index and (low[last].isalnum() or low[last] == "_"):
+            if word_end and last < last_index:
                 after = low[last + 1]
                 if after.isalnum() or after == "_":
                     continue
+            if first_free is not None:
+                append((start, -last - 1, first_free))
+                continue
             for skill_id, form in entries:
                 if form is None or form == text[start : last + 1]:
                     append((start, -last - 1, skill_id))
@@ -147,6 +158,16 @@ class SkillMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """All accepted skill mentions in `text`, sorted by offset, with requirement levels."""
+        info = self._info
+        mentions: list[Mention] = []
+        append = mentions.append
+        for skill_id, requirement, start, end, surface in self.find_packed(text):
+            name, category = info[skill_id]
+            append(Mention(skill_id, name, category, requirement, start, end, surface))  # type: ignore[arg-type]
+        return mentions
+
+    def find_packed(self, text: str) -> list[tuple[str, str, int, int, str]]:
+        """`find` as (skill id, requirement, start, end, text) tuples: cheap to send between processes."""
         if not text or text.isspace():
             return []
         low = _lower(text)
@@ -157,10 +178,9 @@ class SkillMatcher:
         index = TextIndex(text, low)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
         levels = RequirementLevels(text, low)
-        info = self._info
         sentence, rejects, level = index.sentence, index.rejects, levels.level
-        mentions: list[Mention] = []
-        append = mentions.append
+        found: list[tuple[str, str, int, int, str]] = []
+        append = found.append
         s_start, s_end = 0, -1
         for cand, skill_id in accepted:
             start, end = cand.start, cand.end
@@ -168,11 +188,8 @@ class SkillMatcher:
                 s_start, s_end = sentence(start, end)
             if rejects(start, end, s_start, s_end):
                 continue
-            name, category = info[skill_id]
-            append(
-                Mention(skill_id, name, category, level(start, end, s_start, s_end), start, end, cand.text)
-            )
-        return mentions
+            append((skill_id, level(start, end, s_start, s_end), start, end, cand.text))
+        return found
 
     def _apply_rules(
         self, text: str, cands: list[Candidate], index: TextIndex
@@ -209,6 +226,10 @@ class SkillMatcher:
 def _near(starts: list[int], position: int) -> bool:
     at = bisect.bisect_left(starts, position - _NEAR)
     return at < len(starts) and starts[at] <= position + _NEAR
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _lower(text: str) -> str:

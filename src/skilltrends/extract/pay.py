@@ -18,6 +18,7 @@ Every pattern is linear: no nested quantifiers, so 1 MB of hostile text parses i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from skilltrends.models import Salary
 
@@ -31,6 +32,37 @@ _CURRENCY_MARKS = {
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "zł": "PLN", "JPY": "JPY", "¥": "JPY",
     "$": "USD",
 }
+# A cheap necessary condition for a currency mark, tested before the costly _PAY_RE scan (speed only).
+# sre scans an IGNORECASE alternation at ~100 ns a character; `in` and str.find cost ~1 ns.
+_SYMBOLS = sorted({ch for mark in _CURRENCY_MARKS if not mark.isalpha() for ch in mark if not ch.isalpha()})
+_CODES = sorted({mark.lower() for mark in _CURRENCY_MARKS if mark.isalpha()})
+_DIGIT_AFTER = re.compile(r"\s?\d")
+# IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
+_UNFOLDED = ("ı", "ſ", "İ")
+
+
+def _may_name_currency(text: str) -> bool:
+    """False only when no currency mark _PAY_RE could capture occurs: a symbol, or a code followed by a
+    number (before-amount mark) or standing apart from letters (after-amount mark)."""
+    if any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED):
+        return True
+    low = text.lower()
+    for code in _CODES:
+        at = low.find(code)
+        while at >= 0:
+            end = at + len(code)
+            if _DIGIT_AFTER.match(low, end) or (
+                (at == 0 or not _is_ascii_letter(low[at - 1]))
+                and (end == len(low) or not _is_ascii_letter(low[end]))
+            ):
+                return True
+            at = low.find(code, at + 1)
+    return False
+
+
+def _is_ascii_letter(ch: str) -> bool:
+    return "a" <= ch <= "z"  # after lower(); [A-Za-z] with IGNORECASE also folds the Kelvin sign to k
+
 _CUR = "|".join(re.escape(k) for k in sorted(_CURRENCY_MARKS, key=len, reverse=True))
 # 25,00,000 (lakh) | 180,000 | 180.000 | 180 000 | 120'000 | 95.50 | 4,5 | 180
 _NUM = (
@@ -102,7 +134,9 @@ def find_salary(text: str) -> Salary | None:
 def find_salaries(text: str) -> list[Salary]:
     """Every pay range in `text`, in order; money that is not pay is left out."""
     out: list[Salary] = []
-    for match in _PAY_RE.finditer(text):
+    if not _may_name_currency(text):
+        return out  # every range kept below names a currency: skip the costly scan when none occurs
+    for match in _pay_matches(text):
         if not (match.group("acur1") or match.group("acur2") or match.group("bcur1") or match.group("bcur2")):
             continue
         if _is_not_pay(text, match):
@@ -111,6 +145,29 @@ def find_salaries(text: str) -> list[Salary]:
         if salary is not None and _stated_as_pay(text, match, salary):
             out.append(salary)
     return out
+
+
+_DIGIT = re.compile(r"\d")
+_LONGEST_LEAD = 11  # "starting at"
+_LONGEST_MARK = max(map(len, _CURRENCY_MARKS))
+
+
+def _pay_matches(text: str) -> Iterator[re.Match[str]]:
+    """`_PAY_RE.finditer(text)`, without trying the pattern at every position of digit-free stretches.
+
+    Every match holds a digit and starts at most lead + whitespace + mark + one space before its first
+    digit, and no match is empty; so searching from just before the next digit finds the same next match.
+    """
+    pos = 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        start = max(0, digit.start() - _LONGEST_MARK - 1)
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        match = _PAY_RE.search(text, max(pos, start - _LONGEST_LEAD))
+        if match is None:
+            return
+        yield match
+        pos = match.end()
 
 
 def _stated_as_pay(text: str, match: re.Match[str], salary: Salary) -> bool:

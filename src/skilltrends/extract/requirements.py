@@ -20,6 +20,7 @@ Rules (tested in tests/extract/test_requirements.py, annotated the same way in t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from skilltrends.extract.pay import find_salary, parse_salary
 from skilltrends.models import Degree, Salary
@@ -183,19 +184,76 @@ _SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+le
                               re.IGNORECASE)
 
 
+# Cheap necessary conditions, tested on the lower-cased text before the detailed patterns: speed only, the
+# results are the same. Python's sre scans an alternation with IGNORECASE at ~100 ns a character, `in` and
+# str.find at ~1 ns. Every _DEGREE_RE alternative holds one of _DEGREE_WORDS or starts with one of
+# _DEGREE_SHORT (after its look-behind: not after a word character or "&") followed by its tail.
+_DEGREE_WORDS = re.compile(r"degree|doctora|d\.phil|master|mba|msc|meng|bsc|btech|beng|bachelor")
+# The short starts with their tails; no match can hide another (none holds a p, m or b after its first
+# character), so finditer sees every occurrence.
+_DEGREE_SHORT = re.compile(
+    r"ph\.?\s?d|m(?:\.(?:s\.|sc|eng|a\.)|s|a\s*(?:/|in\s))|b(?:\.(?:s\.|sc|tech|eng|a\.)|s|a\s*/)"
+)
+# Every _YEARS_RE match holds one of these; every _EQUIVALENT_RE alternative one of those.
+_YEARS_WORDS = ("year", "yr", "month", "decade")
+_EQUIVALENT_WORDS = ("equivalent", "lieu", "self-taught")  # or "degree" with a negation:
+_EQUIVALENT_NEGATION = re.compile(r"not|n't|no\s")
+# IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
+_UNFOLDED = ("ı", "ſ", "İ")
+
+
+def _hints_apply(text: str) -> bool:
+    """True when a substring test on text.lower() decides what an IGNORECASE pattern could match."""
+    return not any(ch in text for ch in _UNFOLDED)
+
+
+def _may_name_degree(low: str) -> bool:
+    if _DEGREE_WORDS.search(low):
+        return True
+    for match in _DEGREE_SHORT.finditer(low):
+        at = match.start()
+        if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "_&"):
+            return True
+    return False
+
+
+def _may_name_years(low: str) -> bool:
+    return any(word in low for word in _YEARS_WORDS)
+
+
+def _may_name_requirement(low: str) -> bool:
+    return _may_name_years(low) or _may_name_degree(low)
+
+
 def extract_requirements(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
     """(degree, years_min, years_max, salary) stated in a posting's plain text."""
-    years_min, years_max = find_years(text)
-    return find_degree(text), years_min, years_max, find_salary(text)
+    sentences: list[tuple[str, bool]] = []
+    if not _hints_apply(text):
+        sentences = _sentences(text)
+    elif _may_name_requirement(text.lower()):
+        sentences = _sentences(text, keep=_may_name_requirement)
+    years_min, years_max = find_years(text, sentences=sentences)
+    return find_degree(text, sentences=sentences), years_min, years_max, find_salary(text)
 
 
-def find_degree(text: str) -> Degree:
+def find_degree(text: str, *, sentences: list[tuple[str, bool]] | None = None) -> Degree:
     """The lowest degree level required, the fields named with required degrees, and whether equivalent
-    experience is accepted."""
+    experience is accepted. `sentences`: `_sentences(text)` when the caller already has them."""
     required: set[str] = set()
     fields: list[str] = []
-    equivalent = bool(_EQUIVALENT_RE.search(text))
-    for sentence, is_preferred_section in _sentences(text):
+    hinted = _hints_apply(text)
+    low = text.lower() if hinted else ""
+    may_be_equivalent = (
+        not hinted
+        or any(word in low for word in _EQUIVALENT_WORDS)
+        or ("degree" in low and _EQUIVALENT_NEGATION.search(low) is not None)
+    )
+    equivalent = bool(may_be_equivalent and _EQUIVALENT_RE.search(text))
+    if sentences is None:
+        sentences = _sentences(text, keep=_may_name_degree) if not hinted or _may_name_degree(low) else []
+    for sentence, is_preferred_section in sentences:
+        if hinted and not _may_name_degree(sentence.lower()):
+            continue
         hits = list(_DEGREE_RE.finditer(sentence))
         if any(not h.group("generic") for h in hits):
             hits = [h for h in hits if not h.group("generic")]
@@ -216,11 +274,21 @@ def find_degree(text: str) -> Degree:
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
 
 
-def find_years(text: str) -> tuple[float | None, float | None]:
-    """The minimum and maximum years of experience asked for, or (None, None)."""
+def find_years(
+    text: str, *, sentences: list[tuple[str, bool]] | None = None
+) -> tuple[float | None, float | None]:
+    """The minimum and maximum years of experience asked for, or (None, None).
+
+    `sentences`: `_sentences(text)` when the caller already has them."""
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
-    for sentence, is_preferred_section in _sentences(text):
+    hinted = _hints_apply(text)
+    if sentences is None:
+        wanted = not hinted or _may_name_years(text.lower())
+        sentences = _sentences(text, keep=_may_name_years) if wanted else []
+    for sentence, is_preferred_section in sentences:
+        if hinted and not _may_name_years(sentence.lower()):
+            continue
         found = _sentence_years(sentence)
         if not found:
             continue
@@ -299,15 +367,22 @@ def _has_routes(sentence: str) -> bool:
     return bool(_ROUTE_WORDS.search(sentence) or _DEGREE_RE.search(sentence))
 
 
-def _sentences(text: str) -> list[tuple[str, bool]]:
-    """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points")."""
+def _sentences(text: str, *, keep: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
+    """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points").
+
+    `keep`, given the lower-cased line, says whether its sentences are wanted: headings are still read
+    on every line, but only kept lines are split (valid only when `_hints_apply(text)`)."""
     out: list[tuple[str, bool]] = []
     in_preferred = False
+    if keep is not None and not _hints_apply(text):
+        keep = None
     text = text.replace("’", "'").replace("‘", "'")
     for line in text.splitlines():
         heading = _HEADING_RE.fullmatch(line.strip()) if len(line) < 100 else None
         if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
             in_preferred = bool(_PREFERRED_HEADING.search(heading.group(1)))
+            continue
+        if keep is not None and not keep(line.lower()):
             continue
         inline = _INLINE_HEADING_RE.match(line.lstrip())
         line_preferred = in_preferred

@@ -1,0 +1,180 @@
+"""The cheap pre-checks in requirements/pay only skip work: results equal those with the checks off."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skilltrends.crawl.normalize import clean_text
+from skilltrends.extract import pay, requirements
+from skilltrends.extract.requirements import extract_requirements, find_degree, find_years
+from skilltrends.models import Degree, Salary
+from skilltrends.sample import generate_market
+from skilltrends.sample.writing import blocks_to_plain
+
+LABELLED = Path(__file__).resolve().parents[1] / "data" / "labelled" / "postings"
+
+# Fragments near the pre-checks' edges: keyword spellings and cases, look-behinds ("&MS", "teams"), code
+# guards ("Europe", "EUR 5", "5 eur."), characters IGNORECASE folds differently from lower() (ı, ſ, İ, K).
+FRAGMENTS = [
+    "PhD",
+    "Ph.D.",
+    "ph d",
+    "PhD students",
+    "Doctorate",
+    "D.Phil",
+    "Master's degree",
+    "masters /",
+    "MBA",
+    "M.S.",
+    "M.Sc",
+    "MSc",
+    "M.Eng",
+    "MS in CS",
+    "MS/PhD",
+    "&MS or",
+    "teams",
+    "MA in Math",
+    "ma /",
+    "B.S.",
+    "B.Tech",
+    "BS or",
+    "BA / BS",
+    "Bachelor",
+    "bachelor’s",
+    "BSc",
+    "degree in",
+    "university degree",
+    "4-year degree",
+    "or equivalent experience",
+    "in lieu of a degree",
+    "self-taught",
+    "maſter",
+    "Bachelor’ſ",
+    "İn",
+    "yearſ",
+    "ıs",
+    "5+ years",
+    "3-5 yrs",
+    "6 months",
+    "a decade",
+    "a couple of years",
+    "YEARS",
+    "$150k",
+    "€4.500 per month",
+    "USD 120,000",
+    "120,000 usd",
+    "Europe",
+    "EUR 5",
+    "5 eur.",
+    "sek",
+    "seek",
+    "£40/hr",
+    "zł 9000",
+    " of experience",
+    "experience: ",
+    "at least ",
+    "ZŁ",
+    "150-200k",
+    "CHF\u00a0100'000",
+    "¥",
+    "₹25,00,000",
+    "Nice to have:",
+    "Requirements:",
+    "Preferred",
+    "\n",
+    "\n- ",
+    ". ",
+    ", ",
+    " or ",
+    " ",
+    "required",
+    "preferred",
+    "a plus",
+]
+
+
+@contextmanager
+def _prechecks_off() -> Iterator[None]:
+    with (
+        mock.patch.object(requirements, "_hints_apply", lambda text: False),
+        mock.patch.object(pay, "_may_name_currency", lambda text: True),
+        mock.patch.object(pay, "_pay_matches", pay._PAY_RE.finditer),
+    ):
+        yield
+
+
+def _reference(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
+    with _prechecks_off():
+        return extract_requirements(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=14).map("".join))
+def test_prechecks_keep_results_on_fragments(text: str) -> None:
+    assert extract_requirements(text) == _reference(text)
+    assert find_degree(text) == _reference(text)[0]
+    assert find_years(text) == _reference(text)[1:3]
+
+
+TEMPLATES = ["{} required", "Requirements:\n- {} with 2+ years", "At least {} of experience", "{} per year"]
+
+
+@pytest.mark.parametrize("fragment", FRAGMENTS)
+def test_prechecks_keep_results_on_each_fragment(fragment: str) -> None:
+    for template in TEMPLATES:
+        text = template.format(fragment)
+        assert extract_requirements(text) == _reference(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Requirements:\n- MS in Computer Science and 5+ years of experience\n- Pay: $150k-$200k",
+        "Nice to have:\n- PhD a plus\nSalary EUR 90,000 per year",
+        "We are based in Europe; our teams ship weekly.",
+        "MAſTER'S DEGREE required, 3 YEARſ experience, 120,000 usd",
+    ],
+)
+def test_prechecks_keep_results_on_postings(text: str) -> None:
+    assert extract_requirements(text) == _reference(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=14).map("".join))
+def test_pay_matches_equal_finditer(text: str) -> None:
+    spans = [m.span() for m in pay._pay_matches(text)]
+    assert spans == [m.span() for m in pay._PAY_RE.finditer(text)]
+
+
+def _long_strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value] if len(value) >= 80 else []
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _long_strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _long_strings(v)]
+    return []
+
+
+def test_prechecks_keep_results_on_labelled_and_sample_postings() -> None:
+    """A safety net for pattern edits: a new alternative in _DEGREE_RE, _YEARS_RE or _EQUIVALENT_RE needs
+    its words in the pre-checks; real postings that use it then fail here."""
+    texts = [
+        clean_text(s)
+        for path in sorted(LABELLED.glob("*.json"))
+        for s in _long_strings(json.loads(path.read_text(encoding="utf-8")))
+    ]
+    market = generate_market(seed=3, first_month="2025-01", last_month="2025-02")
+    texts += [blocks_to_plain(job["blocks"]) for job in market.jobs]
+    assert len(texts) > 200
+    for text in texts:
+        assert extract_requirements(text) == _reference(text), text[:200]
