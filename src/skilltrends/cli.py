@@ -356,19 +356,16 @@ def _pair(text: str) -> tuple[str, str]:
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Processes to tag with.")
 @click.pass_context
 def extract(ctx: click.Context, reprocess: bool, workers: int) -> None:
-    """Tag skills, degrees, experience and pay in new or changed postings.
+    """Tag skills, degrees, experience and pay in new or changed postings (after linking duplicate copies).
 
     \b
     Example:
         skilltrends extract
         skilltrends extract --reprocess
     """
-    from skilltrends.extract import build_nlp, load_taxonomy
-    from skilltrends.workflow import extract_pending, sync_skills
+    from skilltrends.workflow import process_new_postings
 
-    engine = _engine(_settings(ctx))
-    sync_skills(engine, load_taxonomy())
-    count = extract_pending(engine, build_nlp(), reprocess=reprocess, workers=workers, progress=_progress)
+    count = process_new_postings(_engine(_settings(ctx)), reprocess=reprocess, workers=workers, progress=_progress)
     click.echo(f"{count} postings tagged")
 
 

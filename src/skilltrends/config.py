@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from skilltrends.errors import ConfigError
@@ -44,8 +44,6 @@ class Settings:
         """The report's columnar copy of the mentions (store/read.py keeps it in step with the store)."""
         return self.home / "columnar"
 
-    def with_database(self, url: str) -> Settings:
-        return replace(self, database_url=url)
 
 
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:

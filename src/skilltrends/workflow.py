@@ -23,7 +23,7 @@ from skilltrends.crawl.run import CrawlResult, crawler_user_agent, run_spider
 from skilltrends.models import Posting
 from skilltrends.report.sections import item_labels
 from skilltrends.report.sections import report_items as all_report_items
-from skilltrends.report.write import ReportMeta, collect_report, headline, write_report
+from skilltrends.report.write import HEADLINE, ReportMeta, collect_report, headline, write_report
 from skilltrends.sources import TARGET_ARG, spider_arguments
 from skilltrends.store.dedupe import dedupe_postings
 from skilltrends.store.load import save_extractions
@@ -31,7 +31,6 @@ from skilltrends.store.read import read_store
 from skilltrends.store.tables import PostingRow, SkillRow
 
 __all__ = [
-    "HEADLINE_ITEMS",
     "PipelineResult",
     "run_pipeline",
     "crawl",
@@ -39,16 +38,13 @@ __all__ = [
     "sync_skills",
     "build_report",
     "run_demo",
-    "report_items",
+    "process_new_postings",
+    "pending_extraction",
     "Explanation",
     "explain_posting",
 ]
 
 Progress = Callable[[str], None]
-
-# Headline items of the foundation report: a single skill or a report group of the taxonomy.
-HEADLINE_ITEMS = ("python", "tensorflow", "pytorch", "aws", "gcp", "azure", "cloud", "mlops")
-
 
 def _noop(_: str) -> None:
     return None
@@ -83,6 +79,29 @@ def sync_skills(engine: Engine, taxonomy: Any) -> int:
     return len(rows)
 
 
+# Postings never tagged, or whose content changed since they were.
+_PENDING = or_(PostingRow.extracted_hash.is_(None), PostingRow.extracted_hash != PostingRow.content_hash)
+
+
+def pending_extraction(engine: Engine) -> bool:
+    """Is any posting new or changed since its last tagging?"""
+    with engine.connect() as conn:
+        return conn.scalar(select(PostingRow.id).where(_PENDING).limit(1)) is not None
+
+
+def process_new_postings(
+    engine: Engine, *, reprocess: bool = False, workers: int = 1, progress: Progress = _noop
+) -> int:
+    """What follows every crawl: link duplicate copies, sync the taxonomy, tag new or changed postings."""
+    from skilltrends.extract import build_nlp, load_taxonomy
+
+    counts = dedupe_postings(engine)
+    progress(f"dedup: {counts.unique} unique of {counts.postings} postings")
+    progress("extracting skills")
+    sync_skills(engine, load_taxonomy())
+    return extract_pending(engine, build_nlp(), reprocess=reprocess, workers=workers, progress=progress)
+
+
 def extract_pending(
     engine: Engine,
     nlp: Any,
@@ -104,11 +123,9 @@ def extract_pending(
 def _extract_batches(
     engine: Engine, nlp: Any, *, reprocess: bool, batch: int, pool: Any, progress: Progress
 ) -> int:
-    from skilltrends.extract import EXTRACTOR_VERSION, extract_posting, extract_postings
+    from skilltrends.extract import EXTRACTOR_VERSION, extract_postings
 
-    condition = or_(PostingRow.extracted_hash.is_(None), PostingRow.extracted_hash != PostingRow.content_hash)
-    if reprocess:
-        condition = PostingRow.id.is_not(None)
+    condition = PostingRow.id.is_not(None) if reprocess else _PENDING
     done, last_id = 0, 0
     while True:
         with engine.connect() as conn:
@@ -118,10 +135,7 @@ def _extract_batches(
         if not rows:
             return done
         postings = [_posting_from_row(row) for row in rows]
-        if pool is not None:
-            extractions = list(extract_postings(nlp, (p.description for p in postings), pool=pool))
-        else:
-            extractions = [extract_posting(nlp, p.description, title=p.title) for p in postings]
+        extractions = list(extract_postings(nlp, (p.description for p in postings), pool=pool))
         results = [(row.id, row.content_hash, ex, p) for row, ex, p in zip(rows, extractions, postings, strict=True)]
         done += save_extractions(engine, results, version=EXTRACTOR_VERSION)
         last_id = rows[-1].id
@@ -176,17 +190,6 @@ def explain_posting(engine: Engine, posting_id: int) -> Explanation:
                        requirements=requirements, extractor_version=row.extractor_version)
 
 
-def report_items(taxonomy: Any, names: Sequence[str] = HEADLINE_ITEMS) -> dict[str, list[str]]:
-    """Item -> skill ids: a report group's members, or the skill itself."""
-    items: dict[str, list[str]] = {}
-    for name in names:
-        if name in taxonomy.groups:
-            items[name] = sorted(taxonomy.groups[name])
-        elif name in taxonomy.skills:
-            items[name] = [name]
-    return items
-
-
 def build_report(
     engine: Engine,
     *,
@@ -225,7 +228,7 @@ def build_report(
         sources=sorted(frames["coverage"]["source"].drop_nulls().unique().to_list()), read_method=store.method,
     )
     path = write_report(frames, out_dir=out_dir / name, meta=meta, progress=progress)
-    shares = frames["shares"].filter(pl.col("item").is_in(list(HEADLINE_ITEMS)))
+    shares = frames["shares"].filter(pl.col("item").is_in(list(HEADLINE)))
     return path, headline(shares)
 
 
@@ -248,7 +251,6 @@ def run_pipeline(
     progress: Progress = _noop,
 ) -> PipelineResult:
     """Crawl every source, tag what is new or changed, and write a report: the whole pipeline once."""
-    from skilltrends.extract import build_nlp, load_taxonomy
 
     def one(spider: str, entry: Mapping[str, list[str] | str]) -> CrawlResult:
         arguments = spider_arguments(dict(entry))
@@ -264,11 +266,7 @@ def run_pipeline(
     # are short transactions (SQLite WAL + busy timeout), so concurrent writers queue rather than fail.
     with ThreadPoolExecutor(max_workers=max(1, parallel)) as pool:
         crawls = list(pool.map(lambda item: one(*item), sources.items()))
-    counts = dedupe_postings(engine)
-    progress(f"dedup: {counts.unique} unique of {counts.postings} postings")
-    progress("extracting skills")
-    sync_skills(engine, load_taxonomy())
-    extracted = extract_pending(engine, build_nlp(), progress=progress)
+    extracted = process_new_postings(engine, progress=progress)
     progress("writing the report")
     path, table = build_report(engine, out_dir=settings.reports_dir, name=report_name,
                                cache_dir=settings.columnar_dir)

@@ -140,14 +140,15 @@ def test_pending_extraction_counts_postings_an_interrupted_run_left_untagged(eng
     from skilltrends.models import Posting
     from skilltrends.store.load import save_postings
     from skilltrends.store.tables import PostingRow
+    from skilltrends.workflow import pending_extraction
 
-    assert not ops_jobs._pending_extraction(engine)
+    assert not pending_extraction(engine)
     save_postings(engine, [Posting(source="greenhouse", external_id="1", url="http://x/1", title="ML Engineer",
                                    description="Python")])
-    assert ops_jobs._pending_extraction(engine)  # although a later crawl sees it unchanged
+    assert pending_extraction(engine)  # although a later crawl sees it unchanged
     with engine.begin() as conn:
         conn.execute(update(PostingRow).values(extracted_hash=PostingRow.content_hash))
-    assert not ops_jobs._pending_extraction(engine)
+    assert not pending_extraction(engine)
 
 
 @pytest.mark.parametrize(("stopped", "status"), [(True, "aborted"), (False, "failed")])

@@ -27,7 +27,7 @@ from skilltrends.errors import SkillTrendsError
 from skilltrends.ops.alerts import Alert, Notifier, send_alert
 from skilltrends.ops.logs import job_log_path, job_logging, rotate_logs
 from skilltrends.ops.schedule import JobSpec, Schedule
-from skilltrends.store.tables import CrawlRun, JobRun, PostingRow
+from skilltrends.store.tables import CrawlRun, JobRun
 
 __all__ = ["Runtime", "JobOutcome", "configure", "run_job", "execute_job", "report_window", "mark_abandoned_runs"]
 
@@ -188,7 +188,7 @@ def _alive(pid: int) -> bool:
 
 def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutcome) -> list[str]:
     from skilltrends.sources import load_sources, spider_arguments
-    from skilltrends.workflow import crawl
+    from skilltrends.workflow import crawl, pending_extraction
 
     settings = runtime.settings
     sources = load_sources(settings.sources_file or Path("sources.toml"))
@@ -233,7 +233,7 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
             _alert(runtime, Alert(f"recovered: {result.seen} postings seen", job_id=spec.id, source=name,
                                   run_id=result.run_id, severity="info"))
     if spec.params.get("extract", True) and not runtime.stopping.is_set():
-        if _pending_extraction(engine):  # this crawl's postings, and any an interrupted run left untagged
+        if pending_extraction(engine):  # this crawl's postings, and any an interrupted run left untagged
             _extract_job(runtime, engine, spec, outcome)
         else:
             log.info("no posting new or changed since its last tagging: extraction skipped")
@@ -271,13 +271,6 @@ def _close_orphan_runs(engine: Engine, spider: str, *, after: int, stopped: bool
         )
 
 
-def _pending_extraction(engine: Engine) -> bool:
-    with engine.connect() as conn:
-        return conn.scalar(select(PostingRow.id).where(
-            PostingRow.extracted_hash.is_(None) | (PostingRow.extracted_hash != PostingRow.content_hash)).limit(1)
-        ) is not None
-
-
 def _mark_crawl_aborted(engine: Engine, run_id: int, message: str | None) -> None:
     with engine.begin() as conn:
         conn.execute(update(CrawlRun).where(CrawlRun.id == run_id, CrawlRun.status != "ok").values(
@@ -285,11 +278,9 @@ def _mark_crawl_aborted(engine: Engine, run_id: int, message: str | None) -> Non
 
 
 def _extract_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutcome) -> list[str]:
-    from skilltrends.extract import build_nlp, load_taxonomy
-    from skilltrends.workflow import extract_pending, sync_skills
+    from skilltrends.workflow import process_new_postings
 
-    sync_skills(engine, load_taxonomy())
-    count = extract_pending(engine, build_nlp(), progress=log.info)
+    count = process_new_postings(engine, progress=log.info)
     log.info("extraction: %s postings tagged", count)
     return []
 
