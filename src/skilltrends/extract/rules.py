@@ -73,6 +73,10 @@ class RuleContext:
     def after(self, cand: Candidate, n: int = 40) -> str:
         return self.text[cand.end : cand.end + n]
 
+    def around(self, cand: Candidate, n: int = 40) -> str:
+        """The candidate with up to `n` characters either side."""
+        return self.text[max(0, cand.start - n) : cand.end + n]
+
     def adjacent(self, cand: Candidate) -> bool:
         """True when an accepted mention sits next to `cand`, separated only by list punctuation."""
         at = bisect.bisect_left(self._starts, cand.start)
@@ -139,7 +143,7 @@ def _language_rule(
             return None
         if rej_before and rej_before.search(before):
             return None
-        if rej_window and rej_window.search(ctx.text[max(0, cand.start - 80) : cand.end + 80]):
+        if rej_window and rej_window.search(ctx.around(cand, 80)):
             return None
         if after_re.search(after) or ctx.adjacent(cand) or before_re.search(before):
             return cand.skill_id
@@ -337,7 +341,7 @@ _COFFEE = _rx(
 
 @_rule("java_language")
 def _java(ctx: RuleContext, cand: Candidate) -> str | None:
-    window = ctx.text[max(0, cand.start - 40) : cand.end + 40]
+    window = ctx.around(cand, 40)
     return None if _COFFEE.search(window) else cand.skill_id
 
 
@@ -406,7 +410,7 @@ _ANIMAL = _rx(
 
 @_rule("pandas_library")
 def _pandas(ctx: RuleContext, cand: Candidate) -> str | None:
-    window = ctx.text[max(0, cand.start - 60) : cand.end + 60]
+    window = ctx.around(cand, 60)
     return None if _ANIMAL.search(window) else cand.skill_id
 
 
@@ -420,7 +424,7 @@ _PHYSICAL_AIRFLOW = _rx(
 def _airflow(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower().startswith(("apache", "cloud composer")):
         return cand.skill_id
-    if _PHYSICAL_AIRFLOW.search(ctx.text[max(0, cand.start - 60) : cand.end + 60]):
+    if _PHYSICAL_AIRFLOW.search(ctx.around(cand, 60)):
         return None
     if cand.text == "airflow" and not ctx.adjacent(cand):
         return None
@@ -451,7 +455,7 @@ _AML_FINANCE = _rx(
 def _aml(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower() != "aml":
         return cand.skill_id
-    window = ctx.text[max(0, cand.start - 80) : cand.end + 80]
+    window = ctx.around(cand, 80)
     if _AML_FINANCE.search(window) or not re.search(r"\bazure\b", window, re.I):
         return None
     return cand.skill_id
@@ -470,7 +474,7 @@ _CV_CUE = _rx(
 def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text != "CV":
         return cand.skill_id
-    if _RESUME.search(ctx.text[max(0, cand.start - 60) : cand.end + 60]):
+    if _RESUME.search(ctx.around(cand, 60)):
         return None
     if (
         _CV_CUE.search(ctx.after(cand))
@@ -505,7 +509,7 @@ def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
         return None
     if _TF_TERRAFORM_AFTER.match(after) or _TF_DEFINED_BEFORE.search(ctx.before(cand, 20)):
         return None  # "TF modules", "TF state", "Terraform (TF)": infrastructure postings say TF for Terraform
-    window = ctx.text[max(0, cand.start - 80) : cand.end + 80]
+    window = ctx.around(cand, 80)
     if _TERRAFORM.search(window) and not re.search(r"terraform", window, re.I) and not _ML_NEARBY.search(window):
         return None  # IaC / HCL talk without Terraform spelled out and without ML frameworks around
     if re.match(
@@ -532,7 +536,7 @@ def _hf(ctx: RuleContext, cand: Candidate) -> str | None:
         return cand.skill_id
     if re.search(
         r"\b(?:trading|radio|frequency|heart failure)\b",
-        ctx.text[max(0, cand.start - 40) : cand.end + 40],
+        ctx.around(cand, 40),
         re.I,
     ):
         return None
