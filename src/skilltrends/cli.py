@@ -295,10 +295,11 @@ def crawl(ctx: click.Context, spider: str | None, crawl_all: bool, sources_path:
 
     settings = _settings(ctx)
     plan = _crawl_plan(settings, spider, crawl_all, sources_path, dict(_pair(a) for a in args), base_url)
+    engine = _engine(settings)
     failures = []
     for name, arguments in plan:
         _progress(f"crawling {name} {arguments}")
-        result = run_crawl(settings, _engine(settings), name, arguments=arguments, timeout=timeout,
+        result = run_crawl(settings, engine, name, arguments=arguments, timeout=timeout,
                            jobdir=jobdir / name if jobdir and len(plan) > 1 else jobdir, http_cache=http_cache)
         click.echo(f"run {result.run_id} {name}: {result.status}; {result.new} new, {result.updated} updated, "
                    f"{result.unchanged} unchanged, {result.dropped} dropped; log {result.log}")

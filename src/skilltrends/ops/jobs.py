@@ -202,8 +202,7 @@ def _crawl_job(runtime: Runtime, engine: Engine, spec: JobSpec, outcome: JobOutc
             problems.append(f"{name}: no longer in the sources file")
             _alert(runtime, Alert(problems[-1], job_id=spec.id, source=name))
             continue
-        entry = dict(sources[name])
-        spider = str(entry.pop("spider", name))
+        spider, entry = name, dict(sources[name])  # a sources-file table is named by its spider
         before = _last_crawl_run_id(engine)
         try:
             result = crawl(settings, engine, spider, arguments=spider_arguments(entry), timeout=timeout)
