@@ -130,7 +130,8 @@ def _extract_batches(
     while True:
         with engine.connect() as conn:
             rows = conn.execute(
-                select(PostingRow).where(condition, PostingRow.id > last_id).order_by(PostingRow.id).limit(batch)
+                select(*_EXTRACT_COLUMNS).where(condition, PostingRow.id > last_id).order_by(PostingRow.id)
+                .limit(batch)
             ).all()
         if not rows:
             return done
@@ -140,6 +141,14 @@ def _extract_batches(
         done += save_extractions(engine, results, version=EXTRACTOR_VERSION)
         last_id = rows[-1].id
         progress(f"extracted {done} postings")
+
+
+# What tagging reads: not the raw payload, the largest column.
+_EXTRACT_COLUMNS = (
+    PostingRow.id, PostingRow.content_hash, PostingRow.source, PostingRow.external_id, PostingRow.url,
+    PostingRow.title, PostingRow.description, PostingRow.salary_min, PostingRow.salary_max,
+    PostingRow.salary_currency, PostingRow.salary_period,
+)
 
 
 def _posting_from_row(row: Any) -> Posting:
