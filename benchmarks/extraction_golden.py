@@ -1,8 +1,9 @@
 """Golden check for speed work: extraction output over a deterministic corpus, written once, compared after.
 
 Corpus: every long string in the sample market's served records (seed 7, 2025-01..2025-06; HTML flattened
-with `clean_text`) and its jobs' plain blocks, the labelled postings in tests/data/labelled/postings, and
-the speed benchmark's synthetic texts. Output: one JSON line per text (skills-only and full extraction).
+with `clean_text`) and its jobs' plain blocks, the labelled postings in tests/data/labelled/postings, the
+speed benchmark's synthetic texts and, when ../shared/data/skillspan is there, SkillSpan's real postings
+(Zhang et al., NAACL 2022, CC BY 4.0; read in place, never copied). Output: one JSON line per text (skills-only and full extraction).
 
 Usage: PYTHONPATH=src python benchmarks/extraction_golden.py write|check PATH
 """
@@ -16,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from extraction_speed import make_corpus
+from extraction_speed import make_corpus, skillspan_texts
 
 from skilltrends.crawl.normalize import clean_text
 from skilltrends.extract import build_nlp, extract_posting, extract_postings
@@ -48,6 +49,7 @@ def golden_corpus() -> list[str]:
         data = json.loads(raw) if path.suffix == ".json" else raw
         texts += [clean_text(s) if looks_like_html(s) else s for s in _strings(data)]
     texts += make_corpus(500, seed=11)
+    texts += skillspan_texts()
     texts += ["", "   ", "R", "C++ and R", "İstanbul Python ML", "PhD in ML, 5+ years, $150k-$200k/yr"]
     return texts
 

@@ -4,7 +4,10 @@ Corpora, deterministic:
 - synthetic: ~3 KB posting-like texts (seeded): headings, bullet lists mixing taxonomy skills, look-alikes
   (R&D, "go deep", "excel at", "send your CV") and filler prose; it names no degree, years or pay;
 - market: the sample market's job texts (`skilltrends.sample.generate_market`, seed 7, plain blocks,
-  ~1.2 KB each), which state degrees, years of experience and pay as real postings do.
+  ~1.2 KB each), which state degrees, years of experience and pay as real postings do;
+- skillspan: real postings (~4.4 KB each, 198 of them, repeated to --postings), SkillSpan train + dev
+  (Zhang et al., NAACL 2022, CC BY 4.0), read from ../shared/data/skillspan when it is there — real
+  writing, which the two generated corpora only imitate.
 
 Timed per corpus, in one run:
 - bare scan: lower-case each text and iterate a pyahocorasick automaton holding this taxonomy's alias keys
@@ -26,6 +29,7 @@ Usage: PYTHONPATH=src python benchmarks/extraction_speed.py [--postings N] [--re
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -145,6 +149,20 @@ def market_corpus(n: int) -> list[str]:
     return [blocks_to_plain(job["blocks"]) for job in market.jobs][:n]
 
 
+def skillspan_texts() -> list[str]:
+    """SkillSpan's real postings (train, then dev), or [] when ../shared/data/skillspan is absent."""
+    from extraction_quality import default_dir  # noqa: PLC0415 - same folder; only needed here
+
+    folder = default_dir()
+    texts: list[str] = []
+    for split in ("train", "dev"):
+        path = folder / f"skillspan_{split}.jsonl"
+        if path.exists():
+            with path.open(encoding="utf-8") as lines:
+                texts += [json.loads(line)["text"] for line in lines if line.strip()]
+    return texts
+
+
 def cpu_seconds() -> tuple[float, float]:
     """CPU time (user + system) of this process and of its reaped children."""
     own = resource.getrusage(resource.RUSAGE_SELF)
@@ -202,7 +220,11 @@ def main(argv: list[str]) -> int:
     automaton.make_automaton()
     matcher = skill_component(nlp).matcher
     synthetic = make_corpus(args.postings)
-    for name, texts in (("synthetic", synthetic), ("market", market_corpus(args.postings))):
+    real = skillspan_texts()
+    corpora = [("synthetic", synthetic), ("market", market_corpus(args.postings))]
+    if real:
+        corpora.append(("skillspan", (real * (args.postings // len(real) + 1))[: args.postings]))
+    for name, texts in corpora:
         mean_kb = sum(map(len, texts)) / len(texts) / 1000
         mentions = sum(len(matcher.find(t)) for t in texts[:200]) / min(200, len(texts))
         print(
