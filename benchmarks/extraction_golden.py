@@ -54,6 +54,13 @@ def golden_corpus() -> list[str]:
     return texts
 
 
+def _plain(extraction: Any) -> dict[str, Any]:
+    """The extraction as JSON-ready dicts, mentions keyed by field name whatever class they are."""
+    out = dataclasses.asdict(extraction)
+    out["mentions"] = [dict(zip(type(m)._fields, m, strict=True)) for m in extraction.mentions]
+    return out
+
+
 def run(texts: list[str]) -> list[str]:
     nlp = build_nlp()
     lines = []
@@ -63,7 +70,7 @@ def run(texts: list[str]) -> list[str]:
     assert list(extract_postings(nlp, texts, workers=2, requirements=False)) == skills
     for text, f, s in zip(texts, full, skills, strict=True):
         assert extract_posting(nlp, text) == f
-        lines.append(json.dumps([dataclasses.asdict(f), dataclasses.asdict(s)], sort_keys=True))
+        lines.append(json.dumps([_plain(f), _plain(s)], sort_keys=True))
     return lines
 
 

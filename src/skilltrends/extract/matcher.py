@@ -177,19 +177,7 @@ class SkillMatcher:
             return []
         index = TextIndex(text, low)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
-        levels = RequirementLevels(text, low)
-        sentence, rejects, level = index.sentence, index.rejects, levels.level
-        found: list[tuple[str, str, int, int, str]] = []
-        append = found.append
-        s_start, s_end = 0, -1
-        for cand, skill_id in accepted:
-            start, end = cand.start, cand.end
-            if start < s_start or end > s_end:
-                s_start, s_end = sentence(start, end)
-            if rejects(start, end, s_start, s_end):
-                continue
-            append((skill_id, level(start, end, s_start, s_end), start, end, cand.text))
-        return found
+        return _finish(text, low, index, accepted)
 
     def _apply_rules(
         self, text: str, cands: list[Candidate], index: TextIndex
@@ -221,6 +209,38 @@ class SkillMatcher:
             for c in cands
             if not c.ruled or id(c) in decided
         ]
+
+
+def _finish(
+    text: str, low: str, index: TextIndex, accepted: list[tuple[Candidate, str]]
+) -> list[tuple[str, str, int, int, str]]:
+    """Accepted candidates minus generic rejects, with requirement levels, as packed tuples."""
+    levels = RequirementLevels(text, low)
+    sentence, rejects, level = index.sentence, index.rejects, levels.level
+    line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line
+    found: list[tuple[str, str, int, int, str]] = []
+    append = found.append
+    s_start, s_end = 0, -1
+    l_start = l_end = -1
+    hint = roles = cue = False
+    section = "required"
+    # Facts are read per line (sentences never cross one): most lines hold no negation, team or cue
+    # hint, and their mentions need neither sentence bounds nor sentence-level checks.
+    for cand, skill_id in accepted:
+        start, end = cand.start, cand.end
+        if start < l_start or end > l_end:
+            l_start, l_end, hint, roles = line(start, end)
+            preferred, cue = line_level(l_start, l_end)
+            section = "preferred" if preferred else "required"
+        if hint or cue:
+            if start < s_start or end > s_end:
+                s_start, s_end = sentence(start, end)
+            if rejects(start, end, s_start, s_end) if hint else quiet_rejects(start, end, roles):
+                continue
+            append((skill_id, level(start, end, s_start, s_end) if cue else section, start, end, cand.text))
+        elif not quiet_rejects(start, end, roles):
+            append((skill_id, section, start, end, cand.text))
+    return found
 
 
 def _near(starts: list[int], position: int) -> bool:

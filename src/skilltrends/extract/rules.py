@@ -742,6 +742,12 @@ def _names_a_role(low: str, end: int) -> bool:
     )
 
 
+# A necessary condition of `_names_a_role` on a line: one of _ROLE_NOUNS (all share these stems) follows.
+_ROLE_HINT = re.compile(
+    "develop|engineer|architect|programmer|admin|specialist|consultant|scientist|analyst|lead|manager|"
+    "researcher|expert|ninja|rockstar"
+)
+
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 _AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+(?:or|and|/)\s+)?(?:[\w-]+\s+)?$")
 _REACH = 300
@@ -801,6 +807,48 @@ class TextIndex:
             found = (negation, "team" in seg)
             self._hints[s_start] = found
         return found
+
+    def line(self, start: int, end: int) -> tuple[int, int, bool, bool]:
+        """(line start, line end, may hold a negation or team hint, may name a role) for the line holding
+        text[start:end].
+
+        Sentences never cross a line (see `sentence`), and the hints are substring tests, so a line without
+        them has no sentence with them: its mentions skip the sentence-level checks. The role hint is a
+        necessary condition of `_names_a_role`, which reads the words after a mention on its own line.
+        """
+        text, low = self.text, self.low
+        l_start = text.rfind("\n", 0, start) + 1
+        l_end = text.find("\n", end)
+        if l_end < 0:
+            l_end = len(text)
+        seg = low[l_start:l_end]
+        sentence_hint = (
+            "no " in seg
+            or "not" in seg
+            or "without" in seg
+            or "n't" in seg
+            or "n’t" in seg
+            or "non" in seg
+            or "team" in seg
+        )
+        return l_start, l_end, sentence_hint, "-focus" in seg or _ROLE_HINT.search(seg) is not None
+
+    def rejects_in_quiet_line(self, start: int, end: int, roles: bool) -> bool:
+        """`rejects` for a mention whose line holds no negation or team hint (see `line`)."""
+        text = self.text
+        if ((start and text[start - 1] in _URL_CHARS) or (end < len(text) and text[end] in _URL_CHARS)) and (
+            _in_url_or_email(text, start, end)
+        ):
+            return True
+        low = self.low
+        return (
+            roles
+            and end < len(low)
+            and low[end] in " \t-/"
+            and start not in self.phrase_starts
+            and _names_a_role(low, end)
+            and not _AS_A_ROLE.search(low, max(0, start - 20), start)
+        )
 
     def rejects(self, start: int, end: int, s_start: int, s_end: int) -> bool:
         """True when a mention must not be tagged whatever its skill.

@@ -86,6 +86,15 @@ class RequirementLevels:
             offset += size + 1
         self._cache: dict[tuple[int, int], int] = {}
 
+    def line(self, l_start: int, l_end: int) -> tuple[bool, bool]:
+        """(under a preferred heading, may hold a cue) for the line text[l_start:l_end].
+
+        Headings start lines, so the section is the same for every mention of a line; a line without a
+        cue hint has no sentence with one (sentences never cross lines), so `level` is the section's.
+        """
+        at = bisect.bisect_right(self._starts, l_start) - 1
+        return (at >= 0 and self._preferred[at]), _CUE_HINT.search(self.low, l_start, l_end) is not None
+
     def level(self, start: int, end: int, s_start: int, s_end: int) -> Requirement:
         """'preferred' or 'required' for the mention text[start:end] in sentence text[s_start:s_end]."""
         at = bisect.bisect_right(self._starts, start) - 1
