@@ -50,11 +50,12 @@ _MAX_GAP = 28
 class RuleContext:
     """The raw text and the mentions already accepted, for rules to read around a candidate."""
 
-    __slots__ = ("text", "index", "_anchors", "_starts")
+    __slots__ = ("text", "low", "index", "_anchors", "_starts")
 
     def __init__(self, text: str, anchors: list[Candidate], index: TextIndex | None = None) -> None:
         self.text = text
         self.index = index if index is not None else TextIndex(text)
+        self.low = self.index.fold
         self.anchors = anchors
 
     @property
@@ -76,6 +77,16 @@ class RuleContext:
     def around(self, cand: Candidate, n: int = 40) -> str:
         """The candidate with up to `n` characters either side."""
         return self.text[max(0, cand.start - n) : cand.end + n]
+
+    # The same windows of the folded text (see `_fx`), for patterns compiled with `_fx`.
+    def lbefore(self, cand: Candidate, n: int = 40) -> str:
+        return self.low[max(0, cand.start - n) : cand.start]
+
+    def lafter(self, cand: Candidate, n: int = 40) -> str:
+        return self.low[cand.end : cand.end + n]
+
+    def laround(self, cand: Candidate, n: int = 40) -> str:
+        return self.low[max(0, cand.start - n) : cand.end + n]
 
     def adjacent(self, cand: Candidate) -> bool:
         """True when an accepted mention sits next to `cand`, separated only by list punctuation."""
@@ -110,6 +121,25 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_FOLD = {ord("İ"): "i", ord("ı"): "i", ord("ſ"): "s"}
+
+
+def fold(low: str) -> str:
+    """`low` (the text lower-cased, offsets kept) with the three characters that IGNORECASE matches to an
+    ASCII letter but lower() does not map to it (İ, ı -> i; ſ -> s: checked over all of Unicode)."""
+    return low.translate(_FOLD) if ("İ" in low or "ı" in low or "ſ" in low) else low
+
+
+def _fx(pattern: str) -> re.Pattern[str]:
+    """`_rx(pattern)` for folded text: ASCII letters lower-cased (escapes kept), no IGNORECASE.
+
+    On `fold(text.lower())` it matches where `_rx(pattern)` matches on the text, 2-5x faster: Python's sre
+    tests every character case-insensitively under IGNORECASE (a 95-character window took 27 us with
+    the testing-topic pattern, 6 us folded).
+    """
+    return re.compile(re.sub(r"\\.|[A-Z]", lambda m: m.group().lower() if len(m.group()) == 1 else m.group(), pattern))
+
+
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*$")
 _BULLET_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]*$")
 _LABEL_AFTER = re.compile(r"[ \t]*(?::|\n|$|(?:and|&)[ \t]+\w+[ \t]*:)")
@@ -129,21 +159,21 @@ def _language_rule(
     reject_after_cased: str | None = None,
 ) -> Rule:
     """A rule for short or common-word names: accept with a cue or an adjacent skill, unless rejected."""
-    after_re, before_re = _rx(r"^\s*(?:" + cue_after + r")"), _rx(cue_before)
-    rej_after = _rx(r"^(?:" + reject_after + r")") if reject_after else None
-    rej_before = _rx(r"(?:" + reject_before + r")$") if reject_before else None
-    rej_window = _rx(reject_window) if reject_window else None
+    after_re, before_re = _fx(r"^\s*(?:" + cue_after + r")"), _fx(cue_before)
+    rej_after = _fx(r"^(?:" + reject_after + r")") if reject_after else None
+    rej_before = _fx(r"(?:" + reject_before + r")$") if reject_before else None
+    rej_window = _fx(reject_window) if reject_window else None
     rej_cased = re.compile(r"^(?:" + reject_after_cased + r")") if reject_after_cased else None
 
     def rule(ctx: RuleContext, cand: Candidate) -> str | None:
-        after, before = ctx.after(cand), ctx.before(cand)
+        after, before = ctx.lafter(cand), ctx.lbefore(cand)
         if rej_after and rej_after.search(after):
             return None
-        if rej_cased and rej_cased.search(after):
+        if rej_cased and rej_cased.search(ctx.after(cand)):
             return None
         if rej_before and rej_before.search(before):
             return None
-        if rej_window and rej_window.search(ctx.around(cand, 80)):
+        if rej_window and rej_window.search(ctx.laround(cand, 80)):
             return None
         if after_re.search(after) or ctx.adjacent(cand) or before_re.search(before):
             return cand.skill_id
@@ -235,7 +265,7 @@ _rule("scala_language")(
     )
 )
 
-_AGILE_ADJ = _rx(
+_AGILE_ADJ = _fx(
     r"^\s+(?:teams?|squads?|environments?|culture|company|companies|organi[sz]ations?|start-?ups?|set-?up|manner|"
     r"fashion|workplace|atmosphere|structure|and\s+(?:communicative|flexible|fast|dynamic))\b"
 )
@@ -244,10 +274,10 @@ _AGILE_ADJ = _rx(
 @_rule("agile_practice")
 def _agile(ctx: RuleContext, cand: Candidate) -> str | None:
     """'Agile' the practice, not 'an agile team/environment' describing the employer."""
-    return None if _AGILE_ADJ.search(ctx.after(cand, 30)) else cand.skill_id
+    return None if _AGILE_ADJ.search(ctx.lafter(cand, 30)) else cand.skill_id
 
 
-_SKILL_CUE_BEFORE = _rx(
+_SKILL_CUE_BEFORE = _fx(
     r"\b(?:strong|excellent|good|great|effective|outstanding|exceptional|solid|proven|demonstrated|clear|superb|"
     r"ability\s+to\s+\w+|skills?\s+in|experience\s+(?:in|with)|track\s+record\s+of|excel\s+at)"
     r"(?:\s+(?:\w+\s+)?(?:and|&|,)\s*\w+)?[\s,]+(?:\w+\s+)?$"
@@ -259,7 +289,7 @@ def _skill_phrase(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bare 'communication', 'collaboration', 'leadership': only when asked of the candidate."""
     if re.match(r"\s*(?:skills?|abilities|ability|experience)\b", ctx.after(cand, 20), re.I):
         return cand.skill_id
-    if _SKILL_CUE_BEFORE.search(ctx.before(cand, 60)) or ctx.adjacent(cand):
+    if _SKILL_CUE_BEFORE.search(ctx.lbefore(cand, 60)) or ctx.adjacent(cand):
         return cand.skill_id
     before = ctx.before(cand, 12)
     if _BULLET_START.search(before) or (
@@ -269,27 +299,26 @@ def _skill_phrase(ctx: RuleContext, cand: Candidate) -> str | None:
     return None
 
 
-_LANG_CUE_BEFORE = _rx(
+_LANG_CUE_BEFORE = _fx(
     r"\b(?:fluent|fluency|fluently|proficient|proficiency|command|knowledge|good|excellent|strong|business|written|"
     r"spoken|native|speak|speaking|speaks|level|communicate|mastery|and|or)\b(?:\s+(?:in|of))?[\s,/]+$"
 )
 
 
+_APPLY_IN = _fx(
+    r"\b(?:apply|application|applications|cv|resume|documents?|submit\w*|send|interviews?)\b[^.\n]{0,30}\bin\s+$"
+)
+_TAUGHT_IN = _fx(r"\b(?:teaching|taught|courses?|lectures?)\b[^.\n]{0,30}\bin\s+$")
+
+
 @_rule("language_requirement")
 def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
     """'English' the language asked for, not 'please apply in English'."""
-    if re.search(
-        r"\b(?:apply|application|applications|cv|resume|documents?|submit\w*|send|interviews?)\b[^.\n]{0,30}"
-        r"\bin\s+$",
-        ctx.before(cand, 60),
-        re.I,
-    ):
+    if _APPLY_IN.search(ctx.lbefore(cand, 60)):
         return None
-    if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
+    if _APPLICATION_MATERIALS.search(ctx.low[max(0, cand.start - 150) : cand.end + 80]):
         return None
-    if re.search(
-        r"\b(?:teaching|taught|courses?|lectures?)\b[^.\n]{0,30}\bin\s+$", ctx.before(cand, 60), re.I
-    ):
+    if _TAUGHT_IN.search(ctx.lbefore(cand, 60)):
         return None
     return cand.skill_id
 
@@ -334,28 +363,28 @@ def _common_word(ctx: RuleContext, cand: Candidate) -> str | None:
     return None
 
 
-_COFFEE = _rx(
+_COFFEE = _fx(
     r"\b(?:coffee|cup of|cups of|espresso|brew\w*|caffein\w*|mug|barista|island|roast\w*|beans|caf[eé])\b"
 )
 
 
 @_rule("java_language")
 def _java(ctx: RuleContext, cand: Candidate) -> str | None:
-    window = ctx.around(cand, 40)
+    window = ctx.laround(cand, 40)
     return None if _COFFEE.search(window) else cand.skill_id
 
 
-_SPARK_NOT = _rx(
+_SPARK_NOT = _fx(
     r"^(?:\s+AR\b|\s+(?:curiosity|interest|joy|innovation|ideas?|creativity|conversations?|change|growth|"
     r"discussions?|debate|excitement|imagination|inspiration|passion|new|your|our|the|a|an|some|real|"
     r"meaningful|action|progress|interest)\b|\s*(?:of|in)\s+(?:genius|creativity|curiosity|inspiration))"
 )
-_SPARK_VERB_BEFORE = _rx(
+_SPARK_VERB_BEFORE = _fx(
     r"\b(?:to|will|can|could|would|may|might|helps?|helping|that|who|which|ideas|and\s+to|must|should)\s+$"
 )
 
 
-_SPARK_NOUN_BEFORE = _rx(
+_SPARK_NOUN_BEFORE = _fx(
     r"\b(?:exposure|introduction|access|migration|migrate|migrating|move|moved|moving|port|ported|porting|"
     r"contribute|contributions?|contributing|jobs?\s+written)\s+to\s+$"
 )
@@ -363,8 +392,8 @@ _SPARK_NOUN_BEFORE = _rx(
 
 @_rule("spark_engine")
 def _spark(ctx: RuleContext, cand: Candidate) -> str | None:
-    after = ctx.after(cand)
-    before = ctx.before(cand)
+    after = ctx.lafter(cand)
+    before = ctx.lbefore(cand)
     if _SPARK_NOT.search(after):
         return None
     if _SPARK_VERB_BEFORE.search(before) and not _SPARK_NOUN_BEFORE.search(before):
@@ -376,33 +405,33 @@ def _spark(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
-_EXCEL_VERB = _rx(r"^\s+(?:at|in|as|within|on|with|through|when|under|by)\b")
+_EXCEL_VERB = _fx(r"^\s+(?:at|in|as|within|on|with|through|when|under|by)\b")
 
 
-_APPLICATION_MATERIALS = _rx(
+_APPLICATION_MATERIALS = _fx(
     r"\b(?:cover\s+letter|curriculum\s+vitae|transcripts?|application\s+form|attach\w*|apply\s+online|"
     r"your\s+application|application\s+must|publications?\s+written|pdf\s+file|one\s+pdf|your\s+cv|"
     r"including\s+your)\b"
 )
 
 
-_EXCEL_SUBJECT = _rx(r"\b(?:to|will|you|can|we|and|who|ability to|help you)\s+$")
+_EXCEL_SUBJECT = _fx(r"\b(?:to|will|you|can|we|and|who|ability to|help you)\s+$")
 
 
 @_rule("excel_tool")
 def _excel(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower() != "excel":  # "Microsoft Excel", "VBA": unambiguous
         return cand.skill_id
-    if _EXCEL_VERB.search(ctx.after(cand)):
+    if _EXCEL_VERB.search(ctx.lafter(cand)):
         return None  # the verb: "excel at", "excel in"
-    if cand.text == "excel" and (_EXCEL_SUBJECT.search(ctx.before(cand)) or not ctx.adjacent(cand)):
+    if cand.text == "excel" and (_EXCEL_SUBJECT.search(ctx.lbefore(cand)) or not ctx.adjacent(cand)):
         return None  # "you will excel": lower case is the verb unless it sits in a list of tools
-    if _APPLICATION_MATERIALS.search(ctx.text[max(0, cand.start - 150) : cand.end + 80]):
+    if _APPLICATION_MATERIALS.search(ctx.low[max(0, cand.start - 150) : cand.end + 80]):
         return None  # "an Excel sheet with your grades" is a file to send, not a skill
     return cand.skill_id
 
 
-_ANIMAL = _rx(
+_ANIMAL = _fx(
     r"\b(?:animals?|zoo|bamboo|bears?|red\s+pandas?|giant\s+pandas?|wildlife|cubs?|endangered|cute|habitat|"
     r"photographed|nepal|china)\b"
 )
@@ -410,11 +439,11 @@ _ANIMAL = _rx(
 
 @_rule("pandas_library")
 def _pandas(ctx: RuleContext, cand: Candidate) -> str | None:
-    window = ctx.around(cand, 60)
+    window = ctx.laround(cand, 60)
     return None if _ANIMAL.search(window) else cand.skill_id
 
 
-_PHYSICAL_AIRFLOW = _rx(
+_PHYSICAL_AIRFLOW = _fx(
     r"\b(?:data cent(?:er|re)s?|cooling|hvac|ventilation|fans?|thermal|heat\w*|ducts?|racks?|server rooms?|"
     r"temperature|cfm|vents?|tents?|warmth|breathab\w*)\b"
 )
@@ -424,7 +453,7 @@ _PHYSICAL_AIRFLOW = _rx(
 def _airflow(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower().startswith(("apache", "cloud composer")):
         return cand.skill_id
-    if _PHYSICAL_AIRFLOW.search(ctx.around(cand, 60)):
+    if _PHYSICAL_AIRFLOW.search(ctx.laround(cand, 60)):
         return None
     if cand.text == "airflow" and not ctx.adjacent(cand):
         return None
@@ -446,7 +475,7 @@ def _snowflake(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
-_AML_FINANCE = _rx(
+_AML_FINANCE = _fx(
     r"money laundering|\bkyc\b|sanctions|compliance|fraud|financial crime|\bcft\b|transaction monitoring"
 )
 
@@ -455,17 +484,17 @@ _AML_FINANCE = _rx(
 def _aml(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower() != "aml":
         return cand.skill_id
-    window = ctx.around(cand, 80)
+    window = ctx.laround(cand, 80)
     if _AML_FINANCE.search(window) or not re.search(r"\bazure\b", window, re.I):
         return None
     return cand.skill_id
 
 
-_RESUME = _rx(
+_RESUME = _fx(
     r"\b(?:cover letter|r[ée]sum[ée]s?|resumes?|send|submit|upload|attach\w*|apply|application|your cv|cvs|"
     r"curriculum vitae|portfolio|linkedin|e-?mail)\b"
 )
-_CV_CUE = _rx(
+_CV_CUE = _fx(
     r"^\s*(?:models?|engineers?|research|tasks?|pipelines?|systems?|problems?|algorithms?|/\s*(?:ml|nlp|dl))\b"
 )
 
@@ -474,10 +503,10 @@ _CV_CUE = _rx(
 def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text != "CV":
         return cand.skill_id
-    if _RESUME.search(ctx.around(cand, 60)):
+    if _RESUME.search(ctx.laround(cand, 60)):
         return None
     if (
-        _CV_CUE.search(ctx.after(cand))
+        _CV_CUE.search(ctx.lafter(cand))
         or ctx.adjacent(cand)
         or re.search(r"computer vision\s*\($", ctx.before(cand), re.I)
     ):
@@ -485,16 +514,16 @@ def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
     return None
 
 
-_TERRAFORM = _rx(
+_TERRAFORM = _fx(
     r"\b(?:terraform|hcl|infrastructure[\s-]as[\s-]code|iac|tfstate|tf\s+modules?|state\s+files?)\b"
 )
 # Where "Terraform" is spelled out beside "TF" (e.g. "MLflow, Terraform and/or TF"), TF names something else:
 # TensorFlow. TF means Terraform when it is defined as such or followed by Terraform's own nouns.
-_TF_TERRAFORM_AFTER = _rx(r"\s*(?:\(\s*terraform|modules?\b|state\b|plan\b|apply\b|providers?\b|workspaces?\b|cloud\b"
+_TF_TERRAFORM_AFTER = _fx(r"\s*(?:\(\s*terraform|modules?\b|state\b|plan\b|apply\b|providers?\b|workspaces?\b|cloud\b"
                           r"|files?\b|configs?\b|scripts?\b|code\b|stacks?\b)")
-_TF_DEFINED_BEFORE = _rx(r"terraform\s*\(\s*$")
-_ML_NEARBY = _rx(r"\b(?:pytorch|keras|jax|deep learning|neural|models?|machine learning|ml)\b")
-_TF_CUE_BEFORE = _rx(
+_TF_DEFINED_BEFORE = _fx(r"terraform\s*\(\s*$")
+_ML_NEARBY = _fx(r"\b(?:pytorch|keras|jax|deep learning|neural|models?|machine learning|ml)\b")
+_TF_CUE_BEFORE = _fx(
     r"\b(?:with|of|know|knows|knowing|in|using|use|on|like|including|proficient|proficiency|fluent|expert"
     r"|exposure to)\s+$"
 )
@@ -504,12 +533,12 @@ _TF_CUE_BEFORE = _rx(
 def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text != "TF":
         return cand.skill_id
-    after = ctx.after(cand)
+    after = ctx.lafter(cand)
     if re.match(r"\s*[-‑]?\s*idf", after, re.I):
         return None
-    if _TF_TERRAFORM_AFTER.match(after) or _TF_DEFINED_BEFORE.search(ctx.before(cand, 20)):
+    if _TF_TERRAFORM_AFTER.match(after) or _TF_DEFINED_BEFORE.search(ctx.lbefore(cand, 20)):
         return None  # "TF modules", "TF state", "Terraform (TF)": infrastructure postings say TF for Terraform
-    window = ctx.around(cand, 80)
+    window = ctx.laround(cand, 80)
     if _TERRAFORM.search(window) and not re.search(r"terraform", window, re.I) and not _ML_NEARBY.search(window):
         return None  # IaC / HCL talk without Terraform spelled out and without ML frameworks around
     if re.match(
@@ -519,7 +548,7 @@ def _tf(ctx: RuleContext, cand: Candidate) -> str | None:
         re.I,
     ) or ctx.adjacent(cand):
         return cand.skill_id
-    if _TF_CUE_BEFORE.search(ctx.before(cand, 30)):  # "Experience with TF", "bonus if you know TF"
+    if _TF_CUE_BEFORE.search(ctx.lbefore(cand, 30)):  # "Experience with TF", "bonus if you know TF"
         return cand.skill_id
     return None
 
@@ -543,16 +572,16 @@ def _hf(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id if ctx.adjacent(cand) else None
 
 
-_HF_LIB = _rx(r"(?:hugging\s*face|\bhf\b|🤗)(?:'s)?\s*$")
-_LIB_AFTER = _rx(r"^\s*(?:library|package|pipelines?\(|\.|==|>=)")
+_HF_LIB = _fx(r"(?:hugging\s*face|\bhf\b|🤗)(?:'s)?\s*$")
+_LIB_AFTER = _fx(r"^\s*(?:library|package|pipelines?\(|\.|==|>=)")
 
 
 @_rule("transformers_disambiguation")
 def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
     """Hugging Face's Transformers library vs the transformer architecture (a concept)."""
     if cand.text.lower().startswith("transformer") and cand.text.lower() in ("transformers", "transformer"):
-        if _HF_LIB.search(ctx.before(cand, 20)) or (
-            cand.text == "Transformers" and _LIB_AFTER.search(ctx.after(cand, 12))
+        if _HF_LIB.search(ctx.lbefore(cand, 20)) or (
+            cand.text == "Transformers" and _LIB_AFTER.search(ctx.lafter(cand, 12))
         ):
             return "hugging_face_transformers"
         if cand.text == "transformers" and re.match(r"\s*(?:==|>=|library)", ctx.after(cand, 12)):
@@ -560,7 +589,7 @@ def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
-_NOT_SOFTWARE_TESTING = _rx(
+_NOT_SOFTWARE_TESTING = _fx(
     r"\b(?:hiv|covid\w*|virus|viral|hepatitis|clinical|blood|patients?|medical|laboratory|drugs?|hearing|"
     r"penetration|pen|social\s+engineering|SE|attack|diagnostic|samples?|specimens?|soil|emissions?|"
     r"materials?|crash|vehicles?|animal|genetic|dna|psychometric|strength\s+finder|point-of-care|infectious|"
@@ -573,12 +602,12 @@ def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bare 'testing' is software testing unless the window names lab, medical or security testing."""
     return (
         None
-        if _NOT_SOFTWARE_TESTING.search(ctx.text[max(0, cand.start - 50) : cand.end + 40])
+        if _NOT_SOFTWARE_TESTING.search(ctx.low[max(0, cand.start - 50) : cand.end + 40])
         else cand.skill_id
     )
 
 
-_DEGREE_BEFORE = _rx(
+_DEGREE_BEFORE = _fx(
     r"(?<!\w)(?:degrees?|bachelor\S*|masters?|master['’]s|ph\.?\s?d\.?|doctorate|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
     r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?)(?!\w)"
     r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate)(?!\w))?(?:\s+degree)?\s+(?:in|of)\s+"
@@ -586,7 +615,7 @@ _DEGREE_BEFORE = _rx(
 )
 
 
-_STATS_AS_DATA = _rx(
+_STATS_AS_DATA = _fx(
     r"\b(?:usage|sales|traffic|game|player|match|site|web|page|visitor|download|crime|labou?r|vital|"
     r"population|official|key|summary)\s+$"
 )
@@ -597,10 +626,10 @@ def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
     """'degree in Computer Science, Mathematics or Statistics' names a field of study, not a skill."""
     if cand.text == "Robotics" and re.search(r"\b[A-Z][\w&]*[ \t]+$", ctx.before(cand, 25)):
         return None  # "Northwind Robotics": a company name
-    if cand.skill_id == "statistics" and _STATS_AS_DATA.search(ctx.before(cand, 30)):
+    if cand.skill_id == "statistics" and _STATS_AS_DATA.search(ctx.lbefore(cand, 30)):
         return None  # "usage statistics": figures, not the discipline
     # The line, not the sentence: "B.S. in Computer Science, Data Science" holds a full stop.
-    window = ctx.text[max(0, cand.start - 90) : cand.start]
+    window = ctx.low[max(0, cand.start - 90) : cand.start]
     window = window[window.rfind("\n") + 1 :]
     return None if _DEGREE_BEFORE.search(window) else cand.skill_id
 
@@ -764,11 +793,15 @@ class TextIndex:
     the Aho-Corasick scan itself); the last sentence is reused while mentions stay inside it.
     """
 
-    __slots__ = ("text", "low", "_hints", "_last", "phrase_starts")
+    __slots__ = ("text", "low", "fold", "_hints", "_last", "phrase_starts")
 
     def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
         self.low = low if low is not None else text.lower()
+        aligned = self.low
+        if len(aligned) != len(text):  # "İ" lower-cases to two characters: keep offsets aligned
+            aligned = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        self.fold = fold(aligned)  # what `_fx` patterns read
         self._hints: dict[int, tuple[bool, bool]] = {}
         self._last = (0, -1)
         self.phrase_starts: set[int] = set()  # "leading teams of engineers" names no role
