@@ -36,7 +36,7 @@ def test_fx_matches_like_ignorecase_on_examples() -> None:
 
 
 def test_fx_keeps_escapes() -> None:
-    assert rules._fx(r"\B\S\W\D[A-Z]").pattern == r"\B\S\W\D[a-z]"
+    assert rules._fx(r"\B\S\W\D[A-Z](?P<Name>X)(?P=Name)").pattern == r"\B\S\W\D[a-z](?P<Name>x)(?P=Name)"
 
 
 @given(st.text(alphabet=st.sampled_from(list("aAsSiIkKeEnN İıſK\n-,.&/:")), max_size=40))

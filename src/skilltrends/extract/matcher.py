@@ -33,7 +33,7 @@ from collections import defaultdict
 
 import ahocorasick
 
-from skilltrends.extract.rules import RULES, Candidate, RuleContext, TextIndex, find_phrases, merge_phrases
+from skilltrends.extract.rules import RULES, Candidate, RuleContext, TextIndex, find_phrases, lower, merge_phrases
 from skilltrends.extract.sections import RequirementLevels
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
@@ -252,8 +252,4 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _lower(text: str) -> str:
-    low = text.lower()
-    if len(low) != len(text):  # e.g. "İ" lower-cases to two characters: keep offsets aligned
-        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return low
+_lower = lower  # text.lower() with offsets kept

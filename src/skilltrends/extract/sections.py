@@ -13,6 +13,8 @@ import bisect
 import re
 from typing import Literal
 
+from skilltrends.extract.rules import _fx, fold, lower
+
 Requirement = Literal["required", "preferred"]
 
 __all__ = ["RequirementLevels"]
@@ -35,21 +37,20 @@ _REQUIRED_HEAD = (
     r"benefits|perks|what\s+we\s+offer|compensation|(?:our\s+)?tech(?:nology)?\s+stack|technologies|job\s+description|"
     r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply"
 )
-_HEADING = re.compile(
+# Case-sensitive patterns over folded lower-case text (rules.fold, rules._fx): 2-5x faster than IGNORECASE.
+_HEADING = _fx(
     r"^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)?(?P<h>(?P<pref>" + _PREFERRED_HEAD + r")|" + _REQUIRED_HEAD + r")"
-    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$"
 )
-_CUE = re.compile(
+_CUE = _fx(
     r"\b(?:(?:is|are|would\s+be|will\s+be|be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|real\s+|"
     r"added\s+|distinct\s+)?(?:plus|bonus|advantage|asset|benefit)|an?\s+(?:big\s+|huge\s+|definite\s+)?plus|"
     r"plus\s+if|bonus\s+(?:if|points)|ideally|preferred|preferably|nice[\s-]to[\s-]have|good[\s-]to[\s-]have|"
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|not\s+required\s+but|"
-    r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b",
-    re.IGNORECASE,
+    r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b"
 )
-_CLAUSE = re.compile(r"\b(?:but|whereas|while)\b", re.IGNORECASE)
+_CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
 
 
 _CUE_HINT = re.compile(
@@ -67,13 +68,15 @@ class RequirementLevels:
 
     def __init__(self, text: str, low: str | None = None) -> None:
         self.text = text
-        self.low = low if low is not None else text.lower()
+        if low is None or len(low) != len(text):
+            low = lower(text)
+        self.low = low = fold(low)
         self._starts: list[int] = []
         self._preferred: list[bool] = []
         # Headings are short lines: test each short, non-bullet line once instead of scanning for "^".
         offset = 0
         heading = _HEADING.match
-        for line in text.split("\n"):
+        for line in low.split("\n"):
             size = len(line)
             if (
                 size <= _MAX_HEADING
@@ -118,10 +121,10 @@ class RequirementLevels:
             return state == 1
         # "Python is required, but Spark is a plus": only the clause holding the mention counts.
         lo, hi = s_start, s_end
-        for match in _CLAUSE.finditer(self.text, s_start, s_end):
+        for match in _CLAUSE.finditer(self.low, s_start, s_end):
             if match.end() <= start:
                 lo = match.start()
             elif match.start() >= start:
                 hi = match.start()
                 break
-        return _CUE.search(self.text, lo, hi) is not None
+        return _CUE.search(self.low, lo, hi) is not None
