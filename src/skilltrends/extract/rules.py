@@ -697,21 +697,21 @@ def _in_url_or_email(text: str, start: int, end: int) -> bool:
     return bare != text[start:end] and _DOMAIN.search(bare) is not None
 
 
-_NEG_BEFORE = _rx(
+_NEG_BEFORE = _fx(
     r"(?:\bno\s+(?:prior\s+|previous\s+|formal\s+)?(?:(?:experience|knowledge)\s+(?:with|in|of)\s+)?"
     r"|\bnot\s+an?\s+|\bwithout\s+(?:any\s+)?(?:(?:experience|knowledge)\s+(?:with|in|of)\s+)?"
     r"|\b(?:do|does|will|would)(?:n't|n’t|\s+not)\s+need\s+(?:to\s+know\s+)?(?:any\s+)?"
     r"|\bno\s+need\s+(?:for|to\s+know)\s+|\bnon[-\s]?)$"
 )
-_NEG_AFTER = _rx(
+_NEG_AFTER = _fx(
     r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:(?:is|are)(?:n't|n’t|\s+not)|not)\s+"
     r"(?:required|needed|necessary|mandatory|a\s+(?:must|requirement|prerequisite)|expected)"
 )
-_NEG_NEEDED = _rx(
+_NEG_NEEDED = _fx(
     r"^\s*(?:(?:experience|knowledge|skills|code|work)\s+)?(?:is\s+)?(?:needed|required|necessary|here|involved)\b"
     r"|^\s+shop\b"
 )
-_OTHER_TEAM = _rx(
+_OTHER_TEAM = _fx(
     r"\b(?:our|the|their|other|another|a separate|a different|partner)\s+((?:[\w&/-]+\s+){1,3})teams?\s+"
     r"(?:(?:already|currently|mainly|mostly|also)\s+)?"
     r"(?:uses|use|runs|run|owns|own|manages|manage|maintains|maintain|relies on|rely on|works with|work with|"
@@ -736,13 +736,14 @@ _OWN_TEAM = {
 }
 
 
-_NEG_NEED_BEFORE = _rx(
+_NEG_NEED_BEFORE = _fx(
     r"(?:\b(?:do|does|will|would)(?:n't|n’t|\s+not)\s+need\s+(?:to\s+(?:know|use|learn)\s+)?(?:any\s+)?"
     r"|\bno\s+need\s+(?:for|to\s+know)\s+)$"
 )
 
 
 def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
+    """`text`: the folded text (patterns compiled with `_fx`)."""
     before = text[max(s_start, start - 40) : start]
     after = text[end : min(s_end, end + 50)]
     if _NEG_AFTER.search(after) or _NEG_NEED_BEFORE.search(before):
@@ -756,6 +757,7 @@ def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
 
 
 def _other_teams_stack(text: str, start: int, s_start: int) -> bool:
+    """`text`: the folded text (patterns compiled with `_fx`)."""
     match = _OTHER_TEAM.search(text[max(s_start, start - 120) : start])
     if match is None:
         return False
@@ -915,9 +917,9 @@ class TextIndex:
         ):
             return True
         negation, team = self.hints(s_start, s_end)
-        if negation and _negated(text, start, end, s_start, s_end):
+        if negation and _negated(self.fold, start, end, s_start, s_end):
             return True
-        return team and _other_teams_stack(text, start, s_start)
+        return team and _other_teams_stack(self.fold, start, s_start)
 
 
 def reject_generic(text: str, start: int, end: int) -> bool:
