@@ -926,27 +926,103 @@ def _left_boundary(low: str, start: int) -> bool:
     return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_-")
 
 
-_VERB_STEMS = ("train", "retrain", "deploy", "ship", "serv", "evaluat", "monitor", "fine", "finetun")
+class _Scan:
+    """Where literal words occur in one lower-cased text: each word is looked up once with str.find, which
+    runs in C, and shared by the finders that need it ("model" for model verbs, model-data and "modular").
+
+    A regex starting with `\\b(?:alt1|alt2|...)` has no fast skip in `re`: finditer tries every position of
+    the text. Every phrase finder below instead lists the offsets where its regex can start (a literal the
+    match must begin with, or contain at a fixed place) and matches there only, so a text without the
+    words costs a few str.find calls. Per text only: nothing is kept across postings.
+    """
+
+    __slots__ = ("low", "_found")
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self._found: dict[str, list[int]] = {}
+
+    def __call__(self, word: str) -> list[int]:
+        """Every offset where `word` occurs, overlaps included, ascending."""
+        found = self._found.get(word)
+        if found is None:
+            found = []
+            low = self.low
+            at = low.find(word)
+            while at >= 0:
+                found.append(at)
+                at = low.find(word, at + 1)
+            self._found[word] = found
+        return found
+
+    def words(self, stem: str, word: str) -> list[int]:
+        """Offsets of `word`, which starts with `stem`, found from the shared look-up of `stem`."""
+        low = self.low
+        return [at for at in self(stem) if low.startswith(word, at)]
 
 
-def _verb_hits(low: str) -> list[re.Match[str]]:
-    """Matches of _MODEL_VERB at word starts, found by str.find on stems (faster than the alternation)."""
+def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
+    """What `pattern.finditer(low)` yields, given every offset where a match of `pattern` can start (any
+    order, repeats allowed): at each offset from the end of the previous match on, the match there if any
+    (finditer's leftmost, non-overlapping matches; none of these patterns matches the empty string)."""
+    out = []
+    end = 0
+    for at in sorted(set(starts)):
+        if at >= end and (match := pattern.match(low, at)) is not None:
+            out.append(match)
+            end = match.end()
+    return out
+
+
+# Each verb stem begins every form of _MODEL_VERB that starts with it; "retrain" is found as "train"
+# after "re", and "finetun..." as "fine" ("fine-tune", "finetune").
+_VERB_STEMS = ("train", "deploy", "ship", "serv", "evaluat", "monitor", "fine")
+
+
+def _head_lines(low: str, scan: _Scan) -> list[tuple[int, int]]:
+    """(start, end) of spans of lines that cover each line holding "model", "llm" or "classifier", in order.
+
+    A model verb yields a mention only with a head noun after it (_object_head walks over spaces, tabs and
+    word characters, never a line break; the head lower-cases to one of _MODEL_HEADS, ASCII letters, so
+    `low` holds it too) or with "model" in its clause before "them"/"it" (cut at a line break): both on
+    the verb's line.
+    """
+    lines: list[tuple[int, int]] = []
+    for at in sorted(scan.words("mod", "model") + scan("llm") + scan("classifier")):
+        if lines and at < lines[-1][1]:
+            continue  # on the line before
+        start = low.rfind("\n", 0, at) + 1
+        end = low.find("\n", at)
+        end = len(low) if end < 0 else end
+        if lines and start - lines[-1][1] < 200:
+            start = lines.pop()[0]  # one span over close lines: fewer str.find calls; others add no mention
+        lines.append((start, end))
+    return lines
+
+
+def _verb_hits(low: str, scan: _Scan) -> list[re.Match[str]]:
+    """Matches of _MODEL_VERB at word starts on lines with a head noun, found by str.find on stems
+    (faster than the alternation)."""
     hits = []
-    for stem in _VERB_STEMS:
-        at = low.find(stem)
-        while at >= 0:
-            if _left_boundary(low, at) and (match := _MODEL_VERB.match(low, at)) is not None:
-                hits.append(match)
-            at = low.find(stem, at + 1)
+    for start, end in _head_lines(low, scan):
+        for stem in _VERB_STEMS:
+            at = low.find(stem, start, end)
+            while at >= 0:
+                verb = at - 2 if stem == "train" and at >= 2 and low.startswith("re", at - 2) else at  # retrain
+                if _left_boundary(low, verb) and (match := _MODEL_VERB.match(low, verb)) is not None:
+                    hits.append(match)
+                    if stem == "fine" and low.startswith("finetun", at):
+                        hits.append(match)  # the stems used to be searched with "finetun" too: found twice
+                at = low.find(stem, at + 1, end)
     hits.sort(key=lambda m: m.start())
     return hits
 
 
-def _model_verbs(text: str, low: str) -> list[Candidate]:
+def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'train and deploy yield models', 'evaluate models', 'fine-tune small language models',
     'deploy them'."""
     out: list[Candidate] = []
-    for match in _verb_hits(low):
+    for match in _verb_hits(low, scan):
         verb = match.group(1)
         start, end = match.span(1)
         head = _object_head(text, end)
@@ -978,18 +1054,69 @@ _PIPELINE_MODS_BEFORE = re.compile(
 )
 _PIPELINES = re.compile(r"pipelines?\b")
 _STREAM_TOOL = re.compile(r"\b(?:kafka|flink|kinesis|pub/?sub|beam|event\s+hubs)[ \t]+(streaming)\b")
+_STREAM_TOOLS = ("kafka", "flink", "kinesis", "pubsub", "pub/sub", "beam")  # and "event hubs"
 
 
-def _pipelines(text: str, low: str) -> list[Candidate]:
+_MOD_WORDS = tuple(_PIPELINE_MODS.split("|"))
+_MOD_SEPS = (",", "and", "or", "&", "/")
+# _PIPELINE_MODS_BEFORE matches only letters of these words and separators: any other character (a full
+# stop, a line break, a bullet) ends the run of modifiers, so the search may start after it.
+_MOD_CHARS = frozenset("".join(_MOD_WORDS + _MOD_SEPS) + " \t")
+_MOD_BREAKS = "\n.:;()-"
+assert not _MOD_CHARS.intersection(_MOD_BREAKS)
+
+
+def _mods_end_at(low: str, start: int, end: int) -> bool:
+    """Necessary for _PIPELINE_MODS_BEFORE.search(low, start, end): its last modifier and separator end at
+    `end` — a modifier word, then spaces, or then a separator (spaces around it optional)."""
+    tail = low[start:end]
+    stripped = tail.rstrip(" \t")
+    if len(stripped) < len(tail) and stripped.endswith(_MOD_WORDS):
+        return True
+    for sep in _MOD_SEPS:
+        if stripped.endswith(sep) and stripped[: -len(sep)].rstrip(" \t").endswith(_MOD_WORDS):
+            return True
+    return False
+
+
+def _spaces_before(low: str, at: int) -> int:
+    """Where the run of spaces and tabs that ends at `at` starts."""
+    while at and low[at - 1] in " \t":
+        at -= 1
+    return at
+
+
+def _stream_tool_starts(low: str, scan: _Scan) -> list[int]:
+    """Offsets where a _STREAM_TOOL match can start: a tool name ends where the spaces before "streaming"
+    start ("event" and "hubs" have any white space between them)."""
+    starts = []
+    for at in scan("streaming"):
+        end = _spaces_before(low, at)
+        if end == at:
+            continue
+        starts += [end - len(tool) for tool in _STREAM_TOOLS if low.endswith(tool, 0, end)]
+        if low.endswith("hubs", 0, end):
+            gap = end - 4
+            while gap and low[gap - 1].isspace():  # str.isspace is re's \s
+                gap -= 1
+            if gap < end - 4 and low.endswith("event", 0, gap):
+                starts.append(gap - 5)
+    return starts
+
+
+def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'batch and streaming pipelines' -> etl (on 'pipelines') and streaming;
     'Kafka streaming' -> streaming."""
     out: list[Candidate] = []
-    at = low.find("pipeline")
-    while at >= 0:
+    for at in scan("pipeline"):
         head = _PIPELINES.match(low, at)
         mods = None
         if head is not None and _left_boundary(low, at):
-            mods = _PIPELINE_MODS_BEFORE.search(low, max(0, at - 100), at)
+            start = max(0, at - 100)
+            end = at - 1 if low[at - 1 : at] == "\n" else at  # its `$` also matches before a last "\n"
+            if _mods_end_at(low, start, end):
+                start = max(start, *(low.rfind(c, start, end) + 1 for c in _MOD_BREAKS))
+                mods = _PIPELINE_MODS_BEFORE.search(low, start, at)
         if head is not None and mods is not None and not _NOUN_AFTER.match(text, head.end()):
             # not "pipeline metrics", "data pipelines team"
             streaming = re.search(r"\bstreaming\b", mods.group(1))
@@ -997,10 +1124,7 @@ def _pipelines(text: str, low: str) -> list[Candidate]:
                 s = mods.start(1) + streaming.start()
                 out.append(Candidate(s, s + 9, "streaming", text[s : s + 9]))
             out.append(Candidate(at, head.end(), "etl", text[at : head.end()]))
-        at = low.find("pipeline", at + 8)
-    if "streaming" not in low:
-        return out
-    for match in _STREAM_TOOL.finditer(low):
+    for match in _matches_at(_STREAM_TOOL, low, _stream_tool_starts(low, scan)):
         out.append(Candidate(match.start(1), match.end(1), "streaming", text[match.start(1) : match.end(1)]))
     return out
 
@@ -1034,14 +1158,23 @@ _DOCUMENTED_NOT = re.compile(
 )
 
 
-def _documentation(text: str, low: str) -> list[Candidate]:
+def _well_before(low: str, found: list[int]) -> list[int]:
+    """Offsets of "well-" or "well " right before each offset in `found`."""
+    return [at - 5 for at in found if at >= 5 and low.startswith(("well-", "well "), at - 5)]
+
+
+def _documentation(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'Document everything', 'keep the warehouse tidy and well documented', 'write well-documented code'."""
+    # _DOCUMENT_VERB matches start at "document", _WELL_DOCUMENTED's at "well" five characters before it.
+    found = scan("document")
+    if not found:
+        return []
     out = [
         Candidate(m.start(1), m.end(1), "documentation", text[m.start(1) : m.end(1)])
-        for m in _DOCUMENT_VERB.finditer(low)
+        for m in _matches_at(_DOCUMENT_VERB, low, found)
         if _in_verb_slot(low, m.start(1))
     ]
-    for match in _WELL_DOCUMENTED.finditer(low):
+    for match in _matches_at(_WELL_DOCUMENTED, low, _well_before(low, found)):
         if not _left_boundary(low, match.start()):
             continue
         if _DOCUMENTED_NOT.match(low, match.end()):
@@ -1068,10 +1201,21 @@ _CODE_PHRASE = re.compile(
 )
 
 
-def _code_quality(text: str, low: str) -> list[Candidate]:
+def _code_starts(low: str, scan: _Scan) -> list[int]:
+    """Offsets where a _CODE_PHRASE match can start: at one of the _CODE_ADJ words ("well-..." five
+    characters before "tested"/"documented")."""
+    tested = scan.words("test", "tested") + scan.words("test", "testable")
+    documented = scan.words("document", "documented")
+    return (
+        scan("clean") + scan("readable") + scan("maintainable") + scan.words("mod", "modular") + tested
+        + documented + _well_before(low, tested + documented)
+    )
+
+
+def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'clean, tested Python' -> modular_coding ('clean') and software_testing ('tested')."""
     out: list[Candidate] = []
-    for match in _CODE_PHRASE.finditer(low):
+    for match in _matches_at(_CODE_PHRASE, low, _code_starts(low, scan)):
         if not _left_boundary(low, match.start()):
             continue
         if match.group(2) in ("r", "go", "c") and text[match.start(2) : match.end(2)] not in ("R", "Go", "C"):
@@ -1138,14 +1282,23 @@ _MENTOR_PEOPLE = re.compile(
 _LEAD_PEOPLE = re.compile(r"\b((?:lead|led)" + _LED_PEOPLE + r"|leading" + _OBJECT_PEOPLE + r")")
 
 
+# Where a finder's regex can start in a text: offsets (it matches only there), or None when it may start
+# anywhere (finditer runs over the text; only when a rare word it needs is there).
+_Starts = Callable[[str, _Scan], "list[int] | None"]
+_Finder = Callable[[str, str, _Scan], list[Candidate]]
+
+
 def _phrase_finder(
-    pattern: re.Pattern[str], skill: str, *, before: Callable[[str, int, str], bool] | None = None
-) -> Callable[[str, str], list[Candidate]]:
+    pattern: re.Pattern[str], skill: str, starts: _Starts, *,
+    before: Callable[[str, int, str], bool] | None = None,
+) -> _Finder:
     """Mentions of `skill` at the first matched group of `pattern`; `before(low, start, word)` must agree."""
 
-    def find(text: str, low: str) -> list[Candidate]:
+    def find(text: str, low: str, scan: _Scan) -> list[Candidate]:
+        offsets = starts(low, scan)
+        matches = pattern.finditer(low) if offsets is None else _matches_at(pattern, low, offsets)
         out = []
-        for match in pattern.finditer(low):
+        for match in matches:
             if not _left_boundary(low, match.start()):
                 continue
             group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g) is not None)
@@ -1163,21 +1316,45 @@ def _lead_slot(low: str, start: int, word: str) -> bool:
     return _in_verb_slot(low, start)
 
 
-# (hints, finder): a finder runs only when one of its hints occurs in the lower-cased text.
-PHRASES: list[tuple[tuple[str, ...], Callable[[str, str], list[Candidate]]]] = [
-    (("train", "deploy", "ship", "serv", "evaluat", "monitor", "tun"), _model_verbs),
-    (("pipeline", "streaming"), _pipelines),
-    (("document",), _documentation),
-    (("clean", "tested", "readable", "maintainable", "modular", "testable", "documented"), _code_quality),
-    (("reproducible",), _phrase_finder(_REPRODUCIBLE, "reproducibility")),
-    (("data",), _phrase_finder(_MODEL_DATA, "data_modeling", before=lambda low, s, w: _in_verb_slot(low, s))),
-    (("forecast",), _phrase_finder(
-        _FORECAST_VERB, "time_series",
-        before=lambda low, s, w: _FORECAST_SUBJECT.search(low, max(0, s - 24), s) is not None)),
-    (("ranking",), _phrase_finder(_RANKING, "search_ranking")),
-    (("infra",), _phrase_finder(_ML_INFRA, "ml_system_design")),
-    (("mentor", "coach"), _phrase_finder(_MENTOR_PEOPLE, "leadership")),
-    (("lead", "led"), _phrase_finder(_LEAD_PEOPLE, "leadership", before=_lead_slot)),
+def _if_word(word: str) -> _Starts:
+    """Anywhere if `word` (which every match contains) is in the text, else nowhere."""
+    return lambda low, scan: None if word in low else []
+
+
+def _model_data_starts(low: str, scan: _Scan) -> list[int]:
+    models = scan.words("mod", "model")  # _MODEL_DATA starts at "model", and needs "data"
+    return models if models and "data" in low else []
+
+
+_ML_INFRA_WORDS = ("training", "inference", "serving", "evaluation")
+
+
+def _ml_infra_starts(low: str, scan: _Scan) -> list[int] | None:
+    # A match ends in one of _ML_INFRA_WORDS, spaces and "infra..."; "data infrastructure" is commoner.
+    for at in scan("infra"):
+        end = _spaces_before(low, at)
+        if end < at and low.endswith(_ML_INFRA_WORDS, 0, end):
+            return None
+    return []
+
+
+# Each finder returns no mention unless the words it looks up occur, in the order of the old hint lists.
+PHRASES: list[_Finder] = [
+    _model_verbs,
+    _pipelines,
+    _documentation,
+    _code_quality,
+    _phrase_finder(_REPRODUCIBLE, "reproducibility", _if_word("reproducible")),
+    _phrase_finder(
+        _MODEL_DATA, "data_modeling", _model_data_starts, before=lambda low, s, w: _in_verb_slot(low, s)
+    ),
+    _phrase_finder(
+        _FORECAST_VERB, "time_series", lambda low, scan: scan("forecast"),
+        before=lambda low, s, w: _FORECAST_SUBJECT.search(low, max(0, s - 24), s) is not None),
+    _phrase_finder(_RANKING, "search_ranking", _if_word("ranking")),
+    _phrase_finder(_ML_INFRA, "ml_system_design", _ml_infra_starts),
+    _phrase_finder(_MENTOR_PEOPLE, "leadership", lambda low, scan: scan("mentor") + scan("coach")),
+    _phrase_finder(_LEAD_PEOPLE, "leadership", lambda low, scan: scan("lead") + scan("led"), before=_lead_slot),
 ]
 
 
@@ -1191,11 +1368,9 @@ def find_phrases(text: str, low: str | None = None) -> list[Candidate]:
         if len(low) != len(text):
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found: list[Candidate] = []
-    for hints, finder in PHRASES:
-        for hint in hints:
-            if hint in low:
-                found += finder(text, low)
-                break
+    scan = _Scan(low)
+    for finder in PHRASES:
+        found += finder(text, low, scan)
     return found
 
 
