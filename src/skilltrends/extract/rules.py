@@ -895,11 +895,33 @@ _OTHER_ACTOR = _rx(
 _NOUN_MODIFIER_BEFORE = _rx(
     r"\b(?:transaction|fraud|aml|payments?|credit|sanctions|pre|post|on-the-job|job)\s*$"
 )
+# The three above in one search (a clause matching any of them rejects the verb): one call, not three.
+_NOT_THE_HIRE = _rx("|".join(f"(?:{rx.pattern})" for rx in (_WE_BEFORE, _OTHER_ACTOR, _NOUN_MODIFIER_BEFORE)))
+# How a clause that _WE_BEFORE or _NOUN_MODIFIER_BEFORE matches ends, before its trailing white space,
+# and words a clause that _OTHER_ACTOR matches contains ("use" in "users").
+_NOT_THE_HIRE_ENDS = (
+    "we", "also", "currently", "they", "it",
+    "transaction", "fraud", "aml", "payment", "payments", "credit", "sanctions", "pre", "post", "job",
+)
+_NOT_THE_HIRE_WORDS = ("use", "can", "will", "need", "customers", "clients", "partners")
+
+
+def _not_the_hire(clause: str) -> bool:
+    """_NOT_THE_HIRE.search(clause), skipped when an ASCII clause lacks the words it needs (on ASCII text
+    IGNORECASE is lower-casing; elsewhere it also folds "ı", "ſ" ... so the regex decides)."""
+    if clause.isascii():
+        folded = clause.lower()
+        if not (
+            folded.rstrip().endswith(_NOT_THE_HIRE_ENDS) or any(word in folded for word in _NOT_THE_HIRE_WORDS)
+        ):
+            return False
+    return _NOT_THE_HIRE.search(clause) is not None
+_MODELS_WORD = _rx(r"\bmodels?\b")
 
 
 def _clause_before(text: str, start: int, n: int = 150) -> str:
     window = text[max(0, start - n) : start]
-    cut = max(window.rfind(c) for c in ".!?;\n")
+    cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind(";"), window.rfind("\n"))
     return window[cut + 1 :]
 
 
@@ -926,34 +948,41 @@ def _left_boundary(low: str, start: int) -> bool:
     return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_-")
 
 
+# Every literal word the phrase finders start from ("mod": "model" and "modular"; "test": "tested",
+# "testable"): each is looked up once per text.
+_SCAN_WORDS = (
+    "mod", "llm", "classifier", "pipeline", "streaming", "document", "test", "clean", "readable", "maintainable",
+    "reproducible", "forecast", "ranking", "infra", "mentor", "coach", "lead", "led",
+)
+
+
 class _Scan:
-    """Where literal words occur in one lower-cased text: each word is looked up once with str.find, which
-    runs in C, and shared by the finders that need it ("model" for model verbs, model-data and "modular").
+    """Where the _SCAN_WORDS occur in one lower-cased text, each looked up once with str.find (in C) and
+    shared by the finders that need it ("model" for model verbs, model-data and code quality).
 
     A regex starting with `\\b(?:alt1|alt2|...)` has no fast skip in `re`: finditer tries every position of
     the text. Every phrase finder below instead lists the offsets where its regex can start (a literal the
-    match must begin with, or contain at a fixed place) and matches there only, so a text without the
-    words costs a few str.find calls. Per text only: nothing is kept across postings.
+    match must begin with, or contain at a fixed place) and matches there only, and runs only when its
+    words occur, so most texts cost a str.find per word. Per text only: nothing is kept across postings.
     """
 
-    __slots__ = ("low", "_found")
+    __slots__ = ("low", "found")
 
     def __init__(self, low: str) -> None:
         self.low = low
-        self._found: dict[str, list[int]] = {}
+        self.found: dict[str, list[int]] = {}
+        for word in _SCAN_WORDS:
+            at = low.find(word)
+            if at >= 0:
+                found = self.found[word] = [at]
+                at = low.find(word, at + 1)
+                while at >= 0:
+                    found.append(at)
+                    at = low.find(word, at + 1)
 
     def __call__(self, word: str) -> list[int]:
-        """Every offset where `word` occurs, overlaps included, ascending."""
-        found = self._found.get(word)
-        if found is None:
-            found = []
-            low = self.low
-            at = low.find(word)
-            while at >= 0:
-                found.append(at)
-                at = low.find(word, at + 1)
-            self._found[word] = found
-        return found
+        """Every offset where `word` (one of _SCAN_WORDS) occurs, overlaps included, ascending."""
+        return self.found.get(word) or []
 
     def words(self, stem: str, word: str) -> list[int]:
         """Offsets of `word`, which starts with `stem`, found from the shared look-up of `stem`."""
@@ -967,7 +996,7 @@ def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[r
     (finditer's leftmost, non-overlapping matches; none of these patterns matches the empty string)."""
     out = []
     end = 0
-    for at in sorted(set(starts)):
+    for at in sorted(set(starts)) if len(starts) > 1 else starts:
         if at >= end and (match := pattern.match(low, at)) is not None:
             out.append(match)
             end = match.end()
@@ -987,8 +1016,11 @@ def _head_lines(low: str, scan: _Scan) -> list[tuple[int, int]]:
     `low` holds it too) or with "model" in its clause before "them"/"it" (cut at a line break): both on
     the verb's line.
     """
+    heads = scan.words("mod", "model")
+    if "llm" in scan.found or "classifier" in scan.found:
+        heads = sorted(heads + scan("llm") + scan("classifier"))
     lines: list[tuple[int, int]] = []
-    for at in sorted(scan.words("mod", "model") + scan("llm") + scan("classifier")):
+    for at in heads:
         if lines and at < lines[-1][1]:
             continue  # on the line before
         start = low.rfind("\n", 0, at) + 1
@@ -1029,18 +1061,17 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if head is None and not _PRONOUN_AFTER.match(low, end):
             continue
         clause = _clause_before(text, start)
-        if _WE_BEFORE.search(clause) or _OTHER_ACTOR.search(clause) or _NOUN_MODIFIER_BEFORE.search(clause):
+        if _not_the_hire(clause):
             continue
         if head is None:
-            if not re.search(r"\bmodels?\b", clause, re.I):  # "train models ... and deploy them"
+            if not _MODELS_WORD.search(clause):  # "train models ... and deploy them"
                 continue
             head = (end, end)
         elif verb.endswith("ed") and not text[end : head[0]].strip() and not _PERFECT_BEFORE.search(clause):
             continue  # "deployed models": an adjective, unless "you have deployed models"
-        if _FINE_TUNE.fullmatch(verb):
+        skill = _MODEL_VERBS.get(verb)  # None: a form of "fine-tune"
+        if skill is None:
             skill = "llm_finetuning" if _LLM_OBJECT.search(text, end, head[1]) else "transfer_learning"
-        else:
-            skill = _MODEL_VERBS[verb]
         out.append(Candidate(start, end, skill, text[start:end]))
     return out
 
@@ -1204,12 +1235,17 @@ _CODE_PHRASE = re.compile(
 def _code_starts(low: str, scan: _Scan) -> list[int]:
     """Offsets where a _CODE_PHRASE match can start: at one of the _CODE_ADJ words ("well-..." five
     characters before "tested"/"documented")."""
-    tested = scan.words("test", "tested") + scan.words("test", "testable")
-    documented = scan.words("document", "documented")
-    return (
-        scan("clean") + scan("readable") + scan("maintainable") + scan.words("mod", "modular") + tested
-        + documented + _well_before(low, tested + documented)
-    )
+    found = scan.found
+    starts = [at for word in ("clean", "readable", "maintainable") for at in found.get(word, ())]
+    if "mod" in found:
+        starts += scan.words("mod", "modular")
+    for word, forms in (("test", ("tested", "testable")), ("document", ("documented",))):
+        for at in found.get(word, ()):
+            if low.startswith(forms, at):
+                starts.append(at)
+                if at >= 5 and low.startswith("well-", at - 5):
+                    starts.append(at - 5)
+    return starts
 
 
 def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -1296,6 +1332,8 @@ def _phrase_finder(
 
     def find(text: str, low: str, scan: _Scan) -> list[Candidate]:
         offsets = starts(low, scan)
+        if offsets == []:
+            return []
         matches = pattern.finditer(low) if offsets is None else _matches_at(pattern, low, offsets)
         out = []
         for match in matches:
@@ -1316,17 +1354,28 @@ def _lead_slot(low: str, start: int, word: str) -> bool:
     return _in_verb_slot(low, start)
 
 
-def _if_word(word: str) -> _Starts:
-    """Anywhere if `word` (which every match contains) is in the text, else nowhere."""
-    return lambda low, scan: None if word in low else []
-
-
 def _model_data_starts(low: str, scan: _Scan) -> list[int]:
     models = scan.words("mod", "model")  # _MODEL_DATA starts at "model", and needs "data"
     return models if models and "data" in low else []
 
 
 _ML_INFRA_WORDS = ("training", "inference", "serving", "evaluation")
+
+
+def _ranking_starts(low: str, scan: _Scan) -> list[int] | None:
+    # A _RANKING match has a separator (",", "and", "&", "/"; spaces around it) before or after "ranking".
+    for at in scan("ranking"):
+        if low.endswith(_RANKING_SEPS, 0, _spaces_before(low, at)):
+            return None
+        end = at + 7
+        while end < len(low) and low[end] in " \t":
+            end += 1
+        if low.startswith(_RANKING_SEPS, end):
+            return None
+    return []
+
+
+_RANKING_SEPS = (",", "and", "&", "/")
 
 
 def _ml_infra_starts(low: str, scan: _Scan) -> list[int] | None:
@@ -1338,23 +1387,25 @@ def _ml_infra_starts(low: str, scan: _Scan) -> list[int] | None:
     return []
 
 
-# Each finder returns no mention unless the words it looks up occur, in the order of the old hint lists.
-PHRASES: list[_Finder] = [
-    _model_verbs,
-    _pipelines,
-    _documentation,
-    _code_quality,
-    _phrase_finder(_REPRODUCIBLE, "reproducibility", _if_word("reproducible")),
-    _phrase_finder(
-        _MODEL_DATA, "data_modeling", _model_data_starts, before=lambda low, s, w: _in_verb_slot(low, s)
-    ),
-    _phrase_finder(
+# (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
+# without them (each of its regexes starts at, or needs, one of them).
+PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
+    (("mod", "llm", "classifier"), _model_verbs),
+    (("pipeline", "streaming"), _pipelines),
+    (("document",), _documentation),
+    (("clean", "test", "readable", "maintainable", "mod", "document"), _code_quality),
+    (("reproducible",), _phrase_finder(_REPRODUCIBLE, "reproducibility", lambda low, scan: None)),
+    (("mod",), _phrase_finder(
+        _MODEL_DATA, "data_modeling", _model_data_starts, before=lambda low, s, w: _in_verb_slot(low, s))),
+    (("forecast",), _phrase_finder(
         _FORECAST_VERB, "time_series", lambda low, scan: scan("forecast"),
-        before=lambda low, s, w: _FORECAST_SUBJECT.search(low, max(0, s - 24), s) is not None),
-    _phrase_finder(_RANKING, "search_ranking", _if_word("ranking")),
-    _phrase_finder(_ML_INFRA, "ml_system_design", _ml_infra_starts),
-    _phrase_finder(_MENTOR_PEOPLE, "leadership", lambda low, scan: scan("mentor") + scan("coach")),
-    _phrase_finder(_LEAD_PEOPLE, "leadership", lambda low, scan: scan("lead") + scan("led"), before=_lead_slot),
+        before=lambda low, s, w: _FORECAST_SUBJECT.search(low, max(0, s - 24), s) is not None)),
+    (("ranking",), _phrase_finder(_RANKING, "search_ranking", _ranking_starts)),
+    (("infra",), _phrase_finder(_ML_INFRA, "ml_system_design", _ml_infra_starts)),
+    (("mentor", "coach"), _phrase_finder(
+        _MENTOR_PEOPLE, "leadership", lambda low, scan: scan("mentor") + scan("coach"))),
+    (("lead", "led"), _phrase_finder(
+        _LEAD_PEOPLE, "leadership", lambda low, scan: scan("lead") + scan("led"), before=_lead_slot)),
 ]
 
 
@@ -1369,8 +1420,11 @@ def find_phrases(text: str, low: str | None = None) -> list[Candidate]:
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found: list[Candidate] = []
     scan = _Scan(low)
-    for finder in PHRASES:
-        found += finder(text, low, scan)
+    for words, finder in PHRASES:
+        for word in words:
+            if word in scan.found:
+                found += finder(text, low, scan)
+                break
     return found
 
 
