@@ -903,7 +903,7 @@ _NOT_THE_HIRE_ENDS = (
     "we", "also", "currently", "they", "it",
     "transaction", "fraud", "aml", "payment", "payments", "credit", "sanctions", "pre", "post", "job",
 )
-_NOT_THE_HIRE_WORDS = ("use", "can", "will", "need", "customers", "clients", "partners")
+_NOT_THE_HIRE_WORDS = re.compile("use|can|will|need|customers|clients|partners")
 
 
 def _not_the_hire(clause: str) -> bool:
@@ -911,9 +911,7 @@ def _not_the_hire(clause: str) -> bool:
     IGNORECASE is lower-casing; elsewhere it also folds "ı", "ſ" ... so the regex decides)."""
     if clause.isascii():
         folded = clause.lower()
-        if not (
-            folded.rstrip().endswith(_NOT_THE_HIRE_ENDS) or any(word in folded for word in _NOT_THE_HIRE_WORDS)
-        ):
+        if not (folded.rstrip().endswith(_NOT_THE_HIRE_ENDS) or _NOT_THE_HIRE_WORDS.search(folded)):
             return False
     return _NOT_THE_HIRE.search(clause) is not None
 _MODELS_WORD = _rx(r"\bmodels?\b")
@@ -948,36 +946,62 @@ def _left_boundary(low: str, start: int) -> bool:
     return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_-")
 
 
+def _letter_scan(letter: str, words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
+    """A regex matching `letter` where it sits inside one of `words`, and each word with the letter's offset.
+
+    `re` jumps between occurrences of a pattern's literal first character in C, then checks the letters
+    around it with look-behinds and look-aheads: one pass over the text finds several words that share a
+    letter rarer than their first ("m" in "llm", "streaming", "document"), where str.find passes once per
+    word.
+    """
+    alts = []
+    for word in words:
+        at = word.index(letter)
+        before = f"(?<={re.escape(word[: at + 1])})" if at else ""
+        after = f"(?={re.escape(word[at + 1 :])})" if at + 1 < len(word) else ""
+        alts.append(before + after)
+    return re.compile(re.escape(letter) + "(?:" + "|".join(alts) + ")"), tuple((w, w.index(letter)) for w in words)
+
+
 # Every literal word the phrase finders start from ("mod": "model" and "modular"; "test": "tested",
-# "testable"): each is looked up once per text.
-_SCAN_WORDS = (
-    "mod", "llm", "classifier", "pipeline", "streaming", "document", "test", "clean", "readable", "maintainable",
-    "reproducible", "forecast", "ranking", "infra", "mentor", "coach", "lead", "led",
+# "testable"): each text is searched once per letter group, then once per remaining word.
+_SCAN_LETTERS = (
+    _letter_scan("m", ("mod", "llm", "mentor", "maintainable", "streaming", "document")),
+    _letter_scan("f", ("forecast", "infra", "classifier")),
+    _letter_scan("b", ("readable", "reproducible")),
 )
+_SCAN_WORDS = ("pipeline", "test", "clean", "ranking", "coach", "lead", "led")
 
 
 class _Scan:
-    """Where the _SCAN_WORDS occur in one lower-cased text, each looked up once with str.find (in C) and
-    shared by the finders that need it ("model" for model verbs, model-data and code quality).
+    """Where the scanned words occur in one lower-cased text, each looked up in C (a letter group's regex or
+    str.find) and shared by the finders that need it ("model" for model verbs, model-data and code quality).
 
     A regex starting with `\\b(?:alt1|alt2|...)` has no fast skip in `re`: finditer tries every position of
     the text. Every phrase finder below instead lists the offsets where its regex can start (a literal the
     match must begin with, or contain at a fixed place) and matches there only, and runs only when its
-    words occur, so most texts cost a str.find per word. Per text only: nothing is kept across postings.
+    words occur, so most texts cost a few passes in C. Per text only: nothing is kept across postings.
     """
 
     __slots__ = ("low", "found")
 
     def __init__(self, low: str) -> None:
         self.low = low
-        self.found: dict[str, list[int]] = {}
+        found: dict[str, list[int]] = {}
+        self.found = found
+        for pattern, words in _SCAN_LETTERS:
+            for match in pattern.finditer(low):
+                at = match.start()
+                for word, offset in words:
+                    if at >= offset and low.startswith(word, at - offset):
+                        found.setdefault(word, []).append(at - offset)
         for word in _SCAN_WORDS:
             at = low.find(word)
             if at >= 0:
-                found = self.found[word] = [at]
+                hits = found[word] = [at]
                 at = low.find(word, at + 1)
                 while at >= 0:
-                    found.append(at)
+                    hits.append(at)
                     at = low.find(word, at + 1)
 
     def __call__(self, word: str) -> list[int]:
@@ -1248,6 +1272,9 @@ def _code_starts(low: str, scan: _Scan) -> list[int]:
     return starts
 
 
+_CODE_WORD = re.compile(r"[\w-]+")
+
+
 def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'clean, tested Python' -> modular_coding ('clean') and software_testing ('tested')."""
     out: list[Candidate] = []
@@ -1257,11 +1284,10 @@ def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if match.group(2) in ("r", "go", "c") and text[match.start(2) : match.end(2)] not in ("R", "Go", "C"):
             continue  # "clean go-karts", "tested r values": the short languages need their own case
         base = match.start(1)
-        for word in re.finditer(r"[\w-]+", match.group(1)):
+        for word in _CODE_WORD.finditer(low, base, match.end(1)):
             skill = _CODE_ADJ.get(word.group())
             if skill:
-                at = base + word.start(), base + word.end()
-                out.append(Candidate(at[0], at[1], skill, text[at[0] : at[1]]))
+                out.append(Candidate(word.start(), word.end(), skill, text[word.start() : word.end()]))
     return out
 
 
