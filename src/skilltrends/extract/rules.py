@@ -917,10 +917,14 @@ def _not_the_hire(clause: str) -> bool:
 _MODELS_WORD = _rx(r"\bmodels?\b")
 
 
+_UP_TO_LAST_STOP = re.compile(r".*[.!?;\n]", re.DOTALL)  # greedy: ends after the last of them
+
+
 def _clause_before(text: str, start: int, n: int = 150) -> str:
-    window = text[max(0, start - n) : start]
-    cut = max(window.rfind("."), window.rfind("!"), window.rfind("?"), window.rfind(";"), window.rfind("\n"))
-    return window[cut + 1 :]
+    """Up to `n` characters before `start`, after the last ".!?;" or line break."""
+    lo = max(0, start - n)
+    stop = _UP_TO_LAST_STOP.match(text, lo, start)
+    return text[lo if stop is None else stop.end() : start]
 
 
 def _object_head(text: str, pos: int, *, limit: int = 6) -> tuple[int, int] | None:
