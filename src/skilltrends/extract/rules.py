@@ -956,23 +956,24 @@ def _letter_scan(letter: str, words: tuple[str, ...]) -> tuple[re.Pattern[str], 
     `re` jumps between occurrences of a pattern's literal first character in C, then checks the letters
     around it with look-behinds and look-aheads: one pass over the text finds several words that share a
     letter rarer than their first ("m" in "llm", "streaming", "document"), where str.find passes once per
-    word.
+    word. Each alternative holds one empty group: `lastindex` names the first word found there (the later
+    ones may share the letter: "llmodel"); the commonest words go last.
     """
     alts = []
     for word in words:
         at = word.index(letter)
         before = f"(?<={re.escape(word[: at + 1])})" if at else ""
         after = f"(?={re.escape(word[at + 1 :])})" if at + 1 < len(word) else ""
-        alts.append(before + after)
+        alts.append(before + after + "()")
     return re.compile(re.escape(letter) + "(?:" + "|".join(alts) + ")"), tuple((w, w.index(letter)) for w in words)
 
 
 # Every literal word the phrase finders start from ("mod": "model" and "modular"; "test": "tested",
 # "testable"): each text is searched once per letter group, then once per remaining word.
 _SCAN_LETTERS = (
-    _letter_scan("m", ("mod", "llm", "mentor", "maintainable", "streaming", "document")),
-    _letter_scan("f", ("forecast", "infra", "classifier")),
-    _letter_scan("b", ("readable", "reproducible")),
+    _letter_scan("m", ("maintainable", "document", "llm", "streaming", "mentor", "mod")),
+    _letter_scan("f", ("classifier", "forecast", "infra")),
+    _letter_scan("b", ("reproducible", "readable")),
 )
 _SCAN_WORDS = ("pipeline", "test", "clean", "ranking", "coach", "lead", "led")
 
@@ -996,7 +997,8 @@ class _Scan:
         for pattern, words in _SCAN_LETTERS:
             for match in pattern.finditer(low):
                 at = match.start()
-                for word, offset in words:
+                first = (match.lastindex or 1) - 1
+                for word, offset in words[first:]:
                     if at >= offset and low.startswith(word, at - offset):
                         found.setdefault(word, []).append(at - offset)
         for word in _SCAN_WORDS:
