@@ -897,6 +897,7 @@ _NOUN_MODIFIER_BEFORE = _rx(
 )
 # The three above in one search (a clause matching any of them rejects the verb): one call, not three.
 _NOT_THE_HIRE = _rx("|".join(f"(?:{rx.pattern})" for rx in (_WE_BEFORE, _OTHER_ACTOR, _NOUN_MODIFIER_BEFORE)))
+_MODELS_WORD = _rx(r"\bmodels?\b")
 # How a clause that _WE_BEFORE or _NOUN_MODIFIER_BEFORE matches ends, before its trailing white space,
 # and words a clause that _OTHER_ACTOR matches contains ("use" in "users").
 _NOT_THE_HIRE_ENDS = (
@@ -914,7 +915,6 @@ def _not_the_hire(clause: str) -> bool:
         if not (folded.rstrip().endswith(_NOT_THE_HIRE_ENDS) or _NOT_THE_HIRE_WORDS.search(folded)):
             return False
     return _NOT_THE_HIRE.search(clause) is not None
-_MODELS_WORD = _rx(r"\bmodels?\b")
 
 
 _UP_TO_LAST_STOP = re.compile(r".*[.!?;\n]", re.DOTALL)  # greedy: ends after the last of them
@@ -988,10 +988,11 @@ class _Scan:
     words occur, so most texts cost a few passes in C. Per text only: nothing is kept across postings.
     """
 
-    __slots__ = ("low", "found")
+    __slots__ = ("low", "found", "_words")
 
     def __init__(self, low: str) -> None:
         self.low = low
+        self._words: dict[str, list[int]] = {}
         found: dict[str, list[int]] = {}
         self.found = found
         for pattern, words in _SCAN_LETTERS:
@@ -1011,13 +1012,16 @@ class _Scan:
                     at = low.find(word, at + 1)
 
     def __call__(self, word: str) -> list[int]:
-        """Every offset where `word` (one of _SCAN_WORDS) occurs, overlaps included, ascending."""
+        """Every offset where `word` (a scanned word) occurs, overlaps included, ascending."""
         return self.found.get(word) or []
 
     def words(self, stem: str, word: str) -> list[int]:
         """Offsets of `word`, which starts with `stem`, found from the shared look-up of `stem`."""
-        low = self.low
-        return [at for at in self(stem) if low.startswith(word, at)]
+        hits = self._words.get(word)
+        if hits is None:
+            low = self.low
+            hits = self._words[word] = [at for at in self(stem) if low.startswith(word, at)]
+        return hits
 
 
 def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
