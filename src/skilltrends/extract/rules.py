@@ -951,28 +951,34 @@ def _left_boundary(low: str, start: int) -> bool:
 
 
 def _letter_scan(letter: str, words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
-    """A regex matching `letter` where it sits inside one of `words`, and each word with the letter's offset.
+    """A regex matching `letter` where it sits inside one of `words`, and the words with the letter's offset
+    in the order the regex tries them.
 
     `re` jumps between occurrences of a pattern's literal first character in C, then checks the letters
     around it with look-behinds and look-aheads: one pass over the text finds several words that share a
     letter rarer than their first ("m" in "llm", "streaming", "document"), where str.find passes once per
-    word. Each alternative holds one empty group: `lastindex` names the first word found there (the later
-    ones may share the letter: "llmodel"); the commonest words go last.
+    word. Words starting with the letter share one look-ahead, tried last. Each alternative holds one
+    empty group: `lastindex` names the first word found there (later ones may share the letter:
+    "llmodel"); list the commonest word last.
     """
+    inner = [word for word in words if not word.startswith(letter)]
+    first = [word for word in words if word.startswith(letter)]
     alts = []
-    for word in words:
+    for word in inner:
         at = word.index(letter)
-        before = f"(?<={re.escape(word[: at + 1])})" if at else ""
         after = f"(?={re.escape(word[at + 1 :])})" if at + 1 < len(word) else ""
-        alts.append(before + after + "()")
-    return re.compile(re.escape(letter) + "(?:" + "|".join(alts) + ")"), tuple((w, w.index(letter)) for w in words)
+        alts.append(f"(?<={re.escape(word[: at + 1])}){after}()")
+    if first:
+        alts.append("(?=" + "|".join(re.escape(word[1:]) + "()" for word in first) + ")")
+    pattern = re.compile(re.escape(letter) + "(?:" + "|".join(alts) + ")")
+    return pattern, tuple((word, word.index(letter)) for word in inner + first)
 
 
 # Every literal word the phrase finders start from ("mod": "model" and "modular"; "test": "tested",
 # "testable"): each text is searched once per letter group, then once per remaining word.
 _SCAN_LETTERS = (
-    _letter_scan("m", ("maintainable", "document", "llm", "streaming", "mentor", "mod")),
-    _letter_scan("f", ("classifier", "forecast", "infra")),
+    _letter_scan("m", ("document", "llm", "streaming", "maintainable", "mentor", "mod")),
+    _letter_scan("f", ("classifier", "infra", "forecast")),
     _letter_scan("b", ("reproducible", "readable")),
 )
 _SCAN_WORDS = ("pipeline", "test", "clean", "ranking", "coach", "lead", "led")
