@@ -950,42 +950,46 @@ def _left_boundary(low: str, start: int) -> bool:
     return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_-")
 
 
-def _letter_scan(letter: str, words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
-    """A regex matching `letter` where it sits inside one of `words`, and the words with the letter's offset
+def _anchor_scan(anchor: str, words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
+    """A regex matching `anchor` where it sits inside one of `words`, and the words with the anchor's offset
     in the order the regex tries them.
 
-    `re` jumps between occurrences of a pattern's literal first character in C, then checks the letters
-    around it with look-behinds and look-aheads: one pass over the text finds several words that share a
-    letter rarer than their first ("m" in "llm", "streaming", "document"), where str.find passes once per
-    word. Words starting with the letter share one look-ahead, tried last. Each alternative holds one
-    empty group: `lastindex` names the first word found there (later ones may share the letter:
-    "llmodel"); list the commonest word last.
+    `re` jumps between occurrences of a pattern's literal start in C, then checks the letters around it
+    with look-behinds and look-aheads: one pass over the text finds several words that share a letter
+    rarer than their first ("m" in "llm", "streaming", "document") or a start ("le": "lead", "led"), where
+    str.find passes once per word. Words starting with the anchor share one look-ahead, tried last. Each
+    alternative holds one empty group: `lastindex` names the first word found there (later ones may share
+    the anchor: "llmodel"); list the commonest word last. An anchor's occurrences never overlap (no prefix
+    of it is also a suffix), so finditer, which resumes after each match, sees every one.
     """
-    inner = [word for word in words if not word.startswith(letter)]
-    first = [word for word in words if word.startswith(letter)]
+    assert not any(anchor.endswith(anchor[:i]) for i in range(1, len(anchor))), anchor
+    inner = [word for word in words if not word.startswith(anchor)]
+    first = [word for word in words if word.startswith(anchor)]
     alts = []
     for word in inner:
-        at = word.index(letter)
-        after = f"(?={re.escape(word[at + 1 :])})" if at + 1 < len(word) else ""
-        alts.append(f"(?<={re.escape(word[: at + 1])}){after}()")
+        end = word.index(anchor) + len(anchor)
+        after = f"(?={re.escape(word[end:])})" if end < len(word) else ""
+        alts.append(f"(?<={re.escape(word[:end])}){after}()")
     if first:
-        alts.append("(?=" + "|".join(re.escape(word[1:]) + "()" for word in first) + ")")
-    pattern = re.compile(re.escape(letter) + "(?:" + "|".join(alts) + ")")
-    return pattern, tuple((word, word.index(letter)) for word in inner + first)
+        alts.append("(?=" + "|".join(re.escape(word[len(anchor) :]) + "()" for word in first) + ")")
+    pattern = re.compile(re.escape(anchor) + "(?:" + "|".join(alts) + ")")
+    return pattern, tuple((word, word.index(anchor)) for word in inner + first)
 
 
 # Every literal word the phrase finders start from ("mod": "model" and "modular"; "test": "tested",
-# "testable"): each text is searched once per letter group, then once per remaining word.
-_SCAN_LETTERS = (
-    _letter_scan("m", ("document", "llm", "streaming", "maintainable", "mentor", "mod")),
-    _letter_scan("f", ("classifier", "infra", "forecast")),
-    _letter_scan("b", ("reproducible", "readable")),
+# "testable"): each text is searched once per anchor group, then once per remaining word.
+_SCAN_ANCHORS = (
+    _anchor_scan("m", ("document", "llm", "streaming", "maintainable", "mentor", "mod")),
+    _anchor_scan("f", ("classifier", "infra", "forecast")),
+    _anchor_scan("b", ("reproducible", "readable")),
+    _anchor_scan("c", ("coach", "clean")),
+    _anchor_scan("le", ("lead", "led")),
 )
-_SCAN_WORDS = ("pipeline", "test", "clean", "ranking", "coach", "lead", "led")
+_SCAN_WORDS = ("pipeline", "test", "ranking")
 
 
 class _Scan:
-    """Where the scanned words occur in one lower-cased text, each looked up in C (a letter group's regex or
+    """Where the scanned words occur in one lower-cased text, each looked up in C (an anchor group's regex or
     str.find) and shared by the finders that need it ("model" for model verbs, model-data and code quality).
 
     A regex starting with `\\b(?:alt1|alt2|...)` has no fast skip in `re`: finditer tries every position of
@@ -1001,7 +1005,7 @@ class _Scan:
         self._words: dict[str, list[int]] = {}
         found: dict[str, list[int]] = {}
         self.found = found
-        for pattern, words in _SCAN_LETTERS:
+        for pattern, words in _SCAN_ANCHORS:
             for match in pattern.finditer(low):
                 at = match.start()
                 first = (match.lastindex or 1) - 1
