@@ -1339,8 +1339,10 @@ _ML_INFRA = re.compile(
     r"evaluation))*[ \t]+(infrastructure|infra)\b"
 )
 # A single "team" needs a determiner: "coach the team", not "our startup coaching team" (a noun compound).
+# ("team" comes before its look-behinds, which then end with it: the same test, but most positions fail on
+# the literal before trying six look-behinds.)
 _PEOPLE = (
-    r"(?:(?:" + "|".join(rf"(?<=\b{d}[ \t])" for d in ("the", "our", "your", "their", "a", "an")) + r")team"
+    r"(?:team(?:" + "|".join(rf"(?<=\b{d}[ \t]team)" for d in ("the", "our", "your", "their", "a", "an")) + r")"
     r"|teams|"
     r"engineers|scientists|analysts|juniors|colleagues|peers|others|interns|developers|researchers|people|members|"
     r"staff|hires)"
