@@ -1139,6 +1139,8 @@ _MOD_SEPS = (",", "and", "or", "&", "/")
 _MOD_CHARS = frozenset("".join(_MOD_WORDS + _MOD_SEPS) + " \t")
 _MOD_BREAKS = "\n.:;()-"
 assert not _MOD_CHARS.intersection(_MOD_BREAKS)
+_UP_TO_LAST_BREAK = re.compile(r".*[\n.:;()\-]", re.DOTALL)  # greedy: ends after the last of _MOD_BREAKS
+_STREAMING_WORD = re.compile(r"\bstreaming\b")
 
 
 def _mods_end_at(low: str, start: int, end: int) -> bool:
@@ -1190,11 +1192,12 @@ def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
             start = max(0, at - 100)
             end = at - 1 if low[at - 1 : at] == "\n" else at  # its `$` also matches before a last "\n"
             if _mods_end_at(low, start, end):
-                start = max(start, *(low.rfind(c, start, end) + 1 for c in _MOD_BREAKS))
+                if (brk := _UP_TO_LAST_BREAK.match(low, start, end)) is not None:
+                    start = brk.end()
                 mods = _PIPELINE_MODS_BEFORE.search(low, start, at)
         if head is not None and mods is not None and not _NOUN_AFTER.match(text, head.end()):
             # not "pipeline metrics", "data pipelines team"
-            streaming = re.search(r"\bstreaming\b", mods.group(1))
+            streaming = _STREAMING_WORD.search(mods.group(1))
             if streaming:
                 s = mods.start(1) + streaming.start()
                 out.append(Candidate(s, s + 9, "streaming", text[s : s + 9]))
