@@ -988,12 +988,36 @@ _OTHER_ACTOR = _rx(
 _NOUN_MODIFIER_BEFORE = _rx(
     r"\b(?:transaction|fraud|aml|payments?|credit|sanctions|pre|post|on-the-job|job)\s*$"
 )
+# The three above in one search (a clause matching any of them rejects the verb): one call, not three.
+_NOT_THE_HIRE = _rx("|".join(f"(?:{rx.pattern})" for rx in (_WE_BEFORE, _OTHER_ACTOR, _NOUN_MODIFIER_BEFORE)))
+_MODELS_WORD = _rx(r"\bmodels?\b")
+# How a clause that _WE_BEFORE or _NOUN_MODIFIER_BEFORE matches ends, before its trailing white space,
+# and words a clause that _OTHER_ACTOR matches contains ("use" in "users").
+_NOT_THE_HIRE_ENDS = (
+    "we", "also", "currently", "they", "it",
+    "transaction", "fraud", "aml", "payment", "payments", "credit", "sanctions", "pre", "post", "job",
+)
+_NOT_THE_HIRE_WORDS = re.compile("use|can|will|need|customers|clients|partners")
+
+
+def _not_the_hire(clause: str) -> bool:
+    """_NOT_THE_HIRE.search(clause), skipped when an ASCII clause lacks the words it needs (on ASCII text
+    IGNORECASE is lower-casing; elsewhere it also folds "ı", "ſ" ... so the regex decides)."""
+    if clause.isascii():
+        folded = clause.lower()
+        if not (folded.rstrip().endswith(_NOT_THE_HIRE_ENDS) or _NOT_THE_HIRE_WORDS.search(folded)):
+            return False
+    return _NOT_THE_HIRE.search(clause) is not None
+
+
+_UP_TO_LAST_STOP = re.compile(r".*[.!?;\n]", re.DOTALL)  # greedy: ends after the last of them
 
 
 def _clause_before(text: str, start: int, n: int = 150) -> str:
-    window = text[max(0, start - n) : start]
-    cut = max(window.rfind(c) for c in ".!?;\n")
-    return window[cut + 1 :]
+    """Up to `n` characters before `start`, after the last ".!?;" or line break."""
+    lo = max(0, start - n)
+    stop = _UP_TO_LAST_STOP.match(text, lo, start)
+    return text[lo if stop is None else stop.end() : start]
 
 
 def _object_head(text: str, pos: int, *, limit: int = 6) -> tuple[int, int] | None:
@@ -1019,45 +1043,172 @@ def _left_boundary(low: str, start: int) -> bool:
     return start == 0 or not (low[start - 1].isalnum() or low[start - 1] in "_-")
 
 
-_VERB_STEMS = ("train", "retrain", "deploy", "ship", "serv", "evaluat", "monitor", "fine", "finetun")
+def _anchor_scan(anchor: str, words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[tuple[str, int], ...]]:
+    """A regex matching `anchor` where it sits inside one of `words`, and the words with the anchor's offset
+    in the order the regex tries them.
+
+    `re` jumps between occurrences of a pattern's literal start in C, then checks the letters around it
+    with look-behinds and look-aheads: one pass over the text finds several words that share a letter
+    rarer than their first ("m" in "llm", "streaming", "document") or a start ("le": "lead", "led"), where
+    str.find passes once per word. Words starting with the anchor share one look-ahead, tried last. Each
+    alternative holds one empty group: `lastindex` names the first word found there (later ones may share
+    the anchor: "llmodel"); list the commonest word last. An anchor's occurrences never overlap (no prefix
+    of it is also a suffix), so finditer, which resumes after each match, sees every one.
+    """
+    assert not any(anchor.endswith(anchor[:i]) for i in range(1, len(anchor))), anchor
+    inner = [word for word in words if not word.startswith(anchor)]
+    first = [word for word in words if word.startswith(anchor)]
+    alts = []
+    for word in inner:
+        end = word.index(anchor) + len(anchor)
+        after = f"(?={re.escape(word[end:])})" if end < len(word) else ""
+        alts.append(f"(?<={re.escape(word[:end])}){after}()")
+    if first:
+        alts.append("(?=" + "|".join(re.escape(word[len(anchor) :]) + "()" for word in first) + ")")
+    pattern = re.compile(re.escape(anchor) + "(?:" + "|".join(alts) + ")")
+    return pattern, tuple((word, word.index(anchor)) for word in inner + first)
 
 
-def _verb_hits(low: str) -> list[re.Match[str]]:
-    """Matches of _MODEL_VERB at word starts, found by str.find on stems (faster than the alternation)."""
+# Every literal word the phrase finders start from ("mod": "model" and "modular"; "test": "tested",
+# "testable"): each text is searched once per anchor group, then once per remaining word.
+_SCAN_ANCHORS = (
+    _anchor_scan("m", ("document", "llm", "streaming", "maintainable", "mentor", "mod")),
+    _anchor_scan("f", ("classifier", "infra", "forecast")),
+    _anchor_scan("b", ("reproducible", "readable")),
+    _anchor_scan("c", ("coach", "clean")),
+    _anchor_scan("le", ("lead", "led")),
+)
+_SCAN_WORDS = ("pipeline", "test", "ranking")
+
+
+class _Scan:
+    """Where the scanned words occur in one lower-cased text, each looked up in C (an anchor group's regex or
+    str.find) and shared by the finders that need it ("model" for model verbs, model-data and code quality).
+
+    A regex starting with `\\b(?:alt1|alt2|...)` has no fast skip in `re`: finditer tries every position of
+    the text. Every phrase finder below instead lists the offsets where its regex can start (a literal the
+    match must begin with, or contain at a fixed place) and matches there only, and runs only when its
+    words occur, so most texts cost a few passes in C. Per text only: nothing is kept across postings.
+    """
+
+    __slots__ = ("low", "found", "_words")
+
+    def __init__(self, low: str) -> None:
+        self.low = low
+        self._words: dict[str, list[int]] = {}
+        found: dict[str, list[int]] = {}
+        self.found = found
+        for pattern, words in _SCAN_ANCHORS:
+            for match in pattern.finditer(low):
+                at = match.start()
+                first = (match.lastindex or 1) - 1
+                for word, offset in words[first:]:
+                    if at >= offset and low.startswith(word, at - offset):
+                        found.setdefault(word, []).append(at - offset)
+        for word in _SCAN_WORDS:
+            at = low.find(word)
+            if at >= 0:
+                hits = found[word] = [at]
+                at = low.find(word, at + 1)
+                while at >= 0:
+                    hits.append(at)
+                    at = low.find(word, at + 1)
+
+    def __call__(self, word: str) -> list[int]:
+        """Every offset where `word` (a scanned word) occurs, overlaps included, ascending."""
+        return self.found.get(word) or []
+
+    def words(self, stem: str, word: str) -> list[int]:
+        """Offsets of `word`, which starts with `stem`, found from the shared look-up of `stem`."""
+        hits = self._words.get(word)
+        if hits is None:
+            low = self.low
+            hits = self._words[word] = [at for at in self(stem) if low.startswith(word, at)]
+        return hits
+
+
+def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
+    """What `pattern.finditer(low)` yields, given every offset where a match of `pattern` can start (any
+    order, repeats allowed): at each offset from the end of the previous match on, the match there if any
+    (finditer's leftmost, non-overlapping matches; none of these patterns matches the empty string)."""
+    out = []
+    end = 0
+    for at in sorted(set(starts)) if len(starts) > 1 else starts:
+        if at >= end and (match := pattern.match(low, at)) is not None:
+            out.append(match)
+            end = match.end()
+    return out
+
+
+# Each verb stem begins every form of _MODEL_VERB that starts with it; "retrain" is found as "train"
+# after "re", and "finetun..." as "fine" ("fine-tune", "finetune").
+_VERB_STEMS = ("train", "deploy", "ship", "serv", "evaluat", "monitor", "fine")
+
+
+def _head_lines(low: str, scan: _Scan) -> list[tuple[int, int]]:
+    """(start, end) of spans of lines that cover each line holding "model", "llm" or "classifier", in order.
+
+    A model verb yields a mention only with a head noun after it (_object_head walks over spaces, tabs and
+    word characters, never a line break; the head lower-cases to one of _MODEL_HEADS, ASCII letters, so
+    `low` holds it too) or with "model" in its clause before "them"/"it" (cut at a line break): both on
+    the verb's line.
+    """
+    heads = scan.words("mod", "model")
+    if "llm" in scan.found or "classifier" in scan.found:
+        heads = sorted(heads + scan("llm") + scan("classifier"))
+    lines: list[tuple[int, int]] = []
+    for at in heads:
+        if lines and at < lines[-1][1]:
+            continue  # on the line before
+        start = low.rfind("\n", 0, at) + 1
+        end = low.find("\n", at)
+        end = len(low) if end < 0 else end
+        if lines and start - lines[-1][1] < 200:
+            start = lines.pop()[0]  # one span over close lines: fewer str.find calls; others add no mention
+        lines.append((start, end))
+    return lines
+
+
+def _verb_hits(low: str, scan: _Scan) -> list[re.Match[str]]:
+    """Matches of _MODEL_VERB at word starts on lines with a head noun, found by str.find on stems
+    (faster than the alternation)."""
     hits = []
-    for stem in _VERB_STEMS:
-        at = low.find(stem)
-        while at >= 0:
-            if _left_boundary(low, at) and (match := _MODEL_VERB.match(low, at)) is not None:
-                hits.append(match)
-            at = low.find(stem, at + 1)
+    for start, end in _head_lines(low, scan):
+        for stem in _VERB_STEMS:
+            at = low.find(stem, start, end)
+            while at >= 0:
+                verb = at - 2 if stem == "train" and at >= 2 and low.startswith("re", at - 2) else at  # retrain
+                if _left_boundary(low, verb) and (match := _MODEL_VERB.match(low, verb)) is not None:
+                    hits.append(match)
+                    if stem == "fine" and low.startswith("finetun", at):
+                        hits.append(match)  # the stems used to be searched with "finetun" too: found twice
+                at = low.find(stem, at + 1, end)
     hits.sort(key=lambda m: m.start())
     return hits
 
 
-def _model_verbs(text: str, low: str) -> list[Candidate]:
+def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'train and deploy yield models', 'evaluate models', 'fine-tune small language models',
     'deploy them'."""
     out: list[Candidate] = []
-    for match in _verb_hits(low):
+    for match in _verb_hits(low, scan):
         verb = match.group(1)
         start, end = match.span(1)
         head = _object_head(text, end)
         if head is None and not _PRONOUN_AFTER.match(low, end):
             continue
         clause = _clause_before(text, start)
-        if _WE_BEFORE.search(clause) or _OTHER_ACTOR.search(clause) or _NOUN_MODIFIER_BEFORE.search(clause):
+        if _not_the_hire(clause):
             continue
         if head is None:
-            if not re.search(r"\bmodels?\b", clause, re.I):  # "train models ... and deploy them"
+            if not _MODELS_WORD.search(clause):  # "train models ... and deploy them"
                 continue
             head = (end, end)
         elif verb.endswith("ed") and not text[end : head[0]].strip() and not _PERFECT_BEFORE.search(clause):
             continue  # "deployed models": an adjective, unless "you have deployed models"
-        if _FINE_TUNE.fullmatch(verb):
+        skill = _MODEL_VERBS.get(verb)  # None: a form of "fine-tune"
+        if skill is None:
             skill = "llm_finetuning" if _LLM_OBJECT.search(text, end, head[1]) else "transfer_learning"
-        else:
-            skill = _MODEL_VERBS[verb]
         out.append(Candidate(start, end, skill, text[start:end]))
     return out
 
@@ -1071,29 +1222,80 @@ _PIPELINE_MODS_BEFORE = re.compile(
 )
 _PIPELINES = re.compile(r"pipelines?\b")
 _STREAM_TOOL = re.compile(r"\b(?:kafka|flink|kinesis|pub/?sub|beam|event\s+hubs)[ \t]+(streaming)\b")
+_STREAM_TOOLS = ("kafka", "flink", "kinesis", "pubsub", "pub/sub", "beam")  # and "event hubs"
 
 
-def _pipelines(text: str, low: str) -> list[Candidate]:
+_MOD_WORDS = tuple(_PIPELINE_MODS.split("|"))
+_MOD_SEPS = (",", "and", "or", "&", "/")
+# _PIPELINE_MODS_BEFORE matches only letters of these words and separators: any other character (a full
+# stop, a line break, a bullet) ends the run of modifiers, so the search may start after it.
+_MOD_CHARS = frozenset("".join(_MOD_WORDS + _MOD_SEPS) + " \t")
+_MOD_BREAKS = "\n.:;()-"
+assert not _MOD_CHARS.intersection(_MOD_BREAKS)
+_UP_TO_LAST_BREAK = re.compile(r".*[\n.:;()\-]", re.DOTALL)  # greedy: ends after the last of _MOD_BREAKS
+_STREAMING_WORD = re.compile(r"\bstreaming\b")
+
+
+def _mods_end_at(low: str, start: int, end: int) -> bool:
+    """Necessary for _PIPELINE_MODS_BEFORE.search(low, start, end): its last modifier and separator end at
+    `end` — a modifier word, then spaces, or then a separator (spaces around it optional)."""
+    tail = low[start:end]
+    stripped = tail.rstrip(" \t")
+    if len(stripped) < len(tail) and stripped.endswith(_MOD_WORDS):
+        return True
+    for sep in _MOD_SEPS:
+        if stripped.endswith(sep) and stripped[: -len(sep)].rstrip(" \t").endswith(_MOD_WORDS):
+            return True
+    return False
+
+
+def _spaces_before(low: str, at: int) -> int:
+    """Where the run of spaces and tabs that ends at `at` starts."""
+    while at and low[at - 1] in " \t":
+        at -= 1
+    return at
+
+
+def _stream_tool_starts(low: str, scan: _Scan) -> list[int]:
+    """Offsets where a _STREAM_TOOL match can start: a tool name ends where the spaces before "streaming"
+    start ("event" and "hubs" have any white space between them)."""
+    starts = []
+    for at in scan("streaming"):
+        end = _spaces_before(low, at)
+        if end == at:
+            continue
+        starts += [end - len(tool) for tool in _STREAM_TOOLS if low.endswith(tool, 0, end)]
+        if low.endswith("hubs", 0, end):
+            gap = end - 4
+            while gap and low[gap - 1].isspace():  # str.isspace is re's \s
+                gap -= 1
+            if gap < end - 4 and low.endswith("event", 0, gap):
+                starts.append(gap - 5)
+    return starts
+
+
+def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'batch and streaming pipelines' -> etl (on 'pipelines') and streaming;
     'Kafka streaming' -> streaming."""
     out: list[Candidate] = []
-    at = low.find("pipeline")
-    while at >= 0:
+    for at in scan("pipeline"):
         head = _PIPELINES.match(low, at)
         mods = None
         if head is not None and _left_boundary(low, at):
-            mods = _PIPELINE_MODS_BEFORE.search(low, max(0, at - 100), at)
+            start = max(0, at - 100)
+            end = at - 1 if low[at - 1 : at] == "\n" else at  # its `$` also matches before a last "\n"
+            if _mods_end_at(low, start, end):
+                if (brk := _UP_TO_LAST_BREAK.match(low, start, end)) is not None:
+                    start = brk.end()
+                mods = _PIPELINE_MODS_BEFORE.search(low, start, at)
         if head is not None and mods is not None and not _NOUN_AFTER.match(text, head.end()):
             # not "pipeline metrics", "data pipelines team"
-            streaming = re.search(r"\bstreaming\b", mods.group(1))
+            streaming = _STREAMING_WORD.search(mods.group(1))
             if streaming:
                 s = mods.start(1) + streaming.start()
                 out.append(Candidate(s, s + 9, "streaming", text[s : s + 9]))
             out.append(Candidate(at, head.end(), "etl", text[at : head.end()]))
-        at = low.find("pipeline", at + 8)
-    if "streaming" not in low:
-        return out
-    for match in _STREAM_TOOL.finditer(low):
+    for match in _matches_at(_STREAM_TOOL, low, _stream_tool_starts(low, scan)):
         out.append(Candidate(match.start(1), match.end(1), "streaming", text[match.start(1) : match.end(1)]))
     return out
 
@@ -1127,14 +1329,23 @@ _DOCUMENTED_NOT = re.compile(
 )
 
 
-def _documentation(text: str, low: str) -> list[Candidate]:
+def _well_before(low: str, found: list[int]) -> list[int]:
+    """Offsets of "well-" or "well " right before each offset in `found`."""
+    return [at - 5 for at in found if at >= 5 and low.startswith(("well-", "well "), at - 5)]
+
+
+def _documentation(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'Document everything', 'keep the warehouse tidy and well documented', 'write well-documented code'."""
+    # _DOCUMENT_VERB matches start at "document", _WELL_DOCUMENTED's at "well" five characters before it.
+    found = scan("document")
+    if not found:
+        return []
     out = [
         Candidate(m.start(1), m.end(1), "documentation", text[m.start(1) : m.end(1)])
-        for m in _DOCUMENT_VERB.finditer(low)
+        for m in _matches_at(_DOCUMENT_VERB, low, found)
         if _in_verb_slot(low, m.start(1))
     ]
-    for match in _WELL_DOCUMENTED.finditer(low):
+    for match in _matches_at(_WELL_DOCUMENTED, low, _well_before(low, found)):
         if not _left_boundary(low, match.start()):
             continue
         if _DOCUMENTED_NOT.match(low, match.end()):
@@ -1161,20 +1372,38 @@ _CODE_PHRASE = re.compile(
 )
 
 
-def _code_quality(text: str, low: str) -> list[Candidate]:
+def _code_starts(low: str, scan: _Scan) -> list[int]:
+    """Offsets where a _CODE_PHRASE match can start: at one of the _CODE_ADJ words ("well-..." five
+    characters before "tested"/"documented")."""
+    found = scan.found
+    starts = [at for word in ("clean", "readable", "maintainable") for at in found.get(word, ())]
+    if "mod" in found:
+        starts += scan.words("mod", "modular")
+    for word, forms in (("test", ("tested", "testable")), ("document", ("documented",))):
+        for at in found.get(word, ()):
+            if low.startswith(forms, at):
+                starts.append(at)
+                if at >= 5 and low.startswith("well-", at - 5):
+                    starts.append(at - 5)
+    return starts
+
+
+_CODE_WORD = re.compile(r"[\w-]+")
+
+
+def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'clean, tested Python' -> modular_coding ('clean') and software_testing ('tested')."""
     out: list[Candidate] = []
-    for match in _CODE_PHRASE.finditer(low):
+    for match in _matches_at(_CODE_PHRASE, low, _code_starts(low, scan)):
         if not _left_boundary(low, match.start()):
             continue
         if match.group(2) in ("r", "go", "c") and text[match.start(2) : match.end(2)] not in ("R", "Go", "C"):
             continue  # "clean go-karts", "tested r values": the short languages need their own case
         base = match.start(1)
-        for word in re.finditer(r"[\w-]+", match.group(1)):
+        for word in _CODE_WORD.finditer(low, base, match.end(1)):
             skill = _CODE_ADJ.get(word.group())
             if skill:
-                at = base + word.start(), base + word.end()
-                out.append(Candidate(at[0], at[1], skill, text[at[0] : at[1]]))
+                out.append(Candidate(word.start(), word.end(), skill, text[word.start() : word.end()]))
     return out
 
 
@@ -1206,8 +1435,10 @@ _ML_INFRA = re.compile(
     r"evaluation))*[ \t]+(infrastructure|infra)\b"
 )
 # A single "team" needs a determiner: "coach the team", not "our startup coaching team" (a noun compound).
+# ("team" comes before its look-behinds, which then end with it: the same test, but most positions fail on
+# the literal before trying six look-behinds.)
 _PEOPLE = (
-    r"(?:(?:" + "|".join(rf"(?<=\b{d}[ \t])" for d in ("the", "our", "your", "their", "a", "an")) + r")team"
+    r"(?:team(?:" + "|".join(rf"(?<=\b{d}[ \t]team)" for d in ("the", "our", "your", "their", "a", "an")) + r")"
     r"|teams|"
     r"engineers|scientists|analysts|juniors|colleagues|peers|others|interns|developers|researchers|people|members|"
     r"staff|hires)"
@@ -1231,14 +1462,25 @@ _MENTOR_PEOPLE = re.compile(
 _LEAD_PEOPLE = re.compile(r"\b((?:lead|led)" + _LED_PEOPLE + r"|leading" + _OBJECT_PEOPLE + r")")
 
 
+# Where a finder's regex can start in a text: offsets (it matches only there), or None when it may start
+# anywhere (finditer runs over the text; only when a rare word it needs is there).
+_Starts = Callable[[str, _Scan], "list[int] | None"]
+_Finder = Callable[[str, str, _Scan], list[Candidate]]
+
+
 def _phrase_finder(
-    pattern: re.Pattern[str], skill: str, *, before: Callable[[str, int, str], bool] | None = None
-) -> Callable[[str, str], list[Candidate]]:
+    pattern: re.Pattern[str], skill: str, starts: _Starts, *,
+    before: Callable[[str, int, str], bool] | None = None,
+) -> _Finder:
     """Mentions of `skill` at the first matched group of `pattern`; `before(low, start, word)` must agree."""
 
-    def find(text: str, low: str) -> list[Candidate]:
+    def find(text: str, low: str, scan: _Scan) -> list[Candidate]:
+        offsets = starts(low, scan)
+        if offsets == []:
+            return []
+        matches = pattern.finditer(low) if offsets is None else _matches_at(pattern, low, offsets)
         out = []
-        for match in pattern.finditer(low):
+        for match in matches:
             if not _left_boundary(low, match.start()):
                 continue
             group = next(g for g in range(1, (match.re.groups or 0) + 1) if match.group(g) is not None)
@@ -1256,21 +1498,58 @@ def _lead_slot(low: str, start: int, word: str) -> bool:
     return _in_verb_slot(low, start)
 
 
-# (hints, finder): a finder runs only when one of its hints occurs in the lower-cased text.
-PHRASES: list[tuple[tuple[str, ...], Callable[[str, str], list[Candidate]]]] = [
-    (("train", "deploy", "ship", "serv", "evaluat", "monitor", "tun"), _model_verbs),
+def _model_data_starts(low: str, scan: _Scan) -> list[int]:
+    models = scan.words("mod", "model")  # _MODEL_DATA starts at "model", and needs "data"
+    return models if models and "data" in low else []
+
+
+_ML_INFRA_WORDS = ("training", "inference", "serving", "evaluation")
+
+
+def _ranking_starts(low: str, scan: _Scan) -> list[int] | None:
+    # A _RANKING match has a separator (",", "and", "&", "/"; spaces around it) before or after "ranking".
+    for at in scan("ranking"):
+        if low.endswith(_RANKING_SEPS, 0, _spaces_before(low, at)):
+            return None
+        end = at + 7
+        while end < len(low) and low[end] in " \t":
+            end += 1
+        if low.startswith(_RANKING_SEPS, end):
+            return None
+    return []
+
+
+_RANKING_SEPS = (",", "and", "&", "/")
+
+
+def _ml_infra_starts(low: str, scan: _Scan) -> list[int] | None:
+    # A match ends in one of _ML_INFRA_WORDS, spaces and "infra..."; "data infrastructure" is commoner.
+    for at in scan("infra"):
+        end = _spaces_before(low, at)
+        if end < at and low.endswith(_ML_INFRA_WORDS, 0, end):
+            return None
+    return []
+
+
+# (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
+# without them (each of its regexes starts at, or needs, one of them).
+PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
+    (("mod", "llm", "classifier"), _model_verbs),
     (("pipeline", "streaming"), _pipelines),
     (("document",), _documentation),
-    (("clean", "tested", "readable", "maintainable", "modular", "testable", "documented"), _code_quality),
-    (("reproducible",), _phrase_finder(_REPRODUCIBLE, "reproducibility")),
-    (("data",), _phrase_finder(_MODEL_DATA, "data_modeling", before=lambda low, s, w: _in_verb_slot(low, s))),
+    (("clean", "test", "readable", "maintainable", "mod", "document"), _code_quality),
+    (("reproducible",), _phrase_finder(_REPRODUCIBLE, "reproducibility", lambda low, scan: None)),
+    (("mod",), _phrase_finder(
+        _MODEL_DATA, "data_modeling", _model_data_starts, before=lambda low, s, w: _in_verb_slot(low, s))),
     (("forecast",), _phrase_finder(
-        _FORECAST_VERB, "time_series",
+        _FORECAST_VERB, "time_series", lambda low, scan: scan("forecast"),
         before=lambda low, s, w: _FORECAST_SUBJECT.search(low, max(0, s - 24), s) is not None)),
-    (("ranking",), _phrase_finder(_RANKING, "search_ranking")),
-    (("infra",), _phrase_finder(_ML_INFRA, "ml_system_design")),
-    (("mentor", "coach"), _phrase_finder(_MENTOR_PEOPLE, "leadership")),
-    (("lead", "led"), _phrase_finder(_LEAD_PEOPLE, "leadership", before=_lead_slot)),
+    (("ranking",), _phrase_finder(_RANKING, "search_ranking", _ranking_starts)),
+    (("infra",), _phrase_finder(_ML_INFRA, "ml_system_design", _ml_infra_starts)),
+    (("mentor", "coach"), _phrase_finder(
+        _MENTOR_PEOPLE, "leadership", lambda low, scan: scan("mentor") + scan("coach"))),
+    (("lead", "led"), _phrase_finder(
+        _LEAD_PEOPLE, "leadership", lambda low, scan: scan("lead") + scan("led"), before=_lead_slot)),
 ]
 
 
@@ -1284,10 +1563,11 @@ def find_phrases(text: str, low: str | None = None) -> list[Candidate]:
         if len(low) != len(text):
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found: list[Candidate] = []
-    for hints, finder in PHRASES:
-        for hint in hints:
-            if hint in low:
-                found += finder(text, low)
+    scan = _Scan(low)
+    for words, finder in PHRASES:
+        for word in words:
+            if word in scan.found:
+                found += finder(text, low, scan)
                 break
     return found
 
