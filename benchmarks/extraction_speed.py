@@ -41,6 +41,7 @@ import ahocorasick
 from spacy.language import Language
 
 from skilltrends.extract import ExtractionPool, build_nlp, extract_postings, load_taxonomy
+from skilltrends.extract import scan
 from skilltrends.extract.matcher import alias_keys
 from skilltrends.extract.nlp import skill_component
 from skilltrends.sample import generate_market
@@ -211,6 +212,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
+    print(f"alias scanner: {scan.ENGINE} (SKILLTRENDS_SCANNER=aho selects pyahocorasick)")
     taxonomy = load_taxonomy()
     nlp = build_nlp(taxonomy)
     automaton = ahocorasick.Automaton()

@@ -31,9 +31,8 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 
-import ahocorasick
-
 from skilltrends.extract.rules import RULES, Candidate, RuleContext, TextIndex, find_phrases, lower, merge_phrases
+from skilltrends.extract.scan import key_info, scanner
 from skilltrends.extract.sections import RequirementLevels
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
@@ -75,27 +74,10 @@ def alias_keys(taxonomy: Taxonomy) -> dict[str, list[tuple[str, str | None]]]:
 class SkillMatcher:
     """Finds skill mentions in raw text; stateless after construction, safe to share across calls."""
 
-    def __init__(self, taxonomy: Taxonomy) -> None:
+    def __init__(self, taxonomy: Taxonomy, *, engine: str | None = None) -> None:
         self.taxonomy = taxonomy
-        self.automaton = ahocorasick.Automaton()
-        single: dict[str, list[tuple[str, str | None]]] = {}
-        for key, entries in alias_keys(taxonomy).items():
-            if len(key) == 1:
-                single[key] = entries
-            else:
-                # Precomputed per key: whether its ends are word characters (only then do neighbours
-                # matter) and, when the first entry is case-insensitive, the skill id it always yields.
-                first_free = entries[0][0] if entries[0][1] is None else None
-                value = (len(key), _is_word(key[0]), _is_word(key[-1]), first_free, tuple(entries))
-                self.automaton.add_word(key, value)
-        self.automaton.make_automaton()
-        self._single = single
-        # Single letters (R, C) are found with str.find: a regex with a look-behind scanned slower than the
-        # whole automaton, and an automaton key "r" would fire on every letter r.
-        self._single_forms = sorted(
-            {form for entries in single.values() for _, form in entries if form}
-            | {k for k, entries in single.items() if any(form is None for _, form in entries)}
-        )
+        keys = {key: key_info(key, entries) for key, entries in alias_keys(taxonomy).items()}
+        self._scan = scanner(keys, engine=engine)  # Hyperscan where installed (see skilltrends.extract.scan)
         self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
@@ -109,37 +91,7 @@ class SkillMatcher:
         """Alias matches on word boundaries, case-checked, leftmost-longest, before context rules."""
         if low is None:
             low = _lower(text)
-        found: list[tuple[int, int, str]] = []  # (start, -end, skill id): sorts leftmost, then longest
-        append = found.append
-        last_index = len(text) - 1
-        for last, (length, word_start, word_end, first_free, entries) in self.automaton.iter(low):
-            start = last - length + 1
-            if word_start and start:
-                before = low[start - 1]
-                if before.isalnum() or before == "_":
-                    continue
-            if word_end and last < last_index:
-                after = low[last + 1]
-                if after.isalnum() or after == "_":
-                    continue
-            if first_free is not None:
-                append((start, -last - 1, first_free))
-                continue
-            for skill_id, form in entries:
-                if form is None or form == text[start : last + 1]:
-                    append((start, -last - 1, skill_id))
-                    break
-        for letter in self._single_forms:
-            at = text.find(letter)
-            while at >= 0:
-                if (at == 0 or not (low[at - 1].isalnum() or low[at - 1] == "_")) and (
-                    at == last_index or not (low[at + 1].isalnum() or low[at + 1] == "_")
-                ):
-                    for skill_id, form in self._single.get(letter.lower(), ()):
-                        if form is None or form == letter:
-                            append((at, -at - 1, skill_id))
-                            break
-                at = text.find(letter, at + 1)
+        found = self._scan(text, low)
         found.sort()
         out: list[Candidate] = []
         reach = -1

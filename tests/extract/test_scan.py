@@ -1,0 +1,55 @@
+"""The Hyperscan and pyahocorasick scanners find exactly the same alias occurrences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from skilltrends.crawl.normalize import clean_text
+from skilltrends.extract import load_taxonomy
+from skilltrends.extract.matcher import SkillMatcher, _lower
+from skilltrends.extract.scan import hyperscan
+
+pytestmark = pytest.mark.skipif(hyperscan is None, reason="the hyperscan wheel is not installed (x86-64 only)")
+
+_TAXONOMY = load_taxonomy()
+_FAST = SkillMatcher(_TAXONOMY, engine="hyperscan")
+_SLOW = SkillMatcher(_TAXONOMY, engine="aho")
+
+# Pieces that make matches, near-matches and tricky neighbours likely.
+_PIECES = [
+    "Python", "python", "pythonic", "C", "C++", "C#", "c", "R", "R&D", "r", "Go", "go-to", "CI/CD", "ci-cd",
+    "machine learning", "Machine-Learning", "scikit-learn", "scikit learn", ".NET", ". net", "tf.keras", "TF",
+    "A/B testing", "Spark", "PySpark", "🤗 Transformers", "🤗-transformers", "Transformers", "é", "ü", "İ",
+    "ı", "ſ", "’", "•", "-", "/", ".", ",", " ", "\n", "_", "k8s", "K8s", "ML Ops", "MLOps", "Node.js", "node",
+    "AWS", "aws", "Azure ML", "sql", "SQL", "NoSQL", "x", "1", "Pytorch", "pytorch2", "C/C++",
+]
+
+
+def _same(text: str) -> None:
+    low = _lower(text)
+    assert sorted(_FAST._scan(text, low)) == sorted(_SLOW._scan(text, low)), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join))
+def test_engines_agree_on_pieces(text: str) -> None:
+    _same(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_engines_agree_on_any_text(text: str) -> None:
+    _same(text)
+
+
+def test_engines_agree_on_the_labelled_postings() -> None:
+    folder = Path(__file__).resolve().parents[1] / "data" / "labelled" / "postings"
+    texts = [clean_text(path.read_text(encoding="utf-8")) for path in sorted(folder.iterdir())]
+    assert len(texts) >= 40
+    for text in texts:
+        _same(text)
+        assert _FAST.find(text) == _SLOW.find(text)
