@@ -40,8 +40,7 @@ from collections.abc import Callable
 import ahocorasick
 from spacy.language import Language
 
-from skilltrends.extract import ExtractionPool, build_nlp, extract_postings, load_taxonomy
-from skilltrends.extract import scan
+from skilltrends.extract import ExtractionPool, build_nlp, extract_postings, load_taxonomy, scan
 from skilltrends.extract.matcher import alias_keys
 from skilltrends.extract.nlp import skill_component
 from skilltrends.sample import generate_market
