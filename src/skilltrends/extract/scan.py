@@ -129,33 +129,6 @@ def _automaton_hits(automaton: Any, text: str, low: str, found: Found) -> None:
                 break
 
 
-def _check(
-    key: tuple[KeyInfo, int, str | frozenset[str] | None], text: str, low: str, raw: bytes, to: int
-) -> tuple[int, int, str] | None:
-    """The (start, -end, skill id) a sentinel-view match ending at `to` stands for, or None.
-
-    `raw` is `low` encoded to ASCII with "?" (63) for each non-ASCII character."""
-    info, back, verify = key
-    start = to - back
-    end = start + info[0]
-    if isinstance(verify, frozenset):  # a single letter, searched by its exact case
-        if text[start] not in verify:
-            return None
-    elif verify is not None and low[start:end] != verify:
-        return None  # its punctuation differs
-    if (info[1] and start and raw[start - 1] == 63 and _is_word(low[start - 1])) or (
-        info[2] and end < len(raw) and raw[end] == 63 and _is_word(low[end])
-    ):
-        return None  # a non-ASCII word character next to it (a sentinel in the scanned bytes)
-    if info[3] is not None and not isinstance(verify, frozenset):
-        return start, -end, info[3]
-    surface = text[start:end]
-    for skill_id, form in info[4]:
-        if form is None or form == surface:
-            return start, -end, skill_id
-    return None
-
-
 class _HyperscanScanner:
     """Literal Hyperscan database over the sentinel view (see the module docstring)."""
 
@@ -204,22 +177,29 @@ class _HyperscanScanner:
         plain = text.isascii()
         size = len(low)
         for index, to in hits:
-            keys = meta[index]
-            if len(keys) == 1:
-                info, back, verify = keys[0]
-                if verify is None and info[3] is not None:  # the common case: only non-ASCII neighbours to check
-                    start = to - back
-                    end = start + info[0]
-                    if plain or not (
-                        (info[1] and start and raw[start - 1] == 63 and _is_word(low[start - 1]))
-                        or (info[2] and end < size and raw[end] == 63 and _is_word(low[end]))
-                    ):
-                        append((start, -end, info[3]))
-                    continue
-            for key in keys:  # keys sharing an expression ("c#" and "c", "ci/cd" and "ci-cd"): check each
-                hit = _check(key, text, low, raw, to)
-                if hit is not None:
-                    append(hit)
+            for info, back, verify in meta[index]:  # usually one key; several share the same scanned bytes
+                start = to - back
+                end = start + info[0]
+                if verify is not None:
+                    if verify.__class__ is str:
+                        if low[start:end] != verify:
+                            continue  # its punctuation differs ("machine-learning" vs "machine learning")
+                    elif text[start] not in verify:
+                        continue  # a single letter, searched by its exact case
+                if not plain and (
+                    (info[1] and start and raw[start - 1] == 63 and _is_word(low[start - 1]))
+                    or (info[2] and end < size and raw[end] == 63 and _is_word(low[end]))
+                ):
+                    continue  # a non-ASCII word character next to it (a sentinel in the scanned bytes)
+                skill_id = info[3]
+                if skill_id is None or verify.__class__ is frozenset:
+                    surface = text[start:end]
+                    for skill_id, form in info[4]:  # noqa: B007 - the first entry that fits is the result
+                        if form is None or form == surface:
+                            break
+                    else:
+                        continue
+                append((start, -end, skill_id))
         if not plain and any(ch in low for ch in self._other_starts):
             found += self._other(text, low)
         return found
