@@ -8,7 +8,7 @@ from typing import Any
 
 from spacy.language import Language
 
-from skilltrends.extract.matcher import SkillMatcher
+from skilltrends.extract.matcher import MentionRow, SkillMatcher, as_mention
 from skilltrends.extract.nlp import skill_component
 from skilltrends.extract.taxonomy import Taxonomy, load_taxonomy
 from skilltrends.models import Degree, Extraction, Mention, Salary
@@ -52,7 +52,7 @@ def _requirements(text: str) -> tuple[Degree, float | None, float | None, Salary
 
 
 def _extract(matcher: SkillMatcher, text: str, requirements: bool = True) -> Extraction:
-    mentions: tuple[Mention, ...] = tuple(matcher.find(text)) if text else ()
+    mentions: tuple[Mention, ...] = tuple(map(as_mention, matcher.find_rows(text))) if text else ()
     if not requirements or not text or text.isspace():
         return Extraction(mentions=mentions)
     degree, years_min, years_max, salary = _requirements(text)
@@ -78,9 +78,8 @@ _WORKER_MATCHER: SkillMatcher | None = None
 # What a worker sends back: plain tuples pickle and unpickle several times faster than frozen dataclasses
 # (slotted frozen dataclasses unpickle through a Python-level __setstate__), and unpickling happens in the
 # parent, which would otherwise become the bottleneck with two or more workers.
-_PackedMention = tuple[str, str, int, int, str]
 _Packed = tuple[
-    tuple[_PackedMention, ...],
+    list[MentionRow],
     tuple[str | None, tuple[str, ...], bool],
     float | None,
     float | None,
@@ -100,7 +99,7 @@ def _work(task: tuple[bool, list[str]]) -> list[_Packed]:
     out: list[_Packed] = []
     for text in texts:
         text = text or ""
-        mentions = tuple(_WORKER_MATCHER.find_packed(text)) if text else ()
+        mentions = _WORKER_MATCHER.find_rows(text) if text else []
         if not requirements or not text or text.isspace():
             out.append((mentions, _NO_DEGREE_PACKED, None, None, None))
             continue
@@ -139,7 +138,6 @@ class ExtractionPool:
     def __init__(self, nlp: Language, *, workers: int, chunksize: int = 128) -> None:
         self.taxonomy = skill_component(nlp).taxonomy
         self.chunksize = max(1, chunksize)
-        self._info = {s.id: (s.name, s.category) for s in self.taxonomy.skills.values()}
         context: Any = multiprocessing.get_context(
             "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         )
@@ -150,7 +148,7 @@ class ExtractionPool:
         tasks = ((requirements, chunk) for chunk in _chunks(texts, self.chunksize))
         for packed in self._pool.imap(_work, tasks):
             for item in packed:
-                yield _unpack(item, self._info)
+                yield _unpack(item)
 
     def close(self) -> None:
         self._pool.close()
@@ -166,13 +164,10 @@ class ExtractionPool:
             self._pool.terminate()
 
 
-def _unpack(packed: _Packed, info: dict[str, tuple[str, str]]) -> Extraction:
+def _unpack(packed: _Packed) -> Extraction:
     mentions, degree, years_min, years_max, salary = packed
     return Extraction(
-        mentions=tuple(
-            Mention(skill_id, *info[skill_id], requirement, start, end, text)  # type: ignore[arg-type]
-            for skill_id, requirement, start, end, text in mentions
-        ),
+        mentions=tuple(map(as_mention, mentions)),
         degree=_NO_DEGREE if degree == _NO_DEGREE_PACKED else Degree(*degree),
         years_min=years_min,
         years_max=years_max,

@@ -19,7 +19,7 @@ per-mention Python in the context rules, sentence bounds, rejects and requiremen
 (skilltrends.extract.rules, .sections), ~10-14 us a mention all told. `extract_posting` also runs
 `requirements.extract_requirements`, now gated by substring pre-checks (~50 us on text that states no
 requirement, ~350 us on a sample-market posting that does); `requirements=False` skips it when re-tagging.
-Worker processes (`extraction.ExtractionPool`) call `find_packed`, which returns plain tuples.
+Worker processes (`extraction.ExtractionPool`) call `find_rows`, which returns plain tuples.
 
 The spaCy component (skilltrends.extract.skills) calls the same `SkillMatcher.find` on `doc.text`, so
 `nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus and on
@@ -29,7 +29,9 @@ arbitrary text with Hypothesis).
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import defaultdict
+from collections.abc import Callable
 
 from skilltrends.extract.rules import RULES, Candidate, RuleContext, TextIndex, find_phrases, lower, merge_phrases
 from skilltrends.extract.scan import key_info, scanner
@@ -37,7 +39,12 @@ from skilltrends.extract.sections import RequirementLevels
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
 
-__all__ = ["SkillMatcher", "alias_keys"]
+__all__ = ["SkillMatcher", "alias_keys", "as_mention", "MentionRow"]
+
+# A Mention as a plain tuple (skill id, skill, category, requirement, start, end, text), and the C-level
+# constructor that makes one a Mention (tuple.__new__ on the NamedTuple: no Python frame per mention).
+MentionRow = tuple[str, str, str, str, int, int, str]
+as_mention: Callable[[MentionRow], Mention] = functools.partial(tuple.__new__, Mention)
 
 # Longer texts are scanned in full but rules stay local; a cap keeps a pathological 10 MB line cheap.
 _MAX_RULE_PASSES = 3
@@ -110,16 +117,11 @@ class SkillMatcher:
 
     def find(self, text: str) -> list[Mention]:
         """All accepted skill mentions in `text`, sorted by offset, with requirement levels."""
-        info = self._info
-        mentions: list[Mention] = []
-        append = mentions.append
-        for skill_id, requirement, start, end, surface in self.find_packed(text):
-            name, category = info[skill_id]
-            append(Mention(skill_id, name, category, requirement, start, end, surface))  # type: ignore[arg-type]
-        return mentions
+        return list(map(as_mention, self.find_rows(text)))
 
-    def find_packed(self, text: str) -> list[tuple[str, str, int, int, str]]:
-        """`find` as (skill id, requirement, start, end, text) tuples: cheap to send between processes."""
+    def find_rows(self, text: str) -> list[MentionRow]:
+        """`find` as plain tuples in Mention's field order: cheap to send between processes, and turned into
+        Mentions by `as_mention` without a Python call each."""
         if not text or text.isspace():
             return []
         low = _lower(text)
@@ -129,7 +131,7 @@ class SkillMatcher:
             return []
         index = TextIndex(text, low)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
-        return _finish(text, low, index, accepted)
+        return _finish(text, low, index, accepted, self._info)
 
     def _apply_rules(
         self, text: str, cands: list[Candidate], index: TextIndex
@@ -164,13 +166,13 @@ class SkillMatcher:
 
 
 def _finish(
-    text: str, low: str, index: TextIndex, accepted: list[tuple[Candidate, str]]
-) -> list[tuple[str, str, int, int, str]]:
-    """Accepted candidates minus generic rejects, with requirement levels, as packed tuples."""
+    text: str, low: str, index: TextIndex, accepted: list[tuple[Candidate, str]], info: dict[str, tuple[str, str]]
+) -> list[MentionRow]:
+    """Accepted candidates minus generic rejects, with requirement levels, as Mention rows."""
     levels = RequirementLevels(text, low)
     sentence, rejects, level = index.sentence, index.rejects, levels.level
     line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line
-    found: list[tuple[str, str, int, int, str]] = []
+    found: list[MentionRow] = []
     append = found.append
     s_start, s_end = 0, -1
     l_start = l_end = -1
@@ -189,9 +191,10 @@ def _finish(
                 s_start, s_end = sentence(start, end)
             if rejects(start, end, s_start, s_end) if hint else quiet_rejects(start, end, roles):
                 continue
-            append((skill_id, level(start, end, s_start, s_end) if cue else section, start, end, cand.text))
+            requirement = level(start, end, s_start, s_end) if cue else section
+            append((skill_id, *info[skill_id], requirement, start, end, cand.text))
         elif not quiet_rejects(start, end, roles):
-            append((skill_id, section, start, end, cand.text))
+            append((skill_id, *info[skill_id], section, start, end, cand.text))
     return found
 
 
