@@ -20,7 +20,7 @@ Rules (tested in tests/extract/test_requirements.py, annotated the same way in t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from typing import NamedTuple
 
 from skilltrends.extract.pay import find_salary, parse_salary
 from skilltrends.models import Degree, Salary
@@ -120,7 +120,7 @@ _SECTION_HEADING = re.compile(
     re.IGNORECASE,
 )
 _ROUTE_WORDS = re.compile(
-    r"\bor\b|\balternatively\b|\b(?:junior|mid|senior|staff|principal|lead|L\d)\b\s*(?:level\s*)?[:(]",
+    r"\bor\b|\balternatively\b|\b(?:junior|mid|senior|staff|principal|lead|l\d)\b\s*(?:level\s*)?[:(]",
     re.IGNORECASE,
 )
 # A degree the posting says it does not need: "A PhD is not required", "You don't need a PhD".
@@ -184,121 +184,183 @@ _SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+le
                               re.IGNORECASE)
 
 
+_EXPERIENCE_WORD = re.compile("experience", re.IGNORECASE)
+# Where _SENTENCE_SPLIT can cut a line (no line holds "\n"), and where _HEADING_RE can match a stripped line:
+# an ASCII letter then at most 61 characters, unless "#"s lead.
+_MAY_SPLIT = re.compile(r"[.!?]\s|[•·]")
+_HEADING_MAX = 62
+
+
 # Cheap necessary conditions, tested on the lower-cased text before the detailed patterns: speed only, the
-# results are the same. Python's sre scans an alternation with IGNORECASE at ~100 ns a character, `in` and
-# str.find at ~1 ns. Every _DEGREE_RE alternative holds one of _DEGREE_WORDS or starts with one of
-# _DEGREE_SHORT (after its look-behind: not after a word character or "&") followed by its tail.
-_DEGREE_WORDS = re.compile(r"degree|doctora|d\.phil|master|mba|msc|meng|bsc|btech|beng|bachelor")
-# The short starts with their tails; no match can hide another (none holds a p, m or b after its first
-# character), so finditer sees every occurrence.
-_DEGREE_SHORT = re.compile(
-    r"ph\.?\s?d|m(?:\.(?:s\.|sc|eng|a\.)|s|a\s*(?:/|in\s))|b(?:\.(?:s\.|sc|tech|eng|a\.)|s|a\s*/)"
-)
+# results are the same. Python's sre scans an alternation with IGNORECASE at ~100 ns a character, a
+# case-sensitive alternation of literals at ~10 ns, `in` and str.find at ~1 ns. Every _DEGREE_RE alternative
+# holds one of the words below or starts with one of the short forms (after its look-behind: not after a
+# word character or "&") followed by its tail. Each short form checks that look-behind right after its first
+# letter, `m(?<![\w&]m)`, so the alternation still starts with literals, which sre skips to quickly.
+def _degree_hint(space: str) -> str:
+    return (
+        r"degree|doctora|d\.phil|master|mba|msc|meng|bsc|btech|beng|bachelor|"
+        rf"p(?<![\w&]p)h\.?{space}?d|"
+        rf"m(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space}))|"
+        rf"b(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.)|s|a{space}*/)"
+    )
+
+
+_DEGREE_HINT = re.compile(_degree_hint(r"\s"))
+# The same with the years words, over a whole text at once, for the lines that may name either: its spaces
+# are those that do not end a line (str.splitlines), so no match runs on into the next line and hides one
+# starting there, and a match starts in a line exactly when the line alone would match.
+_LINE_ENDS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_HINT = re.compile(r"year|yr|month|decade|" + _degree_hint(rf"[^\S{_LINE_ENDS}]"))
 # Every _YEARS_RE match holds one of these; every _EQUIVALENT_RE alternative one of those.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
 _EQUIVALENT_WORDS = ("equivalent", "lieu", "self-taught")  # or "degree" with a negation:
 _EQUIVALENT_NEGATION = re.compile(r"not|n't|no\s")
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
+# For every other character c (checked over all of Unicode), len(c.lower()) == 1, c.lower() is a word
+# character, digit or space exactly when c is, and an IGNORECASE pattern of lower-case ASCII (and of the
+# non-ASCII marks used here) matches c exactly when the same pattern without IGNORECASE matches c.lower().
+# So without those three, a pattern finds the same spans in text.lower() without IGNORECASE as in the text
+# with it — and sre runs twice to five times faster on it, since a case-sensitive alternation of
+# literals lets it skip to the characters that can start a match.
 _UNFOLDED = ("ı", "ſ", "İ")
 
 
 def _hints_apply(text: str) -> bool:
-    """True when a substring test on text.lower() decides what an IGNORECASE pattern could match."""
+    """True when a substring test on text.lower() decides what an IGNORECASE pattern could match, and
+    the patterns may run case-sensitively on text.lower() (see _UNFOLDED)."""
     return not any(ch in text for ch in _UNFOLDED)
 
 
 def _may_name_degree(low: str) -> bool:
-    if _DEGREE_WORDS.search(low):
-        return True
-    for match in _DEGREE_SHORT.finditer(low):
-        at = match.start()
-        if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "_&"):
-            return True
-    return False
+    return _DEGREE_HINT.search(low) is not None
 
 
 def _may_name_years(low: str) -> bool:
     return any(word in low for word in _YEARS_WORDS)
 
 
-def _may_name_requirement(low: str) -> bool:
-    return _may_name_years(low) or _may_name_degree(low)
+def _may_accept_equivalent(low: str) -> bool:
+    return any(word in low for word in _EQUIVALENT_WORDS) or (
+        "degree" in low and _EQUIVALENT_NEGATION.search(low) is not None
+    )
+
+
+class _Patterns(NamedTuple):
+    """The detailed patterns, compiled for one kind of input (see _AS_WRITTEN and _LOWERED)."""
+
+    degree: re.Pattern[str]
+    fields: tuple[tuple[str, re.Pattern[str]], ...]
+    field_stop: re.Pattern[str]
+    equivalent: re.Pattern[str]
+    or_equivalent: re.Pattern[str]
+    preferred_cue: re.Pattern[str]
+    route_words: re.Pattern[str]
+    negated_degree: re.Pattern[str]
+    clause_split: re.Pattern[str]
+    years: re.Pattern[str]
+    experience_after: re.Pattern[str]
+    experience_before: re.Pattern[str]
+    not_experience_before: re.Pattern[str]
+    not_experience_after: re.Pattern[str]
+    sub_requirement: re.Pattern[str]
+    experience: re.Pattern[str]
+
+
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` without IGNORECASE, for lower-cased text: its letters must all be lower-case."""
+    assert not re.search(r"(?<![\\?])[A-Z]", pattern.pattern), pattern.pattern
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+# Sentences as written, any text.
+_AS_WRITTEN = _Patterns(
+    _DEGREE_RE, _FIELD_RES, _FIELD_STOP, _EQUIVALENT_RE, _OR_EQUIVALENT_RE, _PREFERRED_CUE, _ROUTE_WORDS,
+    _NEGATED_DEGREE, _CLAUSE_SPLIT, _YEARS_RE, _EXPERIENCE_AFTER, _EXPERIENCE_BEFORE, _NOT_EXPERIENCE_BEFORE,
+    _NOT_EXPERIENCE_AFTER, _SUB_REQUIREMENT, _EXPERIENCE_WORD,
+)
+# Lower-cased sentences of a text where _hints_apply: the same spans, found faster.
+_LOWERED = _AS_WRITTEN._replace(
+    fields=tuple((name, _case_sensitive(p)) for name, p in _AS_WRITTEN.fields),
+    **{key: _case_sensitive(value) for key, value in _AS_WRITTEN._asdict().items() if key != "fields"},
+)
+
+# (sentence, under a preferred heading, may name a degree, may name years); the sentence is lower-cased
+# when it comes from _sentences(text, low=...).
+_Sentence = tuple[str, bool, bool, bool]
 
 
 def extract_requirements(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
     """(degree, years_min, years_max, salary) stated in a posting's plain text."""
-    sentences: list[tuple[str, bool]] = []
+    degree, (years_min, years_max) = _requirements(text)
+    return degree, years_min, years_max, find_salary(text)
+
+
+def find_degree(text: str) -> Degree:
+    """The lowest degree level required, the fields named with required degrees, and whether equivalent
+    experience is accepted."""
+    return _requirements(text)[0]
+
+
+def find_years(text: str) -> tuple[float | None, float | None]:
+    """The minimum and maximum years of experience asked for, or (None, None)."""
+    return _requirements(text)[1]
+
+
+def _requirements(text: str) -> tuple[Degree, tuple[float | None, float | None]]:
     if not _hints_apply(text):
         sentences = _sentences(text)
-    elif _may_name_requirement(text.lower()):
-        sentences = _sentences(text, keep=_may_name_requirement)
-    years_min, years_max = find_years(text, sentences=sentences)
-    return find_degree(text, sentences=sentences), years_min, years_max, find_salary(text)
+        equivalent = _EQUIVALENT_RE.search(text) is not None
+        return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
+    low = text.lower()
+    sentences = _sentences(text, low=low)
+    equivalent = _may_accept_equivalent(low) and _LOWERED.equivalent.search(low) is not None
+    return _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
 
 
-def find_degree(text: str, *, sentences: list[tuple[str, bool]] | None = None) -> Degree:
-    """The lowest degree level required, the fields named with required degrees, and whether equivalent
-    experience is accepted. `sentences`: `_sentences(text)` when the caller already has them."""
+def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> Degree:
     required: set[str] = set()
     fields: list[str] = []
-    hinted = _hints_apply(text)
-    low = text.lower() if hinted else ""
-    may_be_equivalent = (
-        not hinted
-        or any(word in low for word in _EQUIVALENT_WORDS)
-        or ("degree" in low and _EQUIVALENT_NEGATION.search(low) is not None)
-    )
-    equivalent = bool(may_be_equivalent and _EQUIVALENT_RE.search(text))
-    if sentences is None:
-        sentences = _sentences(text, keep=_may_name_degree) if not hinted or _may_name_degree(low) else []
-    for sentence, is_preferred_section in sentences:
-        if hinted and not _may_name_degree(sentence.lower()):
+    for sentence, is_preferred_section, may_name_degree, _ in sentences:
+        if not may_name_degree:
             continue
-        hits = list(_DEGREE_RE.finditer(sentence))
+        hits = list(p.degree.finditer(sentence))
         if any(not h.group("generic") for h in hits):
             hits = [h for h in hits if not h.group("generic")]
         if not hits:
             continue
-        if _OR_EQUIVALENT_RE.search(sentence):
+        if p.or_equivalent.search(sentence):
             equivalent = True
+        cuts = _cuts(sentence, p)
         for hit in hits:
             level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
-            clause = _clause_at(sentence, hit.start(), hit.end())
-            if _NEGATED_DEGREE.search(clause):
+            clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
+            if p.negated_degree.search(clause):
                 continue
-            if is_preferred_section or _PREFERRED_CUE.search(clause):
+            if is_preferred_section or p.preferred_cue.search(clause):
                 continue  # a preferred degree is not a requirement, nor are its fields
             required.add(level)
-            fields += [f for f in _fields_near(sentence, hit.start(), hit.end()) if f not in fields]
+            fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
 
 
-def find_years(
-    text: str, *, sentences: list[tuple[str, bool]] | None = None
-) -> tuple[float | None, float | None]:
-    """The minimum and maximum years of experience asked for, or (None, None).
-
-    `sentences`: `_sentences(text)` when the caller already has them."""
+def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
-    hinted = _hints_apply(text)
-    if sentences is None:
-        wanted = not hinted or _may_name_years(text.lower())
-        sentences = _sentences(text, keep=_may_name_years) if wanted else []
-    for sentence, is_preferred_section in sentences:
-        if hinted and not _may_name_years(sentence.lower()):
+    for sentence, is_preferred_section, _, may_name_years in sentences:
+        if not may_name_years:
             continue
-        found = _sentence_years(sentence)
+        found = _sentence_years(sentence, p)
         if not found:
             continue
-        if not all(p for _, _, p in found):
+        if not all(cue for _, _, cue in found):
             found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        if len(routes) > 1 and not _has_routes(sentence):
+        if len(routes) > 1 and not _has_routes(sentence, p):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        cue = is_preferred_section or all(p for _, _, p in found)
+        cue = is_preferred_section or all(c for _, _, c in found)
         (preferred if cue else required).append(pick)
     chosen = required or preferred
     if not chosen:
@@ -306,25 +368,27 @@ def find_years(
     return max(chosen, key=lambda r: r[0] if r[0] is not None else 0.0)
 
 
-def _sentence_years(sentence: str) -> list[tuple[float | None, float | None, bool]]:
+def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, float | None, bool]]:
     """Experience figures in one sentence as (min, max, preferred-cue)."""
     out: list[tuple[float | None, float | None, bool]] = []
-    for m in _YEARS_RE.finditer(sentence):
+    cuts: list[tuple[int, int]] | None = None
+    for m in p.years.finditer(sentence):
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 100]
-        if _NOT_EXPERIENCE_BEFORE.search(before) or _NOT_EXPERIENCE_AFTER.match(after):
+        if p.not_experience_before.search(before) or p.not_experience_after.match(after):
             continue
-        if _SUB_REQUIREMENT.search(before):
+        if p.sub_requirement.search(before):
             continue
         strong = any(m.group(g) for g in ("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
-        if not (strong or _EXPERIENCE_AFTER.match(after) or _EXPERIENCE_BEFORE.search(before)
-                or re.search(r"experience", sentence[:m.start()][-60:], re.IGNORECASE)):
+        if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
+                or p.experience.search(sentence[:m.start()][-60:])):
             continue
         lo, hi = _span_years(m)
         if lo is None and hi is None:
             continue
-        clause = _clause_at(sentence, m.start(), m.end())
-        out.append((lo, hi, bool(_PREFERRED_CUE.search(clause))))
+        cuts = _cuts(sentence, p) if cuts is None else cuts
+        clause = _clause_at(sentence, m.start(), m.end(), cuts)
+        out.append((lo, hi, bool(p.preferred_cue.search(clause))))
     return out
 
 
@@ -361,60 +425,96 @@ def _quantity(raw: str | None) -> float | None:
         return None
 
 
-def _has_routes(sentence: str) -> bool:
+def _has_routes(sentence: str, p: _Patterns) -> bool:
     """Several year figures in one sentence are alternatives when joined by "or", tied to degrees, or to
     levels ("Senior: 5+ years; Staff: 8+ years")."""
-    return bool(_ROUTE_WORDS.search(sentence) or _DEGREE_RE.search(sentence))
+    return bool(p.route_words.search(sentence) or p.degree.search(sentence))
 
 
-def _sentences(text: str, *, keep: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
+def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
     """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points").
 
-    `keep`, given the lower-cased line, says whether its sentences are wanted: headings are still read
-    on every line, but only kept lines are split (valid only when `_hints_apply(text)`)."""
-    out: list[tuple[str, bool]] = []
+    `low`, `text.lower()` when `_hints_apply(text)`: the sentences come lower-cased, with flags saying
+    whether each may name a degree or years, and lines that can name neither are left out (headings are
+    still read on every line). Otherwise every sentence comes as written, both flags True."""
+    out: list[_Sentence] = []
+    hints: list[int] = []  # where _LINE_HINT matches in `low`, last first
+    if low is not None:
+        hints = [m.start() for m in _LINE_HINT.finditer(low)][::-1]
+        if not hints:
+            return out
     in_preferred = False
-    if keep is not None and not _hints_apply(text):
-        keep = None
-    text = text.replace("’", "'").replace("‘", "'")
-    for line in text.splitlines():
-        heading = _HEADING_RE.fullmatch(line.strip()) if len(line) < 100 else None
-        if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
-            in_preferred = bool(_PREFERRED_HEADING.search(heading.group(1)))
-            continue
-        if keep is not None and not keep(line.lower()):
-            continue
-        inline = _INLINE_HEADING_RE.match(line.lstrip())
+    text = text.replace("’", "'").replace("‘", "'")  # one character for one: offsets into `low` still hold
+    end = 0
+    for line in text.splitlines(keepends=True):
+        start, end = end, end + len(line)
+        line = line.rstrip(_LINE_ENDS)  # what splitlines() gives: one line end, or none on the last line
+        if len(line) < 100:
+            stripped = line.strip()
+            # _HEADING_RE needs an ASCII letter, then at most _HEADING_MAX characters, unless "#"s lead.
+            first = stripped[:1]
+            if first == "#" or (len(stripped) <= _HEADING_MAX and first.isascii() and first.isalpha()):
+                heading = _HEADING_RE.fullmatch(stripped)
+                if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
+                    in_preferred = bool(_PREFERRED_HEADING.search(heading.group(1)))
+                    continue
+        if low is not None:
+            while hints and hints[-1] < start:
+                hints.pop()
+            if not hints or hints[-1] >= end:
+                continue  # nothing in this line can name a degree or years
         line_preferred = in_preferred
-        if inline and _PREFERRED_HEADING.search(inline.group(1)):
-            line_preferred = True
-        out += [(s, line_preferred) for s in _SENTENCE_SPLIT.split(line) if s.strip()]
+        if ":" in line:  # _INLINE_HEADING_RE ends with a colon
+            inline = _INLINE_HEADING_RE.match(line.lstrip())
+            if inline and _PREFERRED_HEADING.search(inline.group(1)):
+                line_preferred = True
+        pieces = _SENTENCE_SPLIT.split(line) if _MAY_SPLIT.search(line) else [line]
+        for piece in pieces:
+            if not piece.strip():
+                continue
+            if low is not None:
+                piece = piece.lower()
+                out.append((piece, line_preferred, _may_name_degree(piece), _may_name_years(piece)))
+            else:
+                out.append((piece, line_preferred, True, True))
     return out
 
 
 def _is_heading(line: str, *, colon: bool) -> bool:
     """A short line that names a section: "Nice to have", "What you'll bring:", "Minimum qualifications"."""
-    words = len(line.split())
-    if any(ch.isdigit() for ch in line) or ":" in line:
+    if line.isascii():  # str.isdigit also takes other scripts' digits ("²", "٣"), which \d misses in part
+        if _ASCII_DIGIT.search(line):
+            return False
+    elif any(ch.isdigit() for ch in line):
         return False
+    if ":" in line:
+        return False
+    words = len(line.split())
     if colon and words <= 8:
         return bool(_PREFERRED_HEADING.search(line) or _SECTION_HEADING.search(line))
     return words <= 6 and line[:1].isupper() and bool(_HEADING_START.match(line))
 
 
-def _clause_at(sentence: str, start: int, end: int) -> str:
-    """The clause of `sentence` around [start, end), split at commas, semicolons, brackets and 'but'."""
-    cuts = [m for m in _CLAUSE_SPLIT.finditer(sentence)]
-    left = max((m.end() for m in cuts if m.end() <= start), default=0)
-    right = min((m.start() for m in cuts if m.start() >= end), default=len(sentence))
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _cuts(sentence: str, p: _Patterns) -> list[tuple[int, int]]:
+    """Where `sentence` splits into clauses: commas, semicolons, brackets, dashes and 'but'."""
+    return [m.span() for m in p.clause_split.finditer(sentence)]
+
+
+def _clause_at(sentence: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
+    """The clause of `sentence` around [start, end), given its `_cuts`."""
+    left = max((cut_end for _, cut_end in cuts if cut_end <= start), default=0)
+    right = min((cut_start for cut_start, _ in cuts if cut_start >= end), default=len(sentence))
     return sentence[left:right]
 
 
-def _fields_near(sentence: str, start: int, end: int) -> list[str]:
+def _fields_near(sentence: str, start: int, end: int, p: _Patterns) -> list[str]:
     """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats")."""
     low, high = max(0, start - 40), min(len(sentence), end + 140)
-    stop = _FIELD_STOP.search(sentence, start, high)
+    stop = p.field_stop.search(sentence, start, high)
     high = stop.start() if stop else high
     # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
-    found = {name for name, pattern in _FIELD_RES if pattern.search(sentence, low, high)}
+    found = {name for name, pattern in p.fields if pattern.search(sentence, low, high)}
     return [name for name, _ in _FIELDS if name in found]
