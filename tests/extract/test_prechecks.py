@@ -178,3 +178,24 @@ def test_prechecks_keep_results_on_labelled_and_sample_postings() -> None:
     assert len(texts) > 200
     for text in texts:
         assert extract_requirements(text) == _reference(text), text[:200]
+
+
+YEARS_FRAGMENTS = [
+    "no less than", "a minimum of", "min.", "up to", "~", "5", "3.5", "five", "(5)", "+", "-", "–", "to", "or",
+    "or more", "year", "yrs", "months", "decade", "half a decade", "a couple of years", " ", "\t", ",", ".",
+    "experience", "'s", "٣",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(YEARS_FRAGMENTS) | st.text(max_size=4), max_size=30).map(" ".join))
+def test_lowered_years_equal_finditer(text: str) -> None:
+    low = text.lower()
+    assert [m.span() for m in requirements._lowered_years(low)] == [
+        m.span() for m in requirements._LOWERED.years.finditer(low)
+    ]
+
+
+def test_lowered_years_reach_back_over_the_longest_lead() -> None:
+    low = "we want no less than five (5) + to twenty (20) + or more years here"  # 12 runs before "years"
+    assert [m.span() for m in requirements._lowered_years(low)] == [(8, 62)]
