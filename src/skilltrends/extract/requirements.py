@@ -71,6 +71,21 @@ _FIELDS = (
      r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major|subject)s?|"
      r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related)\b(?!\s+(?:experience|work|role))"),
 )
+# Every alternative of a field's pattern holds one of its words here, in lower case: tested on the window
+# before the pattern runs on a lower-cased sentence (speed only; most start with \b, which sre cannot skip to).
+_FIELD_WORDS = {
+    "computer_science": ("comput", "cs", "informatics", "software", "ece"),
+    "data_science": ("data",),
+    "mathematics": ("math",),
+    "statistics": ("stat",),
+    "electrical_engineering": ("electr", "ee", "ece"),
+    "physics": ("physics",),
+    "machine_learning": ("machine", "ml", "artificial", "ai"),
+    "operations_research": ("operations",),
+    "economics": ("economics", "econometrics"),
+    "engineering": ("engineering",),
+    "related_field": ("related", "quantitative", "field", "discipline", "major", "subject", "stem", "similar"),
+}
 _FIELD_STOP = re.compile(
     r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE
 )
@@ -194,25 +209,28 @@ _HEADING_MAX = 62
 
 # Cheap necessary conditions, tested on the lower-cased text before the detailed patterns: speed only, the
 # results are the same. Python's sre scans an alternation with IGNORECASE at ~100 ns a character, a
-# case-sensitive alternation of literals at ~10 ns, `in` and str.find at ~1 ns. Every _DEGREE_RE alternative
-# holds one of the words below or starts with one of the short forms (after its look-behind: not after a
-# word character or "&") followed by its tail. Each short form checks that look-behind right after its first
-# letter, `m(?<![\w&]m)`, so the alternation still starts with literals, which sre skips to quickly.
-def _degree_hint(space: str) -> str:
+# case-sensitive one whose alternatives all start with a letter at ~5-10 ns, `in` and str.find at ~1 ns.
+# Every _DEGREE_RE alternative holds one of the words (degree, doctora, d.phil, master, mba, msc, meng, bsc,
+# btech, beng, bachelor) or starts with one of the short forms (ph.d, ms, m.s., ma/, bs, ba/, ...: after its
+# look-behind, not after a word character or "&") followed by its tail. The words and forms are grouped by
+# first letter, so sre tries few alternatives where one of those letters occurs; each short form checks the
+# look-behind right after its first letter, `m(?<![\w&]m)`, so that every alternative starts with a letter.
+def _degree_hint(space: str, *, years: bool = False) -> str:
+    decade, month, year = ("|ecade", "|onth", "|y(?:ear|r)") if years else ("", "", "")
     return (
-        r"degree|doctora|d\.phil|master|mba|msc|meng|bsc|btech|beng|bachelor|"
-        rf"p(?<![\w&]p)h\.?{space}?d|"
-        rf"m(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space}))|"
-        rf"b(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.)|s|a{space}*/)"
+        rf"d(?:egree|octora|\.phil{decade})|"
+        rf"m(?:aster|ba|sc|eng{month}|(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space})))|"
+        rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.)|s|a{space}*/))|"
+        rf"p(?<![\w&]p)h\.?{space}?d{year}"
     )
 
 
 _DEGREE_HINT = re.compile(_degree_hint(r"\s"))
-# The same with the years words, over a whole text at once, for the lines that may name either: its spaces
-# are those that do not end a line (str.splitlines), so no match runs on into the next line and hides one
-# starting there, and a match starts in a line exactly when the line alone would match.
+# The same with the years words (_YEARS_WORDS), over a whole text at once, for the lines that may name
+# either: its spaces are those that do not end a line (str.splitlines), so no match holds a line end, and
+# a match starts in a line exactly when the line alone would match.
 _LINE_ENDS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
-_LINE_HINT = re.compile(r"year|yr|month|decade|" + _degree_hint(rf"[^\S{_LINE_ENDS}]"))
+_LINE_HINT = re.compile(_degree_hint(r"[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", years=True))
 # Every _YEARS_RE match holds one of these; every _EQUIVALENT_RE alternative one of those.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
 _EQUIVALENT_WORDS = ("equivalent", "lieu", "self-taught")  # or "degree" with a negation:
@@ -549,6 +567,11 @@ def _fields_near(sentence: str, start: int, end: int, p: _Patterns) -> list[str]
     low, high = max(0, start - 40), min(len(sentence), end + 140)
     stop = p.field_stop.search(sentence, start, high)
     high = stop.start() if stop else high
+    window = sentence[low:high] if p is _LOWERED else ""
     # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
-    found = {name for name, pattern in p.fields if pattern.search(sentence, low, high)}
+    found = {
+        name for name, pattern in p.fields
+        if (p is _AS_WRITTEN or any(word in window for word in _FIELD_WORDS[name]))
+        and pattern.search(sentence, low, high)
+    }
     return [name for name, _ in _FIELDS if name in found]
