@@ -20,7 +20,9 @@ Rules (tested in tests/extract/test_requirements.py, annotated the same way in t
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
 from typing import NamedTuple
 
 from skilltrends.extract.pay import find_salary, parse_salary
@@ -487,34 +489,33 @@ def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
     """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points").
 
     `low`, `text.lower()` when `_hints_apply(text)`: the sentences come lower-cased, with flags saying
-    whether each may name a degree or years, and lines that can name neither are left out (headings are
-    still read on every line). Otherwise every sentence comes as written, both flags True."""
+    whether each may name a degree or years, and lines that can name neither are left out. Otherwise every
+    sentence comes as written, both flags True."""
     out: list[_Sentence] = []
-    hints: list[int] = []  # where _LINE_HINT matches in `low`, last first
-    if low is not None:
-        hints = [m.start() for m in _LINE_HINT.finditer(low)][::-1]
-        if not hints:
-            return out
-    in_preferred = False
     text = text.replace("’", "'").replace("‘", "'")  # one character for one: offsets into `low` still hold
-    end = 0
-    for line in text.splitlines(keepends=True):
-        start, end = end, end + len(line)
-        line = line.rstrip(_LINE_ENDS)  # what splitlines() gives: one line end, or none on the last line
-        if len(line) < 100:
-            stripped = line.strip()
-            # _HEADING_RE needs an ASCII letter, then at most _HEADING_MAX characters, unless "#"s lead.
-            first = stripped[:1]
-            if first == "#" or (len(stripped) <= _HEADING_MAX and first.isascii() and first.isalpha()):
-                heading = _HEADING_RE.fullmatch(stripped)
-                if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
-                    in_preferred = bool(_PREFERRED_HEADING.search(heading.group(1)))
-                    continue
-        if low is not None:
-            while hints and hints[-1] < start:
-                hints.pop()
-            if not hints or hints[-1] >= end:
-                continue  # nothing in this line can name a degree or years
+    lines = text.splitlines(keepends=True)
+    if low is None:
+        wanted: Iterable[int] = range(len(lines))
+    else:
+        # The lines where _LINE_HINT matches: where each line ends (its line end included), then which
+        # line holds each match.
+        ends = list(accumulate(map(len, lines)))
+        wanted = sorted({bisect_right(ends, m.start()) for m in _LINE_HINT.finditer(low)})
+    in_preferred = False
+    read = -1  # the lines up to this one have been read for headings
+    for at in wanted:
+        if read < 0:  # the nearest heading above decides, if any
+            above = next((h for h in map(_heading, reversed(lines[:at])) if h is not None), None)
+            in_preferred = bool(above)
+        else:
+            for h in map(_heading, lines[read + 1:at]):
+                in_preferred = in_preferred if h is None else h
+        read = at
+        line = lines[at].rstrip(_LINE_ENDS)  # as splitlines() gives it: one line end, or none on the last
+        heading = _heading(line)
+        if heading is not None:
+            in_preferred = heading
+            continue
         line_preferred = in_preferred
         if ":" in line:  # _INLINE_HEADING_RE ends with a colon
             inline = _INLINE_HEADING_RE.match(line.lstrip())
@@ -530,6 +531,21 @@ def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
             else:
                 out.append((piece, line_preferred, True, True))
     return out
+
+
+def _heading(line: str) -> bool | None:
+    """None when `line` (a line end may follow) is no heading, else whether it heads a preferred section."""
+    if len(line.rstrip(_LINE_ENDS)) >= 100:
+        return None
+    stripped = line.strip()
+    # _HEADING_RE needs an ASCII letter, then at most _HEADING_MAX characters, unless "#"s lead.
+    first = stripped[:1]
+    if not (first == "#" or (len(stripped) <= _HEADING_MAX and first.isascii() and first.isalpha())):
+        return None
+    heading = _HEADING_RE.fullmatch(stripped)
+    if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
+        return bool(_PREFERRED_HEADING.search(heading.group(1)))
+    return None
 
 
 def _is_heading(line: str, *, colon: bool) -> bool:
