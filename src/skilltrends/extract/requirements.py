@@ -73,33 +73,39 @@ _FIELDS = (
      r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major|subject)s?|"
      r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related)\b(?!\s+(?:experience|work|role))"),
 )
-# Every alternative of a field's pattern holds one of its words here, in lower case: tested on the window
-# before the pattern runs on a lower-cased sentence (speed only; most start with \b, which sre cannot skip to).
-_FIELD_WORDS = {
-    "computer_science": ("comput", "cs", "informatics", "software", "ece"),
+# Where a match of each field's pattern can start: every alternative starts with one of these (lower-cased),
+# after its zero-width assertions. On a lower-cased sentence the pattern is tried only there (speed only:
+# most alternatives start with \b, so sre would try the whole pattern at every position of the window).
+_FIELD_STARTS = {
+    "computer_science": ("comput", "cs", "informatics", "software", "ece", "electrical"),
     "data_science": ("data",),
-    "mathematics": ("math",),
-    "statistics": ("stat",),
+    "mathematics": ("math", "applied"),
+    "statistics": ("stat", "biostat"),
     "electrical_engineering": ("electr", "ee", "ece"),
     "physics": ("physics",),
     "machine_learning": ("machine", "ml", "artificial", "ai"),
     "operations_research": ("operations",),
-    "economics": ("economics", "econometrics"),
+    "economics": ("econ",),
     "engineering": ("engineering",),
-    "related_field": ("related", "quantitative", "field", "discipline", "major", "subject", "stem", "similar"),
+    "related_field": ("related", "quantitative", "technical", "stem", "scientific", "similar", "relevant", "or"),
 }
 _FIELD_STOP = re.compile(
     r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE
 )
 _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
-_EQUIVALENT_RE = re.compile(
-    r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+|research\s+)?"
-    r"experience|"
-    r"equivalent\s+combination|in\s+lieu\s+of\s+(?:a\s+)?degree|degree\s+(?:is\s+)?not\s+required|"
-    r"no\s+degree\s+required|(?:don't|do\s+not)\s+(?:need|require|"
-    r"care\s+about)\s+(?:a\s+)?degrees?|self-taught",
-    re.IGNORECASE,
+# Each alternative with words it holds (lower-cased), so that on a lower-cased text it runs only where they
+# all occur, as a pattern of its own that starts with a literal, which sre skips to quickly.
+_EQUIVALENT_PARTS = (
+    (("equivalent",), r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+|"
+                      r"research\s+)?experience|equivalent\s+combination"),
+    (("lieu",), r"in\s+lieu\s+of\s+(?:a\s+)?degree"),
+    (("degree", "required"), r"degree\s+(?:is\s+)?not\s+required"),
+    (("degree", "required"), r"no\s+degree\s+required"),
+    (("degree",), r"(?:don't|do\s+not)\s+(?:need|require|care\s+about)\s+(?:a\s+)?degrees?"),
+    (("self-taught",), r"self-taught"),
 )
+_EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
+_EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
 _OR_EQUIVALENT_RE = re.compile(
     r"\bor\s+(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|"
@@ -233,10 +239,8 @@ _DEGREE_HINT = re.compile(_degree_hint(r"\s"))
 # a match starts in a line exactly when the line alone would match.
 _LINE_ENDS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_HINT = re.compile(_degree_hint(r"[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", years=True))
-# Every _YEARS_RE match holds one of these; every _EQUIVALENT_RE alternative one of those.
+# Every _YEARS_RE match holds one of these.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
-_EQUIVALENT_WORDS = ("equivalent", "lieu", "self-taught")  # or "degree" with a negation:
-_EQUIVALENT_NEGATION = re.compile(r"not|n't|no\s")
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
 # For every other character c (checked over all of Unicode), len(c.lower()) == 1, c.lower() is a word
 # character, digit or space exactly when c is, and an IGNORECASE pattern of lower-case ASCII (and of the
@@ -261,10 +265,10 @@ def _may_name_years(low: str) -> bool:
     return any(word in low for word in _YEARS_WORDS)
 
 
-def _may_accept_equivalent(low: str) -> bool:
-    return any(word in low for word in _EQUIVALENT_WORDS) or (
-        "degree" in low and _EQUIVALENT_NEGATION.search(low) is not None
-    )
+def _accepts_equivalent(low: str) -> bool:
+    """`_EQUIVALENT_RE.search(text)` for `low = text.lower()` where `_hints_apply(text)`."""
+    present = {word for word in _EQUIVALENT_WORDS if word in low}
+    return any(present.issuperset(words) and part.search(low) for words, part in _EQUIVALENT_LOWERED)
 
 
 class _Patterns(NamedTuple):
@@ -273,7 +277,6 @@ class _Patterns(NamedTuple):
     degree: re.Pattern[str]
     fields: tuple[tuple[str, re.Pattern[str]], ...]
     field_stop: re.Pattern[str]
-    equivalent: re.Pattern[str]
     or_equivalent: re.Pattern[str]
     preferred_cue: re.Pattern[str]
     route_words: re.Pattern[str]
@@ -296,7 +299,7 @@ def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 # Sentences as written, any text.
 _AS_WRITTEN = _Patterns(
-    _DEGREE_RE, _FIELD_RES, _FIELD_STOP, _EQUIVALENT_RE, _OR_EQUIVALENT_RE, _PREFERRED_CUE, _ROUTE_WORDS,
+    _DEGREE_RE, _FIELD_RES, _FIELD_STOP, _OR_EQUIVALENT_RE, _PREFERRED_CUE, _ROUTE_WORDS,
     _NEGATED_DEGREE, _CLAUSE_SPLIT, _YEARS_RE, _EXPERIENCE_AFTER, _EXPERIENCE_BEFORE, _NOT_EXPERIENCE_BEFORE,
     _NOT_EXPERIENCE_AFTER, _SUB_REQUIREMENT, _EXPERIENCE_WORD,
 )
@@ -304,6 +307,10 @@ _AS_WRITTEN = _Patterns(
 _LOWERED = _AS_WRITTEN._replace(
     fields=tuple((name, _case_sensitive(p)) for name, p in _AS_WRITTEN.fields),
     **{key: _case_sensitive(value) for key, value in _AS_WRITTEN._asdict().items() if key != "fields"},
+)
+
+_EQUIVALENT_LOWERED = tuple(
+    (words, _case_sensitive(re.compile(pattern, re.IGNORECASE))) for words, pattern in _EQUIVALENT_PARTS
 )
 
 # (sentence, under a preferred heading, may name a degree, may name years); the sentence is lower-cased
@@ -335,7 +342,7 @@ def _requirements(text: str) -> tuple[Degree, tuple[float | None, float | None]]
         return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
     low = text.lower()
     sentences = _sentences(text, low=low)
-    equivalent = _may_accept_equivalent(low) and _LOWERED.equivalent.search(low) is not None
+    equivalent = _accepts_equivalent(low)
     return _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
 
 
@@ -583,11 +590,21 @@ def _fields_near(sentence: str, start: int, end: int, p: _Patterns) -> list[str]
     low, high = max(0, start - 40), min(len(sentence), end + 140)
     stop = p.field_stop.search(sentence, start, high)
     high = stop.start() if stop else high
-    window = sentence[low:high] if p is _LOWERED else ""
-    # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
-    found = {
-        name for name, pattern in p.fields
-        if (p is _AS_WRITTEN or any(word in window for word in _FIELD_WORDS[name]))
-        and pattern.search(sentence, low, high)
-    }
+    if p is _AS_WRITTEN:
+        # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
+        found = {name for name, pattern in p.fields if pattern.search(sentence, low, high)}
+    else:
+        found = {name for name, pattern in p.fields if _starts_match(sentence, low, high, pattern, _FIELD_STARTS[name])}
     return [name for name, _ in _FIELDS if name in found]
+
+
+def _starts_match(sentence: str, low: int, high: int, pattern: re.Pattern[str], starts: tuple[str, ...]) -> bool:
+    """`pattern.search(sentence, low, high)` finds a match, for a pattern whose matches all start with one of
+    `starts`: tried in place, only where one of them occurs."""
+    for word in starts:
+        at = sentence.find(word, low, high)
+        while at >= 0:
+            if pattern.match(sentence, at, high):
+                return True
+            at = sentence.find(word, at + 1, high)
+    return False
