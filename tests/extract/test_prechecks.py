@@ -199,3 +199,15 @@ def test_lowered_years_equal_finditer(text: str) -> None:
 def test_lowered_years_reach_back_over_the_longest_lead() -> None:
     low = "we want no less than five (5) + to twenty (20) + or more years here"  # 12 runs before "years"
     assert [m.span() for m in requirements._lowered_years(low)] == [(8, 62)]
+
+
+MONEY_FRAGMENTS = ["USD", "eur", "zł", "CHF", "sek", "150", "4.500", "٣٠", "k", "thousand", "million", "bn", " ", "\u00a0",
+                   "-", "to", "from", "starting at", "x", "5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MONEY_FRAGMENTS) | st.text(max_size=4), max_size=14).map("".join))
+def test_currency_precheck_holds_whenever_a_match_captures_a_mark(text: str) -> None:
+    groups = ("acur1", "acur2", "bcur1", "bcur2")
+    if any(m.group(g) for m in pay._PAY_RE.finditer(text) for g in groups):
+        assert pay._may_name_currency(text)
