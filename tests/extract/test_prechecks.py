@@ -183,7 +183,7 @@ def test_prechecks_keep_results_on_labelled_and_sample_postings() -> None:
 YEARS_FRAGMENTS = [
     "no less than", "a minimum of", "min.", "up to", "~", "5", "3.5", "five", "(5)", "+", "-", "–", "to", "or",
     "or more", "year", "yrs", "months", "decade", "half a decade", "a couple of years", " ", "\t", ",", ".",
-    "experience", "'s", "٣",
+    "experience", "'s", "٣", "yearly", "x", "ly", " minimum",
 ]
 
 
@@ -199,6 +199,13 @@ def test_lowered_years_equal_finditer(text: str) -> None:
 def test_lowered_years_reach_back_over_the_longest_lead() -> None:
     low = "we want no less than five (5) + to twenty (20) + or more years here"  # 12 runs before "years"
     assert [m.span() for m in requirements._lowered_years(low)] == [(8, 62)]
+
+
+@pytest.mark.parametrize("low", ["a yearly budget, 5 years of python", "5 yearsx, 3 years", "half a decade", "2 months'"])
+def test_lowered_years_skip_unit_words_outside_matches(low: str) -> None:
+    assert [m.span() for m in requirements._lowered_years(low)] == [
+        m.span() for m in requirements._LOWERED.years.finditer(low)
+    ]
 
 
 MONEY_FRAGMENTS = ["USD", "eur", "zł", "CHF", "sek", "150", "4.500", "٣٠", "k", "thousand", "million", "bn", " ", "\u00a0",

@@ -427,16 +427,22 @@ _BEFORE_UNIT_CHARS = r"[a-z\d.+()\-–—~]"
 _BEFORE_UNIT_RUNS = 12
 # Matched on the reversed sentence from a unit word backwards: how far back a match holding it may start.
 _BEFORE_UNIT = re.compile(rf"(?:\s*{_BEFORE_UNIT_CHARS}+){{0,{_BEFORE_UNIT_RUNS}}}")
+# From the start of its unit word to the end of a match's unit ("months", "decade"; "years" in "a couple
+# of years"), after which the pattern holds only optional parts.
+_LONGEST_UNIT = 6
 
 
 def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
     """`_LOWERED.years.finditer(sentence)` for a lower-cased sentence, without trying the pattern at every
     position: it costs ~140 ns a character, str.find ~1 ns.
 
-    Every match holds a unit word (_YEARS_WORDS) and starts at most _BEFORE_UNIT back from it. So the next
-    match at or after `pos` starts no earlier than _BEFORE_UNIT back from the first unit word at or after
-    `pos` (if that word is not in the match, it lies before the match's own, or before the match), and
-    searching from there finds it; with no unit word left there is no match left."""
+    Every match holds a unit word (_YEARS_WORDS), none before it (no lead or quantity word holds one), and
+    starts at most _BEFORE_UNIT back from it. So a match at or after `pos` that starts no later than the
+    first unit word at or after `pos` holds that very word, starts no earlier than _BEFORE_UNIT back from
+    it, and ends with its unit word at most _LONGEST_UNIT characters after the word's start, or runs on
+    only through optional parts: the text cut there still holds a match starting there. When the cut text
+    holds none starting by the word, the next match starts after the word; otherwise searching the whole
+    sentence from _BEFORE_UNIT back finds it. With no unit word left there is no match left."""
     pos = 0
     reverse = ""
     while True:
@@ -445,8 +451,12 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
             return
         reverse = reverse or sentence[::-1]
         back = _BEFORE_UNIT.match(reverse, len(sentence) - unit)  # always matches, maybe empty
-        start = unit - len(back[0]) if back else unit
-        match = _LOWERED.years.search(sentence, max(pos, start))
+        start = max(pos, unit - len(back[0]) if back else unit)
+        probe = _LOWERED.years.search(sentence[:unit + _LONGEST_UNIT], start)
+        if probe is None or probe.start() > unit:
+            pos = unit + 1
+            continue
+        match = _LOWERED.years.search(sentence, start)
         if match is None:
             return
         yield match
