@@ -456,16 +456,22 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
         if probe is None or probe.start() > unit:
             pos = unit + 1
             continue
-        match = _LOWERED.years.search(sentence, start)
+        # No match starts before the probe's; one starting there is the next (rarely none does).
+        match = _LOWERED.years.match(sentence, probe.start()) or _LOWERED.years.search(sentence, probe.start() + 1)
         if match is None:
             return
         yield match
         pos = match.end()  # no match is empty
 
 
+_SPACES = re.compile(r"\s+")
+_OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
+_BRACKETED_NUMBER = re.compile(r"\s*\(\d+\)")
+
+
 def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
     scale = 1 / 12 if (m.group("unit") or "").lower().startswith("month") else 1.0
-    lead = re.sub(r"\s+", " ", (m.group("lead") or "").lower()).strip()
+    lead = _SPACES.sub(" ", (m.group("lead") or "").lower()).strip()
     if m.group("decade"):
         words = m.group("decade").lower()
         return (5.0 if words.startswith("half") else 2.0 if "couple" in words else 10.0), None
@@ -473,7 +479,7 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
         lo, hi = _quantity(m.group("lo")), _quantity(m.group("hi"))
         if lo is None or hi is None or hi < lo or hi > 40:
             return None, None
-        if re.search(r"\bor\b", m.group(0), re.IGNORECASE) or m.group("lo_plus"):
+        if _OR_WORD.search(m.group(0)) or m.group("lo_plus"):
             return round(lo * scale, 2), None  # "3 or 4 years" / "3+ to 5 years": the floor only
         return round(lo * scale, 2), round(hi * scale, 2)
     value = _quantity(m.group("one"))
@@ -487,7 +493,7 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
 def _quantity(raw: str | None) -> float | None:
     if not raw:
         return None
-    word = re.sub(r"\s*\(\d+\)", "", raw).strip().lower()
+    word = _BRACKETED_NUMBER.sub("", raw).strip().lower()
     if word in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[word])
     try:
