@@ -95,17 +95,15 @@ def _digit_positions(text: str) -> list[int] | None:
 
 
 def _near(text: str, positions: list[int], *, before: int, after: int) -> str:
-    """The stretches of `text` from `before` characters ahead of each position to `after` past it (end
-    excluded), overlapping ones merged, joined by "|"."""
-    parts: list[str] = []
-    low = high = 0
+    """The stretches of `text` from `before` characters ahead of each position through `after` past it,
+    overlapping ones merged, joined by "|"."""
+    spans: list[list[int]] = []
     for at in positions:
-        if at - before > high:
-            parts.append(text[low:high])
-            low = at - before
-        high = at + after + 1
-    parts.append(text[low:high])
-    return "|".join(parts)
+        if spans and at - before <= spans[-1][1]:
+            spans[-1][1] = at + after + 1
+        else:
+            spans.append([max(0, at - before), at + after + 1])
+    return "|".join(text[start:end] for start, end in spans)
 
 
 def _is_ascii_letter(ch: str) -> bool:

@@ -441,8 +441,9 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
     first unit word at or after `pos` holds that very word, starts no earlier than _BEFORE_UNIT back from
     it, and ends with its unit word at most _LONGEST_UNIT characters after the word's start, or runs on
     only through optional parts: the text cut there still holds a match starting there. When the cut text
-    holds none starting by the word, the next match starts after the word; otherwise searching the whole
-    sentence from _BEFORE_UNIT back finds it. With no unit word left there is no match left."""
+    holds none starting by the word, the next match starts after the word; otherwise none starts before the
+    cut text's first, and the next is the one starting there if any (else search on from just after it).
+    With no unit word left there is no match left."""
     pos = 0
     reverse = ""
     while True:
