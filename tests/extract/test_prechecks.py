@@ -218,3 +218,11 @@ def test_currency_precheck_holds_whenever_a_match_captures_a_mark(text: str) -> 
     groups = ("acur1", "acur2", "bcur1", "bcur2")
     if any(m.group(g) for m in pay._PAY_RE.finditer(text) for g in groups):
         assert pay._may_name_currency(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([". ", "! ", "? ", ".  ", "A", "a", "(", '"', "'", " ", "\t", "•", "·", "x.", "\u00a0"])
+                | st.text(max_size=3), max_size=20).map("".join))
+def test_split_sentences_equal_the_pattern(text: str) -> None:
+    for line in text.splitlines():
+        assert requirements._split_sentences(line) == requirements._SENTENCE_SPLIT.split(line)

@@ -209,10 +209,12 @@ _SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+le
 
 
 _EXPERIENCE_WORD = re.compile("experience", re.IGNORECASE)
-# Where _SENTENCE_SPLIT can cut a line (no line holds "\n"), and where _HEADING_RE can match a stripped line:
-# an ASCII letter then at most 61 characters, unless "#"s lead.
-_MAY_SPLIT = re.compile(r"[.!?]\s|[•·]")
+# Where _HEADING_RE can match a stripped line: an ASCII letter then at most 61 characters, unless "#"s lead.
 _HEADING_MAX = 62
+# _SENTENCE_SPLIT's first alternative, the only one that can cut a line without "•" or "·" (a line holds no
+# "\n"): a whole run of spaces (group 1) after ".", "!" or "?", before a capital, bracket or quote. Led by
+# the punctuation rather than a look-behind, so that sre skips to it: ~10 ns a character instead of ~70.
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z(\"'])")
 
 
 # Cheap necessary conditions, tested on the lower-cased text before the detailed patterns: speed only, the
@@ -545,8 +547,7 @@ def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
             inline = _INLINE_HEADING_RE.match(line.lstrip())
             if inline and _PREFERRED_HEADING.search(inline.group(1)):
                 line_preferred = True
-        pieces = _SENTENCE_SPLIT.split(line) if _MAY_SPLIT.search(line) else [line]
-        for piece in pieces:
+        for piece in _split_sentences(line):
             if not piece.strip():
                 continue
             if low is not None:
@@ -555,6 +556,19 @@ def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
             else:
                 out.append((piece, line_preferred, True, True))
     return out
+
+
+def _split_sentences(line: str) -> list[str]:
+    """`_SENTENCE_SPLIT.split(line)` for one line of text."""
+    if "•" in line or "·" in line:
+        return _SENTENCE_SPLIT.split(line)
+    pieces: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(line):
+        pieces.append(line[start:end.start(1)])
+        start = end.end(1)
+    pieces.append(line[start:])
+    return pieces
 
 
 def _heading(line: str) -> bool | None:
