@@ -378,7 +378,7 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
 def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
-    for sentence, is_preferred_section, _, may_name_years in sentences:
+    for sentence, is_preferred_section, may_name_degree, may_name_years in sentences:
         if not may_name_years:
             continue
         found = _sentence_years(sentence, p)
@@ -388,7 +388,7 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
             found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        if len(routes) > 1 and not _has_routes(sentence, p):
+        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
         cue = is_preferred_section or all(c for _, _, c in found)
         (preferred if cue else required).append(pick)
@@ -505,10 +505,10 @@ def _quantity(raw: str | None) -> float | None:
         return None
 
 
-def _has_routes(sentence: str, p: _Patterns) -> bool:
+def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool) -> bool:
     """Several year figures in one sentence are alternatives when joined by "or", tied to degrees, or to
-    levels ("Senior: 5+ years; Staff: 8+ years")."""
-    return bool(p.route_words.search(sentence) or p.degree.search(sentence))
+    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`: the sentence's flag (_Sentence)."""
+    return bool(p.route_words.search(sentence) or (may_name_degree and p.degree.search(sentence)))
 
 
 def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
