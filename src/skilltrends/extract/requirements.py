@@ -573,7 +573,7 @@ def _split_sentences(line: str) -> list[str]:
 
 def _heading(line: str) -> bool | None:
     """None when `line` (a line end may follow) is no heading, else whether it heads a preferred section."""
-    if len(line.rstrip(_LINE_ENDS)) >= 100:
+    if len(line) >= 100 and len(line.rstrip(_LINE_ENDS)) >= 100:
         return None
     stripped = line.strip()
     # _HEADING_RE needs an ASCII letter, then at most _HEADING_MAX characters, unless "#"s lead.
