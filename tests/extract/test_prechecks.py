@@ -178,3 +178,51 @@ def test_prechecks_keep_results_on_labelled_and_sample_postings() -> None:
     assert len(texts) > 200
     for text in texts:
         assert extract_requirements(text) == _reference(text), text[:200]
+
+
+YEARS_FRAGMENTS = [
+    "no less than", "a minimum of", "min.", "up to", "~", "5", "3.5", "five", "(5)", "+", "-", "–", "to", "or",
+    "or more", "year", "yrs", "months", "decade", "half a decade", "a couple of years", " ", "\t", ",", ".",
+    "experience", "'s", "٣", "yearly", "x", "ly", " minimum",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(YEARS_FRAGMENTS) | st.text(max_size=4), max_size=30).map(" ".join))
+def test_lowered_years_equal_finditer(text: str) -> None:
+    low = text.lower()
+    assert [m.span() for m in requirements._lowered_years(low)] == [
+        m.span() for m in requirements._LOWERED.years.finditer(low)
+    ]
+
+
+def test_lowered_years_reach_back_over_the_longest_lead() -> None:
+    low = "we want no less than five (5) + to twenty (20) + or more years here"  # 12 runs before "years"
+    assert [m.span() for m in requirements._lowered_years(low)] == [(8, 62)]
+
+
+@pytest.mark.parametrize("low", ["a yearly budget, 5 years of python", "5 yearsx, 3 years", "half a decade", "2 months'"])
+def test_lowered_years_skip_unit_words_outside_matches(low: str) -> None:
+    assert [m.span() for m in requirements._lowered_years(low)] == [
+        m.span() for m in requirements._LOWERED.years.finditer(low)
+    ]
+
+
+MONEY_FRAGMENTS = ["USD", "eur", "zł", "CHF", "sek", "150", "4.500", "٣٠", "k", "thousand", "million", "bn", " ", "\u00a0",
+                   "-", "to", "from", "starting at", "x", "5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(MONEY_FRAGMENTS) | st.text(max_size=4), max_size=14).map("".join))
+def test_currency_precheck_holds_whenever_a_match_captures_a_mark(text: str) -> None:
+    groups = ("acur1", "acur2", "bcur1", "bcur2")
+    if any(m.group(g) for m in pay._PAY_RE.finditer(text) for g in groups):
+        assert pay._may_name_currency(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([". ", "! ", "? ", ".  ", "A", "a", "(", '"', "'", " ", "\t", "•", "·", "x.", "\u00a0"])
+                | st.text(max_size=3), max_size=20).map("".join))
+def test_split_sentences_equal_the_pattern(text: str) -> None:
+    for line in text.splitlines():
+        assert requirements._split_sentences(line) == requirements._SENTENCE_SPLIT.split(line)

@@ -18,6 +18,7 @@ Every pattern is linear: no nested quantifiers, so 1 MB of hostile text parses i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from skilltrends.models import Salary
@@ -42,11 +43,23 @@ _UNFOLDED = ("ı", "ſ", "İ")
 
 
 def _may_name_currency(text: str) -> bool:
-    """False only when no currency mark _PAY_RE could capture occurs: a symbol, or a code followed by a
-    number (before-amount mark) or standing apart from letters (after-amount mark)."""
+    """False only when no currency mark _PAY_RE could capture occurs: a symbol, or a code next to an amount.
+
+    A captured code touches its amount: before it, followed by at most one space and the first digit of a
+    run of digits (a code or a space precedes that digit); or after it, at most 10 characters after the
+    run's last digit (one space, a multiplier of up to 8 letters such as "thousand", one space). So it lies
+    within 4 characters before a run of digits to 13 after it."""
     if any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED):
         return True
-    low = text.lower()
+    digits = _digit_positions(text)
+    if digits is None:
+        return _may_name_code(text.lower())
+    near = _near(text, digits, before=4, after=13).lower()
+    return any(code in near for code in _CODES)
+
+
+def _may_name_code(low: str) -> bool:
+    """A code followed by a number (before-amount mark) or standing apart from letters (after-amount)."""
     for code in _CODES:
         at = low.find(code)
         while at >= 0:
@@ -58,6 +71,39 @@ def _may_name_currency(text: str) -> bool:
                 return True
             at = low.find(code, at + 1)
     return False
+
+
+_ASCII = bytes(range(128))
+
+
+def _digit_positions(text: str) -> list[int] | None:
+    """Where `text` holds a decimal digit (what \\d matches: str.isdecimal, checked over all of Unicode), in
+    order; None when one is not ASCII. str.find looks for one character at ~1 ns a character or less, sre
+    scans for \\d at ~10 ns. Encoding to UTF-8 and deleting the ASCII bytes leaves the other characters."""
+    if not text.isascii():
+        others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        if any(ch.isdecimal() for ch in others):
+            return None
+    found: list[int] = []
+    for digit in "0123456789":
+        at = text.find(digit)
+        while at >= 0:
+            found.append(at)
+            at = text.find(digit, at + 1)
+    found.sort()
+    return found
+
+
+def _near(text: str, positions: list[int], *, before: int, after: int) -> str:
+    """The stretches of `text` from `before` characters ahead of each position through `after` past it,
+    overlapping ones merged, joined by "|"."""
+    spans: list[list[int]] = []
+    for at in positions:
+        if spans and at - before <= spans[-1][1]:
+            spans[-1][1] = at + after + 1
+        else:
+            spans.append([max(0, at - before), at + after + 1])
+    return "|".join(text[start:end] for start, end in spans)
 
 
 def _is_ascii_letter(ch: str) -> bool:
@@ -158,9 +204,10 @@ def _pay_matches(text: str) -> Iterator[re.Match[str]]:
     Every match holds a digit and starts at most lead + whitespace + mark + one space before its first
     digit, and no match is empty; so searching from just before the next digit finds the same next match.
     """
+    digits = _digit_positions(text)
     pos = 0
-    while (digit := _DIGIT.search(text, pos)) is not None:
-        start = max(0, digit.start() - _LONGEST_MARK - 1)
+    while (digit := _next_digit(text, digits, pos)) >= 0:
+        start = max(0, digit - _LONGEST_MARK - 1)
         while start > 0 and text[start - 1].isspace():
             start -= 1
         match = _PAY_RE.search(text, max(pos, start - _LONGEST_LEAD))
@@ -168,6 +215,15 @@ def _pay_matches(text: str) -> Iterator[re.Match[str]]:
             return
         yield match
         pos = match.end()
+
+
+def _next_digit(text: str, digits: list[int] | None, pos: int) -> int:
+    """Where the first digit at or after `pos` is, or -1; `digits`: `_digit_positions(text)`."""
+    if digits is None:
+        found = _DIGIT.search(text, pos)
+        return found.start() if found else -1
+    at = bisect_left(digits, pos)
+    return digits[at] if at < len(digits) else -1
 
 
 def _stated_as_pay(text: str, match: re.Match[str], salary: Salary) -> bool:
@@ -214,6 +270,8 @@ def _is_not_pay(text: str, match: re.Match[str]) -> bool:
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "), before.rfind("|"))
     before = before[cut + 1:]
     last_bad = max((m.end() for m in _NOT_PAY.finditer(before)), default=-1)
+    if last_bad < 0:
+        return False  # nothing to outweigh
     last_good = max((m.end() for m in _PAY_WORDS.finditer(before)), default=-1)
     return last_bad > last_good
 
@@ -252,10 +310,14 @@ def _amount(num: str | None, mult: str | None) -> float | None:
     return round(value * factor, 2)
 
 
+_GROUP_SPACE = re.compile(r"[\u00a0\u202f '’]")
+_DECIMAL_MARK = re.compile(r"[.,]")
+
+
 def _number(num: str) -> float:
     """"180,000" -> 180000, "4.500" -> 4500 (European), "95.50" -> 95.5, "4,5" -> 4.5."""
-    num = re.sub(r"[\u00a0\u202f '’]", "", num)
-    groups = re.split(r"[.,]", num)
+    num = _GROUP_SPACE.sub("", num)
+    groups = _DECIMAL_MARK.split(num)
     if len(groups) == 1:
         return float(num)
     if all(len(g) == 3 for g in groups[1:]):

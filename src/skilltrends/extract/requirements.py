@@ -20,7 +20,10 @@ Rules (tested in tests/extract/test_requirements.py, annotated the same way in t
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from itertools import accumulate
+from typing import NamedTuple
 
 from skilltrends.extract.pay import find_salary, parse_salary
 from skilltrends.models import Degree, Salary
@@ -70,18 +73,39 @@ _FIELDS = (
      r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major|subject)s?|"
      r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related)\b(?!\s+(?:experience|work|role))"),
 )
+# Where a match of each field's pattern can start: every alternative starts with one of these (lower-cased),
+# after its zero-width assertions. On a lower-cased sentence the pattern is tried only there (speed only:
+# most alternatives start with \b, so sre would try the whole pattern at every position of the window).
+_FIELD_STARTS = {
+    "computer_science": ("comput", "cs", "informatics", "software", "ece", "electrical"),
+    "data_science": ("data",),
+    "mathematics": ("math", "applied"),
+    "statistics": ("stat", "biostat"),
+    "electrical_engineering": ("electr", "ee", "ece"),
+    "physics": ("physics",),
+    "machine_learning": ("machine", "ml", "artificial", "ai"),
+    "operations_research": ("operations",),
+    "economics": ("econ",),
+    "engineering": ("engineering",),
+    "related_field": ("related", "quantitative", "technical", "stem", "scientific", "similar", "relevant", "or"),
+}
 _FIELD_STOP = re.compile(
     r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE
 )
 _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
-_EQUIVALENT_RE = re.compile(
-    r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+|research\s+)?"
-    r"experience|"
-    r"equivalent\s+combination|in\s+lieu\s+of\s+(?:a\s+)?degree|degree\s+(?:is\s+)?not\s+required|"
-    r"no\s+degree\s+required|(?:don't|do\s+not)\s+(?:need|require|"
-    r"care\s+about)\s+(?:a\s+)?degrees?|self-taught",
-    re.IGNORECASE,
+# Each alternative with words it holds (lower-cased), so that on a lower-cased text it runs only where they
+# all occur, as a pattern of its own that starts with a literal, which sre skips to quickly.
+_EQUIVALENT_PARTS = (
+    (("equivalent",), r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+|"
+                      r"research\s+)?experience|equivalent\s+combination"),
+    (("lieu",), r"in\s+lieu\s+of\s+(?:a\s+)?degree"),
+    (("degree", "required"), r"degree\s+(?:is\s+)?not\s+required"),
+    (("degree", "required"), r"no\s+degree\s+required"),
+    (("degree",), r"(?:don't|do\s+not)\s+(?:need|require|care\s+about)\s+(?:a\s+)?degrees?"),
+    (("self-taught",), r"self-taught"),
 )
+_EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
+_EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
 _OR_EQUIVALENT_RE = re.compile(
     r"\bor\s+(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|"
@@ -120,7 +144,7 @@ _SECTION_HEADING = re.compile(
     re.IGNORECASE,
 )
 _ROUTE_WORDS = re.compile(
-    r"\bor\b|\balternatively\b|\b(?:junior|mid|senior|staff|principal|lead|L\d)\b\s*(?:level\s*)?[:(]",
+    r"\bor\b|\balternatively\b|\b(?:junior|mid|senior|staff|principal|lead|l\d)\b\s*(?:level\s*)?[:(]",
     re.IGNORECASE,
 )
 # A degree the posting says it does not need: "A PhD is not required", "You don't need a PhD".
@@ -184,121 +208,189 @@ _SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+le
                               re.IGNORECASE)
 
 
+_EXPERIENCE_WORD = re.compile("experience", re.IGNORECASE)
+# Where _HEADING_RE can match a stripped line: an ASCII letter then at most 61 characters, unless "#"s lead.
+_HEADING_MAX = 62
+# _SENTENCE_SPLIT's first alternative, the only one that can cut a line without "•" or "·" (a line holds no
+# "\n"): a whole run of spaces (group 1) after ".", "!" or "?", before a capital, bracket or quote. Led by
+# the punctuation rather than a look-behind, so that sre skips to it: ~10 ns a character instead of ~70.
+_SENTENCE_END = re.compile(r"[.!?](\s+)(?=[A-Z(\"'])")
+
+
 # Cheap necessary conditions, tested on the lower-cased text before the detailed patterns: speed only, the
-# results are the same. Python's sre scans an alternation with IGNORECASE at ~100 ns a character, `in` and
-# str.find at ~1 ns. Every _DEGREE_RE alternative holds one of _DEGREE_WORDS or starts with one of
-# _DEGREE_SHORT (after its look-behind: not after a word character or "&") followed by its tail.
-_DEGREE_WORDS = re.compile(r"degree|doctora|d\.phil|master|mba|msc|meng|bsc|btech|beng|bachelor")
-# The short starts with their tails; no match can hide another (none holds a p, m or b after its first
-# character), so finditer sees every occurrence.
-_DEGREE_SHORT = re.compile(
-    r"ph\.?\s?d|m(?:\.(?:s\.|sc|eng|a\.)|s|a\s*(?:/|in\s))|b(?:\.(?:s\.|sc|tech|eng|a\.)|s|a\s*/)"
-)
-# Every _YEARS_RE match holds one of these; every _EQUIVALENT_RE alternative one of those.
+# results are the same. Python's sre scans an alternation with IGNORECASE at ~100 ns a character, a
+# case-sensitive one whose alternatives all start with a letter at ~5-10 ns, `in` and str.find at ~1 ns.
+# Every _DEGREE_RE alternative holds one of the words (degree, doctora, d.phil, master, mba, msc, meng, bsc,
+# btech, beng, bachelor) or starts with one of the short forms (ph.d, ms, m.s., ma/, bs, ba/, ...: after its
+# look-behind, not after a word character or "&") followed by its tail. The words and forms are grouped by
+# first letter, so sre tries few alternatives where one of those letters occurs; each short form checks the
+# look-behind right after its first letter, `m(?<![\w&]m)`, so that every alternative starts with a letter.
+def _degree_hint(space: str, *, years: bool = False) -> str:
+    decade, month, year = ("|ecade", "|onth", "|y(?:ear|r)") if years else ("", "", "")
+    return (
+        rf"d(?:egree|octora|\.phil{decade})|"
+        rf"m(?:aster|ba|sc|eng{month}|(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space})))|"
+        rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.)|s|a{space}*/))|"
+        rf"p(?<![\w&]p)h\.?{space}?d{year}"
+    )
+
+
+_DEGREE_HINT = re.compile(_degree_hint(r"\s"))
+# The same with the years words (_YEARS_WORDS), over a whole text at once, for the lines that may name
+# either: its spaces are those that do not end a line (str.splitlines), so no match holds a line end, and
+# a match starts in a line exactly when the line alone would match.
+_LINE_ENDS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+_LINE_HINT = re.compile(_degree_hint(r"[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", years=True))
+# Every _YEARS_RE match holds one of these.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
-_EQUIVALENT_WORDS = ("equivalent", "lieu", "self-taught")  # or "degree" with a negation:
-_EQUIVALENT_NEGATION = re.compile(r"not|n't|no\s")
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
+# For every other character c (checked over all of Unicode), len(c.lower()) == 1, c.lower() is a word
+# character, digit or space exactly when c is, and an IGNORECASE pattern of lower-case ASCII (and of the
+# non-ASCII marks used here) matches c exactly when the same pattern without IGNORECASE matches c.lower().
+# So without those three, a pattern finds the same spans in text.lower() without IGNORECASE as in the text
+# with it — and sre runs twice to five times faster on it, since a case-sensitive alternation of
+# literals lets it skip to the characters that can start a match.
 _UNFOLDED = ("ı", "ſ", "İ")
 
 
 def _hints_apply(text: str) -> bool:
-    """True when a substring test on text.lower() decides what an IGNORECASE pattern could match."""
+    """True when a substring test on text.lower() decides what an IGNORECASE pattern could match, and
+    the patterns may run case-sensitively on text.lower() (see _UNFOLDED)."""
     return not any(ch in text for ch in _UNFOLDED)
 
 
 def _may_name_degree(low: str) -> bool:
-    if _DEGREE_WORDS.search(low):
-        return True
-    for match in _DEGREE_SHORT.finditer(low):
-        at = match.start()
-        if at == 0 or not (low[at - 1].isalnum() or low[at - 1] in "_&"):
-            return True
-    return False
+    return _DEGREE_HINT.search(low) is not None
 
 
 def _may_name_years(low: str) -> bool:
     return any(word in low for word in _YEARS_WORDS)
 
 
-def _may_name_requirement(low: str) -> bool:
-    return _may_name_years(low) or _may_name_degree(low)
+def _accepts_equivalent(low: str) -> bool:
+    """`_EQUIVALENT_RE.search(text)` for `low = text.lower()` where `_hints_apply(text)`."""
+    present = {word for word in _EQUIVALENT_WORDS if word in low}
+    return any(present.issuperset(words) and part.search(low) for words, part in _EQUIVALENT_LOWERED)
+
+
+class _Patterns(NamedTuple):
+    """The detailed patterns, compiled for one kind of input (see _AS_WRITTEN and _LOWERED)."""
+
+    degree: re.Pattern[str]
+    fields: tuple[tuple[str, re.Pattern[str]], ...]
+    field_stop: re.Pattern[str]
+    or_equivalent: re.Pattern[str]
+    preferred_cue: re.Pattern[str]
+    route_words: re.Pattern[str]
+    negated_degree: re.Pattern[str]
+    clause_split: re.Pattern[str]
+    years: re.Pattern[str]
+    experience_after: re.Pattern[str]
+    experience_before: re.Pattern[str]
+    not_experience_before: re.Pattern[str]
+    not_experience_after: re.Pattern[str]
+    sub_requirement: re.Pattern[str]
+    experience: re.Pattern[str]
+
+
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` without IGNORECASE, for lower-cased text: its letters must all be lower-case."""
+    assert not re.search(r"(?<![\\?])[A-Z]", pattern.pattern), pattern.pattern
+    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+# Sentences as written, any text.
+_AS_WRITTEN = _Patterns(
+    _DEGREE_RE, _FIELD_RES, _FIELD_STOP, _OR_EQUIVALENT_RE, _PREFERRED_CUE, _ROUTE_WORDS,
+    _NEGATED_DEGREE, _CLAUSE_SPLIT, _YEARS_RE, _EXPERIENCE_AFTER, _EXPERIENCE_BEFORE, _NOT_EXPERIENCE_BEFORE,
+    _NOT_EXPERIENCE_AFTER, _SUB_REQUIREMENT, _EXPERIENCE_WORD,
+)
+# Lower-cased sentences of a text where _hints_apply: the same spans, found faster.
+_LOWERED = _AS_WRITTEN._replace(
+    fields=tuple((name, _case_sensitive(p)) for name, p in _AS_WRITTEN.fields),
+    **{key: _case_sensitive(value) for key, value in _AS_WRITTEN._asdict().items() if key != "fields"},
+)
+
+_EQUIVALENT_LOWERED = tuple(
+    (words, _case_sensitive(re.compile(pattern, re.IGNORECASE))) for words, pattern in _EQUIVALENT_PARTS
+)
+
+# (sentence, under a preferred heading, may name a degree, may name years); the sentence is lower-cased
+# when it comes from _sentences(text, low=...).
+_Sentence = tuple[str, bool, bool, bool]
 
 
 def extract_requirements(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
     """(degree, years_min, years_max, salary) stated in a posting's plain text."""
-    sentences: list[tuple[str, bool]] = []
+    degree, (years_min, years_max) = _requirements(text)
+    return degree, years_min, years_max, find_salary(text)
+
+
+def find_degree(text: str) -> Degree:
+    """The lowest degree level required, the fields named with required degrees, and whether equivalent
+    experience is accepted."""
+    return _requirements(text)[0]
+
+
+def find_years(text: str) -> tuple[float | None, float | None]:
+    """The minimum and maximum years of experience asked for, or (None, None)."""
+    return _requirements(text)[1]
+
+
+def _requirements(text: str) -> tuple[Degree, tuple[float | None, float | None]]:
     if not _hints_apply(text):
         sentences = _sentences(text)
-    elif _may_name_requirement(text.lower()):
-        sentences = _sentences(text, keep=_may_name_requirement)
-    years_min, years_max = find_years(text, sentences=sentences)
-    return find_degree(text, sentences=sentences), years_min, years_max, find_salary(text)
+        equivalent = _EQUIVALENT_RE.search(text) is not None
+        return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
+    low = text.lower()
+    sentences = _sentences(text, low=low)
+    equivalent = _accepts_equivalent(low)
+    return _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
 
 
-def find_degree(text: str, *, sentences: list[tuple[str, bool]] | None = None) -> Degree:
-    """The lowest degree level required, the fields named with required degrees, and whether equivalent
-    experience is accepted. `sentences`: `_sentences(text)` when the caller already has them."""
+def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> Degree:
     required: set[str] = set()
     fields: list[str] = []
-    hinted = _hints_apply(text)
-    low = text.lower() if hinted else ""
-    may_be_equivalent = (
-        not hinted
-        or any(word in low for word in _EQUIVALENT_WORDS)
-        or ("degree" in low and _EQUIVALENT_NEGATION.search(low) is not None)
-    )
-    equivalent = bool(may_be_equivalent and _EQUIVALENT_RE.search(text))
-    if sentences is None:
-        sentences = _sentences(text, keep=_may_name_degree) if not hinted or _may_name_degree(low) else []
-    for sentence, is_preferred_section in sentences:
-        if hinted and not _may_name_degree(sentence.lower()):
+    for sentence, is_preferred_section, may_name_degree, _ in sentences:
+        if not may_name_degree:
             continue
-        hits = list(_DEGREE_RE.finditer(sentence))
+        hits = list(p.degree.finditer(sentence))
         if any(not h.group("generic") for h in hits):
             hits = [h for h in hits if not h.group("generic")]
         if not hits:
             continue
-        if _OR_EQUIVALENT_RE.search(sentence):
+        if p.or_equivalent.search(sentence):
             equivalent = True
+        cuts = _cuts(sentence, p)
         for hit in hits:
             level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
-            clause = _clause_at(sentence, hit.start(), hit.end())
-            if _NEGATED_DEGREE.search(clause):
+            clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
+            if p.negated_degree.search(clause):
                 continue
-            if is_preferred_section or _PREFERRED_CUE.search(clause):
+            if is_preferred_section or p.preferred_cue.search(clause):
                 continue  # a preferred degree is not a requirement, nor are its fields
             required.add(level)
-            fields += [f for f in _fields_near(sentence, hit.start(), hit.end()) if f not in fields]
+            fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
 
 
-def find_years(
-    text: str, *, sentences: list[tuple[str, bool]] | None = None
-) -> tuple[float | None, float | None]:
-    """The minimum and maximum years of experience asked for, or (None, None).
-
-    `sentences`: `_sentences(text)` when the caller already has them."""
+def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
-    hinted = _hints_apply(text)
-    if sentences is None:
-        wanted = not hinted or _may_name_years(text.lower())
-        sentences = _sentences(text, keep=_may_name_years) if wanted else []
-    for sentence, is_preferred_section in sentences:
-        if hinted and not _may_name_years(sentence.lower()):
+    for sentence, is_preferred_section, may_name_degree, may_name_years in sentences:
+        if not may_name_years:
             continue
-        found = _sentence_years(sentence)
+        found = _sentence_years(sentence, p)
         if not found:
             continue
-        if not all(p for _, _, p in found):
+        if not all(cue for _, _, cue in found):
             found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        if len(routes) > 1 and not _has_routes(sentence):
+        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        cue = is_preferred_section or all(p for _, _, p in found)
+        cue = is_preferred_section or all(c for _, _, c in found)
         (preferred if cue else required).append(pick)
     chosen = required or preferred
     if not chosen:
@@ -306,31 +398,83 @@ def find_years(
     return max(chosen, key=lambda r: r[0] if r[0] is not None else 0.0)
 
 
-def _sentence_years(sentence: str) -> list[tuple[float | None, float | None, bool]]:
+def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, float | None, bool]]:
     """Experience figures in one sentence as (min, max, preferred-cue)."""
     out: list[tuple[float | None, float | None, bool]] = []
-    for m in _YEARS_RE.finditer(sentence):
+    cuts: list[tuple[int, int]] | None = None
+    for m in p.years.finditer(sentence) if p is _AS_WRITTEN else _lowered_years(sentence):
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 100]
-        if _NOT_EXPERIENCE_BEFORE.search(before) or _NOT_EXPERIENCE_AFTER.match(after):
+        if p.not_experience_before.search(before) or p.not_experience_after.match(after):
             continue
-        if _SUB_REQUIREMENT.search(before):
+        if p.sub_requirement.search(before):
             continue
         strong = any(m.group(g) for g in ("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
-        if not (strong or _EXPERIENCE_AFTER.match(after) or _EXPERIENCE_BEFORE.search(before)
-                or re.search(r"experience", sentence[:m.start()][-60:], re.IGNORECASE)):
+        if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
+                or p.experience.search(sentence[:m.start()][-60:])):
             continue
         lo, hi = _span_years(m)
         if lo is None and hi is None:
             continue
-        clause = _clause_at(sentence, m.start(), m.end())
-        out.append((lo, hi, bool(_PREFERRED_CUE.search(clause))))
+        cuts = _cuts(sentence, p) if cuts is None else cuts
+        clause = _clause_at(sentence, m.start(), m.end(), cuts)
+        out.append((lo, hi, bool(p.preferred_cue.search(clause))))
     return out
+
+
+# What a _YEARS_RE match holds before its unit word ("year", "yr", "month" or "decade"): in the lower-cased
+# text, only characters of _BEFORE_UNIT_CHARS, in at most _BEFORE_UNIT_RUNS runs between spaces — a lead
+# ("a minimum of": 3), two quantities ("five (5)": 2 each), "+" twice, "-" or "to", "or more" (2): 12.
+_BEFORE_UNIT_CHARS = r"[a-z\d.+()\-–—~]"
+_BEFORE_UNIT_RUNS = 12
+# Matched on the reversed sentence from a unit word backwards: how far back a match holding it may start.
+_BEFORE_UNIT = re.compile(rf"(?:\s*{_BEFORE_UNIT_CHARS}+){{0,{_BEFORE_UNIT_RUNS}}}")
+# From the start of its unit word to the end of a match's unit ("months", "decade"; "years" in "a couple
+# of years"), after which the pattern holds only optional parts.
+_LONGEST_UNIT = 6
+
+
+def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
+    """`_LOWERED.years.finditer(sentence)` for a lower-cased sentence, without trying the pattern at every
+    position: it costs ~140 ns a character, str.find ~1 ns.
+
+    Every match holds a unit word (_YEARS_WORDS), none before it (no lead or quantity word holds one), and
+    starts at most _BEFORE_UNIT back from it. So a match at or after `pos` that starts no later than the
+    first unit word at or after `pos` holds that very word, starts no earlier than _BEFORE_UNIT back from
+    it, and ends with its unit word at most _LONGEST_UNIT characters after the word's start, or runs on
+    only through optional parts: the text cut there still holds a match starting there. When the cut text
+    holds none starting by the word, the next match starts after the word; otherwise none starts before the
+    cut text's first, and the next is the one starting there if any (else search on from just after it).
+    With no unit word left there is no match left."""
+    pos = 0
+    reverse = ""
+    while True:
+        unit = min((at for word in _YEARS_WORDS if (at := sentence.find(word, pos)) >= 0), default=-1)
+        if unit < 0:
+            return
+        reverse = reverse or sentence[::-1]
+        back = _BEFORE_UNIT.match(reverse, len(sentence) - unit)  # always matches, maybe empty
+        start = max(pos, unit - len(back[0]) if back else unit)
+        probe = _LOWERED.years.search(sentence[:unit + _LONGEST_UNIT], start)
+        if probe is None or probe.start() > unit:
+            pos = unit + 1
+            continue
+        # No match starts before the probe's; one starting there is the next (rarely none does).
+        match = _LOWERED.years.match(sentence, probe.start()) or _LOWERED.years.search(sentence, probe.start() + 1)
+        if match is None:
+            return
+        yield match
+        pos = match.end()  # no match is empty
+
+
+_SPACES = re.compile(r"\s+")
+_OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
+_BRACKETED_NUMBER = re.compile(r"\s*\(\d+\)")
 
 
 def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
     scale = 1 / 12 if (m.group("unit") or "").lower().startswith("month") else 1.0
-    lead = re.sub(r"\s+", " ", (m.group("lead") or "").lower()).strip()
+    lead = _SPACES.sub(" ", (m.group("lead") or "").lower()).strip()
     if m.group("decade"):
         words = m.group("decade").lower()
         return (5.0 if words.startswith("half") else 2.0 if "couple" in words else 10.0), None
@@ -338,7 +482,7 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
         lo, hi = _quantity(m.group("lo")), _quantity(m.group("hi"))
         if lo is None or hi is None or hi < lo or hi > 40:
             return None, None
-        if re.search(r"\bor\b", m.group(0), re.IGNORECASE) or m.group("lo_plus"):
+        if _OR_WORD.search(m.group(0)) or m.group("lo_plus"):
             return round(lo * scale, 2), None  # "3 or 4 years" / "3+ to 5 years": the floor only
         return round(lo * scale, 2), round(hi * scale, 2)
     value = _quantity(m.group("one"))
@@ -352,7 +496,7 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
 def _quantity(raw: str | None) -> float | None:
     if not raw:
         return None
-    word = re.sub(r"\s*\(\d+\)", "", raw).strip().lower()
+    word = _BRACKETED_NUMBER.sub("", raw).strip().lower()
     if word in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[word])
     try:
@@ -361,60 +505,137 @@ def _quantity(raw: str | None) -> float | None:
         return None
 
 
-def _has_routes(sentence: str) -> bool:
+def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool) -> bool:
     """Several year figures in one sentence are alternatives when joined by "or", tied to degrees, or to
-    levels ("Senior: 5+ years; Staff: 8+ years")."""
-    return bool(_ROUTE_WORDS.search(sentence) or _DEGREE_RE.search(sentence))
+    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`: the sentence's flag (_Sentence)."""
+    return bool(p.route_words.search(sentence) or (may_name_degree and p.degree.search(sentence)))
 
 
-def _sentences(text: str, *, keep: Callable[[str], bool] | None = None) -> list[tuple[str, bool]]:
+def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
     """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points").
 
-    `keep`, given the lower-cased line, says whether its sentences are wanted: headings are still read
-    on every line, but only kept lines are split (valid only when `_hints_apply(text)`)."""
-    out: list[tuple[str, bool]] = []
+    `low`, `text.lower()` when `_hints_apply(text)`: the sentences come lower-cased, with flags saying
+    whether each may name a degree or years, and lines that can name neither are left out. Otherwise every
+    sentence comes as written, both flags True."""
+    out: list[_Sentence] = []
+    text = text.replace("’", "'").replace("‘", "'")  # one character for one: offsets into `low` still hold
+    lines = text.splitlines(keepends=True)
+    if low is None:
+        wanted: Iterable[int] = range(len(lines))
+    else:
+        # The lines where _LINE_HINT matches: where each line ends (its line end included), then which
+        # line holds each match.
+        ends = list(accumulate(map(len, lines)))
+        wanted = sorted({bisect_right(ends, m.start()) for m in _LINE_HINT.finditer(low)})
     in_preferred = False
-    if keep is not None and not _hints_apply(text):
-        keep = None
-    text = text.replace("’", "'").replace("‘", "'")
-    for line in text.splitlines():
-        heading = _HEADING_RE.fullmatch(line.strip()) if len(line) < 100 else None
-        if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
-            in_preferred = bool(_PREFERRED_HEADING.search(heading.group(1)))
+    read = -1  # the lines up to this one have been read for headings
+    for at in wanted:
+        if read < 0:  # the nearest heading above decides, if any
+            above = next((h for h in map(_heading, reversed(lines[:at])) if h is not None), None)
+            in_preferred = bool(above)
+        else:
+            for h in map(_heading, lines[read + 1:at]):
+                in_preferred = in_preferred if h is None else h
+        read = at
+        line = lines[at].rstrip(_LINE_ENDS)  # as splitlines() gives it: one line end, or none on the last
+        heading = _heading(line)
+        if heading is not None:
+            in_preferred = heading
             continue
-        if keep is not None and not keep(line.lower()):
-            continue
-        inline = _INLINE_HEADING_RE.match(line.lstrip())
         line_preferred = in_preferred
-        if inline and _PREFERRED_HEADING.search(inline.group(1)):
-            line_preferred = True
-        out += [(s, line_preferred) for s in _SENTENCE_SPLIT.split(line) if s.strip()]
+        if ":" in line:  # _INLINE_HEADING_RE ends with a colon
+            inline = _INLINE_HEADING_RE.match(line.lstrip())
+            if inline and _PREFERRED_HEADING.search(inline.group(1)):
+                line_preferred = True
+        for piece in _split_sentences(line):
+            if not piece.strip():
+                continue
+            if low is not None:
+                piece = piece.lower()
+                out.append((piece, line_preferred, _may_name_degree(piece), _may_name_years(piece)))
+            else:
+                out.append((piece, line_preferred, True, True))
     return out
+
+
+def _split_sentences(line: str) -> list[str]:
+    """`_SENTENCE_SPLIT.split(line)` for one line of text."""
+    if "•" in line or "·" in line:
+        return _SENTENCE_SPLIT.split(line)
+    pieces: list[str] = []
+    start = 0
+    for end in _SENTENCE_END.finditer(line):
+        pieces.append(line[start:end.start(1)])
+        start = end.end(1)
+    pieces.append(line[start:])
+    return pieces
+
+
+def _heading(line: str) -> bool | None:
+    """None when `line` (a line end may follow) is no heading, else whether it heads a preferred section."""
+    if len(line) >= 100 and len(line.rstrip(_LINE_ENDS)) >= 100:
+        return None
+    stripped = line.strip()
+    # _HEADING_RE needs an ASCII letter, then at most _HEADING_MAX characters, unless "#"s lead.
+    first = stripped[:1]
+    if not (first == "#" or (len(stripped) <= _HEADING_MAX and first.isascii() and first.isalpha())):
+        return None
+    heading = _HEADING_RE.fullmatch(stripped)
+    if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
+        return bool(_PREFERRED_HEADING.search(heading.group(1)))
+    return None
 
 
 def _is_heading(line: str, *, colon: bool) -> bool:
     """A short line that names a section: "Nice to have", "What you'll bring:", "Minimum qualifications"."""
-    words = len(line.split())
-    if any(ch.isdigit() for ch in line) or ":" in line:
+    if line.isascii():  # str.isdigit also takes other scripts' digits ("²", "٣"), which \d misses in part
+        if _ASCII_DIGIT.search(line):
+            return False
+    elif any(ch.isdigit() for ch in line):
         return False
+    if ":" in line:
+        return False
+    words = len(line.split())
     if colon and words <= 8:
         return bool(_PREFERRED_HEADING.search(line) or _SECTION_HEADING.search(line))
     return words <= 6 and line[:1].isupper() and bool(_HEADING_START.match(line))
 
 
-def _clause_at(sentence: str, start: int, end: int) -> str:
-    """The clause of `sentence` around [start, end), split at commas, semicolons, brackets and 'but'."""
-    cuts = [m for m in _CLAUSE_SPLIT.finditer(sentence)]
-    left = max((m.end() for m in cuts if m.end() <= start), default=0)
-    right = min((m.start() for m in cuts if m.start() >= end), default=len(sentence))
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _cuts(sentence: str, p: _Patterns) -> list[tuple[int, int]]:
+    """Where `sentence` splits into clauses: commas, semicolons, brackets, dashes and 'but'."""
+    return [m.span() for m in p.clause_split.finditer(sentence)]
+
+
+def _clause_at(sentence: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
+    """The clause of `sentence` around [start, end), given its `_cuts`."""
+    left = max((cut_end for _, cut_end in cuts if cut_end <= start), default=0)
+    right = min((cut_start for cut_start, _ in cuts if cut_start >= end), default=len(sentence))
     return sentence[left:right]
 
 
-def _fields_near(sentence: str, start: int, end: int) -> list[str]:
+def _fields_near(sentence: str, start: int, end: int, p: _Patterns) -> list[str]:
     """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats")."""
     low, high = max(0, start - 40), min(len(sentence), end + 140)
-    stop = _FIELD_STOP.search(sentence, start, high)
+    stop = p.field_stop.search(sentence, start, high)
     high = stop.start() if stop else high
-    # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
-    found = {name for name, pattern in _FIELD_RES if pattern.search(sentence, low, high)}
+    if p is _AS_WRITTEN:
+        # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
+        found = {name for name, pattern in p.fields if pattern.search(sentence, low, high)}
+    else:
+        found = {name for name, pattern in p.fields if _starts_match(sentence, low, high, pattern, _FIELD_STARTS[name])}
     return [name for name, _ in _FIELDS if name in found]
+
+
+def _starts_match(sentence: str, low: int, high: int, pattern: re.Pattern[str], starts: tuple[str, ...]) -> bool:
+    """`pattern.search(sentence, low, high)` finds a match, for a pattern whose matches all start with one of
+    `starts`: tried in place, only where one of them occurs."""
+    for word in starts:
+        at = sentence.find(word, low, high)
+        while at >= 0:
+            if pattern.match(sentence, at, high):
+                return True
+            at = sentence.find(word, at + 1, high)
+    return False
