@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from spacy.language import Language
 
 from skilltrends.extract.matcher import MentionRow, SkillMatcher, as_mention
 from skilltrends.extract.nlp import skill_component
+from skilltrends.extract.requirements import extract_requirements
+from skilltrends.extract.rules import lower
 from skilltrends.extract.taxonomy import Taxonomy, load_taxonomy
-from skilltrends.models import Degree, Extraction, Mention, Salary
+from skilltrends.models import Degree, Extraction, Salary
 
 __all__ = [
     "ExtractionPool",
@@ -34,28 +36,14 @@ def extractor_version(taxonomy: Taxonomy) -> str:
 EXTRACTOR_VERSION = extractor_version(load_taxonomy())
 
 
-_Requirements = Callable[[str], tuple[Degree, float | None, float | None, Salary | None]]
-_extract_requirements: _Requirements | None
-try:  # written on branch `reqs`; degree/years/salary stay at their defaults without it
-    from skilltrends.extract.requirements import extract_requirements as _found
-
-    _extract_requirements = _found
-except ImportError:  # pragma: no cover - depends on which branches are merged
-    _extract_requirements = None
-
-
-def _requirements(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
-    if _extract_requirements is None:
-        return Degree(), None, None, None
-    degree, years_min, years_max, salary = _extract_requirements(text)
-    return degree, years_min, years_max, salary
-
-
 def _extract(matcher: SkillMatcher, text: str, requirements: bool = True) -> Extraction:
-    mentions: tuple[Mention, ...] = tuple(map(as_mention, matcher.find_rows(text))) if text else ()
-    if not requirements or not text or text.isspace():
+    if not text or text.isspace():
+        return _EMPTY
+    low = lower(text)  # shared by the matcher and the requirements (lower() of a non-ASCII text is not free)
+    mentions = tuple(map(as_mention, matcher.find_rows(text, low)))
+    if not requirements:
         return Extraction(mentions=mentions)
-    degree, years_min, years_max, salary = _requirements(text)
+    degree, years_min, years_max, salary = extract_requirements(text, low)
     return Extraction(
         mentions=mentions, degree=degree, years_min=years_min, years_max=years_max, salary=salary
     )
@@ -99,11 +87,15 @@ def _work(task: tuple[bool, list[str]]) -> list[_Packed]:
     out: list[_Packed] = []
     for text in texts:
         text = text or ""
-        mentions = _WORKER_MATCHER.find_rows(text) if text else []
-        if not requirements or not text or text.isspace():
+        if not text or text.isspace():
+            out.append(([], _NO_DEGREE_PACKED, None, None, None))
+            continue
+        low = lower(text)
+        mentions = _WORKER_MATCHER.find_rows(text, low)
+        if not requirements:
             out.append((mentions, _NO_DEGREE_PACKED, None, None, None))
             continue
-        degree, years_min, years_max, salary = _requirements(text)
+        degree, years_min, years_max, salary = extract_requirements(text, low)
         out.append(
             (
                 mentions,
@@ -176,6 +168,7 @@ def _unpack(packed: _Packed) -> Extraction:
 
 
 _NO_DEGREE = Degree()
+_EMPTY = Extraction()
 _NO_DEGREE_PACKED = (None, (), False)
 
 

@@ -119,12 +119,13 @@ class SkillMatcher:
         """All accepted skill mentions in `text`, sorted by offset, with requirement levels."""
         return list(map(as_mention, self.find_rows(text)))
 
-    def find_rows(self, text: str) -> list[MentionRow]:
+    def find_rows(self, text: str, low: str | None = None) -> list[MentionRow]:
         """`find` as plain tuples in Mention's field order: cheap to send between processes, and turned into
-        Mentions by `as_mention` without a Python call each."""
+        Mentions by `as_mention` without a Python call each. `low`: the text lower-cased by `rules.lower`."""
         if not text or text.isspace():
             return []
-        low = _lower(text)
+        if low is None:
+            low = _lower(text)
         cands = self.candidates(text, low)
         phrases = find_phrases(text, low)
         if not cands and not phrases:

@@ -320,9 +320,13 @@ _EQUIVALENT_LOWERED = tuple(
 _Sentence = tuple[str, bool, bool, bool]
 
 
-def extract_requirements(text: str) -> tuple[Degree, float | None, float | None, Salary | None]:
-    """(degree, years_min, years_max, salary) stated in a posting's plain text."""
-    degree, (years_min, years_max) = _requirements(text)
+def extract_requirements(
+    text: str, low: str | None = None
+) -> tuple[Degree, float | None, float | None, Salary | None]:
+    """(degree, years_min, years_max, salary) stated in a posting's plain text.
+
+    `low`: `text.lower()` when the caller has it already (the matcher's, for a posting without "İ")."""
+    degree, (years_min, years_max) = _requirements(text, low)
     return degree, years_min, years_max, find_salary(text)
 
 
@@ -337,12 +341,13 @@ def find_years(text: str) -> tuple[float | None, float | None]:
     return _requirements(text)[1]
 
 
-def _requirements(text: str) -> tuple[Degree, tuple[float | None, float | None]]:
+def _requirements(text: str, low: str | None = None) -> tuple[Degree, tuple[float | None, float | None]]:
     if not _hints_apply(text):
         sentences = _sentences(text)
         equivalent = _EQUIVALENT_RE.search(text) is not None
         return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
-    low = text.lower()
+    if low is None or len(low) != len(text):
+        low = text.lower()
     sentences = _sentences(text, low=low)
     equivalent = _accepts_equivalent(low)
     return _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
