@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from skilltrends.crawl.normalize import clean_text
 from skilltrends.extract import load_taxonomy
 from skilltrends.extract.matcher import SkillMatcher, _lower
+from skilltrends.extract.rules import ROLE_HINTS, SENTENCE_HINTS
 from skilltrends.extract.scan import hyperscan
+from skilltrends.extract.sections import CUE_HINTS
 
 pytestmark = pytest.mark.skipif(hyperscan is None, reason="the hyperscan wheel is not installed (x86-64 only)")
 
@@ -26,12 +28,28 @@ _PIECES = [
     "A/B testing", "Spark", "PySpark", "🤗 Transformers", "🤗-transformers", "Transformers", "é", "ü", "İ",
     "ı", "ſ", "’", "•", "-", "/", ".", ",", " ", "\n", "_", "k8s", "K8s", "ML Ops", "MLOps", "Node.js", "node",
     "AWS", "aws", "Azure ML", "sql", "SQL", "NoSQL", "x", "1", "Pytorch", "pytorch2", "C/C++",
+    "no ", "not", "n't", "n’t", "without", "team", "non-", "Java developer", "-focused", "is a plus", "preferred",
+    "not required", "stand out", "good to have", "Nice to have:", "Lead", "ENGINEER",
 ]
+
+
+_HINTS = {"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}
 
 
 def _same(text: str) -> None:
     low = _lower(text)
-    assert sorted(_FAST._scan(text, low)) == sorted(_SLOW._scan(text, low)), text
+    found, marks = _FAST._scan(text, low)
+    assert sorted(found) == sorted(_SLOW._scan(text, low)[0]), text
+    assert _FAST.find_rows(text) == _SLOW.find_rows(text), text
+    if marks is None:
+        assert any(ch in low for ch in "İıſ")
+        return
+    for kind, words in _HINTS.items():  # every occurrence of a hint word is marked (marks may hold more)
+        for word in words:
+            at = low.find(word)
+            while at >= 0:
+                assert at in marks[kind], (text, word, at)
+                at = low.find(word, at + 1)
 
 
 @settings(max_examples=400, deadline=None)

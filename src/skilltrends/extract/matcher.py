@@ -33,9 +33,19 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable
 
-from skilltrends.extract.rules import RULES, Candidate, RuleContext, TextIndex, find_phrases, lower, merge_phrases
-from skilltrends.extract.scan import key_info, scanner
-from skilltrends.extract.sections import RequirementLevels
+from skilltrends.extract.rules import (
+    ROLE_HINTS,
+    RULES,
+    SENTENCE_HINTS,
+    Candidate,
+    RuleContext,
+    TextIndex,
+    find_phrases,
+    lower,
+    merge_phrases,
+)
+from skilltrends.extract.scan import Marks, key_info, scanner
+from skilltrends.extract.sections import CUE_HINTS, RequirementLevels
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
 
@@ -84,7 +94,10 @@ class SkillMatcher:
     def __init__(self, taxonomy: Taxonomy, *, engine: str | None = None) -> None:
         self.taxonomy = taxonomy
         keys = {key: key_info(key, entries) for key, entries in alias_keys(taxonomy).items()}
-        self._scan = scanner(keys, engine=engine)  # Hyperscan where installed (see skilltrends.extract.scan)
+        # Hyperscan where installed (see skilltrends.extract.scan), with the hint words `_finish` reads.
+        self._scan = scanner(
+            keys, marks={"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}, engine=engine
+        )
         self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
@@ -98,7 +111,9 @@ class SkillMatcher:
         """Alias matches on word boundaries, case-checked, leftmost-longest, before context rules."""
         if low is None:
             low = _lower(text)
-        found = self._scan(text, low)
+        return self._candidates(text, low, self._scan(text, low)[0])
+
+    def _candidates(self, text: str, low: str, found: list[tuple[int, int, str]]) -> list[Candidate]:
         found.sort()
         out: list[Candidate] = []
         reach = -1
@@ -126,13 +141,14 @@ class SkillMatcher:
             return []
         if low is None:
             low = _lower(text)
-        cands = self.candidates(text, low)
+        found, marks = self._scan(text, low)
+        cands = self._candidates(text, low, found)
         phrases = find_phrases(text, low)
         if not cands and not phrases:
             return []
         index = TextIndex(text, low)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
-        return _finish(text, low, index, accepted, self._info)
+        return _finish(text, low, index, accepted, self._info, marks)
 
     def _apply_rules(
         self, text: str, cands: list[Candidate], index: TextIndex
@@ -167,9 +183,16 @@ class SkillMatcher:
 
 
 def _finish(
-    text: str, low: str, index: TextIndex, accepted: list[tuple[Candidate, str]], info: dict[str, tuple[str, str]]
+    text: str,
+    low: str,
+    index: TextIndex,
+    accepted: list[tuple[Candidate, str]],
+    info: dict[str, tuple[str, str]],
+    marks: Marks | None = None,
 ) -> list[MentionRow]:
-    """Accepted candidates minus generic rejects, with requirement levels, as Mention rows."""
+    """Accepted candidates minus generic rejects, with requirement levels, as Mention rows.
+
+    `marks` (from the scanner): where hint words may occur; without them each line is searched."""
     levels = RequirementLevels(text, low)
     sentence, rejects, level = index.sentence, index.rejects, levels.level
     line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line
@@ -184,8 +207,18 @@ def _finish(
     for cand, skill_id in accepted:
         start, end = cand.start, cand.end
         if start < l_start or end > l_end:
-            l_start, l_end, hint, roles = line(start, end)
-            preferred, cue = line_level(l_start, l_end)
+            if marks is None:
+                l_start, l_end, hint, roles = line(start, end)
+                preferred, cue = line_level(l_start, l_end)
+            else:
+                l_start = text.rfind("\n", 0, start) + 1
+                l_end = text.find("\n", end)
+                if l_end < 0:
+                    l_end = len(text)
+                hint = _within(marks["sentence"], l_start, l_end)
+                roles = _within(marks["role"], l_start, l_end)
+                cue = _within(marks["cue"], l_start, l_end)
+                preferred = levels.section_preferred(l_start)
             section = "preferred" if preferred else "required"
         if hint or cue:
             if start < s_start or end > s_end:
@@ -197,6 +230,12 @@ def _finish(
         elif not quiet_rejects(start, end, roles):
             append((skill_id, *info[skill_id], section, start, end, cand.text))
     return found
+
+
+def _within(starts: list[int], lo: int, hi: int) -> bool:
+    """Whether a start in the sorted `starts` lies in [lo, hi)."""
+    at = bisect.bisect_left(starts, lo)
+    return at < len(starts) and starts[at] < hi
 
 
 def _near(starts: list[int], position: int) -> bool:

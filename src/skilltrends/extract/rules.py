@@ -787,10 +787,13 @@ def _names_a_role(low: str, end: int) -> bool:
 
 
 # A necessary condition of `_names_a_role` on a line: one of _ROLE_NOUNS (all share these stems) follows.
-_ROLE_HINT = re.compile(
-    "develop|engineer|architect|programmer|admin|specialist|consultant|scientist|analyst|lead|manager|"
-    "researcher|expert|ninja|rockstar"
+ROLE_HINTS = (
+    "develop", "engineer", "architect", "programmer", "admin", "specialist", "consultant", "scientist", "analyst",
+    "lead", "manager", "researcher", "expert", "ninja", "rockstar",
 )
+_ROLE_HINT = re.compile("|".join(ROLE_HINTS))
+# Substrings a sentence holds when it may negate a skill or name another team's stack (`TextIndex.hints`).
+SENTENCE_HINTS = ("no ", "not", "without", "n't", "n’t", "non", "team")
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 _AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+(?:or|and|/)\s+)?(?:[\w-]+\s+)?$")
@@ -867,15 +870,7 @@ class TextIndex:
         if l_end < 0:
             l_end = len(text)
         seg = low[l_start:l_end]
-        sentence_hint = (
-            "no " in seg
-            or "not" in seg
-            or "without" in seg
-            or "n't" in seg
-            or "n’t" in seg
-            or "non" in seg
-            or "team" in seg
-        )
+        sentence_hint = any(hint in seg for hint in SENTENCE_HINTS)
         return l_start, l_end, sentence_hint, "-focus" in seg or _ROLE_HINT.search(seg) is not None
 
     def rejects_in_quiet_line(self, start: int, end: int, roles: bool) -> bool:

@@ -36,7 +36,9 @@ __all__ = ["KeyInfo", "Scanner", "scanner", "ENGINE"]
 # case-insensitive (then it always wins) else None, entries [(skill id, exact-case form or None)]).
 KeyInfo = tuple[int, bool, bool, "str | None", tuple[tuple[str, "str | None"], ...]]
 Found = list[tuple[int, int, str]]  # (start, -end, skill id): sorts leftmost, then longest
-Scanner = Callable[[str, str], Found]
+# Per kind of hint word, the sorted starts of places where one may occur (see `scanner`), or None.
+Marks = dict[str, list[int]]
+Scanner = Callable[[str, str], tuple[Found, "Marks | None"]]
 
 hyperscan: Any
 try:  # an optional, x86-64-only wheel (see pyproject.toml)
@@ -61,10 +63,18 @@ def key_info(key: str, entries: Iterable[tuple[str, str | None]]) -> KeyInfo:
     return (len(key), _is_word(key[0]), _is_word(key[-1]), first_free, entries)
 
 
-def scanner(keys: dict[str, KeyInfo], *, engine: str | None = None) -> Scanner:
-    """The scan function for these keys (lower-cased surface forms): `scan(text, low)`."""
+def scanner(
+    keys: dict[str, KeyInfo], *, marks: dict[str, tuple[str, ...]] | None = None, engine: str | None = None
+) -> Scanner:
+    """The scan function for these keys (lower-cased surface forms): `scan(text, low) -> (found, marks)`.
+
+    `marks`, kind -> hint words: the Hyperscan engine also reports, per kind, every offset where one of
+    the words may occur in `low` — a superset (punctuation and spaces in a word match any non-word
+    character), so "no hint word in this span" is certain when no mark falls in it. The other engine, and
+    texts holding "İ", "ı" or "ſ" (which IGNORECASE patterns fold), report None: the caller tests the text.
+    """
     if (engine or ENGINE) == "hyperscan" and hyperscan is not None:
-        return _HyperscanScanner(keys)
+        return _HyperscanScanner(keys, marks or {})
     return _AhoCorasickScanner(keys)
 
 
@@ -89,7 +99,10 @@ class _AhoCorasickScanner:
             | {k for k, info in self._single.items() if any(form is None for _, form in info[4])}
         )
 
-    def __call__(self, text: str, low: str) -> Found:
+    def __call__(self, text: str, low: str) -> tuple[Found, Marks | None]:
+        return self.find(text, low), None
+
+    def find(self, text: str, low: str) -> Found:
         found: Found = []
         if len(self.automaton):
             _automaton_hits(self.automaton, text, low, found)
@@ -132,7 +145,7 @@ def _automaton_hits(automaton: Any, text: str, low: str, found: Found) -> None:
 class _HyperscanScanner:
     """Literal Hyperscan database over the sentinel view (see the module docstring)."""
 
-    def __init__(self, keys: dict[str, KeyInfo]) -> None:
+    def __init__(self, keys: dict[str, KeyInfo], marks: dict[str, tuple[str, ...]]) -> None:
         assert hyperscan is not None
         ascii_keys = {k: v for k, v in keys.items() if k.isascii()}
         self._other = _AhoCorasickScanner({k: v for k, v in keys.items() if not k.isascii()})
@@ -157,6 +170,14 @@ class _HyperscanScanner:
             by_pattern.setdefault(pattern, []).append((info, back, verify))
         patterns = list(by_pattern)
         self._meta = [tuple(by_pattern[p]) for p in patterns]
+        self._kinds = tuple(marks)
+        self._first_mark = len(patterns)
+        mark_patterns = {
+            word.encode("ascii", "replace").translate(_VIEW): kind for kind, words in marks.items() for word in words
+        }
+        # Per mark expression: (kind, offset of the word's start back from the match's end in text offsets).
+        self._mark_meta = [(kind, len(pattern) + 1) for pattern, kind in mark_patterns.items()]
+        patterns += list(mark_patterns)
         self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         if patterns:
             self._db.compile(
@@ -164,7 +185,7 @@ class _HyperscanScanner:
             )
         self._local = threading.local()  # scratch space is per thread
 
-    def __call__(self, text: str, low: str) -> Found:
+    def __call__(self, text: str, low: str) -> tuple[Found, Marks | None]:
         hits: list[tuple[int, int]] = []
         record = hits.append
         raw = low.encode("ascii", "replace")  # "?" for each non-ASCII character
@@ -176,7 +197,12 @@ class _HyperscanScanner:
         meta = self._meta
         plain = text.isascii()
         size = len(low)
+        first_mark = self._first_mark
+        marked: list[tuple[int, int]] = []
         for index, to in hits:
+            if index >= first_mark:
+                marked.append((index, to))
+                continue
             for info, back, verify in meta[index]:  # usually one key; several share the same scanned bytes
                 start = to - back
                 end = start + info[0]
@@ -201,8 +227,17 @@ class _HyperscanScanner:
                         continue
                 append((start, -end, skill_id))
         if not plain and any(ch in low for ch in self._other_starts):
-            found += self._other(text, low)
-        return found
+            found += self._other.find(text, low)
+        if not plain and ("İ" in low or "ı" in low or "ſ" in low):
+            return found, None  # folded by IGNORECASE patterns into words the scanned bytes do not hold
+        marks: Marks = {kind: [] for kind in self._kinds}
+        mark_meta = self._mark_meta
+        for index, to in marked:
+            kind, back = mark_meta[index - first_mark]
+            marks[kind].append(to - back)
+        for starts in marks.values():
+            starts.sort()
+        return found, marks
 
     def _scratch(self) -> Any:
         scratch = getattr(self._local, "scratch", None)

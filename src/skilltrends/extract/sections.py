@@ -53,10 +53,12 @@ _CUE = _fx(
 _CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
 
 
-_CUE_HINT = re.compile(
-    r"plus|bonus|ideal|prefer|nice|desir|advantag|great|helpful|benefi|welcome|apprecia|optional|"
-    r"not required|better|stand out|good to|asset"
+# Substrings of every _CUE match (a necessary condition, tested first).
+CUE_HINTS = (
+    "plus", "bonus", "ideal", "prefer", "nice", "desir", "advantag", "great", "helpful", "benefi", "welcome",
+    "apprecia", "optional", "not required", "better", "stand out", "good to", "asset",
 )
+_CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
 _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 
@@ -97,6 +99,11 @@ class RequirementLevels:
         """
         at = bisect.bisect_right(self._starts, l_start) - 1
         return (at >= 0 and self._preferred[at]), _CUE_HINT.search(self.low, l_start, l_end) is not None
+
+    def section_preferred(self, l_start: int) -> bool:
+        """Whether the line starting at l_start lies under a preferred heading."""
+        at = bisect.bisect_right(self._starts, l_start) - 1
+        return at >= 0 and self._preferred[at]
 
     def level(self, start: int, end: int, s_start: int, s_end: int) -> Requirement:
         """'preferred' or 'required' for the mention text[start:end] in sentence text[s_start:s_end]."""
