@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from skilltrends.crawl.normalize import clean_text
 from skilltrends.extract import load_taxonomy
 from skilltrends.extract.matcher import SkillMatcher, _lower
-from skilltrends.extract.rules import ROLE_HINTS, SENTENCE_HINTS
+from skilltrends.extract.rules import PHRASE_WORDS, ROLE_HINTS, SENTENCE_HINTS
 from skilltrends.extract.scan import hyperscan
 from skilltrends.extract.sections import CUE_HINTS
 
@@ -29,7 +29,8 @@ _PIECES = [
     "ı", "ſ", "’", "•", "-", "/", ".", ",", " ", "\n", "_", "k8s", "K8s", "ML Ops", "MLOps", "Node.js", "node",
     "AWS", "aws", "Azure ML", "sql", "SQL", "NoSQL", "x", "1", "Pytorch", "pytorch2", "C/C++",
     "no ", "not", "n't", "n’t", "without", "team", "non-", "Java developer", "-focused", "is a plus", "preferred",
-    "not required", "stand out", "good to have", "Nice to have:", "Lead", "ENGINEER",
+    "not required", "stand out", "good to have", "Nice to have:", "Lead", "ENGINEER", "led", "lled", "model",
+    "mod", "LLMs", "tested", "testtest", "pipelines", "mentoring", "coach", "clean", "infra", "forecast",
 ]
 
 
@@ -44,6 +45,8 @@ def _same(text: str) -> None:
     if marks is None:
         assert any(ch in low for ch in "İıſ")
         return
+    for word in PHRASE_WORDS:  # letters only: marked exactly where they occur
+        assert marks[word] == [at for at in range(len(low)) if low.startswith(word, at)], (text, word)
     for kind, words in _HINTS.items():  # every occurrence of a hint word is marked (marks may hold more)
         for word in words:
             at = low.find(word)

@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from skilltrends.extract.rules import (
+    PHRASE_WORDS,
     ROLE_HINTS,
     RULES,
     SENTENCE_HINTS,
@@ -95,9 +96,9 @@ class SkillMatcher:
         self.taxonomy = taxonomy
         keys = {key: key_info(key, entries) for key, entries in alias_keys(taxonomy).items()}
         # Hyperscan where installed (see skilltrends.extract.scan), with the hint words `_finish` reads.
-        self._scan = scanner(
-            keys, marks={"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}, engine=engine
-        )
+        marks = {"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}
+        marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
+        self._scan = scanner(keys, marks=marks, engine=engine)
         self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
@@ -143,7 +144,8 @@ class SkillMatcher:
             low = _lower(text)
         found, marks = self._scan(text, low)
         cands = self._candidates(text, low, found)
-        phrases = find_phrases(text, low)
+        words = None if marks is None else {word: marks[word] for word in PHRASE_WORDS if marks[word]}
+        phrases = find_phrases(text, low, words)
         if not cands and not phrases:
             return []
         index = TextIndex(text, low)

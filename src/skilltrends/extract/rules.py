@@ -1074,6 +1074,7 @@ _SCAN_ANCHORS = (
     _anchor_scan("le", ("lead", "led")),
 )
 _SCAN_WORDS = ("pipeline", "test", "ranking")
+PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
 
 class _Scan:
@@ -1088,10 +1089,15 @@ class _Scan:
 
     __slots__ = ("low", "found", "_words")
 
-    def __init__(self, low: str) -> None:
+    def __init__(self, low: str, found: dict[str, list[int]] | None = None) -> None:
+        """`found`: every occurrence of each of PHRASE_WORDS that occurs, ascending, when the caller has
+        them (the matcher's Hyperscan pass marks them); else the text is searched here."""
         self.low = low
         self._words: dict[str, list[int]] = {}
-        found: dict[str, list[int]] = {}
+        if found is not None:
+            self.found = found
+            return
+        found = {}
         self.found = found
         for pattern, words in _SCAN_ANCHORS:
             for match in pattern.finditer(low):
@@ -1548,19 +1554,20 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
 ]
 
 
-def find_phrases(text: str, low: str | None = None) -> list[Candidate]:
+def find_phrases(text: str, low: str | None = None, words: dict[str, list[int]] | None = None) -> list[Candidate]:
     """Concept mentions named by a verb and its object or an inflected form; see the comment above PHRASES.
 
-    `low` is `text` lower-cased with the same offsets (the matcher's), computed when not given.
+    `low` is `text` lower-cased with the same offsets (the matcher's), computed when not given. `words`:
+    the occurrences of PHRASE_WORDS in `low` when the caller has them (see `_Scan`).
     """
     if low is None or len(low) != len(text):
         low = text.lower()
         if len(low) != len(text):
             low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     found: list[Candidate] = []
-    scan = _Scan(low)
-    for words, finder in PHRASES:
-        for word in words:
+    scan = _Scan(low, words)
+    for needed, finder in PHRASES:
+        for word in needed:
             if word in scan.found:
                 found += finder(text, low, scan)
                 break

@@ -172,11 +172,12 @@ class _HyperscanScanner:
         self._meta = [tuple(by_pattern[p]) for p in patterns]
         self._kinds = tuple(marks)
         self._first_mark = len(patterns)
-        mark_patterns = {
-            word.encode("ascii", "replace").translate(_VIEW): kind for kind, words in marks.items() for word in words
-        }
-        # Per mark expression: (kind, offset of the word's start back from the match's end in text offsets).
-        self._mark_meta = [(kind, len(pattern) + 1) for pattern, kind in mark_patterns.items()]
+        mark_patterns: dict[bytes, list[str]] = {}
+        for kind, words in marks.items():
+            for word in words:
+                mark_patterns.setdefault(word.encode("ascii", "replace").translate(_VIEW), []).append(kind)
+        # Per mark expression: (its kinds, offset of the word's start back from the match's end in text offsets).
+        self._mark_meta = [(tuple(dict.fromkeys(kinds)), len(pattern) + 1) for pattern, kinds in mark_patterns.items()]
         patterns += list(mark_patterns)
         self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         if patterns:
@@ -233,8 +234,9 @@ class _HyperscanScanner:
         marks: Marks = {kind: [] for kind in self._kinds}
         mark_meta = self._mark_meta
         for index, to in marked:
-            kind, back = mark_meta[index - first_mark]
-            marks[kind].append(to - back)
+            kinds, back = mark_meta[index - first_mark]
+            for kind in kinds:
+                marks[kind].append(to - back)
         for starts in marks.values():
             starts.sort()
         return found, marks
