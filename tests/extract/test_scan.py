@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from skilltrends.crawl.normalize import clean_text
 from skilltrends.extract import load_taxonomy
 from skilltrends.extract.matcher import SkillMatcher, _lower
+from skilltrends.extract.requirements import extract_requirements
 from skilltrends.extract.rules import PHRASE_WORDS, ROLE_HINTS, SENTENCE_HINTS
 from skilltrends.extract.scan import hyperscan
 from skilltrends.extract.sections import CUE_HINTS
@@ -31,6 +32,8 @@ _PIECES = [
     "no ", "not", "n't", "n’t", "without", "team", "non-", "Java developer", "-focused", "is a plus", "preferred",
     "not required", "stand out", "good to have", "Nice to have:", "Lead", "ENGINEER", "led", "lled", "model",
     "mod", "LLMs", "tested", "testtest", "pipelines", "mentoring", "coach", "clean", "infra", "forecast",
+    "MS", "M.S.", "MA/", "main ", "BS", "B.Sc", "Ph.D", "PhD", "ph. d", "degree", "5+ years", "yrs", "BA /",
+    "Master's", "MBA", "D.Phil", "$150k", "USD 120,000", "required", "preferred", "or equivalent",
 ]
 
 
@@ -51,8 +54,9 @@ def _same(text: str) -> None:
         for word in words:
             at = low.find(word)
             while at >= 0:
-                assert at in marks[kind], (text, word, at)
+                assert any(at <= mark < at + len(word) for mark in marks[kind]), (text, word, at)
                 at = low.find(word, at + 1)
+    assert extract_requirements(text, low, marks["requirements"]) == extract_requirements(text), text
 
 
 @settings(max_examples=400, deadline=None)

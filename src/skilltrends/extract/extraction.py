@@ -40,10 +40,12 @@ def _extract(matcher: SkillMatcher, text: str, requirements: bool = True) -> Ext
     if not text or text.isspace():
         return _EMPTY
     low = lower(text)  # shared by the matcher and the requirements (lower() of a non-ASCII text is not free)
-    mentions = tuple(map(as_mention, matcher.find_rows(text, low)))
+    rows, marks = matcher.scan_rows(text, low)
+    mentions = tuple(map(as_mention, rows))
     if not requirements:
         return Extraction(mentions=mentions)
-    degree, years_min, years_max, salary = extract_requirements(text, low)
+    line_marks = None if marks is None else marks["requirements"]
+    degree, years_min, years_max, salary = extract_requirements(text, low, line_marks)
     return Extraction(
         mentions=mentions, degree=degree, years_min=years_min, years_max=years_max, salary=salary
     )
@@ -91,11 +93,12 @@ def _work(task: tuple[bool, list[str]]) -> list[_Packed]:
             out.append(([], _NO_DEGREE_PACKED, None, None, None))
             continue
         low = lower(text)
-        mentions = _WORKER_MATCHER.find_rows(text, low)
+        mentions, marks = _WORKER_MATCHER.scan_rows(text, low)
         if not requirements:
             out.append((mentions, _NO_DEGREE_PACKED, None, None, None))
             continue
-        degree, years_min, years_max, salary = extract_requirements(text, low)
+        line_marks = None if marks is None else marks["requirements"]
+        degree, years_min, years_max, salary = extract_requirements(text, low, line_marks)
         out.append(
             (
                 mentions,

@@ -33,6 +33,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Callable
 
+from skilltrends.extract.requirements import LINE_MARKS
 from skilltrends.extract.rules import (
     PHRASE_WORDS,
     ROLE_HINTS,
@@ -98,6 +99,7 @@ class SkillMatcher:
         # Hyperscan where installed (see skilltrends.extract.scan), with the hint words `_finish` reads.
         marks = {"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}
         marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
+        marks["requirements"] = LINE_MARKS  # for extract_requirements (see scan_rows)
         self._scan = scanner(keys, marks=marks, engine=engine)
         self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
@@ -138,8 +140,13 @@ class SkillMatcher:
     def find_rows(self, text: str, low: str | None = None) -> list[MentionRow]:
         """`find` as plain tuples in Mention's field order: cheap to send between processes, and turned into
         Mentions by `as_mention` without a Python call each. `low`: the text lower-cased by `rules.lower`."""
+        return self.scan_rows(text, low)[0]
+
+    def scan_rows(self, text: str, low: str | None = None) -> tuple[list[MentionRow], Marks | None]:
+        """`find_rows`, and the scanner's marks (None from the pyahocorasick engine): marks["requirements"]
+        are what `requirements.extract_requirements` takes as `marks`."""
         if not text or text.isspace():
-            return []
+            return [], None
         if low is None:
             low = _lower(text)
         found, marks = self._scan(text, low)
@@ -147,10 +154,10 @@ class SkillMatcher:
         words = None if marks is None else {word: marks[word] for word in PHRASE_WORDS if marks[word]}
         phrases = find_phrases(text, low, words)
         if not cands and not phrases:
-            return []
+            return [], marks
         index = TextIndex(text, low)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
-        return _finish(text, low, index, accepted, self._info, marks)
+        return _finish(text, low, index, accepted, self._info, marks), marks
 
     def _apply_rules(
         self, text: str, cands: list[Candidate], index: TextIndex

@@ -241,6 +241,14 @@ _DEGREE_HINT = re.compile(_degree_hint(r"\s"))
 # a match starts in a line exactly when the line alone would match.
 _LINE_ENDS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_HINT = re.compile(_degree_hint(r"[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", years=True))
+# Words one of which starts wherever _LINE_HINT matches, as the matcher's Hyperscan pass marks them (spaces
+# and stops stand for any non-word character, a leading one for a word start): a superset of _LINE_HINT's
+# starts, so `_sentences` may read a few lines more, whose sentences carry no flag and are skipped.
+LINE_MARKS = (
+    "degree", "doctora", "d.phil", "decade", "master", "mba", "msc", "meng", "month", "bsc", "btech", "beng",
+    "bachelor", "year", "yr", " m.s.", " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc",
+    " b.tech", " b.eng", " b.a.", " bs", " ba ", " phd", " ph.d", " ph. d",
+)
 # Every _YEARS_RE match holds one of these.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
@@ -321,12 +329,13 @@ _Sentence = tuple[str, bool, bool, bool]
 
 
 def extract_requirements(
-    text: str, low: str | None = None
+    text: str, low: str | None = None, marks: list[int] | None = None
 ) -> tuple[Degree, float | None, float | None, Salary | None]:
     """(degree, years_min, years_max, salary) stated in a posting's plain text.
 
-    `low`: `text.lower()` when the caller has it already (the matcher's, for a posting without "İ")."""
-    degree, (years_min, years_max) = _requirements(text, low)
+    `low`: `text.lower()` when the caller has it already (the matcher's, for a posting without "İ").
+    `marks`: where LINE_MARKS occur in `low` (a superset of _LINE_HINT's matches), when the caller has them."""
+    degree, (years_min, years_max) = _requirements(text, low, marks)
     return degree, years_min, years_max, find_salary(text)
 
 
@@ -341,14 +350,16 @@ def find_years(text: str) -> tuple[float | None, float | None]:
     return _requirements(text)[1]
 
 
-def _requirements(text: str, low: str | None = None) -> tuple[Degree, tuple[float | None, float | None]]:
+def _requirements(
+    text: str, low: str | None = None, marks: list[int] | None = None
+) -> tuple[Degree, tuple[float | None, float | None]]:
     if not _hints_apply(text):
         sentences = _sentences(text)
         equivalent = _EQUIVALENT_RE.search(text) is not None
         return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
     if low is None or len(low) != len(text):
         low = text.lower()
-    sentences = _sentences(text, low=low)
+    sentences = _sentences(text, low=low, marks=marks)
     equivalent = _accepts_equivalent(low)
     return _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
 
@@ -516,7 +527,7 @@ def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool) -> bool:
     return bool(p.route_words.search(sentence) or (may_name_degree and p.degree.search(sentence)))
 
 
-def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
+def _sentences(text: str, *, low: str | None = None, marks: list[int] | None = None) -> list[_Sentence]:
     """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points").
 
     `low`, `text.lower()` when `_hints_apply(text)`: the sentences come lower-cased, with flags saying
@@ -531,7 +542,8 @@ def _sentences(text: str, *, low: str | None = None) -> list[_Sentence]:
         # The lines where _LINE_HINT matches: where each line ends (its line end included), then which
         # line holds each match.
         ends = list(accumulate(map(len, lines)))
-        wanted = sorted({bisect_right(ends, m.start()) for m in _LINE_HINT.finditer(low)})
+        starts = marks if marks is not None else (m.start() for m in _LINE_HINT.finditer(low))
+        wanted = sorted({bisect_right(ends, at) for at in starts})
     in_preferred = False
     read = -1  # the lines up to this one have been read for headings
     for at in wanted:

@@ -176,8 +176,11 @@ class _HyperscanScanner:
         for kind, words in marks.items():
             for word in words:
                 mark_patterns.setdefault(word.encode("ascii", "replace").translate(_VIEW), []).append(kind)
-        # Per mark expression: (its kinds, offset of the word's start back from the match's end in text offsets).
-        self._mark_meta = [(tuple(dict.fromkeys(kinds)), len(pattern) + 1) for pattern, kinds in mark_patterns.items()]
+        # Per mark expression: its kinds, and how far back from the match's end (in text offsets) its first word
+        # character is: a word written with a leading space or stop (" ms") marks where its letters start.
+        self._mark_meta = [
+            (tuple(dict.fromkeys(kinds)), len(pattern.lstrip(b"\x01")) + 1) for pattern, kinds in mark_patterns.items()
+        ]
         patterns += list(mark_patterns)
         self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         if patterns:
