@@ -151,7 +151,7 @@ class SkillMatcher:
             low = _lower(text)
         found, marks = self._scan(text, low)
         cands = self._candidates(text, low, found)
-        words = None if marks is None else {word: marks[word] for word in PHRASE_WORDS if marks[word]}
+        words = None if marks is None else {word: marks[word] for word in PHRASE_WORDS if word in marks}
         phrases = find_phrases(text, low, words)
         if not cands and not phrases:
             return [], marks
@@ -207,6 +207,8 @@ def _finish(
     line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line
     found: list[MentionRow] = []
     append = found.append
+    if marks is not None:
+        sentence_marks, role_marks, cue_marks = (marks.get(kind, _NONE) for kind in ("sentence", "role", "cue"))
     s_start, s_end = 0, -1
     l_start = l_end = -1
     hint = roles = cue = False
@@ -224,9 +226,9 @@ def _finish(
                 l_end = text.find("\n", end)
                 if l_end < 0:
                     l_end = len(text)
-                hint = _within(marks["sentence"], l_start, l_end)
-                roles = _within(marks["role"], l_start, l_end)
-                cue = _within(marks["cue"], l_start, l_end)
+                hint = _within(sentence_marks, l_start, l_end)
+                roles = _within(role_marks, l_start, l_end)
+                cue = _within(cue_marks, l_start, l_end)
                 preferred = levels.section_preferred(l_start)
             section = "preferred" if preferred else "required"
         if hint or cue:
@@ -239,6 +241,9 @@ def _finish(
         elif not quiet_rejects(start, end, roles):
             append((skill_id, *info[skill_id], section, start, end, cand.text))
     return found
+
+
+_NONE: list[int] = []
 
 
 def _within(starts: list[int], lo: int, hi: int) -> bool:

@@ -36,7 +36,7 @@ __all__ = ["KeyInfo", "Scanner", "scanner", "ENGINE"]
 # case-insensitive (then it always wins) else None, entries [(skill id, exact-case form or None)]).
 KeyInfo = tuple[int, bool, bool, "str | None", tuple[tuple[str, "str | None"], ...]]
 Found = list[tuple[int, int, str]]  # (start, -end, skill id): sorts leftmost, then longest
-# Per kind of hint word, the sorted starts of places where one may occur (see `scanner`), or None.
+# Per kind of hint word that occurs, the sorted starts of places where one may occur (see `scanner`).
 Marks = dict[str, list[int]]
 Scanner = Callable[[str, str], tuple[Found, "Marks | None"]]
 
@@ -170,7 +170,7 @@ class _HyperscanScanner:
             by_pattern.setdefault(pattern, []).append((info, back, verify))
         patterns = list(by_pattern)
         self._meta = [tuple(by_pattern[p]) for p in patterns]
-        self._kinds = tuple(marks)
+        self._several = frozenset(kind for kind, words in marks.items() if len(words) > 1)
         self._first_mark = len(patterns)
         mark_patterns: dict[bytes, list[str]] = {}
         for kind, words in marks.items():
@@ -234,14 +234,18 @@ class _HyperscanScanner:
             found += self._other.find(text, low)
         if not plain and ("İ" in low or "ı" in low or "ſ" in low):
             return found, None  # folded by IGNORECASE patterns into words the scanned bytes do not hold
-        marks: Marks = {kind: [] for kind in self._kinds}
+        marks: Marks = {}  # only kinds that occur
         mark_meta = self._mark_meta
         for index, to in marked:
             kinds, back = mark_meta[index - first_mark]
             for kind in kinds:
-                marks[kind].append(to - back)
-        for starts in marks.values():
-            starts.sort()
+                starts = marks.get(kind)
+                if starts is None:
+                    marks[kind] = [to - back]
+                else:
+                    starts.append(to - back)
+        for kind in self._several.intersection(marks):  # matches come by end: starts of unequal words may not
+            marks[kind].sort()
         return found, marks
 
     def _scratch(self) -> Any:
