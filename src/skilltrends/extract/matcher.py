@@ -119,17 +119,15 @@ class SkillMatcher:
     def _candidates(self, text: str, low: str, found: list[tuple[int, int, str]]) -> list[Candidate]:
         found.sort()
         out: list[Candidate] = []
+        append = out.append
         reach = -1
         ruled = self._ruled
         for start, neg_end, skill_id in found:
             if start >= reach:
                 end = -neg_end
                 forms = ruled.get(skill_id)
-                out.append(
-                    Candidate(
-                        start, end, skill_id, text[start:end], forms is not None and low[start:end] in forms
-                    )
-                )
+                ruled_here = forms is not None and low[start:end] in forms
+                append(_candidate((start, end, skill_id, text[start:end], ruled_here)))
                 reach = end
         return out
 
@@ -244,6 +242,8 @@ def _finish(
 
 
 _NONE: list[int] = []
+# Candidate(*fields) without the NamedTuple's Python-level __new__ (one per alias occurrence).
+_candidate: Callable[[tuple[int, int, str, str, bool]], Candidate] = functools.partial(tuple.__new__, Candidate)
 
 
 def _within(starts: list[int], lo: int, hi: int) -> bool:
