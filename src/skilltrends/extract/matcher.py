@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -39,6 +40,7 @@ from skilltrends.extract.rules import (
     ROLE_HINTS,
     RULES,
     SENTENCE_HINTS,
+    URL_CHARS,
     Candidate,
     RuleContext,
     TextIndex,
@@ -207,6 +209,7 @@ def _finish(
     append = found.append
     if marks is not None:
         sentence_marks, role_marks, cue_marks = (marks.get(kind, _NONE) for kind in ("sentence", "role", "cue"))
+    size = len(text)
     s_start, s_end = 0, -1
     l_start = l_end = -1
     hint = roles = cue = False
@@ -224,9 +227,13 @@ def _finish(
                 l_end = text.find("\n", end)
                 if l_end < 0:
                     l_end = len(text)
-                hint = _within(sentence_marks, l_start, l_end)
-                roles = _within(role_marks, l_start, l_end)
-                cue = _within(cue_marks, l_start, l_end)
+                # a mark in [l_start, l_end): bisect, written out (this runs once per line with mentions)
+                at = bisect_left(sentence_marks, l_start)
+                hint = at < len(sentence_marks) and sentence_marks[at] < l_end
+                at = bisect_left(role_marks, l_start)
+                roles = at < len(role_marks) and role_marks[at] < l_end
+                at = bisect_left(cue_marks, l_start)
+                cue = at < len(cue_marks) and cue_marks[at] < l_end
                 preferred = levels.section_preferred(l_start)
             section = "preferred" if preferred else "required"
         if hint or cue:
@@ -236,7 +243,15 @@ def _finish(
                 continue
             requirement = level(start, end, s_start, s_end) if cue else section
             append((skill_id, *info[skill_id], requirement, start, end, cand.text))
-        elif not quiet_rejects(start, end, roles):
+        else:
+            # `rejects_in_quiet_line` can only reject next to URL characters or before a role's separator
+            after = text[end] if end < size else ""
+            if (
+                (start and text[start - 1] in URL_CHARS)
+                or after in URL_CHARS
+                or (roles and after in " \t-/" and after)
+            ) and quiet_rejects(start, end, roles):
+                continue
             append((skill_id, *info[skill_id], section, start, end, cand.text))
     return found
 
@@ -244,12 +259,6 @@ def _finish(
 _NONE: list[int] = []
 # Candidate(*fields) without the NamedTuple's Python-level __new__ (one per alias occurrence).
 _candidate: Callable[[tuple[int, int, str, str, bool]], Candidate] = functools.partial(tuple.__new__, Candidate)
-
-
-def _within(starts: list[int], lo: int, hi: int) -> bool:
-    """Whether a start in the sorted `starts` lies in [lo, hi)."""
-    at = bisect.bisect_left(starts, lo)
-    return at < len(starts) and starts[at] < hi
 
 
 def _near(starts: list[int], position: int) -> bool:

@@ -679,6 +679,7 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
 
 _DOMAIN = re.compile(r"[a-z0-9-]\.(?:com|org|net|io|ai|dev|edu|gov|co|uk|de|ml|app|cloud)(?:/|$|:)", re.I)
 _URL_CHARS = frozenset("@/.:=?#&%~_-")
+URL_CHARS = _URL_CHARS  # a mention can sit inside a URL or an e-mail address only next to one of these
 
 
 def _in_url_or_email(text: str, start: int, end: int) -> bool:
