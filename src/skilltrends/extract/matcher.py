@@ -1,31 +1,28 @@
-"""The skill matcher: an Aho-Corasick pre-scan of the raw text, then context rules on small windows.
+"""The skill matcher: one scan of the raw text for alias candidates and hint words, then context rules.
 
-Why this shape (benchmarks/extraction_speed.py, 3 KB postings with ~20 mentions each, a shared 2-core box):
-building a spaCy Doc costs more than everything else together — `nlp(text)` with our cheap aligned
-tokenizer runs at ~250-370 postings/s, spaCy's default English tokenizer alone at ~400/s — while a bare
-pyahocorasick scan with this taxonomy's ~2,200 surface forms runs at 9,000-22,000/s. So the fast path
-never tokenises: one automaton over the lower-cased text finds alias candidates; word boundaries, case
-for cased aliases (R, C, TF, CV) and leftmost-longest overlap are checked per hit; single letters (R, C)
-are found with str.find (an automaton key "r" fires on every letter r, and a look-behind regex scanned
-slower than the whole automaton); context rules (skilltrends.extract.rules) read only a window around
-each candidate; sentence bounds come from str.find/rfind near the mention and are reused while
-mentions stay in the sentence; sentence-level checks (negation, another team's stack, preference cues)
-first test a cheap substring hint and cache per sentence; headings are matched only on short,
-non-bullet lines; per automaton key, whether its ends are word characters and the skill id of a
-case-insensitive first entry are precomputed. Measured by benchmarks/extraction_speed.py (same run, shared
-2-core box, load average 2.5-6): skills-only tagging runs at 0.07-0.14 of the bare scan (~185 us CPU per
-1.2 KB sample-market posting, ~340 us per 3 KB synthetic one) — short of the 0.3 aimed for; what remains is
-per-mention Python in the context rules, sentence bounds, rejects and requirement levels
-(skilltrends.extract.rules, .sections), ~10-14 us a mention all told. `extract_posting` also runs
-`requirements.extract_requirements`, now gated by substring pre-checks (~50 us on text that states no
-requirement, ~350 us on a sample-market posting that does); `requirements=False` skips it when re-tagging.
-Worker processes (`extraction.ExtractionPool`) call `find_rows`, which returns plain tuples.
+Why this shape (benchmarks/extraction_speed.py, same run, 2-core box): building a spaCy Doc costs more than
+everything else together (`nlp(text)` ~400-700 postings/s), so the fast path never tokenises.
+
+1. One scan (skilltrends.extract.scan): Hyperscan, where its wheel exists, finds every alias on word
+   boundaries in C and, in the same pass, "marks" where hint words may occur — negation/team words, role
+   nouns, preference cues (for `_finish`), the phrase rules' words, the degree/years words (for
+   requirements.extract_requirements). Elsewhere pyahocorasick finds the same aliases and the marks are
+   None: each consumer then searches the text itself. Case for cased aliases (R, C, TF, CV) is checked
+   per hit; leftmost-longest overlap after sorting.
+2. Context rules (skilltrends.extract.rules) read only a window around ambiguous candidates, with
+   case-sensitive patterns over the folded lower-case text (2-5x faster than IGNORECASE).
+3. `_finish` reads facts per line (sentences never cross one): a line without negation, team or cue marks
+   needs no sentence bounds and no sentence-level check; requirement levels come from the headings above
+   (skilltrends.extract.sections) and cue phrases in the sentence.
+
+Speed work is checked byte for byte by benchmarks/extraction_golden.py (3,860 texts incl. SkillSpan's real
+postings, both scan engines). Worker processes (`extraction.ExtractionPool`) call `scan_rows`, which returns
+plain tuples; `as_mention` makes them Mentions without a Python call each.
 
 The spaCy component (skilltrends.extract.skills) calls the same `SkillMatcher.find` on `doc.text`, so
 `nlp(text)` and the fast path `extract_posting` produce identical mentions (tested on a corpus and on
 arbitrary text with Hypothesis).
 """
-
 from __future__ import annotations
 
 import bisect
