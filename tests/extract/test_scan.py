@@ -78,3 +78,13 @@ def test_engines_agree_on_the_labelled_postings() -> None:
     for text in texts:
         _same(text)
         assert _FAST.find(text) == _SLOW.find(text)
+
+
+def test_one_matcher_serves_several_threads() -> None:
+    """Hyperscan scratch space is per thread: concurrent scans on one matcher give the serial results."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Python, C++ and Go; {i} years with TensorFlow or PyTorch on AWS and k8s. R is a plus." for i in range(200)]
+    serial = [_FAST.find_rows(text) for text in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(_FAST.find_rows, texts)) == serial
