@@ -106,8 +106,8 @@ FRAGMENTS = [
 def _prechecks_off() -> Iterator[None]:
     with (
         mock.patch.object(requirements, "_hints_apply", lambda text: False),
-        mock.patch.object(pay, "_may_name_currency", lambda text: True),
-        mock.patch.object(pay, "_pay_matches", pay._PAY_RE.finditer),
+        mock.patch.object(pay, "_may_name_currency", lambda text, digits: True),
+        mock.patch.object(pay, "_pay_matches", lambda text, digits: pay._PAY_RE.finditer(text)),
     ):
         yield
 
@@ -151,7 +151,7 @@ def test_prechecks_keep_results_on_postings(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=14).map("".join))
 def test_pay_matches_equal_finditer(text: str) -> None:
-    spans = [m.span() for m in pay._pay_matches(text)]
+    spans = [m.span() for m in pay._pay_matches(text, pay._digit_positions(text))]
     assert spans == [m.span() for m in pay._PAY_RE.finditer(text)]
 
 
@@ -213,11 +213,19 @@ MONEY_FRAGMENTS = ["USD", "eur", "zł", "CHF", "sek", "150", "4.500", "٣٠", "k
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*MONEY_FRAGMENTS, "$", "£", "up to", "B", "v", ".", ",", "\n", "   "])
+                | st.text(max_size=4), max_size=16).map("".join))
+def test_pay_matches_equal_finditer_on_money(text: str) -> None:
+    spans = [m.span() for m in pay._pay_matches(text, pay._digit_positions(text))]
+    assert spans == [m.span() for m in pay._PAY_RE.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(MONEY_FRAGMENTS) | st.text(max_size=4), max_size=14).map("".join))
 def test_currency_precheck_holds_whenever_a_match_captures_a_mark(text: str) -> None:
     groups = ("acur1", "acur2", "bcur1", "bcur2")
     if any(m.group(g) for m in pay._PAY_RE.finditer(text) for g in groups):
-        assert pay._may_name_currency(text)
+        assert pay._may_name_currency(text, pay._digit_positions(text))
 
 
 @settings(max_examples=300, deadline=None)

@@ -42,8 +42,9 @@ _DIGIT_AFTER = re.compile(r"\s?\d")
 _UNFOLDED = ("ı", "ſ", "İ")
 
 
-def _may_name_currency(text: str) -> bool:
+def _may_name_currency(text: str, digits: list[int] | None) -> bool:
     """False only when no currency mark _PAY_RE could capture occurs: a symbol, or a code next to an amount.
+    `digits`: `_digit_positions(text)`.
 
     A captured code touches its amount: before it, followed by at most one space and the first digit of a
     run of digits (a code or a space precedes that digit); or after it, at most 10 characters after the
@@ -51,7 +52,6 @@ def _may_name_currency(text: str) -> bool:
     within 4 characters before a run of digits to 13 after it."""
     if any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED):
         return True
-    digits = _digit_positions(text)
     if digits is None:
         return _may_name_code(text.lower())
     near = _near(text, digits, before=4, after=13).lower()
@@ -122,12 +122,13 @@ _AMOUNT = (
     rf"(?:\s?(?P<@cur2>(?<![A-Za-z])(?:{_CUR})(?![A-Za-z])))?"
 )
 _SEP = r"\s*(?:-|–|—|to|and|~)\s*"
+_PAY_LEAD = r"(?<![\w.,$£€])(?:(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)\s*)?"
 _PAY_RE = re.compile(
-    r"(?<![\w.,$£€])(?:(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)\s*)?"
-    + _AMOUNT.replace("@", "a")
-    + rf"(?:{_SEP}" + _AMOUNT.replace("@", "b") + r")?(?P<plus>\+)?",
+    _PAY_LEAD + _AMOUNT.replace("@", "a") + rf"(?:{_SEP}" + _AMOUNT.replace("@", "b") + r")?(?P<plus>\+)?",
     re.IGNORECASE,
 )
+# _PAY_RE up to the first digit of its first amount (every _NUM alternative starts with \d).
+_PAY_START = re.compile(_PAY_LEAD + rf"(?:{_CUR})?\s?\d", re.IGNORECASE)
 _PERIODS = (
     ("hour", r"hour(?:ly)?|hr|h\b"),
     ("day", r"day|daily|diem"),
@@ -180,9 +181,10 @@ def find_salary(text: str) -> Salary | None:
 def find_salaries(text: str) -> list[Salary]:
     """Every pay range in `text`, in order; money that is not pay is left out."""
     out: list[Salary] = []
-    if not _may_name_currency(text):
+    digits = _digit_positions(text)
+    if not _may_name_currency(text, digits):
         return out  # every range kept below names a currency: skip the costly scan when none occurs
-    for match in _pay_matches(text):
+    for match in _pay_matches(text, digits):
         if not (match.group("acur1") or match.group("acur2") or match.group("bcur1") or match.group("bcur2")):
             continue
         if _is_not_pay(text, match):
@@ -198,21 +200,30 @@ _LONGEST_LEAD = 11  # "starting at"
 _LONGEST_MARK = max(map(len, _CURRENCY_MARKS))
 
 
-def _pay_matches(text: str) -> Iterator[re.Match[str]]:
-    """`_PAY_RE.finditer(text)`, without trying the pattern at every position of digit-free stretches.
+def _pay_matches(text: str, digits: list[int] | None) -> Iterator[re.Match[str]]:
+    """`_PAY_RE.finditer(text)`, without trying the pattern at every position of digit-free stretches;
+    `digits`: `_digit_positions(text)`.
 
     Every match holds a digit and starts at most lead + whitespace + mark + one space before its first
-    digit, and no match is empty; so searching from just before the next digit finds the same next match.
+    digit, and no match is empty; so a match at or after `pos` starts no earlier than that before the first
+    digit at or after `pos`, and no later than that digit unless its first digit is a later one. Where
+    _PAY_RE matches, _PAY_START (its part up to the first digit) matches, and where _PAY_START matches, so
+    does _PAY_RE (all after that digit is optional): the leftmost _PAY_START match up to the digit is where
+    the next match starts, found without letting sre run on to later digits (a failed search used to scan
+    the rest of the text at ~100 ns a character); with none there, the next match starts after the digit.
     """
-    digits = _digit_positions(text)
     pos = 0
     while (digit := _next_digit(text, digits, pos)) >= 0:
         start = max(0, digit - _LONGEST_MARK - 1)
         while start > 0 and text[start - 1].isspace():
             start -= 1
-        match = _PAY_RE.search(text, max(pos, start - _LONGEST_LEAD))
-        if match is None:
-            return
+        # Ends with the digit: no other digit lies between `pos` and it.
+        head = _PAY_START.search(text, max(pos, start - _LONGEST_LEAD), digit + 1)
+        if head is None:
+            pos = digit + 1
+            continue
+        match = _PAY_RE.match(text, head.start())
+        assert match is not None  # see above
         yield match
         pos = match.end()
 
