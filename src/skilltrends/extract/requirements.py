@@ -20,9 +20,9 @@ Rules (tested in tests/extract/test_requirements.py, annotated the same way in t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
 from skilltrends.extract.pay import find_salary, parse_salary
@@ -105,6 +105,7 @@ _EQUIVALENT_PARTS = (
     (("self-taught",), r"self-taught"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
+_EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
 _OR_EQUIVALENT_RE = re.compile(
@@ -241,16 +242,26 @@ _DEGREE_HINT = re.compile(_degree_hint(r"\s"))
 # a match starts in a line exactly when the line alone would match.
 _LINE_ENDS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_HINT = re.compile(_degree_hint(r"[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", years=True))
-# Words one of which starts wherever _LINE_HINT matches, as the matcher's Hyperscan pass marks them (spaces
-# and stops stand for any non-word character, a leading one for a word start): a superset of _LINE_HINT's
-# starts, so `_sentences` may read a few lines more, whose sentences carry no flag and are skipped.
-LINE_MARKS = (
-    "degree", "doctora", "d.phil", "decade", "master", "mba", "msc", "meng", "month", "bsc", "btech", "beng",
-    "bachelor", "year", "yr", " m.s.", " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc",
-    " b.tech", " b.eng", " b.a.", " bs", " ba ", " phd", " ph.d", " ph. d",
-)
 # Every _YEARS_RE match holds one of these.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
+# Words one of which starts wherever _DEGREE_HINT matches, as the matcher's Hyperscan pass marks them (spaces
+# and stops stand for any non-word character, a leading one for a word start; a mark is reported where the
+# word's letters start). They also start every _DEGREE_RE match but those of its "<word>\s+degree"
+# alternatives (_DEGREE_LEADS), which hold "degree": `_degree_hits` adds those starts.
+DEGREE_MARKS = (
+    "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor", " m.s.",
+    " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
+    " ba ", " phd", " ph.d", " ph. d",
+)
+# With the years words, one starts wherever _LINE_HINT matches: a superset of its starts, so `_sentences` may
+# read a few lines more, whose sentences carry no flag and are skipped.
+LINE_MARKS = DEGREE_MARKS + _YEARS_WORDS
+# _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
+# then "degree".
+_DEGREE_LEADS = (
+    "graduate", "advanced", "postgraduate", "undergraduate", "4-year", "4 year", "four-year", "four year",
+    "university", "college", "academic", "technical", "stem", "relevant", "quantitative", "engineering",
+)
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
 # For every other character c (checked over all of Unicode), len(c.lower()) == 1, c.lower() is a word
 # character, digit or space exactly when c is, and an IGNORECASE pattern of lower-case ASCII (and of the
@@ -275,9 +286,12 @@ def _may_name_years(low: str) -> bool:
     return any(word in low for word in _YEARS_WORDS)
 
 
-def _accepts_equivalent(low: str) -> bool:
-    """`_EQUIVALENT_RE.search(text)` for `low = text.lower()` where `_hints_apply(text)`."""
-    present = {word for word in _EQUIVALENT_WORDS if word in low}
+def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
+    """`_EQUIVALENT_RE.search(text)` for `low = text.lower()` where `_hints_apply(text)`; `marks`: see MARKS."""
+    if marks is None:
+        present = {word for word in _EQUIVALENT_WORDS if word in low}
+    else:  # a kind is there when one of its marks is: a superset of the words in `low` (the search decides)
+        present = {word for word in _EQUIVALENT_WORDS if _EQUIVALENT_KIND + word in marks}
     return any(present.issuperset(words) and part.search(low) for words, part in _EQUIVALENT_LOWERED)
 
 
@@ -323,18 +337,30 @@ _EQUIVALENT_LOWERED = tuple(
     (words, _case_sensitive(re.compile(pattern, re.IGNORECASE))) for words, pattern in _EQUIVALENT_PARTS
 )
 
-# (sentence, under a preferred heading, may name a degree, may name years); the sentence is lower-cased
-# when it comes from _sentences(text, low=...).
-_Sentence = tuple[str, bool, bool, bool]
+# (sentence, under a preferred heading, may name a degree, may name years, where _DEGREE_RE matches may
+# start other than after whitespace before "degree", or None: anywhere); the sentence is lower-cased when it
+# comes from _sentences(text, low=...).
+_Sentence = tuple[str, bool, bool, bool, "list[int] | None"]
+
+# Mark kinds for the matcher's Hyperscan pass (skilltrends.extract.scan), kind -> words: `marks`, the offsets
+# in `low` where the pass found them, stand in for searching the text. The equivalent-experience words have
+# a kind each (letters only, except "self-taught", whose "-" matches any non-word character: a superset).
+MARKS: dict[str, tuple[str, ...]] = {
+    "requirements degree": DEGREE_MARKS,
+    "requirements years": _YEARS_WORDS,
+    **{_EQUIVALENT_KIND + word: (word,) for word in sorted(_EQUIVALENT_WORDS)},
+}
+Marks = dict[str, list[int]]
 
 
 def extract_requirements(
-    text: str, low: str | None = None, marks: list[int] | None = None
+    text: str, low: str | None = None, marks: Marks | None = None
 ) -> tuple[Degree, float | None, float | None, Salary | None]:
     """(degree, years_min, years_max, salary) stated in a posting's plain text.
 
     `low`: `text.lower()` when the caller has it already (the matcher's, for a posting without "İ").
-    `marks`: where LINE_MARKS occur in `low` (a superset of _LINE_HINT's matches), when the caller has them."""
+    `marks`: for each kind of MARKS that occurs, the sorted offsets in `low` where its words may occur (a
+    superset; exact for words of letters only), when the caller has them: the matcher's scan (None: search)."""
     degree, (years_min, years_max) = _requirements(text, low, marks)
     return degree, years_min, years_max, find_salary(text)
 
@@ -351,26 +377,26 @@ def find_years(text: str) -> tuple[float | None, float | None]:
 
 
 def _requirements(
-    text: str, low: str | None = None, marks: list[int] | None = None
+    text: str, low: str | None = None, marks: Marks | None = None
 ) -> tuple[Degree, tuple[float | None, float | None]]:
     if not _hints_apply(text):
         sentences = _sentences(text)
         equivalent = _EQUIVALENT_RE.search(text) is not None
         return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
     if low is None or len(low) != len(text):
-        low = text.lower()
+        low, marks = text.lower(), None
     sentences = _sentences(text, low=low, marks=marks)
-    equivalent = _accepts_equivalent(low)
+    equivalent = _accepts_equivalent(low, marks)
     return _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
 
 
 def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> Degree:
     required: set[str] = set()
     fields: list[str] = []
-    for sentence, is_preferred_section, may_name_degree, _ in sentences:
+    for sentence, is_preferred_section, may_name_degree, _, starts in sentences:
         if not may_name_degree:
             continue
-        hits = list(p.degree.finditer(sentence))
+        hits = _degree_hits(sentence, starts, p)
         if any(not h.group("generic") for h in hits):
             hits = [h for h in hits if not h.group("generic")]
         if not hits:
@@ -394,7 +420,7 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
 def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
-    for sentence, is_preferred_section, may_name_degree, may_name_years in sentences:
+    for sentence, is_preferred_section, may_name_degree, may_name_years, starts in sentences:
         if not may_name_years:
             continue
         found = _sentence_years(sentence, p)
@@ -404,7 +430,7 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
             found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree):
+        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree, starts=starts):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
         cue = is_preferred_section or all(c for _, _, c in found)
         (preferred if cue else required).append(pick)
@@ -521,18 +547,46 @@ def _quantity(raw: str | None) -> float | None:
         return None
 
 
-def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool) -> bool:
+def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool, starts: list[int] | None) -> bool:
     """Several year figures in one sentence are alternatives when joined by "or", tied to degrees, or to
-    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`: the sentence's flag (_Sentence)."""
-    return bool(p.route_words.search(sentence) or (may_name_degree and p.degree.search(sentence)))
+    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`, `starts`: the sentence's (_Sentence)."""
+    return bool(p.route_words.search(sentence) or (may_name_degree and _degree_hits(sentence, starts, p)))
 
 
-def _sentences(text: str, *, low: str | None = None, marks: list[int] | None = None) -> list[_Sentence]:
+def _degree_hits(sentence: str, starts: list[int] | None, p: _Patterns) -> list[re.Match[str]]:
+    """`list(p.degree.finditer(sentence))`; with `starts` (see _Sentence), the pattern is tried only there and
+    where a _DEGREE_LEADS word ends before whitespace and a "degree" that starts there (sre would try it at
+    every position: ~100 ns a character). Those are all the places a match can start (see DEGREE_MARKS), so
+    trying them in order, each from the end of the last match on, finds the matches finditer finds (none is
+    empty)."""
+    if starts is None:
+        return list(p.degree.finditer(sentence))
+    tried = set(starts)
+    for at in starts:
+        if sentence.startswith("degree", at):
+            end = at
+            while end and sentence[end - 1].isspace():  # what \s matches (both use Py_UNICODE_ISSPACE)
+                end -= 1
+            if end < at and sentence.endswith(_DEGREE_LEADS, 0, end):
+                tried.update(end - len(lead) for lead in _DEGREE_LEADS if sentence.endswith(lead, 0, end))
+    hits: list[re.Match[str]] = []
+    pos = 0
+    for at in sorted(tried):
+        if at >= pos:
+            hit = p.degree.match(sentence, at)
+            if hit is not None:
+                hits.append(hit)
+                pos = hit.end()
+    return hits
+
+
+def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None) -> list[_Sentence]:
     """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points").
 
     `low`, `text.lower()` when `_hints_apply(text)`: the sentences come lower-cased, with flags saying
-    whether each may name a degree or years, and lines that can name neither are left out. Otherwise every
-    sentence comes as written, both flags True."""
+    whether each may name a degree or years, and lines that can name neither are left out; with `marks`
+    (see MARKS), also where degree matches may start. Otherwise every sentence comes as written, both flags
+    True."""
     out: list[_Sentence] = []
     text = text.replace("’", "'").replace("‘", "'")  # one character for one: offsets into `low` still hold
     lines = text.splitlines(keepends=True)
@@ -542,17 +596,19 @@ def _sentences(text: str, *, low: str | None = None, marks: list[int] | None = N
         # The lines where _LINE_HINT matches: where each line ends (its line end included), then which
         # line holds each match.
         ends = list(accumulate(map(len, lines)))
-        starts = marks if marks is not None else (m.start() for m in _LINE_HINT.finditer(low))
+        if marks is not None:
+            degree_marks = marks.get("requirements degree", _NONE)
+            years_marks = marks.get("requirements years", _NONE)
+            starts: Iterable[int] = chain(degree_marks, years_marks)
+        else:
+            starts = (m.start() for m in _LINE_HINT.finditer(low))
         wanted = sorted({bisect_right(ends, at) for at in starts})
     in_preferred = False
     read = -1  # the lines up to this one have been read for headings
     for at in wanted:
-        if read < 0:  # the nearest heading above decides, if any
-            above = next((h for h in map(_heading, reversed(lines[:at])) if h is not None), None)
-            in_preferred = bool(above)
-        else:
-            for h in map(_heading, lines[read + 1:at]):
-                in_preferred = in_preferred if h is None else h
+        above = _last_heading(lines, read + 1, at)  # the nearest heading above decides, if any
+        if above is not None:
+            in_preferred = above
         read = at
         line = lines[at].rstrip(_LINE_ENDS)  # as splitlines() gives it: one line end, or none on the last
         heading = _heading(line)
@@ -564,28 +620,73 @@ def _sentences(text: str, *, low: str | None = None, marks: list[int] | None = N
             inline = _INLINE_HEADING_RE.match(line.lstrip())
             if inline and _PREFERRED_HEADING.search(inline.group(1)):
                 line_preferred = True
+        if marks is not None:
+            offset = ends[at - 1] if at else 0  # of the line in `text`
+            for start, piece in _split_spans(line):
+                if not piece.strip():
+                    continue
+                # The marks in the piece: its degree flag and where matches may start; years words are marked
+                # exactly where they occur (letters only).
+                start += offset
+                end = start + len(piece)
+                first = bisect_left(degree_marks, start)
+                last = bisect_left(degree_marks, end, first)
+                years = bisect_left(years_marks, start)
+                out.append((
+                    piece.lower(), line_preferred, last > first, years < len(years_marks) and years_marks[years] < end,
+                    [at - start for at in degree_marks[first:last]],
+                ))
+            continue
         for piece in _split_sentences(line):
             if not piece.strip():
                 continue
             if low is not None:
                 piece = piece.lower()
-                out.append((piece, line_preferred, _may_name_degree(piece), _may_name_years(piece)))
+                out.append((piece, line_preferred, _may_name_degree(piece), _may_name_years(piece), None))
             else:
-                out.append((piece, line_preferred, True, True))
+                out.append((piece, line_preferred, True, True, None))
     return out
 
 
 def _split_sentences(line: str) -> list[str]:
     """`_SENTENCE_SPLIT.split(line)` for one line of text."""
-    if "•" in line or "·" in line:
-        return _SENTENCE_SPLIT.split(line)
-    pieces: list[str] = []
+    return [piece for _, piece in _split_spans(line)]
+
+
+def _split_spans(line: str) -> list[tuple[int, str]]:
+    """The pieces of `_SENTENCE_SPLIT.split(line)` for one line of text, each with its offset in `line` (the
+    text between matches: no match is empty)."""
+    cuts = _SENTENCE_SPLIT.finditer(line) if "•" in line or "·" in line else _SENTENCE_END.finditer(line)
+    group = 0 if "•" in line or "·" in line else 1
+    pieces: list[tuple[int, str]] = []
     start = 0
-    for end in _SENTENCE_END.finditer(line):
-        pieces.append(line[start:end.start(1)])
-        start = end.end(1)
-    pieces.append(line[start:])
+    for cut in cuts:
+        pieces.append((start, line[start:cut.start(group)]))
+        start = cut.end(group)
+    pieces.append((start, line[start:]))
     return pieces
+
+
+def _last_heading(lines: list[str], start: int, end: int) -> bool | None:
+    """`_heading` of the last heading among lines[start:end], or None. A line (never empty) can be one only
+    when its first character is "#", an ASCII letter or whitespace (see `_heading`), and, when it is a
+    letter, the line without trailing whitespace holds at most _HEADING_MAX characters: tested here, without
+    a call for each line."""
+    for at in range(end - 1, start - 1, -1):
+        line = lines[at]
+        first = line[0]
+        if first in _HEADING_FIRST:
+            if first != "#" and len(line) > _HEADING_MAX and len(line.rstrip()) > _HEADING_MAX:
+                continue
+        elif not first.isspace():
+            continue
+        heading = _heading(line)
+        if heading is not None:
+            return heading
+    return None
+
+
+_HEADING_FIRST = frozenset("#ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _heading(line: str) -> bool | None:
@@ -619,6 +720,7 @@ def _is_heading(line: str, *, colon: bool) -> bool:
 
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_NONE: list[int] = []
 
 
 def _cuts(sentence: str, p: _Patterns) -> list[tuple[int, int]]:
