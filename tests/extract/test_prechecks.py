@@ -107,7 +107,7 @@ def _prechecks_off() -> Iterator[None]:
     with (
         mock.patch.object(requirements, "_hints_apply", lambda text: False),
         mock.patch.object(pay, "_may_name_currency", lambda text, digits: True),
-        mock.patch.object(pay, "_pay_matches", lambda text, digits: pay._PAY_RE.finditer(text)),
+        mock.patch.object(pay, "_pay_matches", lambda text, digits, p=None: pay._PAY_RE.finditer(text)),
     ):
         yield
 
@@ -218,6 +218,14 @@ MONEY_FRAGMENTS = ["USD", "eur", "zł", "CHF", "sek", "150", "4.500", "٣٠", "k
 def test_pay_matches_equal_finditer_on_money(text: str) -> None:
     spans = [m.span() for m in pay._pay_matches(text, pay._digit_positions(text))]
     assert spans == [m.span() for m in pay._PAY_RE.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text) and not any(ch in text for ch in pay._UNFOLDED):  # the lower-cased patterns
+        lowered = list(pay._pay_matches(low, pay._digit_positions(text), pay._LOWERED))
+        assert [m.span() for m in lowered] == spans
+        assert [m.groupdict() for m in lowered] == [
+            {k: v and v.lower() for k, v in m.groupdict().items()} for m in pay._PAY_RE.finditer(text)
+        ]
+    assert pay.find_salaries(text, low if len(low) == len(text) else None) == pay.find_salaries(text)
 
 
 @settings(max_examples=300, deadline=None)
@@ -234,3 +242,12 @@ def test_currency_precheck_holds_whenever_a_match_captures_a_mark(text: str) -> 
 def test_split_sentences_equal_the_pattern(text: str) -> None:
     for line in text.splitlines():
         assert requirements._split_sentences(line) == requirements._SENTENCE_SPLIT.split(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([",", ";", "(", ")", " - ", "-", " – ", "—", " ", "\t", "\u00a0", "but", "although",
+                                 "though", "while", "whereas", "x", "é", "_", "1", "butter"])
+                | st.text(max_size=3), max_size=20).map("".join))
+def test_lowered_cuts_equal_clause_split(text: str) -> None:
+    low = text.lower()
+    assert requirements._lowered_cuts(low) == [m.span() for m in requirements._LOWERED.clause_split.finditer(low)]

@@ -362,7 +362,7 @@ def extract_requirements(
     `marks`: for each kind of MARKS that occurs, the sorted offsets in `low` where its words may occur (a
     superset; exact for words of letters only), when the caller has them: the matcher's scan (None: search)."""
     degree, (years_min, years_max) = _requirements(text, low, marks)
-    return degree, years_min, years_max, find_salary(text)
+    return degree, years_min, years_max, find_salary(text, low)
 
 
 def find_degree(text: str) -> Degree:
@@ -404,6 +404,8 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
         if p.or_equivalent.search(sentence):
             equivalent = True
         cuts = _cuts(sentence, p)
+        present: set[str] | None = None
+        near: dict[tuple[int, int], list[str]] = {}  # per window of this sentence (see _fields_near)
         for hit in hits:
             level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
             clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
@@ -412,7 +414,9 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
             if is_preferred_section or p.preferred_cue.search(clause):
                 continue  # a preferred degree is not a requirement, nor are its fields
             required.add(level)
-            fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p) if f not in fields]
+            if present is None:
+                present = set() if p is _AS_WRITTEN else _field_words(sentence)
+            fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, present, near) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
 
@@ -443,7 +447,7 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
 def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, float | None, bool]]:
     """Experience figures in one sentence as (min, max, preferred-cue)."""
     out: list[tuple[float | None, float | None, bool]] = []
-    cuts: list[tuple[int, int]] | None = None
+    cuts: tuple[list[int], list[int]] | None = None
     for m in p.years.finditer(sentence) if p is _AS_WRITTEN else _lowered_years(sentence):
         before = sentence[max(0, m.start() - 40):m.start()]
         after = sentence[m.end():m.end() + 100]
@@ -723,38 +727,132 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 _NONE: list[int] = []
 
 
-def _cuts(sentence: str, p: _Patterns) -> list[tuple[int, int]]:
-    """Where `sentence` splits into clauses: commas, semicolons, brackets, dashes and 'but'."""
-    return [m.span() for m in p.clause_split.finditer(sentence)]
+def _cuts(sentence: str, p: _Patterns) -> tuple[list[int], list[int]]:
+    """Where `sentence` splits into clauses (commas, semicolons, brackets, dashes and 'but'): the starts and
+    the ends of `p.clause_split.finditer(sentence)`, each in order (the matches do not overlap)."""
+    if p is _AS_WRITTEN:
+        spans = [m.span() for m in p.clause_split.finditer(sentence)]
+    else:
+        spans = _lowered_cuts(sentence)
+    return [start for start, _ in spans], [end for _, end in spans]
 
 
-def _clause_at(sentence: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
-    """The clause of `sentence` around [start, end), given its `_cuts`."""
-    left = max((cut_end for _, cut_end in cuts if cut_end <= start), default=0)
-    right = min((cut_start for cut_start, _ in cuts if cut_start >= end), default=len(sentence))
+def _lowered_cuts(sentence: str) -> list[tuple[int, int]]:
+    """`_LOWERED.clause_split.finditer(sentence)` spans, found with str.find (sre tries the \\b-led pattern at
+    every position). Its alternatives match disjoint kinds of characters — a mark of ",;()"; whitespace, a
+    dash, whitespace (str.isspace is what \\s matches); a whole word, checked for \\b on both sides (str.isalnum
+    and "_" are what \\w matches) — so only dash matches can overlap one another (" - - "), and no word
+    overlaps another ("though" in "although" has no \\b before it): the one pattern's matches are the marks,
+    the words, and the dash matches taken leftmost first, each after the last one's end."""
+    spans: list[tuple[int, int]] = []
+    append = spans.append
+    for mark in ",;()":
+        at = sentence.find(mark)
+        while at >= 0:
+            append((at, at + 1))
+            at = sentence.find(mark, at + 1)
+    last = len(sentence) - 1
+    dashes: list[int] = []
+    for dash in "-–—":
+        at = sentence.find(dash, 1)
+        while 0 < at < last:
+            if sentence[at - 1].isspace() and sentence[at + 1].isspace():
+                dashes.append(at)
+            at = sentence.find(dash, at + 1)
+    if dashes:
+        dashes.sort()
+        reach = 0
+        for at in dashes:
+            if at - 1 >= reach:
+                append((at - 1, at + 2))
+                reach = at + 2
+    size = len(sentence)
+    for word in _CLAUSE_WORDS:
+        at = sentence.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word(sentence[at - 1])) and (end == size or not _is_word(sentence[end])):
+                append((at, end))
+            at = sentence.find(word, at + 1)
+    if len(spans) > 1:
+        spans.sort()
+    return spans
+
+
+_CLAUSE_WORDS = ("but", "while", "though", "although", "whereas")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _clause_at(sentence: str, start: int, end: int, cuts: tuple[list[int], list[int]]) -> str:
+    """The clause of `sentence` around [start, end), given its `_cuts`: from the last cut's end at or before
+    `start` to the first cut's start at or after `end` (both lists are in order)."""
+    cut_starts, cut_ends = cuts
+    before = bisect_right(cut_ends, start)
+    left = cut_ends[before - 1] if before else 0
+    after = bisect_left(cut_starts, end)
+    right = cut_starts[after] if after < len(cut_starts) else len(sentence)
     return sentence[left:right]
 
 
-def _fields_near(sentence: str, start: int, end: int, p: _Patterns) -> list[str]:
-    """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats")."""
+def _fields_near(
+    sentence: str,
+    start: int,
+    end: int,
+    p: _Patterns,
+    present: set[str] | frozenset[str] = frozenset(),
+    near: dict[tuple[int, int], list[str]] | None = None,
+) -> list[str]:
+    """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats").
+    `present`: for a lower-cased sentence, `_field_words(sentence)`. `near`: the fields found in windows of
+    this sentence so far (what follows depends on the sentence and the window only), for degrees in one
+    sentence ("MS or PhD in CS") whose windows are the same."""
     low, high = max(0, start - 40), min(len(sentence), end + 140)
     stop = p.field_stop.search(sentence, start, high)
     high = stop.start() if stop else high
+    if near is None:
+        return _fields_in(sentence, low, high, p, present)
+    known = near.get((low, high))
+    if known is None:
+        known = near[low, high] = _fields_in(sentence, low, high, p, present)
+    return known
+
+
+def _fields_in(
+    sentence: str, low: int, high: int, p: _Patterns, present: set[str] | frozenset[str]
+) -> list[str]:
+    """The fields of `_fields_near` whose patterns match in sentence[low:high] (searched in place)."""
     if p is _AS_WRITTEN:
         # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
         found = {name for name, pattern in p.fields if pattern.search(sentence, low, high)}
-    else:
-        found = {name for name, pattern in p.fields if _starts_match(sentence, low, high, pattern, _FIELD_STARTS[name])}
-    return [name for name, _ in _FIELDS if name in found]
+        return [name for name, _ in _FIELDS if name in found]
+    # Every match of a field's pattern starts with one of its _FIELD_STARTS: tried only where one occurs in the
+    # window, for the words the sentence holds at all (a word not in it is not in the window).
+    fields: list[str] = []
+    for name, pattern in p.fields:
+        for word in _FIELD_STARTS[name]:
+            if word in present and _word_starts_match(sentence, low, high, pattern, word):
+                fields.append(name)  # in _FIELDS order
+                break
+    return fields
 
 
-def _starts_match(sentence: str, low: int, high: int, pattern: re.Pattern[str], starts: tuple[str, ...]) -> bool:
-    """`pattern.search(sentence, low, high)` finds a match, for a pattern whose matches all start with one of
-    `starts`: tried in place, only where one of them occurs."""
-    for word in starts:
-        at = sentence.find(word, low, high)
-        while at >= 0:
-            if pattern.match(sentence, at, high):
-                return True
-            at = sentence.find(word, at + 1, high)
+def _field_words(sentence: str) -> set[str]:
+    """The _FIELD_STARTS words `sentence` holds."""
+    return {word for word in _FIELD_WORDS if word in sentence}
+
+
+_FIELD_WORDS = tuple(dict.fromkeys(word for words in _FIELD_STARTS.values() for word in words))
+
+
+def _word_starts_match(sentence: str, low: int, high: int, pattern: re.Pattern[str], word: str) -> bool:
+    """`pattern.search(sentence, low, high)` finds a match starting with `word`: tried in place (lookbehinds
+    still see "electrical" before "engineering"), only where `word` occurs."""
+    at = sentence.find(word, low, high)
+    while at >= 0:
+        if pattern.match(sentence, at, high):
+            return True
+        at = sentence.find(word, at + 1, high)
     return False
