@@ -251,3 +251,22 @@ def test_split_sentences_equal_the_pattern(text: str) -> None:
 def test_lowered_cuts_equal_clause_split(text: str) -> None:
     low = text.lower()
     assert requirements._lowered_cuts(low) == [m.span() for m in requirements._LOWERED.clause_split.finditer(low)]
+
+
+CLAUSE_FRAGMENTS = [
+    "preferred", "prefer", "is a plus", "a  big plus", "nice-to-have", "nice to have", "bonus", "desirable",
+    "an advantage", "advantageous", "welcome", "not required", "not  needed", "don't need", "doesn't require",
+    "won't need", "no need for", "without a", "without an", "would be great", "great to have", "extra credit",
+    "or equivalent", "or an equivalent", "or  similar work experience", "or relevant industry experience",
+    "for equivalent", "color similar experience", " ", "\t", "x", "_", "é", "ms", "phd", "degree", "not", "n't",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_FRAGMENTS) | st.text(max_size=3), max_size=10).map("".join))
+def test_lowered_shortcuts_decide_as_the_patterns(text: str) -> None:
+    low = text.lower()
+    p = requirements._LOWERED
+    assert requirements._has_cue(low, p) == bool(p.preferred_cue.search(low))
+    assert requirements._is_negated(low, p) == bool(p.negated_degree.search(low))
+    assert bool(requirements._OR_EQUIVALENT_LOWERED.search(low)) == bool(p.or_equivalent.search(low))

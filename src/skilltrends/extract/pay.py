@@ -220,7 +220,7 @@ def find_salaries(text: str, low: str | None = None) -> list[Salary]:
     if low is not None and len(low) == len(text) and not any(ch in text for ch in _UNFOLDED):
         text, p = low, _LOWERED  # the same spans (see _LOWERED); digits stay where they were
     for match in _pay_matches(text, digits, p):
-        if not (match.group("acur1") or match.group("acur2") or match.group("bcur1") or match.group("bcur2")):
+        if not any(match.group("acur1", "acur2", "bcur1", "bcur2")):
             continue
         if _is_not_pay(text, match, p):
             continue
@@ -352,18 +352,22 @@ def _amount(num: str | None, mult: str | None) -> float | None:
     if not num:
         return None
     value = _number(num)
-    factor = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}.get((mult or "").lower(), 1.0)
+    factor = _FACTORS.get(mult.lower(), 1.0) if mult else 1.0
     return round(value * factor, 2)
 
 
-_GROUP_SPACE = re.compile(r"[\u00a0\u202f '’]")
-_DECIMAL_MARK = re.compile(r"[.,]")
+_FACTORS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
+_GROUP_SPACES = "\u00a0\u202f '’"
 
 
 def _number(num: str) -> float:
     """"180,000" -> 180000, "4.500" -> 4500 (European), "95.50" -> 95.5, "4,5" -> 4.5."""
-    num = _GROUP_SPACE.sub("", num)
-    groups = _DECIMAL_MARK.split(num)
+    if num.isascii() and num.isdigit():
+        return float(num)  # ASCII digits only: no group or decimal mark
+    for space in _GROUP_SPACES:  # str.replace, not a pattern: the same, faster
+        if space in num:
+            num = num.replace(space, "")
+    groups = num.replace(",", ".").split(".")  # split at "." and ","
     if len(groups) == 1:
         return float(num)
     if all(len(g) == 3 for g in groups[1:]):
@@ -398,7 +402,8 @@ _CURRENCY_SCALE = {"JPY": 150.0, "INR": 85.0, "SEK": 10.0, "NOK": 10.0, "DKK": 7
 
 def _plausible(value: float, period: str, currency: str | None = None) -> bool:
     value /= _CURRENCY_SCALE.get(currency or "", 1.0)
-    bounds = {"hour": (5, 2000), "day": (50, 10000), "week": (200, 50000), "month": (500, 200000),
-              "year": (5000, 5000000)}
-    low, high = bounds[period]
+    low, high = _BOUNDS[period]
     return low <= value <= high
+
+
+_BOUNDS = {"hour": (5, 2000), "day": (50, 10000), "week": (200, 50000), "month": (500, 200000), "year": (5000, 5000000)}

@@ -333,6 +333,39 @@ _LOWERED = _AS_WRITTEN._replace(
     **{key: _case_sensitive(value) for key, value in _AS_WRITTEN._asdict().items() if key != "fields"},
 )
 
+# Where only whether they match counts, cheaper forms for lower-cased text (speed only):
+# - _OR_EQUIVALENT_RE led by its literal "or" (sre skips to it), \b checked right after: "or(?<!\wor)" holds
+#   exactly where \b before "or" does; both alternatives' common "\s+" is shared. A match exists in the same
+#   places.
+_OR_EQUIVALENT_LOWERED = re.compile(
+    r"or(?<!\wor)\s+(?:(?:an?\s+)?equivalent\b|(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience)"
+)
+# - Every _NEGATED_DEGREE alternative holds one of these: "not" (also "do not", "does not"), "n't" (don't,
+#   doesn't, won't), "need" ("no need for"), "without"; without one there is no match.
+_NEGATED_WORDS = ("not", "n't", "need", "without")
+# - Every _PREFERRED_CUE alternative holds one of these ("prefer" for preferred/preferably/prefer, "plus" for
+#   the "a plus" forms, "desir" for desirable/desired, "advantage" for advantageous/an advantage, "required"
+#   for "not required", "would" and "great" for the "would be"/"great to have" forms).
+_CUE_WORDS = (
+    "prefer", "ideally", "plus", "nice", "bonus", "desir", "advantage", "welcome", "helpful", "optional",
+    "required", "would", "great", "extra",
+)
+
+
+def _has_cue(clause: str, p: _Patterns) -> bool:
+    """Whether `p.preferred_cue` matches in `clause`."""
+    if p is _LOWERED and not any(word in clause for word in _CUE_WORDS):
+        return False
+    return p.preferred_cue.search(clause) is not None
+
+
+def _is_negated(clause: str, p: _Patterns) -> bool:
+    """Whether `p.negated_degree` matches in `clause`."""
+    if p is _LOWERED and not any(word in clause for word in _NEGATED_WORDS):
+        return False
+    return p.negated_degree.search(clause) is not None
+
+
 _EQUIVALENT_LOWERED = tuple(
     (words, _case_sensitive(re.compile(pattern, re.IGNORECASE))) for words, pattern in _EQUIVALENT_PARTS
 )
@@ -401,22 +434,19 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
             hits = [h for h in hits if not h.group("generic")]
         if not hits:
             continue
-        if p.or_equivalent.search(sentence):
+        if (_OR_EQUIVALENT_LOWERED if p is _LOWERED else p.or_equivalent).search(sentence):
             equivalent = True
         cuts = _cuts(sentence, p)
-        present: set[str] | None = None
         near: dict[tuple[int, int], list[str]] = {}  # per window of this sentence (see _fields_near)
         for hit in hits:
             level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
             clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
-            if p.negated_degree.search(clause):
+            if _is_negated(clause, p):
                 continue
-            if is_preferred_section or p.preferred_cue.search(clause):
+            if is_preferred_section or _has_cue(clause, p):
                 continue  # a preferred degree is not a requirement, nor are its fields
             required.add(level)
-            if present is None:
-                present = set() if p is _AS_WRITTEN else _field_words(sentence)
-            fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, present, near) if f not in fields]
+            fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, near) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
 
@@ -449,22 +479,23 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
     out: list[tuple[float | None, float | None, bool]] = []
     cuts: tuple[list[int], list[int]] | None = None
     for m in p.years.finditer(sentence) if p is _AS_WRITTEN else _lowered_years(sentence):
-        before = sentence[max(0, m.start() - 40):m.start()]
-        after = sentence[m.end():m.end() + 100]
+        start, end = m.span()
+        before = sentence[max(0, start - 40):start]
+        after = sentence[end:end + 100]
         if p.not_experience_before.search(before) or p.not_experience_after.match(after):
             continue
         if p.sub_requirement.search(before):
             continue
-        strong = any(m.group(g) for g in ("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
+        strong = any(m.group("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
         if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
-                or p.experience.search(sentence[:m.start()][-60:])):
+                or p.experience.search(sentence[:start][-60:])):
             continue
         lo, hi = _span_years(m)
         if lo is None and hi is None:
             continue
         cuts = _cuts(sentence, p) if cuts is None else cuts
-        clause = _clause_at(sentence, m.start(), m.end(), cuts)
-        out.append((lo, hi, bool(p.preferred_cue.search(clause))))
+        clause = _clause_at(sentence, start, end, cuts)
+        out.append((lo, hi, _has_cue(clause, p)))
     return out
 
 
@@ -495,7 +526,11 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
     pos = 0
     reverse = ""
     while True:
-        unit = min((at for word in _YEARS_WORDS if (at := sentence.find(word, pos)) >= 0), default=-1)
+        unit = -1
+        for word in _YEARS_WORDS:
+            at = sentence.find(word, pos)
+            if at >= 0 and (unit < 0 or at < unit):
+                unit = at
         if unit < 0:
             return
         reverse = reverse or sentence[::-1]
@@ -520,7 +555,6 @@ _BRACKETED_NUMBER = re.compile(r"\s*\(\d+\)")
 
 def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
     scale = 1 / 12 if (m.group("unit") or "").lower().startswith("month") else 1.0
-    lead = _SPACES.sub(" ", (m.group("lead") or "").lower()).strip()
     if m.group("decade"):
         words = m.group("decade").lower()
         return (5.0 if words.startswith("half") else 2.0 if "couple" in words else 10.0), None
@@ -534,7 +568,8 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
     value = _quantity(m.group("one"))
     if value is None or value > 40:
         return None, None
-    if lead == "up to":
+    lead = m.group("lead")
+    if lead and _SPACES.sub(" ", lead.lower()).strip() == "up to":
         return None, round(value * scale, 2)
     return round(value * scale, 2), None
 
@@ -542,7 +577,7 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
 def _quantity(raw: str | None) -> float | None:
     if not raw:
         return None
-    word = _BRACKETED_NUMBER.sub("", raw).strip().lower()
+    word = (_BRACKETED_NUMBER.sub("", raw) if "(" in raw else raw).strip().lower()  # the pattern needs a "("
     if word in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[word])
     try:
@@ -802,49 +837,38 @@ def _fields_near(
     start: int,
     end: int,
     p: _Patterns,
-    present: set[str] | frozenset[str] = frozenset(),
     near: dict[tuple[int, int], list[str]] | None = None,
 ) -> list[str]:
     """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats").
-    `present`: for a lower-cased sentence, `_field_words(sentence)`. `near`: the fields found in windows of
+    `near`: the fields found in windows of
     this sentence so far (what follows depends on the sentence and the window only), for degrees in one
     sentence ("MS or PhD in CS") whose windows are the same."""
     low, high = max(0, start - 40), min(len(sentence), end + 140)
     stop = p.field_stop.search(sentence, start, high)
     high = stop.start() if stop else high
     if near is None:
-        return _fields_in(sentence, low, high, p, present)
+        return _fields_in(sentence, low, high, p)
     known = near.get((low, high))
     if known is None:
-        known = near[low, high] = _fields_in(sentence, low, high, p, present)
+        known = near[low, high] = _fields_in(sentence, low, high, p)
     return known
 
 
-def _fields_in(
-    sentence: str, low: int, high: int, p: _Patterns, present: set[str] | frozenset[str]
-) -> list[str]:
+def _fields_in(sentence: str, low: int, high: int, p: _Patterns) -> list[str]:
     """The fields of `_fields_near` whose patterns match in sentence[low:high] (searched in place)."""
     if p is _AS_WRITTEN:
         # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
         found = {name for name, pattern in p.fields if pattern.search(sentence, low, high)}
         return [name for name, _ in _FIELDS if name in found]
     # Every match of a field's pattern starts with one of its _FIELD_STARTS: tried only where one occurs in the
-    # window, for the words the sentence holds at all (a word not in it is not in the window).
+    # window (sre would try most patterns, led by \b, at every position).
     fields: list[str] = []
     for name, pattern in p.fields:
         for word in _FIELD_STARTS[name]:
-            if word in present and _word_starts_match(sentence, low, high, pattern, word):
+            if _word_starts_match(sentence, low, high, pattern, word):
                 fields.append(name)  # in _FIELDS order
                 break
     return fields
-
-
-def _field_words(sentence: str) -> set[str]:
-    """The _FIELD_STARTS words `sentence` holds."""
-    return {word for word in _FIELD_WORDS if word in sentence}
-
-
-_FIELD_WORDS = tuple(dict.fromkeys(word for words in _FIELD_STARTS.values() for word in words))
 
 
 def _word_starts_match(sentence: str, low: int, high: int, pattern: re.Pattern[str], word: str) -> bool:
