@@ -34,6 +34,7 @@ _PIECES = [
     "mod", "LLMs", "tested", "testtest", "pipelines", "mentoring", "coach", "clean", "infra", "forecast",
     "MS", "M.S.", "MA/", "main ", "BS", "B.Sc", "Ph.D", "PhD", "ph. d", "degree", "5+ years", "yrs", "BA /",
     "Master's", "MBA", "D.Phil", "$150k", "USD 120,000", "required", "preferred", "or equivalent",
+    "eur", "EUR 90k", "neural", "aud", "150 CHF", "zł", "9 000 zł", "€", "٣", "self-taught", "in lieu of a degree",
 ]
 
 

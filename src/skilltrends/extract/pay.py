@@ -59,6 +59,19 @@ def _may_name_currency(text: str, digits: list[int] | None) -> bool:
     return any(code in near for code in _CODES)
 
 
+# The currency codes but "zł", as the matcher's Hyperscan pass marks them (letters only: exactly where they
+# occur in the lower-cased text).
+MARKS = {"pay codes": tuple(code for code in _CODES if code.isascii())}
+
+
+def _names_currency(text: str, low: str, marks: dict[str, list[int]]) -> bool:
+    """False only when `_may_name_currency` is: it needs a symbol, one of _UNFOLDED, or a code in `low`
+    (near digits, or anywhere when a digit is not ASCII) — ASCII codes are marked wherever they occur."""
+    return (
+        "pay codes" in marks or "zł" in low or any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED)
+    )
+
+
 def _may_name_code(low: str) -> bool:
     """A code followed by a number (before-amount mark) or standing apart from letters (after-amount)."""
     for code in _CODES:
@@ -197,10 +210,13 @@ _AS_WRITTEN = _Patterns(_PAY_RE, _PAY_START, _PERIOD_RE, _BARE_PERIOD_RE, _NOT_P
 _LOWERED = _Patterns(*map(_case_sensitive, _AS_WRITTEN))
 
 
-def find_salary(text: str, low: str | None = None) -> Salary | None:
+def find_salary(
+    text: str, low: str | None = None, marks: dict[str, list[int]] | None = None
+) -> Salary | None:
     """The pay range stated in a posting's text, or None (see the module docstring for the rules).
-    `low`: `text.lower()` when the caller has it (read instead of the text when that gives the same)."""
-    hits = find_salaries(text, low)
+    `low`: `text.lower()` when the caller has it (read instead of the text when that gives the same).
+    `marks`: where the words of MARKS occur in `low`, from the matcher's Hyperscan pass (None: search)."""
+    hits = find_salaries(text, low, marks)
     if not hits:
         return None
     first = hits[0]
@@ -210,9 +226,14 @@ def find_salary(text: str, low: str | None = None) -> Salary | None:
     return Salary(min(mins) if mins else None, max(maxes) if maxes else None, first.currency, first.period)
 
 
-def find_salaries(text: str, low: str | None = None) -> list[Salary]:
-    """Every pay range in `text`, in order; money that is not pay is left out. `low`: see find_salary."""
+def find_salaries(
+    text: str, low: str | None = None, marks: dict[str, list[int]] | None = None
+) -> list[Salary]:
+    """Every pay range in `text`, in order; money that is not pay is left out. `low`, `marks`: see
+    find_salary."""
     out: list[Salary] = []
+    if marks is not None and low is not None and len(low) == len(text) and not _names_currency(text, low, marks):
+        return out  # as below, without looking for digits
     digits = _digit_positions(text)
     if not _may_name_currency(text, digits):
         return out  # every range kept below names a currency: skip the costly scan when none occurs

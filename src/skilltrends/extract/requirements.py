@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator
 from itertools import accumulate, chain
 from typing import NamedTuple
 
+from skilltrends.extract.pay import MARKS as PAY_MARKS
 from skilltrends.extract.pay import find_salary, parse_salary
 from skilltrends.models import Degree, Salary
 
@@ -382,6 +383,7 @@ MARKS: dict[str, tuple[str, ...]] = {
     "requirements degree": DEGREE_MARKS,
     "requirements years": _YEARS_WORDS,
     **{_EQUIVALENT_KIND + word: (word,) for word in sorted(_EQUIVALENT_WORDS)},
+    **PAY_MARKS,  # for find_salary
 }
 Marks = dict[str, list[int]]
 
@@ -395,7 +397,7 @@ def extract_requirements(
     `marks`: for each kind of MARKS that occurs, the sorted offsets in `low` where its words may occur (a
     superset; exact for words of letters only), when the caller has them: the matcher's scan (None: search)."""
     degree, (years_min, years_max) = _requirements(text, low, marks)
-    return degree, years_min, years_max, find_salary(text, low)
+    return degree, years_min, years_max, find_salary(text, low, marks)
 
 
 def find_degree(text: str) -> Degree:
