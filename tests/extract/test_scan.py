@@ -35,6 +35,7 @@ _PIECES = [
     "MS", "M.S.", "MA/", "main ", "BS", "B.Sc", "Ph.D", "PhD", "ph. d", "degree", "5+ years", "yrs", "BA /",
     "Master's", "MBA", "D.Phil", "$150k", "USD 120,000", "required", "preferred", "or equivalent",
     "eur", "EUR 90k", "neural", "aud", "150 CHF", "zł", "9 000 zł", "€", "٣", "self-taught", "in lieu of a degree",
+    "\r\n", "\u2028", "Requirements:\n", "Nice to have\n", "# Bonus\n", "  Preferred:\n", "- ",
 ]
 
 

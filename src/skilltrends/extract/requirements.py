@@ -490,7 +490,7 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
             continue
         strong = any(m.group("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
         if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
-                or p.experience.search(sentence[:start][-60:])):
+                or p.experience.search(sentence[max(0, start - 60):start])):
             continue
         lo, hi = _span_years(m)
         if lo is None and hi is None:
@@ -630,6 +630,8 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
     True."""
     out: list[_Sentence] = []
     text = text.replace("’", "'").replace("‘", "'")  # one character for one: offsets into `low` still hold
+    if marks is not None and not any(end in text for end in _OTHER_LINE_ENDS):
+        return _marked_sentences(text, marks)
     lines = text.splitlines(keepends=True)
     if low is None:
         wanted: Iterable[int] = range(len(lines))
@@ -687,6 +689,84 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
             else:
                 out.append((piece, line_preferred, True, True, None))
     return out
+
+
+# What str.splitlines ends a line at, but "\n".
+_OTHER_LINE_ENDS = tuple(_LINE_ENDS.replace("\n", ""))
+
+
+def _marked_sentences(text: str, marks: Marks) -> list[_Sentence]:
+    """`_sentences(text, low=..., marks=marks)` for a text (quotes replaced) whose only line end is "\n":
+    its lines are what splitlines gives, found around the marks with str.find/rfind instead of splitting
+    the whole text (the same lines are read, in the same order, with the same checks)."""
+    out: list[_Sentence] = []
+    degree_marks = marks.get("requirements degree", _NONE)
+    years_marks = marks.get("requirements years", _NONE)
+    in_preferred = False
+    read = 0  # the lines before this offset (a line start) have been read for headings
+    last_start = -1
+    size = len(text)
+    for at in sorted(chain(degree_marks, years_marks)):
+        start = text.rfind("\n", 0, at) + 1  # marks are at letters, never at a line end
+        if start == last_start:
+            continue  # the line is read
+        last_start = start
+        end = text.find("\n", at)
+        if end < 0:
+            end = size
+        above = _last_heading_in(text, read, start)  # the nearest heading above decides, if any
+        if above is not None:
+            in_preferred = above
+        read = end + 1
+        line = text[start:end]
+        heading = _heading(line) if _may_be_heading(line) else None
+        if heading is not None:
+            in_preferred = heading
+            continue
+        line_preferred = in_preferred
+        if ":" in line:  # _INLINE_HEADING_RE ends with a colon
+            inline = _INLINE_HEADING_RE.match(line.lstrip())
+            if inline and _PREFERRED_HEADING.search(inline.group(1)):
+                line_preferred = True
+        for piece_start, piece in _split_spans(line):
+            if not piece.strip():
+                continue
+            # The marks in the piece: its degree flag and where matches may start; years words are marked
+            # exactly where they occur (letters only).
+            piece_start += start
+            piece_end = piece_start + len(piece)
+            first = bisect_left(degree_marks, piece_start)
+            last = bisect_left(degree_marks, piece_end, first)
+            years = bisect_left(years_marks, piece_start)
+            out.append((
+                piece.lower(), line_preferred, last > first,
+                years < len(years_marks) and years_marks[years] < piece_end,
+                [mark - piece_start for mark in degree_marks[first:last]],
+            ))
+    return out
+
+
+def _last_heading_in(text: str, low: int, high: int) -> bool | None:
+    """`_last_heading` over the lines of `text` (line ends "\n" only) from offset `low` to `high`, both line
+    starts: each line is found with rfind, from the last one back."""
+    while high > low:
+        newline = text.rfind("\n", low, high - 1)  # the end of the line before, if any
+        start = newline + 1 if newline >= 0 else low
+        line = text[start:high]
+        high = start
+        if _may_be_heading(line):
+            heading = _heading(line)
+            if heading is not None:
+                return heading
+    return None
+
+
+def _may_be_heading(line: str) -> bool:
+    """False for a line `_heading` takes for none, by its first character and length (see _last_heading)."""
+    first = line[:1]
+    if first in _HEADING_FIRST:
+        return first == "#" or len(line) <= _HEADING_MAX or len(line.rstrip()) <= _HEADING_MAX
+    return first.isspace()
 
 
 def _split_sentences(line: str) -> list[str]:
@@ -865,20 +945,13 @@ def _fields_in(sentence: str, low: int, high: int, p: _Patterns) -> list[str]:
     # Every match of a field's pattern starts with one of its _FIELD_STARTS: tried only where one occurs in the
     # window (sre would try most patterns, led by \b, at every position).
     fields: list[str] = []
+    find = sentence.find
     for name, pattern in p.fields:
         for word in _FIELD_STARTS[name]:
-            if _word_starts_match(sentence, low, high, pattern, word):
+            at = find(word, low, high)
+            while at >= 0 and not pattern.match(sentence, at, high):  # in place: lookbehinds see before `low`
+                at = find(word, at + 1, high)
+            if at >= 0:
                 fields.append(name)  # in _FIELDS order
                 break
     return fields
-
-
-def _word_starts_match(sentence: str, low: int, high: int, pattern: re.Pattern[str], word: str) -> bool:
-    """`pattern.search(sentence, low, high)` finds a match starting with `word`: tried in place (lookbehinds
-    still see "electrical" before "engineering"), only where `word` occurs."""
-    at = sentence.find(word, low, high)
-    while at >= 0:
-        if pattern.match(sentence, at, high):
-            return True
-        at = sentence.find(word, at + 1, high)
-    return False
