@@ -270,3 +270,21 @@ def test_lowered_shortcuts_decide_as_the_patterns(text: str) -> None:
     assert requirements._has_cue(low, p) == bool(p.preferred_cue.search(low))
     assert requirements._is_negated(low, p) == bool(p.negated_degree.search(low))
     assert bool(requirements._OR_EQUIVALENT_LOWERED.search(low)) == bool(p.or_equivalent.search(low))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Nice to have", "Preferred", "What you'll bring", "About us", "Bonus", "Requirements",
+                                 "ſkills", "İdeal", "ı", "K", "Team", ":", " ", "#", "2", "Extra", "Tech stack", "x"])
+                | st.text(max_size=3), max_size=6).map("".join))
+def test_heading_reads_lowered_names_alike(line: str) -> None:
+    expected = None
+    heading = requirements._HEADING_RE.fullmatch(line.strip())
+    if heading and requirements._is_heading(heading.group(1), colon=bool(heading.group(2))):
+        expected = bool(requirements._PREFERRED_HEADING.search(heading.group(1)))
+    if len(line) >= 100 and len(line.rstrip(requirements._LINE_ENDS)) >= 100:
+        expected = None
+    stripped = line.strip()
+    first = stripped[:1]
+    if not (first == "#" or (len(stripped) <= requirements._HEADING_MAX and first.isascii() and first.isalpha())):
+        expected = None
+    assert requirements._heading(line) == expected

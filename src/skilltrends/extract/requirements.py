@@ -355,9 +355,21 @@ _CUE_WORDS = (
 
 def _has_cue(clause: str, p: _Patterns) -> bool:
     """Whether `p.preferred_cue` matches in `clause`."""
-    if p is _LOWERED and not any(word in clause for word in _CUE_WORDS):
+    if p is _LOWERED and not _may_cue(clause):
         return False
     return p.preferred_cue.search(clause) is not None
+
+
+def _may_cue(c: str) -> bool:
+    """One of _CUE_WORDS is in `c` (written out: ~2x faster than any() over them)."""
+    return (
+        "prefer" in c or "ideally" in c or "plus" in c or "nice" in c or "bonus" in c or "desir" in c
+        or "advantage" in c or "welcome" in c or "helpful" in c or "optional" in c or "required" in c
+        or "would" in c or "great" in c or "extra" in c
+    )
+
+
+assert all(_may_cue(word) for word in _CUE_WORDS)  # it tests every word
 
 
 def _is_negated(clause: str, p: _Patterns) -> bool:
@@ -820,13 +832,31 @@ def _heading(line: str) -> bool | None:
     if not (first == "#" or (len(stripped) <= _HEADING_MAX and first.isascii() and first.isalpha())):
         return None
     heading = _HEADING_RE.fullmatch(stripped)
-    if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
-        return bool(_PREFERRED_HEADING.search(heading.group(1)))
+    if not heading:
+        return None
+    name = heading.group(1)
+    if "ı" in name or "ſ" in name or "İ" in name:
+        folded, p = name, _HEADING_AS_WRITTEN
+    else:  # the lower-cased patterns on the lower-cased name decide alike (see _UNFOLDED), faster
+        folded, p = name.lower(), _HEADING_LOWERED
+    if _is_heading(name, colon=bool(heading.group(2)), folded=folded, p=p):
+        return bool(p[0].search(folded))
     return None
 
 
-def _is_heading(line: str, *, colon: bool) -> bool:
-    """A short line that names a section: "Nice to have", "What you'll bring:", "Minimum qualifications"."""
+def _is_heading(
+    line: str,
+    *,
+    colon: bool,
+    folded: str | None = None,
+    p: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None,
+) -> bool:
+    """A short line that names a section: "Nice to have", "What you'll bring:", "Minimum qualifications".
+    `folded`, `p`: the line and (_PREFERRED_HEADING, _SECTION_HEADING, _HEADING_START) to search it with
+    (see _HEADING_LOWERED); by default the line as written and the patterns."""
+    if folded is None or p is None:
+        folded, p = line, _HEADING_AS_WRITTEN
+    preferred, section, start = p
     if line.isascii():  # str.isdigit also takes other scripts' digits ("²", "٣"), which \d misses in part
         if _ASCII_DIGIT.search(line):
             return False
@@ -836,11 +866,16 @@ def _is_heading(line: str, *, colon: bool) -> bool:
         return False
     words = len(line.split())
     if colon and words <= 8:
-        return bool(_PREFERRED_HEADING.search(line) or _SECTION_HEADING.search(line))
-    return words <= 6 and line[:1].isupper() and bool(_HEADING_START.match(line))
+        return bool(preferred.search(folded) or section.search(folded))
+    return words <= 6 and line[:1].isupper() and bool(start.match(folded))
 
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_HEADING_AS_WRITTEN = (_PREFERRED_HEADING, _SECTION_HEADING, _HEADING_START)
+# For a lower-cased name without _UNFOLDED: the same patterns, case-sensitive (their letters are lower-case).
+_HEADING_LOWERED = (
+    _case_sensitive(_PREFERRED_HEADING), _case_sensitive(_SECTION_HEADING), _case_sensitive(_HEADING_START)
+)
 _NONE: list[int] = []
 
 
