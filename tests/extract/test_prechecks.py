@@ -288,3 +288,17 @@ def test_heading_reads_lowered_names_alike(line: str) -> None:
     if not (first == "#" or (len(stripped) <= requirements._HEADING_MAX and first.isascii() and first.isalpha())):
         expected = None
     assert requirements._heading(line) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*MONEY_FRAGMENTS, "neural", "aud", "cad", "academic", "usd", "x" * 9, "$", "٣"])
+                | st.text(max_size=4), max_size=14).map("".join))
+def test_marked_currency_precheck_holds_whenever_the_full_one_does(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    codes = sorted(at for code in pay.MARKS["pay codes"] for at in range(len(low)) if low.startswith(code, at))
+    marks = {"pay codes": codes} if codes else {}
+    if pay._may_name_currency(text, pay._digit_positions(text)):
+        assert pay._names_currency(text, low, marks)
+    assert pay.find_salaries(text, low, marks) == pay.find_salaries(text)

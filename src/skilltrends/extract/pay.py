@@ -66,10 +66,18 @@ MARKS = {"pay codes": tuple(code for code in _CODES if code.isascii())}
 
 def _names_currency(text: str, low: str, marks: dict[str, list[int]]) -> bool:
     """False only when `_may_name_currency` is: it needs a symbol, one of _UNFOLDED, or a code in `low`
-    (near digits, or anywhere when a digit is not ASCII) — ASCII codes are marked wherever they occur."""
-    return (
-        "pay codes" in marks or "zł" in low or any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED)
-    )
+    (near digits, or anywhere when a digit is not ASCII) — ASCII codes are marked wherever they occur.
+
+    In an ASCII text every digit is ASCII, so a code counts only inside the stretches from 4 characters
+    before a digit to 13 after it: its first letter then lies at most 4 before a digit and 13 after one."""
+    if "zł" in low or any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED):
+        return True
+    codes = marks.get("pay codes")
+    if codes is None:
+        return False
+    if not text.isascii():
+        return True  # the digits decide (see _may_name_currency)
+    return any(_DIGIT.search(low, max(0, at - 13), at + 5) for at in codes)
 
 
 def _may_name_code(low: str) -> bool:

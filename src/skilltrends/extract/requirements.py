@@ -764,12 +764,14 @@ def _last_heading_in(text: str, low: int, high: int) -> bool | None:
     while high > low:
         newline = text.rfind("\n", low, high - 1)  # the end of the line before, if any
         start = newline + 1 if newline >= 0 else low
-        line = text[start:high]
-        high = start
-        if _may_be_heading(line):
-            heading = _heading(line)
+        first = text[start]
+        # _may_be_heading, inlined: most lines fail it
+        if (first in _HEADING_FIRST and (first == "#" or high - start <= _HEADING_MAX + 1
+                                         or len(text[start:high].rstrip()) <= _HEADING_MAX)) or first.isspace():
+            heading = _heading(text[start:high])
             if heading is not None:
                 return heading
+        high = start
     return None
 
 
