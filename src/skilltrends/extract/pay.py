@@ -68,15 +68,15 @@ def _names_currency(text: str, low: str, marks: dict[str, list[int]]) -> bool:
     """False only when `_may_name_currency` is: it needs a symbol, one of _UNFOLDED, or a code in `low`
     (near digits, or anywhere when a digit is not ASCII) — ASCII codes are marked wherever they occur.
 
-    In an ASCII text every digit is ASCII, so a code counts only inside the stretches from 4 characters
-    before a digit to 13 after it: its first letter then lies at most 4 before a digit and 13 after one."""
+    When every digit is ASCII, a code counts only inside the stretches from 4 characters before a digit to
+    13 after it: its first letter then lies at most 4 before a digit and 13 after one."""
     if "zł" in low or any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED):
         return True
     codes = marks.get("pay codes")
     if codes is None:
         return False
-    if not text.isascii():
-        return True  # the digits decide (see _may_name_currency)
+    if _has_other_digit(text):
+        return True  # then any code may count (see _may_name_currency)
     return any(_DIGIT.search(low, max(0, at - 13), at + 5) for at in codes)
 
 
@@ -98,14 +98,20 @@ def _may_name_code(low: str) -> bool:
 _ASCII = bytes(range(128))
 
 
+def _has_other_digit(text: str) -> bool:
+    """Whether `text` holds a decimal digit that is not ASCII (see _digit_positions)."""
+    if text.isascii():
+        return False
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return any(ch.isdecimal() for ch in others)
+
+
 def _digit_positions(text: str) -> list[int] | None:
     """Where `text` holds a decimal digit (what \\d matches: str.isdecimal, checked over all of Unicode), in
     order; None when one is not ASCII. str.find looks for one character at ~1 ns a character or less, sre
     scans for \\d at ~10 ns. Encoding to UTF-8 and deleting the ASCII bytes leaves the other characters."""
-    if not text.isascii():
-        others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-        if any(ch.isdecimal() for ch in others):
-            return None
+    if _has_other_digit(text):
+        return None
     found: list[int] = []
     for digit in "0123456789":
         at = text.find(digit)
