@@ -302,3 +302,14 @@ def test_marked_currency_precheck_holds_whenever_the_full_one_does(text: str) ->
     if pay._may_name_currency(text, pay._digit_positions(text)):
         assert pay._names_currency(text, low, marks)
     assert pay.find_salaries(text, low, marks) == pay.find_salaries(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["year", "yr", "month", "decade", "s", "ly", "_", "x", "é", "'", " ", "5", "a couple of",
+                                 "couple", "of", "+", "-", "at least", "3", "(3)"]) | st.text(max_size=2),
+                max_size=16).map("".join))
+def test_lowered_years_equal_finditer_on_glued_units(text: str) -> None:
+    low = text.lower()
+    assert [m.span() for m in requirements._lowered_years(low)] == [
+        m.span() for m in requirements._LOWERED.years.finditer(low)
+    ]

@@ -541,12 +541,16 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
     reverse = ""
     while True:
         unit = -1
+        unit_word = ""
         for word in _YEARS_WORDS:
             at = sentence.find(word, pos)
             if at >= 0 and (unit < 0 or at < unit):
-                unit = at
+                unit, unit_word = at, word
         if unit < 0:
             return
+        if unit_word != "decade" and not _may_end_unit(sentence, unit + len(unit_word), couple=unit_word == "year"):
+            pos = unit + 1  # as when the probe below finds none: no match holds this word
+            continue
         reverse = reverse or sentence[::-1]
         back = _BEFORE_UNIT.match(reverse, len(sentence) - unit)  # always matches, maybe empty
         start = max(pos, unit - len(back[0]) if back else unit)
@@ -560,6 +564,19 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
             return
         yield match
         pos = match.end()  # no match is empty
+
+
+def _may_end_unit(sentence: str, end: int, *, couple: bool) -> bool:
+    """False when the unit word ending at `end` ("year", "yr", "month") cannot be in a _YEARS_RE match: there
+    it is followed by an optional "s" and \\b (a non-word character or the end), or, for "year", by "s" in
+    "a couple of years" (the only other place a unit word can be: "decade" is not checked here). So
+    "yearly" or "monthly" hold none."""
+    after = sentence[end:end + 2]
+    if not after or not _is_word(after[0]):
+        return True
+    if after[0] != "s":
+        return False
+    return couple or len(after) == 1 or not _is_word(after[1])
 
 
 _SPACES = re.compile(r"\s+")
