@@ -106,8 +106,8 @@ FRAGMENTS = [
 def _prechecks_off() -> Iterator[None]:
     with (
         mock.patch.object(requirements, "_hints_apply", lambda text: False),
-        mock.patch.object(pay, "_may_name_currency", lambda text: True),
-        mock.patch.object(pay, "_pay_matches", pay._PAY_RE.finditer),
+        mock.patch.object(pay, "_may_name_currency", lambda text, digits: True),
+        mock.patch.object(pay, "_pay_matches", lambda text, digits, p=None: pay._PAY_RE.finditer(text)),
     ):
         yield
 
@@ -151,7 +151,7 @@ def test_prechecks_keep_results_on_postings(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=14).map("".join))
 def test_pay_matches_equal_finditer(text: str) -> None:
-    spans = [m.span() for m in pay._pay_matches(text)]
+    spans = [m.span() for m in pay._pay_matches(text, pay._digit_positions(text))]
     assert spans == [m.span() for m in pay._PAY_RE.finditer(text)]
 
 
@@ -213,11 +213,27 @@ MONEY_FRAGMENTS = ["USD", "eur", "zł", "CHF", "sek", "150", "4.500", "٣٠", "k
 
 
 @settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*MONEY_FRAGMENTS, "$", "£", "up to", "B", "v", ".", ",", "\n", "   "])
+                | st.text(max_size=4), max_size=16).map("".join))
+def test_pay_matches_equal_finditer_on_money(text: str) -> None:
+    spans = [m.span() for m in pay._pay_matches(text, pay._digit_positions(text))]
+    assert spans == [m.span() for m in pay._PAY_RE.finditer(text)]
+    low = text.lower()
+    if len(low) == len(text) and not any(ch in text for ch in pay._UNFOLDED):  # the lower-cased patterns
+        lowered = list(pay._pay_matches(low, pay._digit_positions(text), pay._LOWERED))
+        assert [m.span() for m in lowered] == spans
+        assert [m.groupdict() for m in lowered] == [
+            {k: v and v.lower() for k, v in m.groupdict().items()} for m in pay._PAY_RE.finditer(text)
+        ]
+    assert pay.find_salaries(text, low if len(low) == len(text) else None) == pay.find_salaries(text)
+
+
+@settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(MONEY_FRAGMENTS) | st.text(max_size=4), max_size=14).map("".join))
 def test_currency_precheck_holds_whenever_a_match_captures_a_mark(text: str) -> None:
     groups = ("acur1", "acur2", "bcur1", "bcur2")
     if any(m.group(g) for m in pay._PAY_RE.finditer(text) for g in groups):
-        assert pay._may_name_currency(text)
+        assert pay._may_name_currency(text, pay._digit_positions(text))
 
 
 @settings(max_examples=300, deadline=None)
@@ -226,3 +242,74 @@ def test_currency_precheck_holds_whenever_a_match_captures_a_mark(text: str) -> 
 def test_split_sentences_equal_the_pattern(text: str) -> None:
     for line in text.splitlines():
         assert requirements._split_sentences(line) == requirements._SENTENCE_SPLIT.split(line)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([",", ";", "(", ")", " - ", "-", " – ", "—", " ", "\t", "\u00a0", "but", "although",
+                                 "though", "while", "whereas", "x", "é", "_", "1", "butter"])
+                | st.text(max_size=3), max_size=20).map("".join))
+def test_lowered_cuts_equal_clause_split(text: str) -> None:
+    low = text.lower()
+    assert requirements._lowered_cuts(low) == [m.span() for m in requirements._LOWERED.clause_split.finditer(low)]
+
+
+CLAUSE_FRAGMENTS = [
+    "preferred", "prefer", "is a plus", "a  big plus", "nice-to-have", "nice to have", "bonus", "desirable",
+    "an advantage", "advantageous", "welcome", "not required", "not  needed", "don't need", "doesn't require",
+    "won't need", "no need for", "without a", "without an", "would be great", "great to have", "extra credit",
+    "or equivalent", "or an equivalent", "or  similar work experience", "or relevant industry experience",
+    "for equivalent", "color similar experience", " ", "\t", "x", "_", "é", "ms", "phd", "degree", "not", "n't",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_FRAGMENTS) | st.text(max_size=3), max_size=10).map("".join))
+def test_lowered_shortcuts_decide_as_the_patterns(text: str) -> None:
+    low = text.lower()
+    p = requirements._LOWERED
+    assert requirements._has_cue(low, p) == bool(p.preferred_cue.search(low))
+    assert requirements._is_negated(low, p) == bool(p.negated_degree.search(low))
+    assert bool(requirements._OR_EQUIVALENT_LOWERED.search(low)) == bool(p.or_equivalent.search(low))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Nice to have", "Preferred", "What you'll bring", "About us", "Bonus", "Requirements",
+                                 "ſkills", "İdeal", "ı", "K", "Team", ":", " ", "#", "2", "Extra", "Tech stack", "x"])
+                | st.text(max_size=3), max_size=6).map("".join))
+def test_heading_reads_lowered_names_alike(line: str) -> None:
+    expected = None
+    heading = requirements._HEADING_RE.fullmatch(line.strip())
+    if heading and requirements._is_heading(heading.group(1), colon=bool(heading.group(2))):
+        expected = bool(requirements._PREFERRED_HEADING.search(heading.group(1)))
+    if len(line) >= 100 and len(line.rstrip(requirements._LINE_ENDS)) >= 100:
+        expected = None
+    stripped = line.strip()
+    first = stripped[:1]
+    if not (first == "#" or (len(stripped) <= requirements._HEADING_MAX and first.isascii() and first.isalpha())):
+        expected = None
+    assert requirements._heading(line) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*MONEY_FRAGMENTS, "neural", "aud", "cad", "academic", "usd", "x" * 9, "$", "٣"])
+                | st.text(max_size=4), max_size=14).map("".join))
+def test_marked_currency_precheck_holds_whenever_the_full_one_does(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    codes = sorted(at for code in pay.MARKS["pay codes"] for at in range(len(low)) if low.startswith(code, at))
+    marks = {"pay codes": codes} if codes else {}
+    if pay._may_name_currency(text, pay._digit_positions(text)):
+        assert pay._names_currency(text, low, marks)
+    assert pay.find_salaries(text, low, marks) == pay.find_salaries(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["year", "yr", "month", "decade", "s", "ly", "_", "x", "é", "'", " ", "5", "a couple of",
+                                 "couple", "of", "+", "-", "at least", "3", "(3)"]) | st.text(max_size=2),
+                max_size=16).map("".join))
+def test_lowered_years_equal_finditer_on_glued_units(text: str) -> None:
+    low = text.lower()
+    assert [m.span() for m in requirements._lowered_years(low)] == [
+        m.span() for m in requirements._LOWERED.years.finditer(low)
+    ]

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from skilltrends.crawl.normalize import clean_text
 from skilltrends.extract import load_taxonomy
 from skilltrends.extract.matcher import SkillMatcher, _lower
-from skilltrends.extract.requirements import extract_requirements
+from skilltrends.extract.requirements import MARKS, extract_requirements
 from skilltrends.extract.rules import PHRASE_WORDS, ROLE_HINTS, SENTENCE_HINTS
-from skilltrends.extract.scan import hyperscan
+from skilltrends.extract.scan import _is_word, hyperscan
 from skilltrends.extract.sections import CUE_HINTS
 
 pytestmark = pytest.mark.skipif(hyperscan is None, reason="the hyperscan wheel is not installed (x86-64 only)")
@@ -34,6 +34,8 @@ _PIECES = [
     "mod", "LLMs", "tested", "testtest", "pipelines", "mentoring", "coach", "clean", "infra", "forecast",
     "MS", "M.S.", "MA/", "main ", "BS", "B.Sc", "Ph.D", "PhD", "ph. d", "degree", "5+ years", "yrs", "BA /",
     "Master's", "MBA", "D.Phil", "$150k", "USD 120,000", "required", "preferred", "or equivalent",
+    "eur", "EUR 90k", "neural", "aud", "150 CHF", "zł", "9 000 zł", "€", "٣", "self-taught", "in lieu of a degree",
+    "\r\n", "\u2028", "Requirements:\n", "Nice to have\n", "# Bonus\n", "  Preferred:\n", "- ",
 ]
 
 
@@ -56,7 +58,21 @@ def _same(text: str) -> None:
             while at >= 0:
                 assert any(at <= mark < at + len(word) for mark in marks.get(kind, [])), (text, word, at)
                 at = low.find(word, at + 1)
-    assert extract_requirements(text, low, marks.get("requirements", [])) == extract_requirements(text), text
+    for kind, words in MARKS.items():  # every occurrence of a requirements word is marked (marks may hold more)
+        for word in words:
+            core = word.strip()
+            at = low.find(core)
+            while at >= 0:
+                if not word.startswith(" ") or at == 0 or not _is_word(low[at - 1]):
+                    if not (word.endswith(" ") and at + len(core) < len(low) and _is_word(low[at + len(core)])):
+                        assert at in marks.get(kind, []), (text, kind, word, at)
+                at = low.find(core, at + 1)
+        if all(word.isalpha() for word in words):  # letters only: marked exactly where they occur
+            assert marks.get(kind, []) == sorted(
+                {at for word in words for at in range(len(low)) if low.startswith(word, at)}
+            ), (text, kind)
+    assert extract_requirements(text, low, marks) == extract_requirements(text), text
+    assert extract_requirements(text, low, None) == extract_requirements(text), text
 
 
 @settings(max_examples=400, deadline=None)

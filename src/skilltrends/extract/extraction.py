@@ -44,8 +44,7 @@ def _extract(matcher: SkillMatcher, text: str, requirements: bool = True) -> Ext
     mentions = tuple(map(as_mention, rows))
     if not requirements:
         return Extraction(mentions=mentions)
-    line_marks = None if marks is None else marks.get("requirements", [])
-    degree, years_min, years_max, salary = extract_requirements(text, low, line_marks)
+    degree, years_min, years_max, salary = extract_requirements(text, low, marks)
     return Extraction(
         mentions=mentions, degree=degree, years_min=years_min, years_max=years_max, salary=salary
     )
@@ -97,8 +96,7 @@ def _work(task: tuple[bool, list[str]]) -> list[_Packed]:
         if not requirements:
             out.append((mentions, _NO_DEGREE_PACKED, None, None, None))
             continue
-        line_marks = None if marks is None else marks.get("requirements", [])
-        degree, years_min, years_max, salary = extract_requirements(text, low, line_marks)
+        degree, years_min, years_max, salary = extract_requirements(text, low, marks)
         out.append(
             (
                 mentions,

@@ -31,7 +31,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
 
-from skilltrends.extract.requirements import LINE_MARKS
+from skilltrends.extract.requirements import MARKS as REQUIREMENT_MARKS
 from skilltrends.extract.rules import (
     PHRASE_WORDS,
     ROLE_HINTS,
@@ -98,7 +98,7 @@ class SkillMatcher:
         # Hyperscan where installed (see skilltrends.extract.scan), with the hint words `_finish` reads.
         marks = {"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}
         marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
-        marks["requirements"] = LINE_MARKS  # for extract_requirements (see scan_rows)
+        marks.update(REQUIREMENT_MARKS)  # for extract_requirements (see scan_rows)
         self._scan = scanner(keys, marks=marks, engine=engine)
         self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
@@ -140,8 +140,8 @@ class SkillMatcher:
         return self.scan_rows(text, low)[0]
 
     def scan_rows(self, text: str, low: str | None = None) -> tuple[list[MentionRow], Marks | None]:
-        """`find_rows`, and the scanner's marks (None from the pyahocorasick engine): marks["requirements"]
-        are what `requirements.extract_requirements` takes as `marks`."""
+        """`find_rows`, and the scanner's marks (None from the pyahocorasick engine): what
+        `requirements.extract_requirements` takes as `marks`."""
         if not text or text.isspace():
             return [], None
         if low is None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from skilltrends.models import Salary
 
@@ -42,8 +43,9 @@ _DIGIT_AFTER = re.compile(r"\s?\d")
 _UNFOLDED = ("ı", "ſ", "İ")
 
 
-def _may_name_currency(text: str) -> bool:
+def _may_name_currency(text: str, digits: list[int] | None) -> bool:
     """False only when no currency mark _PAY_RE could capture occurs: a symbol, or a code next to an amount.
+    `digits`: `_digit_positions(text)`.
 
     A captured code touches its amount: before it, followed by at most one space and the first digit of a
     run of digits (a code or a space precedes that digit); or after it, at most 10 characters after the
@@ -51,11 +53,31 @@ def _may_name_currency(text: str) -> bool:
     within 4 characters before a run of digits to 13 after it."""
     if any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED):
         return True
-    digits = _digit_positions(text)
     if digits is None:
         return _may_name_code(text.lower())
     near = _near(text, digits, before=4, after=13).lower()
     return any(code in near for code in _CODES)
+
+
+# The currency codes but "zł", as the matcher's Hyperscan pass marks them (letters only: exactly where they
+# occur in the lower-cased text).
+MARKS = {"pay codes": tuple(code for code in _CODES if code.isascii())}
+
+
+def _names_currency(text: str, low: str, marks: dict[str, list[int]]) -> bool:
+    """False only when `_may_name_currency` is: it needs a symbol, one of _UNFOLDED, or a code in `low`
+    (near digits, or anywhere when a digit is not ASCII) — ASCII codes are marked wherever they occur.
+
+    When every digit is ASCII, a code counts only inside the stretches from 4 characters before a digit to
+    13 after it: its first letter then lies at most 4 before a digit and 13 after one."""
+    if "zł" in low or any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED):
+        return True
+    codes = marks.get("pay codes")
+    if codes is None:
+        return False
+    if _has_other_digit(text):
+        return True  # then any code may count (see _may_name_currency)
+    return any(_DIGIT.search(low, max(0, at - 13), at + 5) for at in codes)
 
 
 def _may_name_code(low: str) -> bool:
@@ -76,14 +98,20 @@ def _may_name_code(low: str) -> bool:
 _ASCII = bytes(range(128))
 
 
+def _has_other_digit(text: str) -> bool:
+    """Whether `text` holds a decimal digit that is not ASCII (see _digit_positions)."""
+    if text.isascii():
+        return False
+    others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return any(ch.isdecimal() for ch in others)
+
+
 def _digit_positions(text: str) -> list[int] | None:
     """Where `text` holds a decimal digit (what \\d matches: str.isdecimal, checked over all of Unicode), in
     order; None when one is not ASCII. str.find looks for one character at ~1 ns a character or less, sre
     scans for \\d at ~10 ns. Encoding to UTF-8 and deleting the ASCII bytes leaves the other characters."""
-    if not text.isascii():
-        others = text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-        if any(ch.isdecimal() for ch in others):
-            return None
+    if _has_other_digit(text):
+        return None
     found: list[int] = []
     for digit in "0123456789":
         at = text.find(digit)
@@ -122,12 +150,13 @@ _AMOUNT = (
     rf"(?:\s?(?P<@cur2>(?<![A-Za-z])(?:{_CUR})(?![A-Za-z])))?"
 )
 _SEP = r"\s*(?:-|–|—|to|and|~)\s*"
+_PAY_LEAD = r"(?<![\w.,$£€])(?:(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)\s*)?"
 _PAY_RE = re.compile(
-    r"(?<![\w.,$£€])(?:(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)\s*)?"
-    + _AMOUNT.replace("@", "a")
-    + rf"(?:{_SEP}" + _AMOUNT.replace("@", "b") + r")?(?P<plus>\+)?",
+    _PAY_LEAD + _AMOUNT.replace("@", "a") + rf"(?:{_SEP}" + _AMOUNT.replace("@", "b") + r")?(?P<plus>\+)?",
     re.IGNORECASE,
 )
+# _PAY_RE up to the first digit of its first amount (every _NUM alternative starts with \d).
+_PAY_START = re.compile(_PAY_LEAD + rf"(?:{_CUR})?\s?\d", re.IGNORECASE)
 _PERIODS = (
     ("hour", r"hour(?:ly)?|hr|h\b"),
     ("day", r"day|daily|diem"),
@@ -165,9 +194,43 @@ _PAY_WORDS = re.compile(
 _CLAUSE_STOP = re.compile(r"[.;:!?\n|•+(]\s|[+|•(\n]|\b(?:plus|and|with)\b", re.IGNORECASE)
 
 
-def find_salary(text: str) -> Salary | None:
-    """The pay range stated in a posting's text, or None (see the module docstring for the rules)."""
-    hits = find_salaries(text)
+class _Patterns(NamedTuple):
+    """The IGNORECASE patterns, compiled for one kind of input (see _AS_WRITTEN and _LOWERED)."""
+
+    pay: re.Pattern[str]
+    pay_start: re.Pattern[str]
+    period: re.Pattern[str]
+    bare_period: re.Pattern[str]
+    not_pay: re.Pattern[str]
+    pay_words: re.Pattern[str]
+    clause_stop: re.Pattern[str]
+
+
+def _case_sensitive(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` without IGNORECASE and with its letters lower-cased (not escapes such as \\A, nor group
+    names after "?"), for lower-cased text."""
+    source = re.sub(r"(?<![\\?])[A-Z]", lambda m: m.group().lower(), pattern.pattern)
+    return re.compile(source, pattern.flags & ~re.IGNORECASE)
+
+
+# Any text as written.
+_AS_WRITTEN = _Patterns(_PAY_RE, _PAY_START, _PERIOD_RE, _BARE_PERIOD_RE, _NOT_PAY, _PAY_WORDS, _CLAUSE_STOP)
+# text.lower() of a text without _UNFOLDED: for every other character c (checked over all of Unicode, see
+# skilltrends.extract.requirements), len(c.lower()) == 1, c.lower() is a word character, digit or space
+# exactly when c is, and an IGNORECASE pattern matches c exactly when the same pattern lower-cased and
+# without IGNORECASE matches c.lower() (the marks here: £ € ₹ ¥ zł, dashes, quotes and spaces, fold to
+# themselves). So the same spans come out, two to four times faster. Groups then hold lower-cased text,
+# which every reader of them lower-cases or looks up case-insensitively (_currency).
+_LOWERED = _Patterns(*map(_case_sensitive, _AS_WRITTEN))
+
+
+def find_salary(
+    text: str, low: str | None = None, marks: dict[str, list[int]] | None = None
+) -> Salary | None:
+    """The pay range stated in a posting's text, or None (see the module docstring for the rules).
+    `low`: `text.lower()` when the caller has it (read instead of the text when that gives the same).
+    `marks`: where the words of MARKS occur in `low`, from the matcher's Hyperscan pass (None: search)."""
+    hits = find_salaries(text, low, marks)
     if not hits:
         return None
     first = hits[0]
@@ -177,18 +240,27 @@ def find_salary(text: str) -> Salary | None:
     return Salary(min(mins) if mins else None, max(maxes) if maxes else None, first.currency, first.period)
 
 
-def find_salaries(text: str) -> list[Salary]:
-    """Every pay range in `text`, in order; money that is not pay is left out."""
+def find_salaries(
+    text: str, low: str | None = None, marks: dict[str, list[int]] | None = None
+) -> list[Salary]:
+    """Every pay range in `text`, in order; money that is not pay is left out. `low`, `marks`: see
+    find_salary."""
     out: list[Salary] = []
-    if not _may_name_currency(text):
+    if marks is not None and low is not None and len(low) == len(text) and not _names_currency(text, low, marks):
+        return out  # as below, without looking for digits
+    digits = _digit_positions(text)
+    if not _may_name_currency(text, digits):
         return out  # every range kept below names a currency: skip the costly scan when none occurs
-    for match in _pay_matches(text):
-        if not (match.group("acur1") or match.group("acur2") or match.group("bcur1") or match.group("bcur2")):
+    p = _AS_WRITTEN
+    if low is not None and len(low) == len(text) and not any(ch in text for ch in _UNFOLDED):
+        text, p = low, _LOWERED  # the same spans (see _LOWERED); digits stay where they were
+    for match in _pay_matches(text, digits, p):
+        if not any(match.group("acur1", "acur2", "bcur1", "bcur2")):
             continue
-        if _is_not_pay(text, match):
+        if _is_not_pay(text, match, p):
             continue
-        salary = _salary_from_match(match, text[match.end():match.end() + 40], text=text)
-        if salary is not None and _stated_as_pay(text, match, salary):
+        salary = _salary_from_match(match, text[match.end():match.end() + 40], text=text, p=p)
+        if salary is not None and _stated_as_pay(text, match, salary, p):
             out.append(salary)
     return out
 
@@ -198,21 +270,30 @@ _LONGEST_LEAD = 11  # "starting at"
 _LONGEST_MARK = max(map(len, _CURRENCY_MARKS))
 
 
-def _pay_matches(text: str) -> Iterator[re.Match[str]]:
-    """`_PAY_RE.finditer(text)`, without trying the pattern at every position of digit-free stretches.
+def _pay_matches(text: str, digits: list[int] | None, p: _Patterns = _AS_WRITTEN) -> Iterator[re.Match[str]]:
+    """`p.pay.finditer(text)` (_PAY_RE as written), without trying the pattern at every position of digit-free
+    stretches; `digits`: `_digit_positions(text)`.
 
     Every match holds a digit and starts at most lead + whitespace + mark + one space before its first
-    digit, and no match is empty; so searching from just before the next digit finds the same next match.
+    digit, and no match is empty; so a match at or after `pos` starts no earlier than that before the first
+    digit at or after `pos`, and no later than that digit unless its first digit is a later one. Where
+    _PAY_RE matches, _PAY_START (its part up to the first digit) matches, and where _PAY_START matches, so
+    does _PAY_RE (all after that digit is optional): the leftmost _PAY_START match up to the digit is where
+    the next match starts, found without letting sre run on to later digits (a failed search used to scan
+    the rest of the text at ~100 ns a character); with none there, the next match starts after the digit.
     """
-    digits = _digit_positions(text)
     pos = 0
     while (digit := _next_digit(text, digits, pos)) >= 0:
         start = max(0, digit - _LONGEST_MARK - 1)
         while start > 0 and text[start - 1].isspace():
             start -= 1
-        match = _PAY_RE.search(text, max(pos, start - _LONGEST_LEAD))
-        if match is None:
-            return
+        # Ends with the digit: no other digit lies between `pos` and it.
+        head = p.pay_start.search(text, max(pos, start - _LONGEST_LEAD), digit + 1)
+        if head is None:
+            pos = digit + 1
+            continue
+        match = p.pay.match(text, head.start())
+        assert match is not None  # see above
         yield match
         pos = match.end()
 
@@ -226,13 +307,13 @@ def _next_digit(text: str, digits: list[int] | None, pos: int) -> int:
     return digits[at] if at < len(digits) else -1
 
 
-def _stated_as_pay(text: str, match: re.Match[str], salary: Salary) -> bool:
+def _stated_as_pay(text: str, match: re.Match[str], salary: Salary, p: _Patterns) -> bool:
     """A lone small figure ("$20") is pay only with a period ("$95/hr") or a pay word before ("Rate: $95")."""
     if match.group("bnum") or (salary.min or salary.max or 0) >= 1000:
         return True
-    if _PERIOD_RE.match(text[match.end():match.end() + 40]):
+    if p.period.match(text[match.end():match.end() + 40]):
         return True
-    return bool(_PAY_WORDS.search(text[max(0, match.start() - 40):match.start()]))
+    return bool(p.pay_words.search(text[max(0, match.start() - 40):match.start()]))
 
 
 def parse_salary(s: str | None) -> Salary | None:
@@ -254,29 +335,29 @@ def _looks_like_pay_figure(match: re.Match[str]) -> bool:
     return bool(match.group("amult") or match.group("bmult") or match.group("bnum"))
 
 
-def _is_not_pay(text: str, match: re.Match[str]) -> bool:
+def _is_not_pay(text: str, match: re.Match[str], p: _Patterns = _AS_WRITTEN) -> bool:
     """True when the words around the amount say it is funding, a budget, a bonus, ...."""
     mult = (match.group("bmult") or match.group("amult") or "").lower()
     if mult.startswith(("m", "b")) and mult != "m" or mult in {"bn", "billion"}:
         return True
-    if mult == "m" and not _PAY_WORDS.search(text[max(0, match.start() - 40):match.start()]):
+    if mult == "m" and not p.pay_words.search(text[max(0, match.start() - 40):match.start()]):
         return True
     after = text[match.end():match.end() + 60]
-    stop = _CLAUSE_STOP.search(after)
+    stop = p.clause_stop.search(after)
     attached = after[: stop.start()] if stop else after
-    if _NOT_PAY.search(attached[:40]) and not _PAY_WORDS.search(attached[:25]):
+    if p.not_pay.search(attached[:40]) and not p.pay_words.search(attached[:25]):
         return True
     before = text[max(0, match.start() - 80):match.start()]
     cut = max(before.rfind(". "), before.rfind("\n"), before.rfind("; "), before.rfind("|"))
     before = before[cut + 1:]
-    last_bad = max((m.end() for m in _NOT_PAY.finditer(before)), default=-1)
+    last_bad = max((m.end() for m in p.not_pay.finditer(before)), default=-1)
     if last_bad < 0:
         return False  # nothing to outweigh
-    last_good = max((m.end() for m in _PAY_WORDS.finditer(before)), default=-1)
+    last_good = max((m.end() for m in p.pay_words.finditer(before)), default=-1)
     return last_bad > last_good
 
 
-def _salary_from_match(match: re.Match[str], after: str, *, text: str) -> Salary | None:
+def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patterns = _AS_WRITTEN) -> Salary | None:
     """Turn one range match into a Salary, or None when the figures cannot be pay."""
     low = _amount(match.group("anum"), match.group("amult"))
     high = _amount(match.group("bnum"), match.group("bmult")) if match.group("bnum") else None
@@ -287,7 +368,7 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str) -> Salary
     if high is not None and high < low:
         return None
     currency = _currency(match)
-    period = _period(after, text[max(0, match.start() - 30):match.start()], low)
+    period = _period(after, text[max(0, match.start() - 30):match.start()], low, p)
     lead = (match.group("lead") or "").lower()
     if high is None:
         if lead.startswith("up") or lead.startswith("max"):
@@ -306,18 +387,22 @@ def _amount(num: str | None, mult: str | None) -> float | None:
     if not num:
         return None
     value = _number(num)
-    factor = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}.get((mult or "").lower(), 1.0)
+    factor = _FACTORS.get(mult.lower(), 1.0) if mult else 1.0
     return round(value * factor, 2)
 
 
-_GROUP_SPACE = re.compile(r"[\u00a0\u202f '’]")
-_DECIMAL_MARK = re.compile(r"[.,]")
+_FACTORS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
+_GROUP_SPACES = "\u00a0\u202f '’"
 
 
 def _number(num: str) -> float:
     """"180,000" -> 180000, "4.500" -> 4500 (European), "95.50" -> 95.5, "4,5" -> 4.5."""
-    num = _GROUP_SPACE.sub("", num)
-    groups = _DECIMAL_MARK.split(num)
+    if num.isascii() and num.isdigit():
+        return float(num)  # ASCII digits only: no group or decimal mark
+    for space in _GROUP_SPACES:  # str.replace, not a pattern: the same, faster
+        if space in num:
+            num = num.replace(space, "")
+    groups = num.replace(",", ".").split(".")  # split at "." and ","
     if len(groups) == 1:
         return float(num)
     if all(len(g) == 3 for g in groups[1:]):
@@ -335,12 +420,12 @@ def _currency(match: re.Match[str]) -> str | None:
     return None
 
 
-def _period(after: str, before: str, value: float) -> str:
+def _period(after: str, before: str, value: float, p: _Patterns) -> str:
     """The pay period named right after the amount, or guessed from its size."""
-    named = _PERIOD_RE.match(after)
+    named = p.period.match(after)
     if named:
         return next(name for name, _ in _PERIODS if named.group(name))
-    nearby = _BARE_PERIOD_RE.search(after[:25]) or _BARE_PERIOD_RE.search(before)
+    nearby = p.bare_period.search(after[:25]) or p.bare_period.search(before)
     if nearby:
         return next(name for name, _ in _PERIODS if nearby.group(name))
     return "hour" if value < 1000 else "year"
@@ -352,7 +437,8 @@ _CURRENCY_SCALE = {"JPY": 150.0, "INR": 85.0, "SEK": 10.0, "NOK": 10.0, "DKK": 7
 
 def _plausible(value: float, period: str, currency: str | None = None) -> bool:
     value /= _CURRENCY_SCALE.get(currency or "", 1.0)
-    bounds = {"hour": (5, 2000), "day": (50, 10000), "week": (200, 50000), "month": (500, 200000),
-              "year": (5000, 5000000)}
-    low, high = bounds[period]
+    low, high = _BOUNDS[period]
     return low <= value <= high
+
+
+_BOUNDS = {"hour": (5, 2000), "day": (50, 10000), "week": (200, 50000), "month": (500, 200000), "year": (5000, 5000000)}

@@ -20,11 +20,12 @@ Rules (tested in tests/extract/test_requirements.py, annotated the same way in t
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import NamedTuple
 
+from skilltrends.extract.pay import MARKS as PAY_MARKS
 from skilltrends.extract.pay import find_salary, parse_salary
 from skilltrends.models import Degree, Salary
 
@@ -105,6 +106,7 @@ _EQUIVALENT_PARTS = (
     (("self-taught",), r"self-taught"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
+_EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
 _OR_EQUIVALENT_RE = re.compile(
@@ -241,16 +243,26 @@ _DEGREE_HINT = re.compile(_degree_hint(r"\s"))
 # a match starts in a line exactly when the line alone would match.
 _LINE_ENDS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_HINT = re.compile(_degree_hint(r"[^\S\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]", years=True))
-# Words one of which starts wherever _LINE_HINT matches, as the matcher's Hyperscan pass marks them (spaces
-# and stops stand for any non-word character, a leading one for a word start): a superset of _LINE_HINT's
-# starts, so `_sentences` may read a few lines more, whose sentences carry no flag and are skipped.
-LINE_MARKS = (
-    "degree", "doctora", "d.phil", "decade", "master", "mba", "msc", "meng", "month", "bsc", "btech", "beng",
-    "bachelor", "year", "yr", " m.s.", " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc",
-    " b.tech", " b.eng", " b.a.", " bs", " ba ", " phd", " ph.d", " ph. d",
-)
 # Every _YEARS_RE match holds one of these.
 _YEARS_WORDS = ("year", "yr", "month", "decade")
+# Words one of which starts wherever _DEGREE_HINT matches, as the matcher's Hyperscan pass marks them (spaces
+# and stops stand for any non-word character, a leading one for a word start; a mark is reported where the
+# word's letters start). They also start every _DEGREE_RE match but those of its "<word>\s+degree"
+# alternatives (_DEGREE_LEADS), which hold "degree": `_degree_hits` adds those starts.
+DEGREE_MARKS = (
+    "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor", " m.s.",
+    " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
+    " ba ", " phd", " ph.d", " ph. d",
+)
+# With the years words, one starts wherever _LINE_HINT matches: a superset of its starts, so `_sentences` may
+# read a few lines more, whose sentences carry no flag and are skipped.
+LINE_MARKS = DEGREE_MARKS + _YEARS_WORDS
+# _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
+# then "degree".
+_DEGREE_LEADS = (
+    "graduate", "advanced", "postgraduate", "undergraduate", "4-year", "4 year", "four-year", "four year",
+    "university", "college", "academic", "technical", "stem", "relevant", "quantitative", "engineering",
+)
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
 # For every other character c (checked over all of Unicode), len(c.lower()) == 1, c.lower() is a word
 # character, digit or space exactly when c is, and an IGNORECASE pattern of lower-case ASCII (and of the
@@ -275,9 +287,12 @@ def _may_name_years(low: str) -> bool:
     return any(word in low for word in _YEARS_WORDS)
 
 
-def _accepts_equivalent(low: str) -> bool:
-    """`_EQUIVALENT_RE.search(text)` for `low = text.lower()` where `_hints_apply(text)`."""
-    present = {word for word in _EQUIVALENT_WORDS if word in low}
+def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
+    """`_EQUIVALENT_RE.search(text)` for `low = text.lower()` where `_hints_apply(text)`; `marks`: see MARKS."""
+    if marks is None:
+        present = {word for word in _EQUIVALENT_WORDS if word in low}
+    else:  # a kind is there when one of its marks is: a superset of the words in `low` (the search decides)
+        present = {word for word in _EQUIVALENT_WORDS if _EQUIVALENT_KIND + word in marks}
     return any(present.issuperset(words) and part.search(low) for words, part in _EQUIVALENT_LOWERED)
 
 
@@ -319,24 +334,82 @@ _LOWERED = _AS_WRITTEN._replace(
     **{key: _case_sensitive(value) for key, value in _AS_WRITTEN._asdict().items() if key != "fields"},
 )
 
+# Where only whether they match counts, cheaper forms for lower-cased text (speed only):
+# - _OR_EQUIVALENT_RE led by its literal "or" (sre skips to it), \b checked right after: "or(?<!\wor)" holds
+#   exactly where \b before "or" does; both alternatives' common "\s+" is shared. A match exists in the same
+#   places.
+_OR_EQUIVALENT_LOWERED = re.compile(
+    r"or(?<!\wor)\s+(?:(?:an?\s+)?equivalent\b|(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience)"
+)
+# - Every _NEGATED_DEGREE alternative holds one of these: "not" (also "do not", "does not"), "n't" (don't,
+#   doesn't, won't), "need" ("no need for"), "without"; without one there is no match.
+_NEGATED_WORDS = ("not", "n't", "need", "without")
+# - Every _PREFERRED_CUE alternative holds one of these ("prefer" for preferred/preferably/prefer, "plus" for
+#   the "a plus" forms, "desir" for desirable/desired, "advantage" for advantageous/an advantage, "required"
+#   for "not required", "would" and "great" for the "would be"/"great to have" forms).
+_CUE_WORDS = (
+    "prefer", "ideally", "plus", "nice", "bonus", "desir", "advantage", "welcome", "helpful", "optional",
+    "required", "would", "great", "extra",
+)
+
+
+def _has_cue(clause: str, p: _Patterns) -> bool:
+    """Whether `p.preferred_cue` matches in `clause`."""
+    if p is _LOWERED and not _may_cue(clause):
+        return False
+    return p.preferred_cue.search(clause) is not None
+
+
+def _may_cue(c: str) -> bool:
+    """One of _CUE_WORDS is in `c` (written out: ~2x faster than any() over them)."""
+    return (
+        "prefer" in c or "ideally" in c or "plus" in c or "nice" in c or "bonus" in c or "desir" in c
+        or "advantage" in c or "welcome" in c or "helpful" in c or "optional" in c or "required" in c
+        or "would" in c or "great" in c or "extra" in c
+    )
+
+
+assert all(_may_cue(word) for word in _CUE_WORDS)  # it tests every word
+
+
+def _is_negated(clause: str, p: _Patterns) -> bool:
+    """Whether `p.negated_degree` matches in `clause`."""
+    if p is _LOWERED and not ("not" in clause or "n't" in clause or "need" in clause or "without" in clause):
+        return False  # none of _NEGATED_WORDS
+    return p.negated_degree.search(clause) is not None
+
+
 _EQUIVALENT_LOWERED = tuple(
     (words, _case_sensitive(re.compile(pattern, re.IGNORECASE))) for words, pattern in _EQUIVALENT_PARTS
 )
 
-# (sentence, under a preferred heading, may name a degree, may name years); the sentence is lower-cased
-# when it comes from _sentences(text, low=...).
-_Sentence = tuple[str, bool, bool, bool]
+# (sentence, under a preferred heading, may name a degree, may name years, where _DEGREE_RE matches may
+# start other than after whitespace before "degree", or None: anywhere); the sentence is lower-cased when it
+# comes from _sentences(text, low=...).
+_Sentence = tuple[str, bool, bool, bool, "list[int] | None"]
+
+# Mark kinds for the matcher's Hyperscan pass (skilltrends.extract.scan), kind -> words: `marks`, the offsets
+# in `low` where the pass found them, stand in for searching the text. The equivalent-experience words have
+# a kind each (letters only, except "self-taught", whose "-" matches any non-word character: a superset).
+MARKS: dict[str, tuple[str, ...]] = {
+    "requirements degree": DEGREE_MARKS,
+    "requirements years": _YEARS_WORDS,
+    **{_EQUIVALENT_KIND + word: (word,) for word in sorted(_EQUIVALENT_WORDS)},
+    **PAY_MARKS,  # for find_salary
+}
+Marks = dict[str, list[int]]
 
 
 def extract_requirements(
-    text: str, low: str | None = None, marks: list[int] | None = None
+    text: str, low: str | None = None, marks: Marks | None = None
 ) -> tuple[Degree, float | None, float | None, Salary | None]:
     """(degree, years_min, years_max, salary) stated in a posting's plain text.
 
     `low`: `text.lower()` when the caller has it already (the matcher's, for a posting without "İ").
-    `marks`: where LINE_MARKS occur in `low` (a superset of _LINE_HINT's matches), when the caller has them."""
+    `marks`: for each kind of MARKS that occurs, the sorted offsets in `low` where its words may occur (a
+    superset; exact for words of letters only), when the caller has them: the matcher's scan (None: search)."""
     degree, (years_min, years_max) = _requirements(text, low, marks)
-    return degree, years_min, years_max, find_salary(text)
+    return degree, years_min, years_max, find_salary(text, low, marks)
 
 
 def find_degree(text: str) -> Degree:
@@ -351,42 +424,43 @@ def find_years(text: str) -> tuple[float | None, float | None]:
 
 
 def _requirements(
-    text: str, low: str | None = None, marks: list[int] | None = None
+    text: str, low: str | None = None, marks: Marks | None = None
 ) -> tuple[Degree, tuple[float | None, float | None]]:
     if not _hints_apply(text):
         sentences = _sentences(text)
         equivalent = _EQUIVALENT_RE.search(text) is not None
         return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
     if low is None or len(low) != len(text):
-        low = text.lower()
+        low, marks = text.lower(), None
     sentences = _sentences(text, low=low, marks=marks)
-    equivalent = _accepts_equivalent(low)
+    equivalent = _accepts_equivalent(low, marks)
     return _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
 
 
 def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> Degree:
     required: set[str] = set()
     fields: list[str] = []
-    for sentence, is_preferred_section, may_name_degree, _ in sentences:
+    for sentence, is_preferred_section, may_name_degree, _, starts in sentences:
         if not may_name_degree:
             continue
-        hits = list(p.degree.finditer(sentence))
+        hits = _degree_hits(sentence, starts, p)
         if any(not h.group("generic") for h in hits):
             hits = [h for h in hits if not h.group("generic")]
         if not hits:
             continue
-        if p.or_equivalent.search(sentence):
+        if (_OR_EQUIVALENT_LOWERED if p is _LOWERED else p.or_equivalent).search(sentence):
             equivalent = True
         cuts = _cuts(sentence, p)
+        near: dict[tuple[int, int], list[str]] = {}  # per window of this sentence (see _fields_near)
         for hit in hits:
             level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
             clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
-            if p.negated_degree.search(clause):
+            if _is_negated(clause, p):
                 continue
-            if is_preferred_section or p.preferred_cue.search(clause):
+            if is_preferred_section or _has_cue(clause, p):
                 continue  # a preferred degree is not a requirement, nor are its fields
             required.add(level)
-            fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p) if f not in fields]
+            fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, near) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
 
@@ -394,7 +468,7 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
 def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
-    for sentence, is_preferred_section, may_name_degree, may_name_years in sentences:
+    for sentence, is_preferred_section, may_name_degree, may_name_years, starts in sentences:
         if not may_name_years:
             continue
         found = _sentence_years(sentence, p)
@@ -404,7 +478,7 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
             found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree):
+        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree, starts=starts):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
         cue = is_preferred_section or all(c for _, _, c in found)
         (preferred if cue else required).append(pick)
@@ -417,24 +491,25 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
 def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, float | None, bool]]:
     """Experience figures in one sentence as (min, max, preferred-cue)."""
     out: list[tuple[float | None, float | None, bool]] = []
-    cuts: list[tuple[int, int]] | None = None
+    cuts: tuple[list[int], list[int]] | None = None
     for m in p.years.finditer(sentence) if p is _AS_WRITTEN else _lowered_years(sentence):
-        before = sentence[max(0, m.start() - 40):m.start()]
-        after = sentence[m.end():m.end() + 100]
+        start, end = m.span()
+        before = sentence[max(0, start - 40):start]
+        after = sentence[end:end + 100]
         if p.not_experience_before.search(before) or p.not_experience_after.match(after):
             continue
         if p.sub_requirement.search(before):
             continue
-        strong = any(m.group(g) for g in ("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
+        strong = any(m.group("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
         if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
-                or p.experience.search(sentence[:m.start()][-60:])):
+                or p.experience.search(sentence[max(0, start - 60):start])):
             continue
         lo, hi = _span_years(m)
         if lo is None and hi is None:
             continue
         cuts = _cuts(sentence, p) if cuts is None else cuts
-        clause = _clause_at(sentence, m.start(), m.end(), cuts)
-        out.append((lo, hi, bool(p.preferred_cue.search(clause))))
+        clause = _clause_at(sentence, start, end, cuts)
+        out.append((lo, hi, _has_cue(clause, p)))
     return out
 
 
@@ -465,9 +540,17 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
     pos = 0
     reverse = ""
     while True:
-        unit = min((at for word in _YEARS_WORDS if (at := sentence.find(word, pos)) >= 0), default=-1)
+        unit = -1
+        unit_word = ""
+        for word in _YEARS_WORDS:
+            at = sentence.find(word, pos)
+            if at >= 0 and (unit < 0 or at < unit):
+                unit, unit_word = at, word
         if unit < 0:
             return
+        if unit_word != "decade" and not _may_end_unit(sentence, unit + len(unit_word), couple=unit_word == "year"):
+            pos = unit + 1  # as when the probe below finds none: no match holds this word
+            continue
         reverse = reverse or sentence[::-1]
         back = _BEFORE_UNIT.match(reverse, len(sentence) - unit)  # always matches, maybe empty
         start = max(pos, unit - len(back[0]) if back else unit)
@@ -483,6 +566,19 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
         pos = match.end()  # no match is empty
 
 
+def _may_end_unit(sentence: str, end: int, *, couple: bool) -> bool:
+    """False when the unit word ending at `end` ("year", "yr", "month") cannot be in a _YEARS_RE match: there
+    it is followed by an optional "s" and \\b (a non-word character or the end), or, for "year", by "s" in
+    "a couple of years" (the only other place a unit word can be: "decade" is not checked here). So
+    "yearly" or "monthly" hold none."""
+    after = sentence[end:end + 2]
+    if not after or not _is_word(after[0]):
+        return True
+    if after[0] != "s":
+        return False
+    return couple or len(after) == 1 or not _is_word(after[1])
+
+
 _SPACES = re.compile(r"\s+")
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 _BRACKETED_NUMBER = re.compile(r"\s*\(\d+\)")
@@ -490,7 +586,6 @@ _BRACKETED_NUMBER = re.compile(r"\s*\(\d+\)")
 
 def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
     scale = 1 / 12 if (m.group("unit") or "").lower().startswith("month") else 1.0
-    lead = _SPACES.sub(" ", (m.group("lead") or "").lower()).strip()
     if m.group("decade"):
         words = m.group("decade").lower()
         return (5.0 if words.startswith("half") else 2.0 if "couple" in words else 10.0), None
@@ -504,7 +599,8 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
     value = _quantity(m.group("one"))
     if value is None or value > 40:
         return None, None
-    if lead == "up to":
+    lead = m.group("lead")
+    if lead and _SPACES.sub(" ", lead.lower()).strip() == "up to":
         return None, round(value * scale, 2)
     return round(value * scale, 2), None
 
@@ -512,7 +608,7 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
 def _quantity(raw: str | None) -> float | None:
     if not raw:
         return None
-    word = _BRACKETED_NUMBER.sub("", raw).strip().lower()
+    word = (_BRACKETED_NUMBER.sub("", raw) if "(" in raw else raw).strip().lower()  # the pattern needs a "("
     if word in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[word])
     try:
@@ -521,20 +617,50 @@ def _quantity(raw: str | None) -> float | None:
         return None
 
 
-def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool) -> bool:
+def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool, starts: list[int] | None) -> bool:
     """Several year figures in one sentence are alternatives when joined by "or", tied to degrees, or to
-    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`: the sentence's flag (_Sentence)."""
-    return bool(p.route_words.search(sentence) or (may_name_degree and p.degree.search(sentence)))
+    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`, `starts`: the sentence's (_Sentence)."""
+    return bool(p.route_words.search(sentence) or (may_name_degree and _degree_hits(sentence, starts, p)))
 
 
-def _sentences(text: str, *, low: str | None = None, marks: list[int] | None = None) -> list[_Sentence]:
+def _degree_hits(sentence: str, starts: list[int] | None, p: _Patterns) -> list[re.Match[str]]:
+    """`list(p.degree.finditer(sentence))`; with `starts` (see _Sentence), the pattern is tried only there and
+    where a _DEGREE_LEADS word ends before whitespace and a "degree" that starts there (sre would try it at
+    every position: ~100 ns a character). Those are all the places a match can start (see DEGREE_MARKS), so
+    trying them in order, each from the end of the last match on, finds the matches finditer finds (none is
+    empty)."""
+    if starts is None:
+        return list(p.degree.finditer(sentence))
+    tried = set(starts)
+    for at in starts:
+        if sentence.startswith("degree", at):
+            end = at
+            while end and sentence[end - 1].isspace():  # what \s matches (both use Py_UNICODE_ISSPACE)
+                end -= 1
+            if end < at and sentence.endswith(_DEGREE_LEADS, 0, end):
+                tried.update(end - len(lead) for lead in _DEGREE_LEADS if sentence.endswith(lead, 0, end))
+    hits: list[re.Match[str]] = []
+    pos = 0
+    for at in sorted(tried):
+        if at >= pos:
+            hit = p.degree.match(sentence, at)
+            if hit is not None:
+                hits.append(hit)
+                pos = hit.end()
+    return hits
+
+
+def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None) -> list[_Sentence]:
     """Sentences with a flag: True under a preferred heading ("Nice to have", "Bonus points").
 
     `low`, `text.lower()` when `_hints_apply(text)`: the sentences come lower-cased, with flags saying
-    whether each may name a degree or years, and lines that can name neither are left out. Otherwise every
-    sentence comes as written, both flags True."""
+    whether each may name a degree or years, and lines that can name neither are left out; with `marks`
+    (see MARKS), also where degree matches may start. Otherwise every sentence comes as written, both flags
+    True."""
     out: list[_Sentence] = []
     text = text.replace("’", "'").replace("‘", "'")  # one character for one: offsets into `low` still hold
+    if marks is not None and not any(end in text for end in _OTHER_LINE_ENDS):
+        return _marked_sentences(text, marks)
     lines = text.splitlines(keepends=True)
     if low is None:
         wanted: Iterable[int] = range(len(lines))
@@ -542,17 +668,19 @@ def _sentences(text: str, *, low: str | None = None, marks: list[int] | None = N
         # The lines where _LINE_HINT matches: where each line ends (its line end included), then which
         # line holds each match.
         ends = list(accumulate(map(len, lines)))
-        starts = marks if marks is not None else (m.start() for m in _LINE_HINT.finditer(low))
+        if marks is not None:
+            degree_marks = marks.get("requirements degree", _NONE)
+            years_marks = marks.get("requirements years", _NONE)
+            starts: Iterable[int] = chain(degree_marks, years_marks)
+        else:
+            starts = (m.start() for m in _LINE_HINT.finditer(low))
         wanted = sorted({bisect_right(ends, at) for at in starts})
     in_preferred = False
     read = -1  # the lines up to this one have been read for headings
     for at in wanted:
-        if read < 0:  # the nearest heading above decides, if any
-            above = next((h for h in map(_heading, reversed(lines[:at])) if h is not None), None)
-            in_preferred = bool(above)
-        else:
-            for h in map(_heading, lines[read + 1:at]):
-                in_preferred = in_preferred if h is None else h
+        above = _last_heading(lines, read + 1, at)  # the nearest heading above decides, if any
+        if above is not None:
+            in_preferred = above
         read = at
         line = lines[at].rstrip(_LINE_ENDS)  # as splitlines() gives it: one line end, or none on the last
         heading = _heading(line)
@@ -564,28 +692,153 @@ def _sentences(text: str, *, low: str | None = None, marks: list[int] | None = N
             inline = _INLINE_HEADING_RE.match(line.lstrip())
             if inline and _PREFERRED_HEADING.search(inline.group(1)):
                 line_preferred = True
+        if marks is not None:
+            offset = ends[at - 1] if at else 0  # of the line in `text`
+            for start, piece in _split_spans(line):
+                if not piece.strip():
+                    continue
+                # The marks in the piece: its degree flag and where matches may start; years words are marked
+                # exactly where they occur (letters only).
+                start += offset
+                end = start + len(piece)
+                first = bisect_left(degree_marks, start)
+                last = bisect_left(degree_marks, end, first)
+                years = bisect_left(years_marks, start)
+                out.append((
+                    piece.lower(), line_preferred, last > first, years < len(years_marks) and years_marks[years] < end,
+                    [at - start for at in degree_marks[first:last]],
+                ))
+            continue
         for piece in _split_sentences(line):
             if not piece.strip():
                 continue
             if low is not None:
                 piece = piece.lower()
-                out.append((piece, line_preferred, _may_name_degree(piece), _may_name_years(piece)))
+                out.append((piece, line_preferred, _may_name_degree(piece), _may_name_years(piece), None))
             else:
-                out.append((piece, line_preferred, True, True))
+                out.append((piece, line_preferred, True, True, None))
     return out
+
+
+# What str.splitlines ends a line at, but "\n".
+_OTHER_LINE_ENDS = tuple(_LINE_ENDS.replace("\n", ""))
+
+
+def _marked_sentences(text: str, marks: Marks) -> list[_Sentence]:
+    """`_sentences(text, low=..., marks=marks)` for a text (quotes replaced) whose only line end is "\n":
+    its lines are what splitlines gives, found around the marks with str.find/rfind instead of splitting
+    the whole text (the same lines are read, in the same order, with the same checks)."""
+    out: list[_Sentence] = []
+    degree_marks = marks.get("requirements degree", _NONE)
+    years_marks = marks.get("requirements years", _NONE)
+    in_preferred = False
+    read = 0  # the lines before this offset (a line start) have been read for headings
+    last_start = -1
+    size = len(text)
+    for at in sorted(chain(degree_marks, years_marks)):
+        start = text.rfind("\n", 0, at) + 1  # marks are at letters, never at a line end
+        if start == last_start:
+            continue  # the line is read
+        last_start = start
+        end = text.find("\n", at)
+        if end < 0:
+            end = size
+        above = _last_heading_in(text, read, start)  # the nearest heading above decides, if any
+        if above is not None:
+            in_preferred = above
+        read = end + 1
+        line = text[start:end]
+        heading = _heading(line) if _may_be_heading(line) else None
+        if heading is not None:
+            in_preferred = heading
+            continue
+        line_preferred = in_preferred
+        if ":" in line:  # _INLINE_HEADING_RE ends with a colon
+            inline = _INLINE_HEADING_RE.match(line.lstrip())
+            if inline and _PREFERRED_HEADING.search(inline.group(1)):
+                line_preferred = True
+        for piece_start, piece in _split_spans(line):
+            if not piece.strip():
+                continue
+            # The marks in the piece: its degree flag and where matches may start; years words are marked
+            # exactly where they occur (letters only).
+            piece_start += start
+            piece_end = piece_start + len(piece)
+            first = bisect_left(degree_marks, piece_start)
+            last = bisect_left(degree_marks, piece_end, first)
+            years = bisect_left(years_marks, piece_start)
+            out.append((
+                piece.lower(), line_preferred, last > first,
+                years < len(years_marks) and years_marks[years] < piece_end,
+                [mark - piece_start for mark in degree_marks[first:last]],
+            ))
+    return out
+
+
+def _last_heading_in(text: str, low: int, high: int) -> bool | None:
+    """`_last_heading` over the lines of `text` (line ends "\n" only) from offset `low` to `high`, both line
+    starts: each line is found with rfind, from the last one back."""
+    while high > low:
+        newline = text.rfind("\n", low, high - 1)  # the end of the line before, if any
+        start = newline + 1 if newline >= 0 else low
+        first = text[start]
+        # _may_be_heading, inlined: most lines fail it
+        if (first in _HEADING_FIRST and (first == "#" or high - start <= _HEADING_MAX + 1
+                                         or len(text[start:high].rstrip()) <= _HEADING_MAX)) or first.isspace():
+            heading = _heading(text[start:high])
+            if heading is not None:
+                return heading
+        high = start
+    return None
+
+
+def _may_be_heading(line: str) -> bool:
+    """False for a line `_heading` takes for none, by its first character and length (see _last_heading)."""
+    first = line[:1]
+    if first in _HEADING_FIRST:
+        return first == "#" or len(line) <= _HEADING_MAX or len(line.rstrip()) <= _HEADING_MAX
+    return first.isspace()
 
 
 def _split_sentences(line: str) -> list[str]:
     """`_SENTENCE_SPLIT.split(line)` for one line of text."""
-    if "•" in line or "·" in line:
-        return _SENTENCE_SPLIT.split(line)
-    pieces: list[str] = []
+    return [piece for _, piece in _split_spans(line)]
+
+
+def _split_spans(line: str) -> list[tuple[int, str]]:
+    """The pieces of `_SENTENCE_SPLIT.split(line)` for one line of text, each with its offset in `line` (the
+    text between matches: no match is empty)."""
+    cuts = _SENTENCE_SPLIT.finditer(line) if "•" in line or "·" in line else _SENTENCE_END.finditer(line)
+    group = 0 if "•" in line or "·" in line else 1
+    pieces: list[tuple[int, str]] = []
     start = 0
-    for end in _SENTENCE_END.finditer(line):
-        pieces.append(line[start:end.start(1)])
-        start = end.end(1)
-    pieces.append(line[start:])
+    for cut in cuts:
+        pieces.append((start, line[start:cut.start(group)]))
+        start = cut.end(group)
+    pieces.append((start, line[start:]))
     return pieces
+
+
+def _last_heading(lines: list[str], start: int, end: int) -> bool | None:
+    """`_heading` of the last heading among lines[start:end], or None. A line (never empty) can be one only
+    when its first character is "#", an ASCII letter or whitespace (see `_heading`), and, when it is a
+    letter, the line without trailing whitespace holds at most _HEADING_MAX characters: tested here, without
+    a call for each line."""
+    for at in range(end - 1, start - 1, -1):
+        line = lines[at]
+        first = line[0]
+        if first in _HEADING_FIRST:
+            if first != "#" and len(line) > _HEADING_MAX and len(line.rstrip()) > _HEADING_MAX:
+                continue
+        elif not first.isspace():
+            continue
+        heading = _heading(line)
+        if heading is not None:
+            return heading
+    return None
+
+
+_HEADING_FIRST = frozenset("#ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _heading(line: str) -> bool | None:
@@ -598,13 +851,31 @@ def _heading(line: str) -> bool | None:
     if not (first == "#" or (len(stripped) <= _HEADING_MAX and first.isascii() and first.isalpha())):
         return None
     heading = _HEADING_RE.fullmatch(stripped)
-    if heading and _is_heading(heading.group(1), colon=bool(heading.group(2))):
-        return bool(_PREFERRED_HEADING.search(heading.group(1)))
+    if not heading:
+        return None
+    name = heading.group(1)
+    if "ı" in name or "ſ" in name or "İ" in name:
+        folded, p = name, _HEADING_AS_WRITTEN
+    else:  # the lower-cased patterns on the lower-cased name decide alike (see _UNFOLDED), faster
+        folded, p = name.lower(), _HEADING_LOWERED
+    if _is_heading(name, colon=bool(heading.group(2)), folded=folded, p=p):
+        return bool(p[0].search(folded))
     return None
 
 
-def _is_heading(line: str, *, colon: bool) -> bool:
-    """A short line that names a section: "Nice to have", "What you'll bring:", "Minimum qualifications"."""
+def _is_heading(
+    line: str,
+    *,
+    colon: bool,
+    folded: str | None = None,
+    p: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] | None = None,
+) -> bool:
+    """A short line that names a section: "Nice to have", "What you'll bring:", "Minimum qualifications".
+    `folded`, `p`: the line and (_PREFERRED_HEADING, _SECTION_HEADING, _HEADING_START) to search it with
+    (see _HEADING_LOWERED); by default the line as written and the patterns."""
+    if folded is None or p is None:
+        folded, p = line, _HEADING_AS_WRITTEN
+    preferred, section, start = p
     if line.isascii():  # str.isdigit also takes other scripts' digits ("²", "٣"), which \d misses in part
         if _ASCII_DIGIT.search(line):
             return False
@@ -614,45 +885,127 @@ def _is_heading(line: str, *, colon: bool) -> bool:
         return False
     words = len(line.split())
     if colon and words <= 8:
-        return bool(_PREFERRED_HEADING.search(line) or _SECTION_HEADING.search(line))
-    return words <= 6 and line[:1].isupper() and bool(_HEADING_START.match(line))
+        return bool(preferred.search(folded) or section.search(folded))
+    return words <= 6 and line[:1].isupper() and bool(start.match(folded))
 
 
 _ASCII_DIGIT = re.compile(r"[0-9]")
+_HEADING_AS_WRITTEN = (_PREFERRED_HEADING, _SECTION_HEADING, _HEADING_START)
+# For a lower-cased name without _UNFOLDED: the same patterns, case-sensitive (their letters are lower-case).
+_HEADING_LOWERED = (
+    _case_sensitive(_PREFERRED_HEADING), _case_sensitive(_SECTION_HEADING), _case_sensitive(_HEADING_START)
+)
+_NONE: list[int] = []
 
 
-def _cuts(sentence: str, p: _Patterns) -> list[tuple[int, int]]:
-    """Where `sentence` splits into clauses: commas, semicolons, brackets, dashes and 'but'."""
-    return [m.span() for m in p.clause_split.finditer(sentence)]
+def _cuts(sentence: str, p: _Patterns) -> tuple[list[int], list[int]]:
+    """Where `sentence` splits into clauses (commas, semicolons, brackets, dashes and 'but'): the starts and
+    the ends of `p.clause_split.finditer(sentence)`, each in order (the matches do not overlap)."""
+    if p is _AS_WRITTEN:
+        spans = [m.span() for m in p.clause_split.finditer(sentence)]
+    else:
+        spans = _lowered_cuts(sentence)
+    return [start for start, _ in spans], [end for _, end in spans]
 
 
-def _clause_at(sentence: str, start: int, end: int, cuts: list[tuple[int, int]]) -> str:
-    """The clause of `sentence` around [start, end), given its `_cuts`."""
-    left = max((cut_end for _, cut_end in cuts if cut_end <= start), default=0)
-    right = min((cut_start for cut_start, _ in cuts if cut_start >= end), default=len(sentence))
+def _lowered_cuts(sentence: str) -> list[tuple[int, int]]:
+    """`_LOWERED.clause_split.finditer(sentence)` spans, found with str.find (sre tries the \\b-led pattern at
+    every position). Its alternatives match disjoint kinds of characters — a mark of ",;()"; whitespace, a
+    dash, whitespace (str.isspace is what \\s matches); a whole word, checked for \\b on both sides (str.isalnum
+    and "_" are what \\w matches) — so only dash matches can overlap one another (" - - "), and no word
+    overlaps another ("though" in "although" has no \\b before it): the one pattern's matches are the marks,
+    the words, and the dash matches taken leftmost first, each after the last one's end."""
+    spans: list[tuple[int, int]] = []
+    append = spans.append
+    for mark in ",;()":
+        at = sentence.find(mark)
+        while at >= 0:
+            append((at, at + 1))
+            at = sentence.find(mark, at + 1)
+    last = len(sentence) - 1
+    dashes: list[int] = []
+    for dash in "-–—":
+        at = sentence.find(dash, 1)
+        while 0 < at < last:
+            if sentence[at - 1].isspace() and sentence[at + 1].isspace():
+                dashes.append(at)
+            at = sentence.find(dash, at + 1)
+    if dashes:
+        dashes.sort()
+        reach = 0
+        for at in dashes:
+            if at - 1 >= reach:
+                append((at - 1, at + 2))
+                reach = at + 2
+    size = len(sentence)
+    for word in _CLAUSE_WORDS:
+        at = sentence.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word(sentence[at - 1])) and (end == size or not _is_word(sentence[end])):
+                append((at, end))
+            at = sentence.find(word, at + 1)
+    if len(spans) > 1:
+        spans.sort()
+    return spans
+
+
+_CLAUSE_WORDS = ("but", "while", "though", "although", "whereas")
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _clause_at(sentence: str, start: int, end: int, cuts: tuple[list[int], list[int]]) -> str:
+    """The clause of `sentence` around [start, end), given its `_cuts`: from the last cut's end at or before
+    `start` to the first cut's start at or after `end` (both lists are in order)."""
+    cut_starts, cut_ends = cuts
+    before = bisect_right(cut_ends, start)
+    left = cut_ends[before - 1] if before else 0
+    after = bisect_left(cut_starts, end)
+    right = cut_starts[after] if after < len(cut_starts) else len(sentence)
     return sentence[left:right]
 
 
-def _fields_near(sentence: str, start: int, end: int, p: _Patterns) -> list[str]:
-    """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats")."""
+def _fields_near(
+    sentence: str,
+    start: int,
+    end: int,
+    p: _Patterns,
+    near: dict[tuple[int, int], list[str]] | None = None,
+) -> list[str]:
+    """Degree fields named just before a degree ("Computer Science degree") or after it ("in CS, Stats").
+    `near`: the fields found in windows of
+    this sentence so far (what follows depends on the sentence and the window only), for degrees in one
+    sentence ("MS or PhD in CS") whose windows are the same."""
     low, high = max(0, start - 40), min(len(sentence), end + 140)
     stop = p.field_stop.search(sentence, start, high)
     high = stop.start() if stop else high
+    if near is None:
+        return _fields_in(sentence, low, high, p)
+    known = near.get((low, high))
+    if known is None:
+        known = near[low, high] = _fields_in(sentence, low, high, p)
+    return known
+
+
+def _fields_in(sentence: str, low: int, high: int, p: _Patterns) -> list[str]:
+    """The fields of `_fields_near` whose patterns match in sentence[low:high] (searched in place)."""
     if p is _AS_WRITTEN:
         # Search in place (pos/endpos), not in a slice: lookbehinds still see "Electrical" before "Engineering".
         found = {name for name, pattern in p.fields if pattern.search(sentence, low, high)}
-    else:
-        found = {name for name, pattern in p.fields if _starts_match(sentence, low, high, pattern, _FIELD_STARTS[name])}
-    return [name for name, _ in _FIELDS if name in found]
-
-
-def _starts_match(sentence: str, low: int, high: int, pattern: re.Pattern[str], starts: tuple[str, ...]) -> bool:
-    """`pattern.search(sentence, low, high)` finds a match, for a pattern whose matches all start with one of
-    `starts`: tried in place, only where one of them occurs."""
-    for word in starts:
-        at = sentence.find(word, low, high)
-        while at >= 0:
-            if pattern.match(sentence, at, high):
-                return True
-            at = sentence.find(word, at + 1, high)
-    return False
+        return [name for name, _ in _FIELDS if name in found]
+    # Every match of a field's pattern starts with one of its _FIELD_STARTS: tried only where one occurs in the
+    # window (sre would try most patterns, led by \b, at every position).
+    fields: list[str] = []
+    find = sentence.find
+    for name, pattern in p.fields:
+        for word in _FIELD_STARTS[name]:
+            at = find(word, low, high)
+            while at >= 0 and not pattern.match(sentence, at, high):  # in place: lookbehinds see before `low`
+                at = find(word, at + 1, high)
+            if at >= 0:
+                fields.append(name)  # in _FIELDS order
+                break
+    return fields
