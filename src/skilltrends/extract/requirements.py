@@ -687,27 +687,9 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
         if heading is not None:
             in_preferred = heading
             continue
-        line_preferred = in_preferred
-        if ":" in line:  # _INLINE_HEADING_RE ends with a colon
-            inline = _INLINE_HEADING_RE.match(line.lstrip())
-            if inline and _PREFERRED_HEADING.search(inline.group(1)):
-                line_preferred = True
+        line_preferred = _inline_preferred(line, in_preferred)
         if marks is not None:
-            offset = ends[at - 1] if at else 0  # of the line in `text`
-            for start, piece in _split_spans(line):
-                if not piece.strip():
-                    continue
-                # The marks in the piece: its degree flag and where matches may start; years words are marked
-                # exactly where they occur (letters only).
-                start += offset
-                end = start + len(piece)
-                first = bisect_left(degree_marks, start)
-                last = bisect_left(degree_marks, end, first)
-                years = bisect_left(years_marks, start)
-                out.append((
-                    piece.lower(), line_preferred, last > first, years < len(years_marks) and years_marks[years] < end,
-                    [at - start for at in degree_marks[first:last]],
-                ))
+            _marked_pieces(line, ends[at - 1] if at else 0, line_preferred, degree_marks, years_marks, out)
             continue
         for piece in _split_sentences(line):
             if not piece.strip():
@@ -752,27 +734,42 @@ def _marked_sentences(text: str, marks: Marks) -> list[_Sentence]:
         if heading is not None:
             in_preferred = heading
             continue
-        line_preferred = in_preferred
-        if ":" in line:  # _INLINE_HEADING_RE ends with a colon
-            inline = _INLINE_HEADING_RE.match(line.lstrip())
-            if inline and _PREFERRED_HEADING.search(inline.group(1)):
-                line_preferred = True
-        for piece_start, piece in _split_spans(line):
-            if not piece.strip():
-                continue
-            # The marks in the piece: its degree flag and where matches may start; years words are marked
-            # exactly where they occur (letters only).
-            piece_start += start
-            piece_end = piece_start + len(piece)
-            first = bisect_left(degree_marks, piece_start)
-            last = bisect_left(degree_marks, piece_end, first)
-            years = bisect_left(years_marks, piece_start)
-            out.append((
-                piece.lower(), line_preferred, last > first,
-                years < len(years_marks) and years_marks[years] < piece_end,
-                [mark - piece_start for mark in degree_marks[first:last]],
-            ))
+        _marked_pieces(line, start, line_preferred=_inline_preferred(line, in_preferred),
+                       degree_marks=degree_marks, years_marks=years_marks, out=out)
     return out
+
+
+def _inline_preferred(line: str, in_preferred: bool) -> bool:
+    """The line's flag: its section's, or True after an inline preferred label ("Nice to have: ...")."""
+    if ":" in line:  # _INLINE_HEADING_RE ends with a colon
+        inline = _INLINE_HEADING_RE.match(line.lstrip())
+        if inline and _PREFERRED_HEADING.search(inline.group(1)):
+            return True
+    return in_preferred
+
+
+def _marked_pieces(
+    line: str,
+    line_start: int,
+    line_preferred: bool,
+    degree_marks: list[int],
+    years_marks: list[int],
+    out: list[_Sentence],
+) -> None:
+    """The line's sentences, lower-cased, flagged from the marks (the line starts at `line_start` in the text):
+    the degree flag and where degree matches may start; years words are marked exactly where they occur."""
+    for start, piece in _split_spans(line):
+        if not piece.strip():
+            continue
+        start += line_start
+        end = start + len(piece)
+        first = bisect_left(degree_marks, start)
+        last = bisect_left(degree_marks, end, first)
+        years = bisect_left(years_marks, start)
+        out.append((
+            piece.lower(), line_preferred, last > first, years < len(years_marks) and years_marks[years] < end,
+            [mark - start for mark in degree_marks[first:last]],
+        ))
 
 
 def _last_heading_in(text: str, low: int, high: int) -> bool | None:
