@@ -263,8 +263,4 @@ def _near(starts: list[int], position: int) -> bool:
     return at < len(starts) and starts[at] <= position + _NEAR
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 _lower = lower  # text.lower() with offsets kept

@@ -254,9 +254,6 @@ DEGREE_MARKS = (
     " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
     " ba ", " phd", " ph.d", " ph. d",
 )
-# With the years words, one starts wherever _LINE_HINT matches: a superset of its starts, so `_sentences` may
-# read a few lines more, whose sentences carry no flag and are skipped.
-LINE_MARKS = DEGREE_MARKS + _YEARS_WORDS
 # _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
 # then "degree".
 _DEGREE_LEADS = (
