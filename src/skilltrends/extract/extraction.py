@@ -36,15 +36,24 @@ def extractor_version(taxonomy: Taxonomy) -> str:
 EXTRACTOR_VERSION = extractor_version(load_taxonomy())
 
 
-def _extract(matcher: SkillMatcher, text: str, requirements: bool = True) -> Extraction:
+def _parts(
+    matcher: SkillMatcher, text: str, requirements: bool
+) -> tuple[list[MentionRow], tuple[Degree, float | None, float | None, Salary | None] | None]:
+    """Mention rows, and (degree, years min, years max, salary) unless `requirements` is False or the text
+    is blank."""
     if not text or text.isspace():
-        return _EMPTY
+        return [], None
     low = lower(text)  # shared by the matcher and the requirements (lower() of a non-ASCII text is not free)
     rows, marks = matcher.scan_rows(text, low)
+    return rows, extract_requirements(text, low, marks) if requirements else None
+
+
+def _extract(matcher: SkillMatcher, text: str, requirements: bool = True) -> Extraction:
+    rows, found = _parts(matcher, text, requirements)
     mentions = tuple(map(as_mention, rows))
-    if not requirements:
+    if found is None:
         return Extraction(mentions=mentions)
-    degree, years_min, years_max, salary = extract_requirements(text, low, marks)
+    degree, years_min, years_max, salary = found
     return Extraction(
         mentions=mentions, degree=degree, years_min=years_min, years_max=years_max, salary=salary
     )
@@ -87,16 +96,11 @@ def _work(task: tuple[bool, list[str]]) -> list[_Packed]:
     requirements, texts = task
     out: list[_Packed] = []
     for text in texts:
-        text = text or ""
-        if not text or text.isspace():
-            out.append(([], _NO_DEGREE_PACKED, None, None, None))
-            continue
-        low = lower(text)
-        mentions, marks = _WORKER_MATCHER.scan_rows(text, low)
-        if not requirements:
+        mentions, found = _parts(_WORKER_MATCHER, text or "", requirements)
+        if found is None:
             out.append((mentions, _NO_DEGREE_PACKED, None, None, None))
             continue
-        degree, years_min, years_max, salary = extract_requirements(text, low, marks)
+        degree, years_min, years_max, salary = found
         out.append(
             (
                 mentions,
@@ -169,7 +173,6 @@ def _unpack(packed: _Packed) -> Extraction:
 
 
 _NO_DEGREE = Degree()
-_EMPTY = Extraction()
 _NO_DEGREE_PACKED = (None, (), False)
 
 
