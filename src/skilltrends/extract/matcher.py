@@ -220,10 +220,7 @@ def _finish(
                 l_start, l_end, hint, roles = line(start, end)
                 preferred, cue = line_level(l_start, l_end)
             else:
-                l_start = text.rfind("\n", 0, start) + 1
-                l_end = text.find("\n", end)
-                if l_end < 0:
-                    l_end = len(text)
+                l_start, l_end = index.line_bounds(start, end)
                 # a mark in [l_start, l_end): bisect, written out (this runs once per line with mentions)
                 at = bisect_left(sentence_marks, l_start)
                 hint = at < len(sentence_marks) and sentence_marks[at] < l_end

@@ -857,6 +857,13 @@ class TextIndex:
             self._hints[s_start] = found
         return found
 
+    def line_bounds(self, start: int, end: int) -> tuple[int, int]:
+        """(start, end) of the line holding text[start:end], its "\n" excluded."""
+        text = self.text
+        l_start = text.rfind("\n", 0, start) + 1
+        l_end = text.find("\n", end)
+        return l_start, (l_end if l_end >= 0 else len(text))
+
     def line(self, start: int, end: int) -> tuple[int, int, bool, bool]:
         """(line start, line end, may hold a negation or team hint, may name a role) for the line holding
         text[start:end].
@@ -865,12 +872,8 @@ class TextIndex:
         them has no sentence with them: its mentions skip the sentence-level checks. The role hint is a
         necessary condition of `_names_a_role`, which reads the words after a mention on its own line.
         """
-        text, low = self.text, self.low
-        l_start = text.rfind("\n", 0, start) + 1
-        l_end = text.find("\n", end)
-        if l_end < 0:
-            l_end = len(text)
-        seg = low[l_start:l_end]
+        l_start, l_end = self.line_bounds(start, end)
+        seg = self.low[l_start:l_end]
         sentence_hint = any(hint in seg for hint in SENTENCE_HINTS)
         return l_start, l_end, sentence_hint, "-focus" in seg or _ROLE_HINT.search(seg) is not None
 
@@ -1562,9 +1565,7 @@ def find_phrases(text: str, low: str | None = None, words: dict[str, list[int]] 
     the occurrences of PHRASE_WORDS in `low` when the caller has them (see `_Scan`).
     """
     if low is None or len(low) != len(text):
-        low = text.lower()
-        if len(low) != len(text):
-            low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+        low = lower(text)
     found: list[Candidate] = []
     scan = _Scan(low, words)
     for needed, finder in PHRASES:
