@@ -14,7 +14,9 @@ pay when it has one (Greenhouse pay_input_ranges, Lever salaryRange, Ashby compe
 the HN first line), else `find_salary` over the text. "text-only pay" scores `find_salary` on the postings
 whose pay is only in the text.
 
-    PYTHONPATH=src python benchmarks/labelled_quality.py [--show-errors]
+    PYTHONPATH=src python benchmarks/labelled_quality.py [--show-errors] [--set tests/data/heldout]
+
+`--set` scores another set with the same layout (labels.jsonl + postings/), e.g. the held-out one.
 
 Run it from a tree where branch `extract` is merged to score the tagger; without `build_nlp` the skill
 part scores the baseline only and says so.
@@ -271,11 +273,15 @@ def salary_key(s: Salary | dict[str, Any] | None) -> tuple[Any, ...] | None:
 
 
 def main() -> int:
+    global LABELLED
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show-errors", action="store_true", help="print every posting that is not exact")
     parser.add_argument("--own-loaders", action="store_true",
                         help="use this file's loaders even where skilltrends.crawl has a parser")
+    parser.add_argument("--set", type=Path, default=LABELLED,
+                        help="the labelled set's directory (labels.jsonl + postings/); default tests/data/labelled")
     args = parser.parse_args()
+    LABELLED = args.set.resolve()
     rows = [json.loads(line) for line in (LABELLED / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
     pairs = [load(r, own=args.own_loaders) for r in rows]
     loaded = [doc for doc, _ in pairs]

@@ -6,10 +6,12 @@ the shape each source really serves (see /work/shared/reference/api-shapes), so 
 cannot drift apart.
 
     python tests/data/labelled/build.py      # rewrites postings/ and labels.jsonl
+    python tests/data/labelled/build.py --set tests/data/heldout   # another set with the same layout
 """
 
 from __future__ import annotations
 
+import argparse
 import html
 import json
 import re
@@ -119,6 +121,14 @@ def render_greenhouse(m: dict, idx: int) -> tuple[str, str]:
                                     "currency_type": pay["currency"],
                                     "title": m.get("pay_title", "Base salary"),
                                     "blurb": "The range above is the base salary for this role."}]
+        # `pay_more: min max CUR year; ...` adds further ranges (e.g. one per location zone) after the first.
+        for extra in filter(None, (x.strip() for x in m.get("pay_more", "").split(";"))):
+            more = salary_tuple(extra)
+            job["pay_input_ranges"].append({"min_cents": int(more["min"] * 100),
+                                            "max_cents": int(more["max"] * 100),
+                                            "currency_type": more["currency"],
+                                            "title": m.get("pay_title", "Base salary"),
+                                            "blurb": "The range above is the base salary for this role."})
     return "json", json.dumps({"jobs": [job], "meta": {"total": 1}}, indent=1, ensure_ascii=False)
 
 
@@ -280,18 +290,22 @@ def labels_for(m: dict, file: str) -> dict:
 
 
 def main() -> None:
-    out_dir = HERE / "postings"
+    parser = argparse.ArgumentParser(description="Render authoring/*.txt into postings/ and labels.jsonl.")
+    parser.add_argument("--set", type=Path, default=HERE,
+                        help="the set's directory, holding authoring/ (default: this script's directory)")
+    root = parser.parse_args().set
+    out_dir = root / "postings"
     out_dir.mkdir(exist_ok=True)
     for old in out_dir.iterdir():
         old.unlink()
     rows = []
-    postings = [m for path in sorted((HERE / "authoring").glob("*.txt")) for m in parse_authoring(path)]
+    postings = [m for path in sorted((root / "authoring").glob("*.txt")) for m in parse_authoring(path)]
     for idx, m in enumerate(postings, start=1):
         ext, payload = RENDER[m["source"]](m, idx)
         file = f"postings/{m['name']}.{ext}"
-        (HERE / file).write_text(payload, encoding="utf-8")
+        (root / file).write_text(payload, encoding="utf-8")
         rows.append(labels_for(m, file))
-    with open(HERE / "labels.jsonl", "w", encoding="utf-8") as f:
+    with open(root / "labels.jsonl", "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     print(f"{len(rows)} postings")
