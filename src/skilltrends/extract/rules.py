@@ -271,6 +271,51 @@ _rule("dash_framework")(
     )
 )
 _rule("list_only")(_language_rule(cue_after=r"(?!)", cue_before=r"(?!)"))
+
+_DOC_VERB_BEFORE = _fx(
+    r"\b(?:write|writes|writing|maintain|maintains|maintaining|produce|produces|producing|create|creates|"
+    r"creating|keep|keeps|keeping|author|authors|authoring|improve|improves|improving|update|updates|updating|"
+    r"own|owns|owning)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+@_rule("documentation_practice")
+def _documentation_practice(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'Documentation' as a list item of its own, or written and kept by the hire ("Write clear model
+    documentation", "Maintains documentation of analytic code"); not "see our documentation"."""
+    if _DOC_VERB_BEFORE.search(ctx.lbefore(cand, 50)):
+        return cand.skill_id
+    return RULES["list_only"](ctx, cand)
+
+
+_PERSON_AFTER = _fx(
+    r"\s*(?:['’]s\s+(?:team|group|lab|talk|paper|role)\b|,\s*(?:our|the|who|your|a|an)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:lead|leads|head|manager|recruiter|founder|co-founder|cto|ceo|director|scientist|engineer|researcher|"
+    r"partner|colleague|mentor)\b|,\s*who\b)"
+)
+_PEOPLE_BEFORE_FX = _fx(_PEOPLE_BEFORE)
+
+
+@_rule("person_name_word")
+def _person_name_word(ctx: RuleContext, cand: Candidate) -> str | None:
+    """A tool named like a person (Cassandra): not "Cassandra, our research lead", "ask Cassandra"."""
+    if _PERSON_AFTER.match(ctx.lafter(cand, 50)) or _PEOPLE_BEFORE_FX.search(ctx.lbefore(cand, 30)):
+        return None
+    return cand.skill_id
+
+
+_VENDOR_APIS_BEFORE = _fx(
+    r"\b(?:their|its|openai|anthropic|google|gemini|claude|mistral|cohere|llm|model|vendor|vendors|"
+    r"third-party|third\s+party|external|partner|partners|provider|providers|carrier|bank|payment|maps?)"
+    r"(?:['’]s?)?\s+(?:(?:or|and|/|,)\s*[\w-]+\s+)?$"
+)
+
+
+@_rule("apis_built")
+def _apis_built(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Bare 'APIs' as what the hire builds, not another company's API the product calls ("OpenAI or
+    Anthropic APIs", "via their APIs")."""
+    return None if _VENDOR_APIS_BEFORE.search(ctx.lbefore(cand, 40)) else cand.skill_id
 _rule("scala_language")(
     _language_rule(
         cue_after=r"(?:programming|language|developer|development|engineers?|code|services|spark|akka|play)\b",
@@ -599,7 +644,18 @@ def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
             return "hugging_face_transformers"
         if cand.text == "transformers" and re.match(r"\s*(?:==|>=|library)", ctx.after(cand, 12)):
             return "hugging_face_transformers"
+        if _GRID_TRANSFORMER_BEFORE.search(ctx.lbefore(cand, 30)) or _GRID_TRANSFORMER_AFTER.match(ctx.lafter(cand, 30)):
+            return None  # "distribution transformers", "transformer failures": power-grid equipment
     return cand.skill_id
+
+
+_GRID_TRANSFORMER_BEFORE = _fx(
+    r"\b(?:distribution|power|electrical|electric|grid|substation|pole-mounted|pad-mounted|step-up|step-down|"
+    r"high-voltage|voltage|utility|oil-filled)\s+$"
+)
+_GRID_TRANSFORMER_AFTER = _fx(
+    r"\s+(?:failures?|substations?|windings?|oil|fleet|outages?|loading|ratings?|maintenance|health|faults?)\b"
+)
 
 
 _NOT_SOFTWARE_TESTING = _fx(
@@ -622,9 +678,13 @@ def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
 
 _DEGREE_BEFORE = _fx(
     r"(?<!\w)(?:degrees?|bachelor\S*|masters?|master['’]s|ph\.?\s?d\.?|doctorate|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
-    r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?)(?!\w)"
-    r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate)(?!\w))?(?:\s+degree)?\s+(?:in|of)\s+"
-    r"(?:(?:a\s+)?[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|\s+or\s+|\s+and\s+))*$"
+    r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?|bac\s*\+\s*\d)(?!\w)"
+    r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate)(?!\w))?(?:\s+degree)?"
+    # "degree (Master or Diploma) in ...", "Bac+5 (Master's or grande école) in ..."
+    r"(?:\s*\([^()\n]{0,40}\))?\s+(?:in|of)\s+"
+    # "in a quantitative field (statistics, ...": a parenthesis opens the list of fields
+    r"(?:(?:a\s+)?[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|\s+or\s+|\s+and\s+"
+    r"|\s*\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?))*$"
 )
 
 
@@ -650,7 +710,7 @@ def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
 _ML_AS_NOUN = re.compile(
     r"(?:$|[ \t]*(?:[.,;:)\n]|$)|[ \t]+(?:in|and|or|for|to|at|with|experience|skills?|knowledge|expertise|"
     r"background|fundamentals|concepts|theory|techniques|methods|algorithms|research|is|are|would|will|"
-    r"preferred|a\s+plus|as)\b"
+    r"preferred|a\s+plus|as|too|also)\b"
     # the discipline, as "machine learning engineering" is:
     # "3 years of ML engineering", "applied ML consulting"
     r"|[ \t]+(?:engineering|consulting|development|modell?ing)\b(?![ \t]+(?:team|teams|org|organi[sz]ation|"
@@ -672,6 +732,15 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
         and not (_AS_AN_ML_ENGINEER.match(ctx.text, cand.end) and _AS_A_ROLE.search(ctx.before(cand, 30)))
     ):
         return None
+    return _not_degree_field(ctx, cand)
+
+
+@_rule("role_or_field")
+def _role_or_field(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'data science' the discipline (not a degree field); 'data scientist' only as the work done:
+    "2 years of experience as a data scientist" (a bare job title names no skill)."""
+    if cand.text.lower().endswith(("scientist", "scientists")):
+        return _as_role(ctx, cand)
     return _not_degree_field(ctx, cand)
 
 
@@ -738,8 +807,13 @@ _OWN_TEAM = {
 
 
 _NEG_NEED_BEFORE = _fx(
-    r"(?:\b(?:do|does|will|would)(?:n't|n’t|\s+not)\s+need\s+(?:to\s+(?:know|use|learn)\s+)?(?:any\s+)?"
-    r"|\bno\s+need\s+(?:for|to\s+know)\s+)$"
+    r"(?:\b(?:do|does|will|would)(?:n't|n’t|\s+not)\s+(?:need\s+(?:to\s+(?:know|use|learn)\s+)?|use\s+|"
+    r"work\s+(?:with|in)\s+|require\s+)(?:any\s+)?"
+    r"|\bno\s+need\s+(?:for|to\s+know)\s+"
+    # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
+    r"|\b(?:moved|moving|migrated|migrating)\s+(?:off(?:\s+of)?|away\s+from)\s+|\bno\s+longer\s+(?:use|run)s?\s+)"
+    # earlier items of the same list: "we don't use Spark, Kafka or "
+    r"(?:[\w.+#/-]+(?:\s*,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor)\s+)){0,4}$"
 )
 
 
@@ -757,8 +831,20 @@ def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     return False
 
 
-def _other_teams_stack(text: str, start: int, s_start: int) -> bool:
+# "work with the data engineering team", "partner with our SRE team": the skill names the team worked with
+_WITH_TEAM_BEFORE = _fx(
+    r"\b(?:with|alongside|supports?|supporting|across|from)\s+(?:the|our|their|other|another|several|multiple)\s+"
+    r"(?:[\w&-]+\s+)?$"
+)
+_TEAM_AFTER = _fx(
+    r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:teams?|groups?|departments?|orgs?|organi[sz]ations?|squads?|functions?)\b"
+)
+
+
+def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
     """`text`: the folded text (patterns compiled with `_fx`)."""
+    if _TEAM_AFTER.match(text, end, end + 40) and _WITH_TEAM_BEFORE.search(text[max(s_start, start - 60) : start]):
+        return True
     match = _OTHER_TEAM.search(text[max(s_start, start - 120) : start])
     if match is None:
         return False
@@ -794,7 +880,7 @@ ROLE_HINTS = (
 )
 _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
 # Substrings a sentence holds when it may negate a skill or name another team's stack (`TextIndex.hints`).
-SENTENCE_HINTS = ("no ", "not", "without", "n't", "n’t", "non", "team")
+SENTENCE_HINTS = ("no ", "not", "without", "n't", "n’t", "non", "team", "moved", "moving", "migrat")
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 _AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+(?:or|and|/)\s+)?(?:[\w-]+\s+)?$")
@@ -852,6 +938,9 @@ class TextIndex:
                 or "n't" in seg
                 or "n’t" in seg
                 or "non" in seg
+                or "moved" in seg
+                or "moving" in seg
+                or "migrat" in seg
             )
             found = (negation, "team" in seg)
             self._hints[s_start] = found
@@ -918,7 +1007,7 @@ class TextIndex:
         negation, team = self.hints(s_start, s_end)
         if negation and _negated(self.fold, start, end, s_start, s_end):
             return True
-        return team and _other_teams_stack(self.fold, start, s_start)
+        return team and _other_teams_stack(self.fold, start, end, s_start)
 
 
 def reject_generic(text: str, start: int, end: int) -> bool:
