@@ -644,7 +644,8 @@ def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
             return "hugging_face_transformers"
         if cand.text == "transformers" and re.match(r"\s*(?:==|>=|library)", ctx.after(cand, 12)):
             return "hugging_face_transformers"
-        if _GRID_TRANSFORMER_BEFORE.search(ctx.lbefore(cand, 30)) or _GRID_TRANSFORMER_AFTER.match(ctx.lafter(cand, 30)):
+        before, after = ctx.lbefore(cand, 30), ctx.lafter(cand, 30)
+        if _GRID_TRANSFORMER_BEFORE.search(before) or _GRID_TRANSFORMER_AFTER.match(after):
             return None  # "distribution transformers", "transformer failures": power-grid equipment
     return cand.skill_id
 
