@@ -397,6 +397,32 @@ CASES = {
         ("- Bac+5 (Master's or engineering school) in data science or statistics.", "data science", None),
         ("- Strong statistics (regression, experiments).", "statistics", "statistics"),
     ],
+    "into_production": [
+        ("- 3+ years putting machine learning models into production.", "putting", "model_serving"),
+        ("- Bring models to production with FastAPI.", "Bring", "model_serving"),
+        ("We bring models to production within a week.", "bring", None),
+        ("- Take the product to production.", "Take", None),
+    ],
+    "model_quality_verbs": [
+        ("- Evaluate model accuracy with domain experts.", "Evaluate", "model_evaluation"),
+        ("- Monitor model performance after launch.", "Monitor", "model_monitoring"),
+        ("- Fine-tune and evaluate open-weight LLMs.", "evaluate", "llm_evaluation"),
+        ("You build the models and own them: monitoring their performance in production.", "monitoring",
+         "model_monitoring"),
+        ("- Evaluate vendor proposals.", "Evaluate", None),
+    ],
+    "data_verbs": [
+        ("You'll clean and analyse our outcome data.", "clean", "data_cleaning"),
+        ("You'll clean and analyse our outcome data.", "analyse", "data_analysis"),
+        ("- Analyze clickstream data to find drop-off points.", "Analyze", "data_analysis"),
+        ("Our data centers are clean and quiet.", "clean", None),
+        ("- Analyze the market and competitors.", "Analyze", None),
+    ],
+    "realtime_pipelines": [
+        ("- Build batch and real-time feature pipelines.", "real-time", "streaming"),
+        ("- Build batch and real-time feature pipelines.", "pipelines", "etl"),
+        ("- Own everything from feature pipelines to serving.", "pipelines", None),
+    ],
     "role_or_field": [
         ("- 3 years of experience as a data scientist.", "data scientist", "data_science"),
         ("We are hiring a Data Scientist.", "Data Scientist", None),

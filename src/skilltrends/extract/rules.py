@@ -1124,7 +1124,15 @@ def _object_head(text: str, pos: int, *, limit: int = 6) -> tuple[int, int] | No
     return None
 
 
-_PRONOUN_AFTER = re.compile(r"[ \t]+(?:them|it)\b")
+_PRONOUN_AFTER = re.compile(
+    r"[ \t]+(?:them|it\b|their[ \t]+(?:performance|accuracy|quality|drift|outputs?|predictions|health|behaviou?r))\b"
+)
+# "evaluate model accuracy", "monitor model performance": "model" as a modifier of what is evaluated
+_MODEL_QUALITY = re.compile(
+    r"[ \t]+(?:(?:the|our|their|your)[ \t]+)?(?:[\w-]+[ \t]+)?(models?)(?:['’]s?)?[ \t]+(?:accuracy|performance|"
+    r"quality|metrics|outputs?|predictions|behaviou?r|robustness|fairness|calibration|drift|health|errors?)\b",
+    re.IGNORECASE,
+)
 
 
 def _left_boundary(low: str, start: int) -> bool:
@@ -1167,7 +1175,7 @@ _SCAN_ANCHORS = (
     _anchor_scan("c", ("coach", "clean")),
     _anchor_scan("le", ("lead", "led")),
 )
-_SCAN_WORDS = ("pipeline", "test", "ranking")
+_SCAN_WORDS = ("pipeline", "test", "ranking", "production", "analy")
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
 
@@ -1290,6 +1298,11 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
         verb = match.group(1)
         start, end = match.span(1)
         head = _object_head(text, end)
+        skill = _MODEL_VERBS.get(verb)  # None: a form of "fine-tune"
+        if head is None and (skill == "model_evaluation" or skill == "model_monitoring"):
+            quality = _MODEL_QUALITY.match(text, end)
+            if quality is not None:
+                head = quality.span(1)
         if head is None and not _PRONOUN_AFTER.match(low, end):
             continue
         clause = _clause_before(text, start)
@@ -1301,16 +1314,17 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
             head = (end, end)
         elif verb.endswith("ed") and not text[end : head[0]].strip() and not _PERFECT_BEFORE.search(clause):
             continue  # "deployed models": an adjective, unless "you have deployed models"
-        skill = _MODEL_VERBS.get(verb)  # None: a form of "fine-tune"
         if skill is None:
             skill = "llm_finetuning" if _LLM_OBJECT.search(text, end, head[1]) else "transfer_learning"
+        elif skill == "model_evaluation" and _LLM_OBJECT.search(text, end, head[1]):
+            skill = "llm_evaluation"  # "evaluate open-weight LLMs"
         out.append(Candidate(start, end, skill, text[start:end]))
     return out
 
 
 _PIPELINE_MODS = (
-    r"batch|streaming|data|ingestion|etl|elt|databricks|spark|pyspark|dbt|airflow|beam|dataflow|glue|"
-    r"telemetry|event|kafka|flink"
+    r"batch|streaming|real-time|realtime|data|ingestion|etl|elt|databricks|spark|pyspark|dbt|airflow|beam|"
+    r"dataflow|glue|telemetry|event|kafka|flink|feature|features"
 )
 _PIPELINE_MODS_BEFORE = re.compile(
     r"(?<![\w-])((?:(?:" + _PIPELINE_MODS + r")(?:[ \t]*(?:,|and|or|&|/)[ \t]*|[ \t]+))+)$"
@@ -1325,10 +1339,11 @@ _MOD_SEPS = (",", "and", "or", "&", "/")
 # _PIPELINE_MODS_BEFORE matches only letters of these words and separators: any other character (a full
 # stop, a line break, a bullet) ends the run of modifiers, so the search may start after it.
 _MOD_CHARS = frozenset("".join(_MOD_WORDS + _MOD_SEPS) + " \t")
-_MOD_BREAKS = "\n.:;()-"
+_MOD_BREAKS = "\n.:;()"
 assert not _MOD_CHARS.intersection(_MOD_BREAKS)
-_UP_TO_LAST_BREAK = re.compile(r".*[\n.:;()\-]", re.DOTALL)  # greedy: ends after the last of _MOD_BREAKS
-_STREAMING_WORD = re.compile(r"\bstreaming\b")
+_UP_TO_LAST_BREAK = re.compile(r".*[\n.:;()]", re.DOTALL)  # greedy: ends after the last of _MOD_BREAKS
+_STREAMING_WORD = re.compile(r"\b(?:streaming|real-?time)\b")
+_ETL_MOD = re.compile(r"\b(?!features?\b)[a-z]")  # a modifier other than "feature(s)"
 
 
 def _mods_end_at(low: str, start: int, end: int) -> bool:
@@ -1383,12 +1398,15 @@ def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
                 if (brk := _UP_TO_LAST_BREAK.match(low, start, end)) is not None:
                     start = brk.end()
                 mods = _PIPELINE_MODS_BEFORE.search(low, start, at)
+                if mods is not None and not _ETL_MOD.search(mods.group(1)):
+                    mods = None  # "feature pipelines" alone: feature engineering, not ETL
         if head is not None and mods is not None and not _NOUN_AFTER.match(text, head.end()):
             # not "pipeline metrics", "data pipelines team"
             streaming = _STREAMING_WORD.search(mods.group(1))
             if streaming:
                 s = mods.start(1) + streaming.start()
-                out.append(Candidate(s, s + 9, "streaming", text[s : s + 9]))
+                e = mods.start(1) + streaming.end()
+                out.append(Candidate(s, e, "streaming", text[s:e]))
             out.append(Candidate(at, head.end(), "etl", text[at : head.end()]))
     for match in _matches_at(_STREAM_TOOL, low, _stream_tool_starts(low, scan)):
         out.append(Candidate(match.start(1), match.end(1), "streaming", text[match.start(1) : match.end(1)]))
@@ -1626,6 +1644,59 @@ def _ml_infra_starts(low: str, scan: _Scan) -> list[int] | None:
     return []
 
 
+_TO_PRODUCTION = re.compile(
+    r"\b(put|putting|bring|bringing|take|taking|get|getting|push|pushing|move|moving|roll|rolling|launch|"
+    r"launching)[ \t]+(?:out[ \t]+)?(?:[\w,-]+[ \t]+){0,5}?(?:models?|llms?|them|it)[ \t]+(?:in|into|to)[ \t]+$"
+)
+
+
+def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    """'putting machine learning models into production', 'bring models to production' -> model_serving
+    (at the verb), when the hire does it ("them"/"it" only after "model" in the clause)."""
+    out: list[Candidate] = []
+    for at in scan("production"):
+        lo = max(0, at - 90)
+        match = _TO_PRODUCTION.search(low, lo, at)
+        if match is None or not _left_boundary(low, match.start()):
+            continue
+        start, end = match.span(1)
+        clause = _clause_before(text, start)
+        if _not_the_hire(clause):
+            continue
+        if not _MODELS_WORD.search(text, start, at) and not _MODELS_WORD.search(clause):
+            if "llm" not in low[start:at]:
+                continue
+        out.append(Candidate(start, end, "model_serving", text[start:end]))
+    return out
+
+
+_DATA_VERB = re.compile(
+    r"(clean|cleaning|analy[sz]e|analy[sz]ing)((?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)(?:clean|cleaning|"
+    r"analy[sz]e|analy[sz]ing|explore|exploring|visuali[sz]e|visuali[sz]ing|model|modell?ing|prepare|preparing|"
+    r"validate|validating|label|labell?ing|interpret|interpreting))*[ \t]+(?:(?:the|our|your|their|raw|messy|large|"
+    r"complex|new|real-world)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?data\b(?![ \t]*(?:cent(?:er|re)s?|sets?)\b)"
+)
+_DATA_VERB_SKILL = {"clean": "data_cleaning", "analy": "data_analysis"}
+
+
+def _data_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    """'clean and analyse our outcome data' -> data_cleaning ('clean') and data_analysis ('analyse'),
+    where a verb goes (the hire's work)."""
+    out: list[Candidate] = []
+    starts = scan("clean") + scan("analy")
+    for match in _matches_at(_DATA_VERB, low, starts):
+        if not _left_boundary(low, match.start()) or not _in_verb_slot(low, match.start()):
+            continue
+        for verb in _DATA_WORD.finditer(low, match.start(), match.end()):
+            skill = _DATA_VERB_SKILL.get(verb.group()[:5])
+            if skill is not None:
+                out.append(Candidate(verb.start(), verb.end(), skill, text[verb.start() : verb.end()]))
+    return out
+
+
+_DATA_WORD = re.compile(r"\b(?:clean|cleaning|analy[sz]e|analy[sz]ing)\b")
+
+
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
@@ -1645,6 +1716,8 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
         _MENTOR_PEOPLE, "leadership", lambda low, scan: scan("mentor") + scan("coach"))),
     (("lead", "led"), _phrase_finder(
         _LEAD_PEOPLE, "leadership", lambda low, scan: scan("lead") + scan("led"), before=_lead_slot)),
+    (("production",), _into_production),
+    (("clean", "analy"), _data_verbs),
 ]
 
 
