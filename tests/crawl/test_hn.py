@@ -50,6 +50,15 @@ def test_parse_hn_comment_skips_deleted_and_dead(item_id: str) -> None:
         ("Maple AI | ML Engineer | Toronto | REMOTE | CA$140K–CA$170K",
          HnHeader("Maple AI", "ML Engineer", "Toronto", "remote", (140000.0, 170000.0, "CAD", "year"))),
         ("We are hiring engineers in London", HnHeader()),
+        # a range without a currency takes the currency of the one country the header names
+        ("Loam | Senior ML Engineer | Remote (US) | REMOTE | 150K-190K + equity",
+         HnHeader("Loam", "Senior ML Engineer", "US", "remote", (150000.0, 190000.0, "USD", "year"))),
+        ("Kestrel | 90-120k | ML Engineer | London, UK",
+         HnHeader("Kestrel", "ML Engineer", "London, UK", None, (90000.0, 120000.0, "GBP", "year"))),
+        ("Acme | ML Engineer | Remote (US/Canada) | 150K-190K",
+         HnHeader("Acme", "ML Engineer", "US/Canada", "remote", None)),
+        ("Acme | ML Engineer | San Francisco, CA | 401k, equity",
+         HnHeader("Acme", "ML Engineer", "San Francisco, CA", None, None)),
     ],
 )
 def test_parse_hn_header(line: str, expected: HnHeader) -> None:

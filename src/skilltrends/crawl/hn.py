@@ -17,7 +17,13 @@ from datetime import UTC, datetime
 from typing import Any
 
 from skilltrends.crawl.build import build_posting
-from skilltrends.crawl.normalize import clean_text, parse_datetime, parse_pay_text
+from skilltrends.crawl.normalize import (
+    clean_text,
+    parse_bare_pay_range,
+    parse_datetime,
+    parse_pay_text,
+    split_location,
+)
 from skilltrends.models import Posting
 
 __all__ = [
@@ -113,11 +119,14 @@ def parse_hn_header(line: str) -> HnHeader:
         return _dash_header(line)
     company, rest = fields[0], fields[1:]
     title = location = workplace = pay = None
+    bare = None  # "150K-190K + equity": a range without a currency
     for field in rest:
         words = _WORKPLACE_WORDS.findall(field)
         pay_like = bool(_PAY_HINT.search(field))
         if pay is None and pay_like and (found := parse_pay_text(field)):
             pay = found
+        elif pay is None and bare is None and pay_like and (figure := parse_bare_pay_range(field)) is not None:
+            bare = figure
         elif title is None and _ROLE_WORDS.search(field) and not _WORKPLACE_WORDS.fullmatch(field):
             title = field
         elif words and len(field) <= 60:
@@ -128,7 +137,22 @@ def parse_hn_header(line: str) -> HnHeader:
                 location = rest_of.strip(" ()")
         elif location is None and len(field) <= 60 and not _NOT_LOCATION.search(field) and not pay_like:
             location = field
+    if pay is None and bare is not None and location is not None:
+        # the currency of the one country the header names ("Remote (US)", "London, UK"); none for "US/Canada"
+        currency = _COUNTRY_CURRENCY.get(split_location(location)[2] or "")
+        if currency is not None:
+            pay = (bare[0], bare[1], currency, bare[3])
     return HnHeader(company=company[:200], title=title, location=location, workplace=workplace, pay=pay)
+
+
+_COUNTRY_CURRENCY = {
+    "US": "USD", "CA": "CAD", "GB": "GBP", "CH": "CHF", "AU": "AUD", "NZ": "NZD", "IN": "INR", "SG": "SGD",
+    "JP": "JPY", "SE": "SEK", "DK": "DKK", "NO": "NOK", "PL": "PLN", "IL": "ILS", "BR": "BRL",
+    **dict.fromkeys(("DE", "FR", "NL", "IE", "ES", "IT", "AT", "BE", "PT", "FI", "GR", "LU", "EE", "LV", "LT",
+                     "SK", "SI", "HR", "CY", "MT"), "EUR"),
+}
+
+
 
 
 def _dash_header(line: str) -> HnHeader:

@@ -362,3 +362,18 @@ def parse_pay_text(text: str | None) -> tuple[float | None, float | None, str | 
     if salary is None or salary.currency is None or (salary.min is None and salary.max is None):
         return None
     return salary.min, salary.max, salary.currency, salary.period
+
+
+def parse_bare_pay_range(text: str | None) -> tuple[float, float, None, str | None] | None:
+    """(min, max, None, period) from a pay range written without a currency ("150K-190K", "150-190k +
+    equity"), else None: a range only (a lone "401k" is a pension plan) of plausible yearly or hourly
+    figures. The caller supplies the currency from what else it knows (an HN header's country)."""
+    from skilltrends.extract.pay import parse_salary  # as in parse_pay_text
+
+    salary = parse_salary(text or "")
+    if salary is None or salary.currency is not None or salary.min is None or salary.max is None:
+        return None
+    low, high = (10, 1000) if salary.period == "hour" else (10_000, 2_000_000)
+    if not low <= salary.min <= salary.max <= high:
+        return None
+    return salary.min, salary.max, None, salary.period
