@@ -423,6 +423,28 @@ CASES = {
         ("- Build batch and real-time feature pipelines.", "pipelines", "etl"),
         ("- Own everything from feature pipelines to serving.", "pipelines", None),
     ],
+    "angular_framework": [
+        ("Solid rigid-body kinematics (angular velocity, quaternions).", "angular", None),
+        ("Frontend in Angular and TypeScript.", "Angular", "angular"),
+    ],
+    "git_link": [
+        ("Email us with a link to your GitHub.", "GitHub", None),
+        ("- Version control with GitHub.", "GitHub", "git"),
+    ],
+    "other_people_stack": [
+        ("- Work with the engineers who write the bidder in Go and Java.", "Java", None),
+        ("Our frontend is TypeScript and React, which you won't need to touch.", "TypeScript", None),
+        ("Our frontend is TypeScript and React, which you won't need to touch.", "React", None),
+        ("We moved our pipelines off Airflow last year.", "Airflow", None),
+        ("Our Claims Data Science team uses machine learning to settle claims.", "Data Science", None),
+        ("- Strong Java; you will work with engineers who care.", "Java", "java"),
+    ],
+    "model_test_verbs": [
+        ("1. Design, train and test models for signal classification.", "test", "model_evaluation"),
+        ("- Develop, validate and deploy credit risk models.", "validate", "model_evaluation"),
+        ("We test our models every week.", "test", None),
+        ("4. Document models and test results.", "Document", "documentation"),
+    ],
     "role_or_field": [
         ("- 3 years of experience as a data scientist.", "data scientist", "data_science"),
         ("We are hiring a Data Scientist.", "Data Scientist", None),

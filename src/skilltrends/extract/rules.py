@@ -272,6 +272,17 @@ _rule("dash_framework")(
 )
 _rule("list_only")(_language_rule(cue_after=r"(?!)", cue_before=r"(?!)"))
 
+_PHYSICS_AFTER = _fx(
+    r"\s+(?:velocity|velocities|momentum|acceleration|rate|rates|resolution|frequency|displacement|speed|"
+    r"distance|error|errors|position|orientation|motion)\b"
+)
+
+
+@_rule("angular_framework")
+def _angular(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Angular the web framework, not 'angular velocity' (robotics, physics)."""
+    return None if _PHYSICS_AFTER.match(ctx.low, cand.end) else cand.skill_id
+
 _DOC_VERB_BEFORE = _fx(
     r"\b(?:write|writes|writing|maintain|maintains|maintaining|produce|produces|producing|create|creates|"
     r"creating|keep|keeps|keeping|author|authors|authoring|improve|improves|improving|update|updates|updating|"
@@ -395,6 +406,9 @@ def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id if re.search(r"\bas\s+an?\s+$", ctx.before(cand, 12), re.I) else None
 
 
+_LINK_TO_BEFORE = _fx(r"\b(?:link|links|url)\s+to\s+(?:your\s+|a\s+)?$")
+
+
 @_rule("git_tool")
 def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
     """GitHub as version control, not 'a GitHub link/profile' to send with an application."""
@@ -403,6 +417,8 @@ def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
         r"\s*(?:link|links|profile|profiles|url|account|handle|page|username|portfolio)\b", after, re.I
     ):
         return None
+    if _LINK_TO_BEFORE.search(ctx.lbefore(cand, 30)):
+        return None  # "a link to your GitHub"
     return cand.skill_id
 
 
@@ -777,6 +793,9 @@ _NEG_BEFORE = _fx(
 _NEG_AFTER = _fx(
     r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:(?:is|are)(?:n't|n’t|\s+not)|not)\s+"
     r"(?:required|needed|necessary|mandatory|a\s+(?:must|requirement|prerequisite)|expected)"
+    # "TypeScript and React, which you won't need to touch": later items of the list, then the clause
+    r"|^(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s*,?\s*which\s+you\s+(?:won't|won’t|will\s+not|don't|don’t|do\s+not)"
+    r"\s+(?:need\s+to\s+|have\s+to\s+)?(?:touch|use|need|know|work\s+(?:on|with|in))\b"
 )
 _NEG_NEEDED = _fx(
     r"^\s*(?:(?:experience|knowledge|skills|code|work)\s+)?(?:is\s+)?(?:needed|required|necessary|here|involved)\b"
@@ -812,7 +831,8 @@ _NEG_NEED_BEFORE = _fx(
     r"work\s+(?:with|in)\s+|require\s+)(?:any\s+)?"
     r"|\bno\s+need\s+(?:for|to\s+know)\s+"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
-    r"|\b(?:moved|moving|migrated|migrating)\s+(?:off(?:\s+of)?|away\s+from)\s+|\bno\s+longer\s+(?:use|run)s?\s+)"
+    r"|\b(?:moved|moving|migrated|migrating)\s+(?:(?:our|the|all|most|everything|[\w-]+)\s+){0,3}"
+    r"(?:off(?:\s+of)?|away\s+from)\s+|\bno\s+longer\s+(?:use|run)s?\s+)"
     # earlier items of the same list: "we don't use Spark, Kafka or "
     r"(?:[\w.+#/-]+(?:\s*,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor)\s+)){0,4}$"
 )
@@ -832,10 +852,22 @@ def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     return False
 
 
-# "work with the data engineering team", "partner with our SRE team": the skill names the team worked with
+# "work with the data engineering team": the skill names a team the hire works with, not the hire's work
 _WITH_TEAM_BEFORE = _fx(
     r"\b(?:with|alongside|supports?|supporting|across|from)\s+(?:the|our|their|other|another|several|multiple)\s+"
     r"(?:[\w&-]+\s+)?$"
+)
+# "Our Claims Data Science team uses machine learning to ...": a team's name in a sentence about the company
+_TEAM_BEFORE = _fx(r"\b(?:the|our|their)\s+(?:[\w&-]+\s+)?$")
+_TEAM_DOES = _fx(
+    r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:teams?|groups?|departments?)\s+(?:uses|builds|runs|owns|develops|"
+    r"is\s+(?:hiring|growing|looking)|are\s+(?:hiring|growing|looking)|has\s+grown)\b"
+)
+# "Work with the engineers who write the bidder in Go and Java": other people's stack
+_OTHER_PEOPLE = _fx(
+    r"\b(?:with|alongside|our|the|other)\s+(?:[\w-]+\s+){0,2}(?:engineers|developers|teams?|colleagues|scientists)"
+    r"\s+who\s+(?:write|writes|build|builds|own|owns|maintain|maintains|run|runs|use|uses|develop|develops)\b"
+    r"[^.;\n]*$"
 )
 _TEAM_AFTER = _fx(
     r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:teams?|groups?|departments?|orgs?|organi[sz]ations?|squads?|functions?)\b"
@@ -844,9 +876,14 @@ _TEAM_AFTER = _fx(
 
 def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
     """`text`: the folded text (patterns compiled with `_fx`)."""
-    if _TEAM_AFTER.match(text, end, end + 40) and _WITH_TEAM_BEFORE.search(text[max(s_start, start - 60) : start]):
+    if _TEAM_AFTER.match(text, end, end + 40):
+        before = text[max(s_start, start - 60) : start]
+        if _WITH_TEAM_BEFORE.search(before) or (_TEAM_DOES.match(text, end, end + 60) and _TEAM_BEFORE.search(before)):
+            return True
+    window = text[max(s_start, start - 120) : start]
+    if "who" in window and _OTHER_PEOPLE.search(window):
         return True
-    match = _OTHER_TEAM.search(text[max(s_start, start - 120) : start])
+    match = _OTHER_TEAM.search(window)
     if match is None:
         return False
     modifiers = set(match.group(1).lower().split())
@@ -881,7 +918,7 @@ ROLE_HINTS = (
 )
 _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
 # Substrings a sentence holds when it may negate a skill or name another team's stack (`TextIndex.hints`).
-SENTENCE_HINTS = ("no ", "not", "without", "n't", "n’t", "non", "team", "moved", "moving", "migrat")
+SENTENCE_HINTS = ("no ", "not", "without", "n't", "n’t", "non", "team", "who", "moved", "moving", "migrat")
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 _AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+(?:or|and|/)\s+)?(?:[\w-]+\s+)?$")
@@ -943,7 +980,7 @@ class TextIndex:
                 or "moving" in seg
                 or "migrat" in seg
             )
-            found = (negation, "team" in seg)
+            found = (negation, "team" in seg or "who" in seg)
             self._hints[s_start] = found
         return found
 
@@ -1037,7 +1074,10 @@ _MODEL_VERBS: dict[str, str] = {
         ("deploy", "deploying", "deployed", "ship", "shipping", "shipped", "serve", "serving", "served"),
         "model_serving",
     ),
-    **dict.fromkeys(("evaluate", "evaluating", "evaluated"), "model_evaluation"),
+    **dict.fromkeys(
+        ("evaluate", "evaluating", "evaluated", "validate", "validating", "validated", "test", "testing", "tested"),
+        "model_evaluation",
+    ),
     **dict.fromkeys(("monitor", "monitoring", "monitored"), "model_monitoring"),
 }
 _FINE_TUNE = re.compile(r"fine[- ]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)")
@@ -1245,7 +1285,7 @@ def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[r
 
 # Each verb stem begins every form of _MODEL_VERB that starts with it; "retrain" is found as "train"
 # after "re", and "finetun..." as "fine" ("fine-tune", "finetune").
-_VERB_STEMS = ("train", "deploy", "ship", "serv", "evaluat", "monitor", "fine")
+_VERB_STEMS = ("train", "deploy", "ship", "serv", "evaluat", "validat", "test", "monitor", "fine")
 
 
 def _head_lines(low: str, scan: _Scan) -> list[tuple[int, int]]:
@@ -1415,7 +1455,7 @@ def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
 
 # Where a verb goes: a list item's or line's start, after "to", "and", "will", "you'll" ..., or after a comma.
 _VERB_SLOT = re.compile(
-    r"(?:(?:^|\n)[ \t]*(?:[-*•·–][ \t]*)?|\b(?:to|and|will|you(?:'ll|’ll)?|must|should|also|then"
+    r"(?:(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?|\b(?:to|and|will|you(?:'ll|’ll)?|must|should|also|then"
     r"|experience)[ \t]+"
     r"|,[ \t]*)$"
 )
@@ -1522,7 +1562,7 @@ def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
 
 _REPRODUCIBLE = re.compile(
     r"\b(?:(?:keep|keeping|make|making|ensure|ensuring|stay"
-    r"|staying)[ \t]+(?:[\w-]+[ \t]+){0,3}(reproducible)\b"
+    r"|staying)[ \t]+(?:[\w-]+[ \t]+){0,8}(reproducible)\b"
     r"|(reproducible)[ \t]+(?:training|experiments?|results|research|pipelines?|analys[ie]s|models?"
     r"|workflows?|"
     r"ml|science|notebooks|runs)\b)"
