@@ -46,7 +46,7 @@ from skilltrends.extract.rules import (
     merge_phrases,
 )
 from skilltrends.extract.scan import Marks, key_info, scanner
-from skilltrends.extract.sections import CUE_HINTS, RequirementLevels
+from skilltrends.extract.sections import CUE_HINTS, HEADING_HINTS, RequirementLevels
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
 
@@ -96,7 +96,9 @@ class SkillMatcher:
         self.taxonomy = taxonomy
         keys = {key: key_info(key, entries) for key, entries in alias_keys(taxonomy).items()}
         # Hyperscan where installed (see skilltrends.extract.scan), with the hint words `_finish` reads.
-        marks = {"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}
+        marks = {
+            "sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS, "heading": HEADING_HINTS
+        }
         marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
         marks.update(REQUIREMENT_MARKS)  # for extract_requirements (see scan_rows)
         self._scan = scanner(keys, marks=marks, engine=engine)
@@ -199,7 +201,10 @@ def _finish(
     """Accepted candidates minus generic rejects, with requirement levels, as Mention rows.
 
     `marks` (from the scanner): where hint words may occur; without them each line is searched."""
-    levels = RequirementLevels(text, low)
+    # Mentions come by offset: no line below the last one's is asked about.
+    levels = RequirementLevels(
+        text, low, None if marks is None else marks.get("heading", _NONE), accepted[-1][0].start if accepted else 0
+    )
     sentence, rejects, level = index.sentence, index.rejects, levels.level
     line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line
     found: list[MentionRow] = []
