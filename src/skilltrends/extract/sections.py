@@ -63,11 +63,12 @@ _MAX_HEADING = 100
 _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 
 
-# Words one of which every preferred heading holds (each alternative of _PREFERRED_HEAD names one; "good to"
-# and "stand" as the scanner marks them: any non-word character for the space). Tested with Hypothesis.
+# Words one of which every preferred heading holds (each alternative of _PREFERRED_HEAD names one), as the
+# scanner marks them: a space stands for any non-word character ("stand " for "stand\s+out", not the
+# "stand" of every "understanding"). Tested with Hypothesis (tests/extract/test_sections.py).
 HEADING_HINTS = (
-    "nice", "prefer", "bonus", "plus", "good to", "desir", "extra", "ideal", "stand", "additional", "optional",
-    "better", "love", "required", "great",
+    "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
+    "better", "love ", "required ", "great",
 )
 
 
