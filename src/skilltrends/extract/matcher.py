@@ -205,7 +205,7 @@ def _finish(
     levels = RequirementLevels(
         text, low, None if marks is None else marks.get("heading", _NONE), accepted[-1][0].start if accepted else 0
     )
-    sentence, rejects, level = index.sentence, index.rejects, levels.level
+    sentence, rejects, has_cue = index.sentence, index.rejects, levels.has_cue
     line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line
     found: list[MentionRow] = []
     append = found.append
@@ -217,7 +217,8 @@ def _finish(
     hint = roles = cue = False
     section = "required"
     # Facts are read per line (sentences never cross one): most lines hold no negation, team or cue
-    # hint, and their mentions need neither sentence bounds nor sentence-level checks.
+    # hint, and their mentions need neither sentence bounds nor sentence-level checks. `preferred`, the
+    # line's section, is what `levels.level` would look up for each mention (headings start lines).
     for cand, skill_id in accepted:
         start, end = cand.start, cand.end
         if start < l_start or end > l_end:
@@ -235,13 +236,12 @@ def _finish(
                 cue = at < len(cue_marks) and cue_marks[at] < l_end
                 preferred = levels.section_preferred(l_start)
             section = "preferred" if preferred else "required"
-        if hint or cue:
+        if hint:
             if start < s_start or end > s_end:
                 s_start, s_end = sentence(start, end)
-            if rejects(start, end, s_start, s_end) if hint else quiet_rejects(start, end, roles):
+            if rejects(start, end, s_start, s_end):
                 continue
-            requirement = level(start, end, s_start, s_end) if cue else section
-            append((skill_id, *info[skill_id], requirement, start, end, cand.text))
+            requirement = "preferred" if cue and (preferred or has_cue(start, s_start, s_end)) else section
         else:
             # `rejects_in_quiet_line` can only reject next to URL characters or before a role's separator
             after = text[end] if end < size else ""
@@ -251,7 +251,13 @@ def _finish(
                 or (roles and after in " \t-/" and after)
             ) and quiet_rejects(start, end, roles):
                 continue
-            append((skill_id, *info[skill_id], section, start, end, cand.text))
+            if cue:  # a cue in the mention's sentence makes it preferred
+                if start < s_start or end > s_end:
+                    s_start, s_end = sentence(start, end)
+                requirement = "preferred" if preferred or has_cue(start, s_start, s_end) else "required"
+            else:
+                requirement = section
+        append((skill_id, *info[skill_id], requirement, start, end, cand.text))
     return found
 
 

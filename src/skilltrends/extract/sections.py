@@ -159,9 +159,11 @@ class RequirementLevels:
         at = bisect.bisect_right(self._starts, start) - 1
         if at >= 0 and self._preferred[at]:
             return "preferred"
-        return "preferred" if self._clause_has_cue(start, s_start, s_end) else "required"
+        return "preferred" if self.has_cue(start, s_start, s_end) else "required"
 
-    def _clause_has_cue(self, start: int, s_start: int, s_end: int) -> bool:
+    def has_cue(self, start: int, s_start: int, s_end: int) -> bool:
+        """Whether a cue in the clause holding the mention at `start` (sentence text[s_start:s_end]) makes it
+        preferred: `level` for a mention whose section is required."""
         key = (s_start, s_end)
         state = self._cache.get(key)
         if state is None:
