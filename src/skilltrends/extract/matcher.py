@@ -102,7 +102,7 @@ class SkillMatcher:
         marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
         marks.update(REQUIREMENT_MARKS)  # for extract_requirements (see scan_rows)
         self._scan = scanner(keys, marks=marks, engine=engine)
-        self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
+        self._info = {s.id: (s.id, s.name, s.category) for s in taxonomy.skills.values()}  # a row's first fields
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
         unknown = {name for name in self._context.values() if name not in RULES}
@@ -195,12 +195,13 @@ def _finish(
     low: str,
     index: TextIndex,
     accepted: list[tuple[Candidate, str]],
-    info: dict[str, tuple[str, str]],
+    info: dict[str, tuple[str, str, str]],
     marks: Marks | None = None,
 ) -> list[MentionRow]:
     """Accepted candidates minus generic rejects, with requirement levels, as Mention rows.
 
-    `marks` (from the scanner): where hint words may occur; without them each line is searched."""
+    `info`: skill id -> (skill id, name, category). `marks` (from the scanner): where hint words may occur;
+    without them each line is searched."""
     # Mentions come by offset: no line below the last one's is asked about.
     levels = RequirementLevels(
         text, low, None if marks is None else marks.get("heading", _NONE), accepted[-1][0].start if accepted else 0
@@ -219,8 +220,7 @@ def _finish(
     # Facts are read per line (sentences never cross one): most lines hold no negation, team or cue
     # hint, and their mentions need neither sentence bounds nor sentence-level checks. `preferred`, the
     # line's section, is what `levels.level` would look up for each mention (headings start lines).
-    for cand, skill_id in accepted:
-        start, end = cand.start, cand.end
+    for (start, end, _, surface, _), skill_id in accepted:  # a Candidate's fields
         if start < l_start or end > l_end:
             if marks is None:
                 l_start, l_end, hint, roles = line(start, end)
@@ -257,7 +257,7 @@ def _finish(
                 requirement = "preferred" if preferred or has_cue(start, s_start, s_end) else "required"
             else:
                 requirement = section
-        append((skill_id, *info[skill_id], requirement, start, end, cand.text))
+        append(info[skill_id] + (requirement, start, end, surface))
     return found
 
 
