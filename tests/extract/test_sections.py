@@ -10,7 +10,7 @@ from skilltrends.extract import load_taxonomy
 from skilltrends.extract.matcher import SkillMatcher, _lower
 from skilltrends.extract.rules import fold
 from skilltrends.extract.scan import hyperscan
-from skilltrends.extract.sections import _HEADING, _SEEN, RequirementLevels, _may_be_heading
+from skilltrends.extract.sections import _HEADING, RequirementLevels, _may_be_heading
 
 pytestmark = pytest.mark.skipif(hyperscan is None, reason="the hyperscan wheel is not installed (x86-64 only)")
 
@@ -70,12 +70,3 @@ def test_each_heading_alone_and_after_text(heading: str) -> None:
         _same_levels(text)
         _same_levels(text.upper())
 
-
-
-def test_remembered_heading_lines_read_as_fresh_ones() -> None:
-    text = "Intro\nNice to have:\n- Spark\nRequirements\n- SQL\nabout us\nx"
-    first = RequirementLevels(text)
-    _SEEN.clear()
-    fresh = RequirementLevels(text)
-    assert (first._starts, first._preferred) == (fresh._starts, fresh._preferred) == ([6, 28, 47], [True, False, False])
-    assert _SEEN == {"intro": 0, "nice to have:": 2, "requirements": 1, "about us": 1, "x": 0}

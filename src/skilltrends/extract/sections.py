@@ -77,22 +77,6 @@ def _may_be_heading(line: str, size: int) -> bool:
     return size <= _MAX_HEADING and line[:2] not in _BULLETS and (line.count(" ") <= 7 or line.endswith(":"))
 
 
-# Short lines already matched against _HEADING -> 0 (no heading), 1 (required or neutral), 2 (preferred): the
-# same heading lines ("requirements:", "nice to have") recur across postings. Bounded: cleared when full.
-_SEEN: dict[str, int] = {}
-_SEEN_MAX = 20_000
-
-
-def _heading_kind(line: str) -> int:
-    """_SEEN's value for a short line, computed and remembered."""
-    match = _HEADING.match(line)
-    kind = 0 if match is None else 2 if match.group("pref") is not None else 1
-    if len(_SEEN) >= _SEEN_MAX:
-        _SEEN.clear()
-    _SEEN[line] = kind
-    return kind
-
-
 def _first_preferred(low: str, hints: list[int], stop: int) -> int:
     """Where the first line that is a preferred heading starts, looking only at lines holding a hint and
     starting before `stop`; -1 if none."""
@@ -107,9 +91,8 @@ def _first_preferred(low: str, hints: list[int], stop: int) -> int:
         if read < 0:
             read = len(low)
         line = low[start:read]
-        if _may_be_heading(line, read - start):
-            kind = _SEEN.get(line, -1)
-            if (kind if kind >= 0 else _heading_kind(line)) == 2:
+        if _may_be_heading(line, read - start) and (match := _HEADING.match(line)) is not None:
+            if match.group("pref") is not None:
                 return start
     return -1
 
@@ -144,20 +127,17 @@ class RequirementLevels:
             if offset < 0:
                 return
         # Headings are short lines: test each short, non-bullet line once instead of scanning for "^".
-        seen = _SEEN
+        heading = _HEADING.match
         for line in (low[offset:stop] if offset or stop < len(low) else low).split("\n"):
             size = len(line)
             if (  # _may_be_heading, written out
                 size <= _MAX_HEADING
                 and line[:2] not in _BULLETS
                 and (line.count(" ") <= 7 or line.endswith(":"))
-                and (kind := seen.get(line, -1)) != 0
+                and (match := heading(line)) is not None
             ):
-                if kind < 0:
-                    kind = _heading_kind(line)
-                if kind:
-                    self._starts.append(offset)
-                    self._preferred.append(kind == 2)
+                self._starts.append(offset)
+                self._preferred.append(match.group("pref") is not None)
             offset += size + 1
 
     def line(self, l_start: int, l_end: int) -> tuple[bool, bool]:
