@@ -46,7 +46,7 @@ from skilltrends.extract.rules import (
     merge_phrases,
 )
 from skilltrends.extract.scan import Marks, key_info, scanner
-from skilltrends.extract.sections import CUE_HINTS, RequirementLevels
+from skilltrends.extract.sections import CUE_HINTS, HEADING_HINTS, RequirementLevels
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
 
@@ -96,11 +96,13 @@ class SkillMatcher:
         self.taxonomy = taxonomy
         keys = {key: key_info(key, entries) for key, entries in alias_keys(taxonomy).items()}
         # Hyperscan where installed (see skilltrends.extract.scan), with the hint words `_finish` reads.
-        marks = {"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}
+        marks = {
+            "sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS, "heading": HEADING_HINTS
+        }
         marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
         marks.update(REQUIREMENT_MARKS)  # for extract_requirements (see scan_rows)
         self._scan = scanner(keys, marks=marks, engine=engine)
-        self._info = {s.id: (s.name, s.category) for s in taxonomy.skills.values()}
+        self._info = {s.id: (s.id, s.name, s.category) for s in taxonomy.skills.values()}  # a row's first fields
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
         unknown = {name for name in self._context.values() if name not in RULES}
@@ -193,14 +195,18 @@ def _finish(
     low: str,
     index: TextIndex,
     accepted: list[tuple[Candidate, str]],
-    info: dict[str, tuple[str, str]],
+    info: dict[str, tuple[str, str, str]],
     marks: Marks | None = None,
 ) -> list[MentionRow]:
     """Accepted candidates minus generic rejects, with requirement levels, as Mention rows.
 
-    `marks` (from the scanner): where hint words may occur; without them each line is searched."""
-    levels = RequirementLevels(text, low)
-    sentence, rejects, level = index.sentence, index.rejects, levels.level
+    `info`: skill id -> (skill id, name, category). `marks` (from the scanner): where hint words may occur;
+    without them each line is searched."""
+    # Mentions come by offset: no line below the last one's is asked about.
+    levels = RequirementLevels(
+        text, low, None if marks is None else marks.get("heading", _NONE), accepted[-1][0].start if accepted else 0
+    )
+    sentence, rejects, has_cue = index.sentence, index.rejects, levels.has_cue
     line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line
     found: list[MentionRow] = []
     append = found.append
@@ -212,9 +218,9 @@ def _finish(
     hint = roles = cue = False
     section = "required"
     # Facts are read per line (sentences never cross one): most lines hold no negation, team or cue
-    # hint, and their mentions need neither sentence bounds nor sentence-level checks.
-    for cand, skill_id in accepted:
-        start, end = cand.start, cand.end
+    # hint, and their mentions need neither sentence bounds nor sentence-level checks. `preferred`, the
+    # line's section, is what `levels.level` would look up for each mention (headings start lines).
+    for (start, end, _, surface, _), skill_id in accepted:  # a Candidate's fields
         if start < l_start or end > l_end:
             if marks is None:
                 l_start, l_end, hint, roles = line(start, end)
@@ -230,13 +236,12 @@ def _finish(
                 cue = at < len(cue_marks) and cue_marks[at] < l_end
                 preferred = levels.section_preferred(l_start)
             section = "preferred" if preferred else "required"
-        if hint or cue:
+        if hint:
             if start < s_start or end > s_end:
                 s_start, s_end = sentence(start, end)
-            if rejects(start, end, s_start, s_end) if hint else quiet_rejects(start, end, roles):
+            if rejects(start, end, s_start, s_end):
                 continue
-            requirement = level(start, end, s_start, s_end) if cue else section
-            append((skill_id, *info[skill_id], requirement, start, end, cand.text))
+            requirement = "preferred" if cue and (preferred or has_cue(start, s_start, s_end)) else section
         else:
             # `rejects_in_quiet_line` can only reject next to URL characters or before a role's separator
             after = text[end] if end < size else ""
@@ -246,7 +251,13 @@ def _finish(
                 or (roles and after in " \t-/" and after)
             ) and quiet_rejects(start, end, roles):
                 continue
-            append((skill_id, *info[skill_id], section, start, end, cand.text))
+            if cue:  # a cue in the mention's sentence makes it preferred
+                if start < s_start or end > s_end:
+                    s_start, s_end = sentence(start, end)
+                requirement = "preferred" if preferred or has_cue(start, s_start, s_end) else "required"
+            else:
+                requirement = section
+        append(info[skill_id] + (requirement, start, end, surface))
     return found
 
 

@@ -170,6 +170,14 @@ class _HyperscanScanner:
             by_pattern.setdefault(pattern, []).append((info, back, verify))
         patterns = list(by_pattern)
         self._meta = [tuple(by_pattern[p]) for p in patterns]
+        # Per expression, for the common one that stands for a single key of word characters whose first entry
+        # is case-insensitive (nothing to verify, the first entry always wins): (back, skill id); else None.
+        self._simple = [
+            (meta[0][1], meta[0][0][3])
+            if len(meta) == 1 and meta[0][2] is None and meta[0][0][3] is not None and meta[0][0][1] and meta[0][0][2]
+            else None
+            for meta in self._meta
+        ]
         self._several = frozenset(kind for kind, words in marks.items() if len(words) > 1)
         self._first_mark = len(patterns)
         mark_patterns: dict[bytes, list[str]] = {}
@@ -182,6 +190,7 @@ class _HyperscanScanner:
             (tuple(dict.fromkeys(kinds)), len(pattern.lstrip(b"\x01")) + 1) for pattern, kinds in mark_patterns.items()
         ]
         patterns += list(mark_patterns)
+        self._simple += [None] * len(mark_patterns)
         self._db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         if patterns:
             self._db.compile(
@@ -192,20 +201,37 @@ class _HyperscanScanner:
     def __call__(self, text: str, low: str) -> tuple[Found, Marks | None]:
         hits: list[tuple[int, int]] = []
         record = hits.append
-        raw = low.encode("ascii", "replace")  # "?" for each non-ASCII character
-        view = b"\x01" + raw.translate(_VIEW) + b"\x01"
+        # "?" for each non-ASCII character, and one sentinel at each end: raw[i + 1] is low[i]
+        raw = b"\x01" + low.encode("ascii", "replace") + b"\x01"
+        view = raw.translate(_VIEW)
         # The callback only records (a Python frame per match is the cost that counts); checks come after.
         self._db.scan(view, match_event_handler=lambda i, _f, to, _fl, _c: record((i, to)), scratch=self._scratch())
         found: Found = []
         append = found.append
         meta = self._meta
+        simple = self._simple
         plain = text.isascii()
         size = len(low)
         first_mark = self._first_mark
-        marked: list[tuple[int, int]] = []
+        mark_meta = self._mark_meta
+        marks: Marks = {}  # only kinds that occur
         for index, to in hits:
-            if index >= first_mark:
-                marked.append((index, to))
+            fast = simple[index]
+            if fast is not None:
+                # Sentinels on both sides: the key ends 2 before the match's end. In a non-ASCII text, a "?"
+                # on either side (raw[start], raw[end + 1]) may be a word character: checked below.
+                start = to - fast[0]
+                if plain or (raw[start] != 63 and raw[to - 1] != 63):
+                    append((start, 2 - to, fast[1]))
+                    continue
+            elif index >= first_mark:
+                kinds, back = mark_meta[index - first_mark]
+                for kind in kinds:
+                    starts = marks.get(kind)
+                    if starts is None:
+                        marks[kind] = [to - back]
+                    else:
+                        starts.append(to - back)
                 continue
             for info, back, verify in meta[index]:  # usually one key; several share the same scanned bytes
                 start = to - back
@@ -217,8 +243,8 @@ class _HyperscanScanner:
                     elif text[start] not in verify:
                         continue  # a single letter, searched by its exact case
                 if not plain and (
-                    (info[1] and start and raw[start - 1] == 63 and _is_word(low[start - 1]))
-                    or (info[2] and end < size and raw[end] == 63 and _is_word(low[end]))
+                    (info[1] and start and raw[start] == 63 and _is_word(low[start - 1]))
+                    or (info[2] and end < size and raw[end + 1] == 63 and _is_word(low[end]))
                 ):
                     continue  # a non-ASCII word character next to it (a sentinel in the scanned bytes)
                 skill_id = info[3]
@@ -234,16 +260,6 @@ class _HyperscanScanner:
             found += self._other.find(text, low)
         if not plain and ("İ" in low or "ı" in low or "ſ" in low):
             return found, None  # folded by IGNORECASE patterns into words the scanned bytes do not hold
-        marks: Marks = {}  # only kinds that occur
-        mark_meta = self._mark_meta
-        for index, to in marked:
-            kinds, back = mark_meta[index - first_mark]
-            for kind in kinds:
-                starts = marks.get(kind)
-                if starts is None:
-                    marks[kind] = [to - back]
-                else:
-                    starts.append(to - back)
         for kind in self._several.intersection(marks):  # matches come by end: starts of unequal words may not
             marks[kind].sort()
         return found, marks

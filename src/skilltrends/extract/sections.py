@@ -63,24 +63,74 @@ _MAX_HEADING = 100
 _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 
 
+# Words one of which every preferred heading holds (each alternative of _PREFERRED_HEAD names one), as the
+# scanner marks them: a space stands for any non-word character ("stand " for "stand\s+out", not the
+# "stand" of every "understanding"). Tested with Hypothesis (tests/extract/test_sections.py).
+HEADING_HINTS = (
+    "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
+    "better", "love ", "required ", "great",
+)
+
+
+def _may_be_heading(line: str, size: int) -> bool:
+    """The cheap tests a line passes before _HEADING is tried (longer or wordier lines are never headings)."""
+    return size <= _MAX_HEADING and line[:2] not in _BULLETS and (line.count(" ") <= 7 or line.endswith(":"))
+
+
+def _first_preferred(low: str, hints: list[int], stop: int) -> int:
+    """Where the first line that is a preferred heading starts, looking only at lines holding a hint and
+    starting before `stop`; -1 if none."""
+    read = -1  # the line ending here is read
+    for at in hints:
+        if at >= stop:
+            break
+        if at < read:
+            continue  # marks fall on letters, never on a line end
+        start = low.rfind("\n", 0, at) + 1
+        read = low.find("\n", at)
+        if read < 0:
+            read = len(low)
+        line = low[start:read]
+        if _may_be_heading(line, read - start) and (match := _HEADING.match(line)) is not None:
+            if match.group("pref") is not None:
+                return start
+    return -1
+
+
 class RequirementLevels:
     """Per-text lookup of requirement levels; build once per text, query per mention."""
 
     __slots__ = ("text", "low", "_starts", "_preferred", "_cache")
 
-    def __init__(self, text: str, low: str | None = None) -> None:
+    def __init__(
+        self, text: str, low: str | None = None, hints: list[int] | None = None, until: int | None = None
+    ) -> None:
+        """`hints`: the sorted offsets in `low` where a word of HEADING_HINTS may occur (the scanner's marks,
+        a superset), or None to read every line. `until`: no offset after it is queried (headings below the
+        line holding it are not read)."""
         self.text = text
         if low is None or len(low) != len(text):
             low = lower(text)
         self.low = low = fold(low)
         self._starts: list[int] = []
         self._preferred: list[bool] = []
-        # Headings are short lines: test each short, non-bullet line once instead of scanning for "^".
+        self._cache: dict[tuple[int, int], int] = {}
+        stop = -1 if until is None else low.find("\n", until)
+        if stop < 0:
+            stop = len(low)
         offset = 0
+        if hints is not None:
+            # Only a preferred heading makes a line preferred: above the first one every line reads as
+            # required, whichever headings it has. Every preferred heading holds a word of HEADING_HINTS, so
+            # the first one is on a line with a hint; the headings are read from there on.
+            offset = _first_preferred(low, hints, stop)
+            if offset < 0:
+                return
+        # Headings are short lines: test each short, non-bullet line once instead of scanning for "^".
         heading = _HEADING.match
-        for line in low.split("\n"):
+        for line in (low[offset:stop] if offset or stop < len(low) else low).split("\n"):
             size = len(line)
-            if (
+            if (  # _may_be_heading, written out
                 size <= _MAX_HEADING
                 and line[:2] not in _BULLETS
                 and (line.count(" ") <= 7 or line.endswith(":"))
@@ -89,7 +139,6 @@ class RequirementLevels:
                 self._starts.append(offset)
                 self._preferred.append(match.group("pref") is not None)
             offset += size + 1
-        self._cache: dict[tuple[int, int], int] = {}
 
     def line(self, l_start: int, l_end: int) -> tuple[bool, bool]:
         """(under a preferred heading, may hold a cue) for the line text[l_start:l_end].
@@ -110,9 +159,11 @@ class RequirementLevels:
         at = bisect.bisect_right(self._starts, start) - 1
         if at >= 0 and self._preferred[at]:
             return "preferred"
-        return "preferred" if self._clause_has_cue(start, s_start, s_end) else "required"
+        return "preferred" if self.has_cue(start, s_start, s_end) else "required"
 
-    def _clause_has_cue(self, start: int, s_start: int, s_end: int) -> bool:
+    def has_cue(self, start: int, s_start: int, s_end: int) -> bool:
+        """Whether a cue in the clause holding the mention at `start` (sentence text[s_start:s_end]) makes it
+        preferred: `level` for a mention whose section is required."""
         key = (s_start, s_end)
         state = self._cache.get(key)
         if state is None:
