@@ -52,6 +52,13 @@ LEVELS = [
     ("Python is required, but Spark is a plus.", "Python", "required"),
     ("Python is required, but Spark is a plus.", "Spark", "preferred"),
     ("Strong Python skills.", "Python", "required"),
+    # "ideally" / "preferably" qualify what follows them
+    ("3+ years deploying PyTorch models, ideally in healthcare.", "PyTorch", "required"),
+    ("Experience with Spark, ideally PySpark.", "Spark", "required"),
+    ("Experience with Spark, ideally PySpark.", "PySpark", "preferred"),
+    ("Python, preferably with FastAPI.", "FastAPI", "preferred"),
+    ("Nice-to-haves: spaCy, ONNX.", "ONNX", "preferred"),
+    ("You have:\n- Python\nNice if you have:\n- Rust programming\n", "Rust programming", "preferred"),
 ]
 
 

@@ -20,7 +20,7 @@ Requirement = Literal["required", "preferred"]
 __all__ = ["RequirementLevels"]
 
 _PREFERRED_HEAD = (
-    r"nice[\s-]*to[\s-]*haves?|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
+    r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
     r"good[\s-]to[\s-]haves?|desired(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
     r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
     r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you\s+(?:will\s+)?stand\s+out\s+if(?:\s+\w+){0,3}|"
@@ -45,12 +45,13 @@ _HEADING = _fx(
 _CUE = _fx(
     r"\b(?:(?:is|are|would\s+be|will\s+be|be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|real\s+|"
     r"added\s+|distinct\s+)?(?:plus|bonus|advantage|asset|benefit)|an?\s+(?:big\s+|huge\s+|definite\s+)?plus|"
-    r"plus\s+if|bonus\s+(?:if|points)|ideally|preferred|preferably|nice[\s-]to[\s-]have|good[\s-]to[\s-]have|"
+    r"plus\s+if|bonus\s+(?:if|points)|ideally|preferred|preferably|nice[\s-]to[\s-]haves?|good[\s-]to[\s-]haves?|"
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|not\s+required\s+but|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b"
 )
 _CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
+_FORWARD = frozenset(("ideally", "preferably"))  # cues that qualify what follows them
 
 
 # Substrings of every _CUE match (a necessary condition, tested first).
@@ -170,19 +171,25 @@ class RequirementLevels:
             seg = self.low[s_start:s_end]
             if _CUE_HINT.search(seg) is None or _CUE.search(seg) is None:
                 state = 0  # no cue in the sentence
-            elif " but " in seg or " while " in seg or " whereas " in seg:
-                state = 2  # cue present, clauses matter
             else:
-                state = 1  # cue governs the whole sentence
+                # 1: the cue governs the whole sentence; +1: clauses matter; +2: "ideally" or "preferably",
+                # which qualify only what follows them, may be the cue
+                state = 1 + (" but " in seg or " while " in seg or " whereas " in seg)
+                state += 2 * ("ideally" in seg or "preferably" in seg)
             self._cache[key] = state
         if state < 2:
             return state == 1
-        # "Python is required, but Spark is a plus": only the clause holding the mention counts.
         lo, hi = s_start, s_end
-        for match in _CLAUSE.finditer(self.low, s_start, s_end):
-            if match.end() <= start:
-                lo = match.start()
-            elif match.start() >= start:
-                hi = match.start()
-                break
-        return _CUE.search(self.low, lo, hi) is not None
+        if state == 2 or state == 4:
+            # "Python is required, but Spark is a plus": only the clause holding the mention counts.
+            for match in _CLAUSE.finditer(self.low, s_start, s_end):
+                if match.end() <= start:
+                    lo = match.start()
+                elif match.start() >= start:
+                    hi = match.start()
+                    break
+        if state == 2:
+            return _CUE.search(self.low, lo, hi) is not None
+        # "3 years putting models into production, ideally in healthcare": the models are required;
+        # "Spark, ideally PySpark": PySpark is preferred.
+        return any(m.start() < start or m.group() not in _FORWARD for m in _CUE.finditer(self.low, lo, hi))
