@@ -293,15 +293,46 @@ def test_heading_reads_lowered_names_alike(line: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from([*MONEY_FRAGMENTS, "neural", "aud", "cad", "academic", "usd", "x" * 9, "$", "٣"])
                 | st.text(max_size=4), max_size=14).map("".join))
-def test_marked_currency_precheck_holds_whenever_the_full_one_does(text: str) -> None:
+def test_marked_salaries_equal_the_full_search(text: str) -> None:
     low = text.lower()
     if len(low) != len(text):
         return
     codes = sorted(at for code in pay.MARKS["pay codes"] for at in range(len(low)) if low.startswith(code, at))
     marks = {"pay codes": codes} if codes else {}
-    if pay._may_name_currency(text, pay._digit_positions(text)):
-        assert pay._names_currency(text, low, marks)
+    assert pay._currency_marks_at(low, marks) == pay._currency_marks_at(low, None)
     assert pay.find_salaries(text, low, marks) == pay.find_salaries(text)
+
+
+BARRIER_FRAGMENTS = [*MONEY_FRAGMENTS, "$", "£", "€", "us$", "c$", "up to", "between", "maximum", "and", "~", "+", ".",
+                     ",", "'", "’", "\n", "   ", "m", "mil", "bn", "thousand", "1", "000", "12,500", "9.5", *pay._BARRIERS]
+
+
+# Dense in what _PAY_RE matches, so that most texts hold long matches.
+PAY_PARTS = ["1", "150", "12,500", "9.5", "'000", ",", ".", "-", "–", " to ", "and", "~", "+", " ", "\n", "$", "€", "usd",
+             "k", "m", "thousand", "from", "up to", "between ", "zł", *pay._BARRIERS]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PAY_PARTS), max_size=20).map("".join)
+       | st.lists(st.sampled_from(BARRIER_FRAGMENTS) | st.text(max_size=3), max_size=20).map("".join))
+def test_no_pay_match_holds_a_barrier(text: str) -> None:
+    low = text.lower()
+    for match in pay._LOWERED.pay.finditer(low):
+        assert not any(ch in match.group() for ch in pay._BARRIERS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PAY_PARTS), max_size=20).map("".join)
+       | st.lists(st.sampled_from(BARRIER_FRAGMENTS) | st.text(max_size=3), max_size=20).map("".join))
+def test_matches_around_marks_hold_every_match_with_a_currency(text: str) -> None:
+    low = text.lower()
+    groups = ("acur1", "acur2", "bcur1", "bcur2")
+    around = [m.span() for m in pay._matches_around(low, pay._currency_marks_at(low, None))]
+    every = [m.span() for m in pay._LOWERED.pay.finditer(low)]
+    assert set(around) <= set(every) and around == sorted(around)
+    assert [m.span() for m in pay._LOWERED.pay.finditer(low) if any(m.group(*groups))] == [
+        span for span in around if any(pay._LOWERED.pay.match(low, span[0]).group(*groups))
+    ]
 
 
 @settings(max_examples=400, deadline=None)
