@@ -344,3 +344,25 @@ def test_lowered_years_equal_finditer_on_glued_units(text: str) -> None:
     assert [m.span() for m in requirements._lowered_years(low)] == [
         m.span() for m in requirements._LOWERED.years.finditer(low)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_FRAGMENTS) | st.text(max_size=3), max_size=6).map("".join))
+def test_no_clause_is_negated_or_cued_without_the_words(text: str) -> None:
+    _check_no_clause_is_negated_or_cued(text)
+
+
+@pytest.mark.parametrize("fragment", CLAUSE_FRAGMENTS)
+def test_no_clause_is_negated_or_cued_without_the_words_in_each_fragment(fragment: str) -> None:
+    _check_no_clause_is_negated_or_cued(f"x {fragment}, y")
+
+
+def _check_no_clause_is_negated_or_cued(text: str) -> None:
+    low = text.lower()
+    p = requirements._LOWERED
+    if requirements._may_qualify(low, p):
+        return
+    for left in range(len(low) + 1):
+        for right in range(left, len(low) + 1):
+            clause = low[left:right]
+            assert not p.preferred_cue.search(clause) and not p.negated_degree.search(clause)

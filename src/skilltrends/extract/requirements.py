@@ -369,6 +369,14 @@ def _may_cue(c: str) -> bool:
 assert all(_may_cue(word) for word in _CUE_WORDS)  # it tests every word
 
 
+def _may_qualify(sentence: str, p: _Patterns) -> bool:
+    """False when no part of `sentence` (lower-cased, p is _LOWERED) can be negated or cued: it holds none of
+    _NEGATED_WORDS and none of _CUE_WORDS (see _is_negated and _has_cue)."""
+    return p is not _LOWERED or _may_cue(sentence) or (
+        "not" in sentence or "n't" in sentence or "need" in sentence or "without" in sentence
+    )
+
+
 def _is_negated(clause: str, p: _Patterns) -> bool:
     """Whether `p.negated_degree` matches in `clause`."""
     if p is _LOWERED and not ("not" in clause or "n't" in clause or "need" in clause or "without" in clause):
@@ -447,15 +455,21 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
             continue
         if (_OR_EQUIVALENT_LOWERED if p is _LOWERED else p.or_equivalent).search(sentence):
             equivalent = True
-        cuts = _cuts(sentence, p)
+        # A clause holds what _is_negated or _has_cue look for only when the sentence does: without it, no
+        # clause needs cutting out.
+        cuts = _cuts(sentence, p) if _may_qualify(sentence, p) else None
         near: dict[tuple[int, int], list[str]] = {}  # per window of this sentence (see _fields_near)
         for hit in hits:
             level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
-            clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
-            if _is_negated(clause, p):
-                continue
-            if is_preferred_section or _has_cue(clause, p):
-                continue  # a preferred degree is not a requirement, nor are its fields
+            if cuts is None:
+                if is_preferred_section:
+                    continue  # see below
+            else:
+                clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
+                if _is_negated(clause, p):
+                    continue
+                if is_preferred_section or _has_cue(clause, p):
+                    continue  # a preferred degree is not a requirement, nor are its fields
             required.add(level)
             fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, near) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
@@ -503,6 +517,9 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
             continue
         lo, hi = _span_years(m)
         if lo is None and hi is None:
+            continue
+        if p is _LOWERED and not _may_cue(sentence):
+            out.append((lo, hi, False))  # no clause of it can hold a cue (see _has_cue)
             continue
         cuts = _cuts(sentence, p) if cuts is None else cuts
         clause = _clause_at(sentence, start, end, cuts)
