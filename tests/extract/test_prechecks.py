@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -366,3 +367,46 @@ def _check_no_clause_is_negated_or_cued(text: str) -> None:
         for right in range(left, len(low) + 1):
             clause = low[left:right]
             assert not p.preferred_cue.search(clause) and not p.negated_degree.search(clause)
+
+
+YEARS_CONTEXT = [*YEARS_FRAGMENTS, "a couple", "of", "a", "half a", "s", "ly", "’s", "'", "\n", ". ", "X", " • ", "(3)", "3"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(YEARS_CONTEXT) | st.text(max_size=3), max_size=20).map(" ".join)
+       | st.lists(st.sampled_from(YEARS_CONTEXT), max_size=20).map("".join))
+def test_years_words_kept_hold_every_match_in_their_sentence(text: str) -> None:
+    _check_years_words_kept(text)
+
+
+@pytest.mark.parametrize("text", [
+    "5 or more years", "five (5) years", "3+ years", "3 + years", "a couple of years", "a couple years", "half a decade",
+    "a  decade", "2 months", "3-5 yrs", "٣ years", "twenty years", "ten\tmonths", "x\n5 years. Then 4 yrs’ work",
+])
+def test_years_words_kept_hold_every_match_in_their_sentence_on_examples(text: str) -> None:
+    assert list(requirements._LOWERED.years.finditer(text.lower()))
+    _check_years_words_kept(text)
+
+
+def _check_years_words_kept(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text) or not requirements._hints_apply(text):
+        return
+    text = text.replace("’", "'").replace("‘", "'")
+    line_start = 0
+    for line in text.split("\n"):
+        for start, piece in requirements._split_spans(line):
+            piece_low = piece.lower()
+            for match in requirements._LOWERED.years.finditer(piece_low):
+                offset = line_start + start
+                words = [at + offset for at in range(match.start(), match.end())
+                         if piece_low.startswith(requirements._YEARS_WORDS, at)]
+                assert any(requirements._may_hold_years(low, at) for at in words), (piece, match)
+        line_start += len(line) + 1
+
+
+@pytest.mark.parametrize("word", [w for w in re.findall(r"[a-z]+", requirements._QTY) if len(w) >= 3])
+def test_years_words_kept_after_every_number_word(word: str) -> None:
+    for text in (f"{word} years", f"{word} months", f"{word} yrs"):
+        assert list(requirements._LOWERED.years.finditer(text))
+        _check_years_words_kept(text)

@@ -593,6 +593,38 @@ def _may_end_unit(sentence: str, end: int, *, couple: bool) -> bool:
     return couple or len(after) == 1 or not _is_word(after[1])
 
 
+# What the text before a _YEARS_RE match's unit word ends with, after whitespace, but for a digit (\d: any
+# str.isdecimal character), ")" ("five (5)") or "+": a number word, "more" ("or more"); for "year" also
+# "couple" and "of" ("a couple of years").
+_QUANTITY_ENDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "twenty", "more",
+)
+_QUANTITY_ENDS_YEAR = (*_QUANTITY_ENDS, "couple", "of")
+
+
+def _may_hold_years(low: str, at: int) -> bool:
+    """False when the years word at `at` in `low` (a mark: one of _YEARS_WORDS) is in no _LOWERED.years match
+    of the sentence holding it: where it ends (see _may_end_unit) or what it follows, whitespace aside, rules
+    out the pattern — "decade" comes after "a", the others after a quantity, "+" or "or more" (or "a
+    couple (of)"). A sentence is cut from its line at whitespace, so the characters the match would hold
+    are read alike in `low`; the test reads past the sentence only where it passes anyway (see
+    _may_end_unit), or at whitespace before it, where the sentence holds nothing."""
+    if low.startswith("decade", at):
+        ends: tuple[str, ...] = ("a",)
+    else:
+        word = next((word for word in ("year", "yr", "month") if low.startswith(word, at)), None)
+        if word is None:
+            return True
+        if not _may_end_unit(low, at + len(word), couple=word == "year"):
+            return False
+        ends = _QUANTITY_ENDS_YEAR if word == "year" else _QUANTITY_ENDS
+    end = at
+    while end and low[end - 1].isspace():  # what \s matches (both use Py_UNICODE_ISSPACE)
+        end -= 1
+    return end > 0 and (low[end - 1].isdecimal() or low[end - 1] in ")+" or low.endswith(ends, 0, end))
+
+
 _SPACES = re.compile(r"\s+")
 _OR_WORD = re.compile(r"\bor\b", re.IGNORECASE)
 _BRACKETED_NUMBER = re.compile(r"\s*\(\d+\)")
@@ -673,8 +705,8 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
     True."""
     out: list[_Sentence] = []
     text = text.replace("’", "'").replace("‘", "'")  # one character for one: offsets into `low` still hold
-    if marks is not None and not any(end in text for end in _OTHER_LINE_ENDS):
-        return _marked_sentences(text, marks)
+    if marks is not None and low is not None and not any(end in text for end in _OTHER_LINE_ENDS):
+        return _marked_sentences(text, low, marks)
     lines = text.splitlines(keepends=True)
     if low is None:
         wanted: Iterable[int] = range(len(lines))
@@ -720,13 +752,15 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
 _OTHER_LINE_ENDS = tuple(_LINE_ENDS.replace("\n", ""))
 
 
-def _marked_sentences(text: str, marks: Marks) -> list[_Sentence]:
-    """`_sentences(text, low=..., marks=marks)` for a text (quotes replaced) whose only line end is "\n":
+def _marked_sentences(text: str, low: str, marks: Marks) -> list[_Sentence]:
+    """`_sentences(text, low=low, marks=marks)` for a text (quotes replaced) whose only line end is "\n":
     its lines are what splitlines gives, found around the marks with str.find/rfind instead of splitting
-    the whole text (the same lines are read, in the same order, with the same checks)."""
+    the whole text (the same lines are read, in the same order, with the same checks). Years words that
+    can be in no match (_may_hold_years) are dropped first: a sentence or line with no other mark is then
+    left out, as one that names neither is."""
     out: list[_Sentence] = []
     degree_marks = marks.get("requirements degree", _NONE)
-    years_marks = marks.get("requirements years", _NONE)
+    years_marks = [at for at in marks.get("requirements years", _NONE) if _may_hold_years(low, at)]
     in_preferred = False
     read = 0  # the lines before this offset (a line start) have been read for headings
     last_start = -1
