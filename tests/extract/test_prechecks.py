@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -410,3 +411,23 @@ def test_years_words_kept_after_every_number_word(word: str) -> None:
     for text in (f"{word} years", f"{word} months", f"{word} yrs"):
         assert list(requirements._LOWERED.years.finditer(text))
         _check_years_words_kept(text)
+
+
+HEADING_LINES = ["Nice to have", "Requirements:", "  Bonus points", "# Preferred", "Nice to have" + " " * 60, "x" * 70,
+                 "Preferred" + "x" * 60 + " ", "Preferred " + "y" * 52, "Preferred " + "y" * 53, "- a plus", "", " ",
+                 "About us\t", "We offer " + "z" * 70 + "\t "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HEADING_LINES) | st.text(max_size=70).map(lambda s: s.replace("\n", " ")), max_size=8))
+def test_last_heading_in_reads_the_lines_as_last_heading(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    if any(end in text for end in requirements._OTHER_LINE_ENDS):
+        return
+    split = text.splitlines(keepends=True)
+    starts = [0, *itertools.accumulate(map(len, split))]
+    for low in range(len(split)):
+        for high in range(low, len(split) + 1):
+            assert requirements._last_heading_in(text, starts[low], starts[high]) == requirements._last_heading(
+                split, low, high
+            )

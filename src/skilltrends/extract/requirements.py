@@ -827,9 +827,11 @@ def _last_heading_in(text: str, low: int, high: int) -> bool | None:
         newline = text.rfind("\n", low, high - 1)  # the end of the line before, if any
         start = newline + 1 if newline >= 0 else low
         first = text[start]
-        # _may_be_heading, inlined: most lines fail it
+        # _may_be_heading, inlined: most lines fail it. A line (its "\n" at high - 1) ending in a character
+        # other than whitespace is as long as rstrip() leaves it: measured without a copy.
         if (first in _HEADING_FIRST and (first == "#" or high - start <= _HEADING_MAX + 1
-                                         or len(text[start:high].rstrip()) <= _HEADING_MAX)) or first.isspace():
+                                         or (text[high - 2].isspace()
+                                             and len(text[start:high].rstrip()) <= _HEADING_MAX))) or first.isspace():
             heading = _heading(text[start:high])
             if heading is not None:
                 return heading
