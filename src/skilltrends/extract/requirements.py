@@ -1045,10 +1045,14 @@ def _fields_in(sentence: str, low: int, high: int, p: _Patterns) -> list[str]:
         return [name for name, _ in _FIELDS if name in found]
     # Every match of a field's pattern starts with one of its _FIELD_STARTS: tried only where one occurs in the
     # window (sre would try most patterns, led by \b, at every position).
+    # Most words are not in the window: `in` on a copy of it says so at less than half the cost of a find call.
     fields: list[str] = []
+    window = sentence[low:high]
     find = sentence.find
-    for name, pattern in p.fields:
-        for word in _FIELD_STARTS[name]:
+    for name, pattern, words in _LOWERED_FIELD_STARTS:
+        for word in words:
+            if word not in window:
+                continue
             at = find(word, low, high)
             while at >= 0 and not pattern.match(sentence, at, high):  # in place: lookbehinds see before `low`
                 at = find(word, at + 1, high)
@@ -1056,3 +1060,6 @@ def _fields_in(sentence: str, low: int, high: int, p: _Patterns) -> list[str]:
                 fields.append(name)  # in _FIELDS order
                 break
     return fields
+
+
+_LOWERED_FIELD_STARTS = tuple((name, pattern, _FIELD_STARTS[name]) for name, pattern in _LOWERED.fields)
