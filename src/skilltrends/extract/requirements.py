@@ -805,19 +805,18 @@ def _marked_pieces(
     out: list[_Sentence],
 ) -> None:
     """The line's sentences, lower-cased, flagged from the marks (the line starts at `line_start` in the text):
-    the degree flag and where degree matches may start; years words are marked exactly where they occur."""
+    the degree flag and where degree matches may start; years words are marked exactly where they occur.
+    Sentences with neither flag are left out, as both readers pass them over."""
     for start, piece in _split_spans(line):
-        if not piece.strip():
-            continue
         start += line_start
         end = start + len(piece)
         first = bisect_left(degree_marks, start)
         last = bisect_left(degree_marks, end, first)
         years = bisect_left(years_marks, start)
-        out.append((
-            piece.lower(), line_preferred, last > first, years < len(years_marks) and years_marks[years] < end,
-            [mark - start for mark in degree_marks[first:last]],
-        ))
+        may_name_years = years < len(years_marks) and years_marks[years] < end
+        if last > first or may_name_years:  # then it holds a mark: not blank
+            out.append((piece.lower(), line_preferred, last > first, may_name_years,
+                        [mark - start for mark in degree_marks[first:last]]))
 
 
 def _last_heading_in(text: str, low: int, high: int) -> bool | None:
@@ -855,8 +854,12 @@ def _split_sentences(line: str) -> list[str]:
 def _split_spans(line: str) -> list[tuple[int, str]]:
     """The pieces of `_SENTENCE_SPLIT.split(line)` for one line of text, each with its offset in `line` (the
     text between matches: no match is empty)."""
-    cuts = _SENTENCE_SPLIT.finditer(line) if "•" in line or "·" in line else _SENTENCE_END.finditer(line)
-    group = 0 if "•" in line or "·" in line else 1
+    if "•" in line or "·" in line:
+        cuts, group = _SENTENCE_SPLIT.finditer(line), 0
+    elif "." in line or "!" in line or "?" in line:
+        cuts, group = _SENTENCE_END.finditer(line), 1
+    else:
+        return [(0, line)]  # every match holds one of those
     pieces: list[tuple[int, str]] = []
     start = 0
     for cut in cuts:
