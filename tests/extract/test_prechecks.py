@@ -431,3 +431,37 @@ def test_last_heading_in_reads_the_lines_as_last_heading(lines: list[str]) -> No
             assert requirements._last_heading_in(text, starts[low], starts[high]) == requirements._last_heading(
                 split, low, high
             )
+
+
+EQUIVALENT_FRAGMENTS = ["equivalent", " experience", " work", "combination", "in", " lieu of", "lieu", " a", "degree",
+                        " is", " not", " required", "no", "don't", "do not", " need", " care about", "degrees",
+                        "self-taught", "self taught", "self_taught", " ", "\t", "\n", "x", "é"]
+
+
+def _equivalent_marks(low: str) -> dict[str, list[int]]:
+    marks: dict[str, list[int]] = {}
+    for word in requirements._EQUIVALENT_WORDS:
+        # Letter words where they occur; "self-taught" with any non-word character for "-" (as the scan marks it).
+        pattern = re.escape(word).replace(r"\-", r"\W")
+        found = [m.start() for m in re.finditer(f"(?={pattern})", low)]
+        if found:
+            marks[requirements._EQUIVALENT_KIND + word] = found
+    return marks
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(EQUIVALENT_FRAGMENTS) | st.text(max_size=2), max_size=10).map("".join))
+def test_marked_equivalent_parts_decide_as_the_search(text: str) -> None:
+    low = text.lower()
+    if not requirements._hints_apply(text) or len(low) != len(text):
+        return
+    expected = bool(requirements._EQUIVALENT_RE.search(text))
+    assert requirements._accepts_equivalent(low) == expected
+    assert requirements._accepts_equivalent(low, _equivalent_marks(low)) == expected
+
+
+@pytest.mark.parametrize("text", ["equivalent work experience", "in  lieu of a degree", "Degree is not required",
+                                  "no\tdegree required", "we don't need a degree", "a self-taught dev", "Self-Taught"])
+def test_marked_equivalent_parts_on_examples(text: str) -> None:
+    low = text.lower()
+    assert requirements._accepts_equivalent(low, _equivalent_marks(low))

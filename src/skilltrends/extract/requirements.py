@@ -106,6 +106,9 @@ _EQUIVALENT_PARTS = (
     (("self-taught",), r"self-taught"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
+# Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
+# the word follows after whitespace; None: anywhere (searched).
+_EQUIVALENT_ANCHORS = (("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), None, ("self-taught", ""))
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
@@ -288,9 +291,29 @@ def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
     """`_EQUIVALENT_RE.search(text)` for `low = text.lower()` where `_hints_apply(text)`; `marks`: see MARKS."""
     if marks is None:
         present = {word for word in _EQUIVALENT_WORDS if word in low}
-    else:  # a kind is there when one of its marks is: a superset of the words in `low` (the search decides)
-        present = {word for word in _EQUIVALENT_WORDS if _EQUIVALENT_KIND + word in marks}
-    return any(present.issuperset(words) and part.search(low) for words, part in _EQUIVALENT_LOWERED)
+        return any(present.issuperset(words) and part.search(low) for words, part in _EQUIVALENT_LOWERED)
+    # A kind is there when one of its marks is: a superset of the words in `low`. Its marks are at every
+    # place its word occurs, so a part anchored to its word is tried only there (see _EQUIVALENT_ANCHORS).
+    present = {word for word in _EQUIVALENT_WORDS if _EQUIVALENT_KIND + word in marks}
+    for (words, part), anchor in zip(_EQUIVALENT_LOWERED, _EQUIVALENT_ANCHORS, strict=True):
+        if not present.issuperset(words):
+            continue
+        if anchor is None:
+            if part.search(low):
+                return True
+            continue
+        word, lead = anchor
+        for at in marks[_EQUIVALENT_KIND + word]:
+            if lead:  # the match starts at `lead`, whitespace between it and the word
+                end = at
+                while end and low[end - 1].isspace():  # what \s matches (both use Py_UNICODE_ISSPACE)
+                    end -= 1
+                if end == at or not low.endswith(lead, 0, end):
+                    continue
+                at = end - len(lead)
+            if part.match(low, at):
+                return True
+    return False
 
 
 class _Patterns(NamedTuple):
