@@ -633,15 +633,19 @@ def _may_hold_years(low: str, at: int) -> bool:
     couple (of)"). A sentence is cut from its line at whitespace, so the characters the match would hold
     are read alike in `low`; the test reads past the sentence only where it passes anyway (see
     _may_end_unit), or at whitespace before it, where the sentence holds nothing."""
-    if low.startswith("decade", at):
-        ends: tuple[str, ...] = ("a",)
-    else:
-        word = next((word for word in ("year", "yr", "month") if low.startswith(word, at)), None)
-        if word is None:
-            return True
-        if not _may_end_unit(low, at + len(word), couple=word == "year"):
+    ends: tuple[str, ...]
+    if low.startswith("year", at):
+        if not _may_end_unit(low, at + 4, couple=True):
             return False
-        ends = _QUANTITY_ENDS_YEAR if word == "year" else _QUANTITY_ENDS
+        ends = _QUANTITY_ENDS_YEAR
+    elif low.startswith("yr", at) or low.startswith("month", at):
+        if not _may_end_unit(low, at + (2 if low[at + 1] == "r" else 5), couple=False):
+            return False
+        ends = _QUANTITY_ENDS
+    elif low.startswith("decade", at):
+        ends = ("a",)
+    else:
+        return True  # not a years word
     end = at
     while end and low[end - 1].isspace():  # what \s matches (both use Py_UNICODE_ISSPACE)
         end -= 1
