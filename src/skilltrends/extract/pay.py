@@ -231,16 +231,23 @@ def find_salaries(
     find_salary."""
     out: list[Salary] = []
     matches: Iterable[re.Match[str]]
-    if low is not None and len(low) == len(text) and not any(ch in text for ch in _UNFOLDED):
+    if low is not None and (len(low) != len(text) or any(ch in text for ch in _UNFOLDED)):
+        low = None  # read the text as written
+    if low is not None and marks is not None:
         # The same spans (see _LOWERED); only the matches around currency marks are looked for, since every
-        # range kept below names a currency.
+        # range kept below names a currency. (Without marks, finding the codes in the whole text costs more.)
         text, p = low, _LOWERED
-        matches = _matches_around(text, _currency_marks_at(text, marks))
+        marks_at = _currency_marks_at(text, marks)
+        if not marks_at:
+            return out
+        matches = _matches_around(text, marks_at)
     else:
         digits = _digit_positions(text)
         if not _may_name_currency(text, digits):
             return out  # every range kept below names a currency: skip the costly scan when none occurs
         p = _AS_WRITTEN
+        if low is not None:
+            text, p = low, _LOWERED  # the same spans (see _LOWERED); digits stay where they were
         matches = _pay_matches(text, digits, p)
     for match in matches:
         if not any(match.group("acur1", "acur2", "bcur1", "bcur2")):
@@ -299,13 +306,16 @@ def _currency_marks_at(low: str, marks: dict[str, list[int]] | None) -> list[int
     _LOWERED.pay match captures holds one of these at its first character or at a symbol's ("us$")."""
     found: list[int] = []
     for mark in (*_SYMBOLS, "zł", *(() if marks is not None else MARKS["pay codes"])):
+        if mark not in low:
+            continue  # most are not there: `in` costs less than a find call
         at = low.find(mark)
         while at >= 0:
             found.append(at)
             at = low.find(mark, at + 1)
-    if marks is not None:
-        found.extend(marks.get("pay codes", ()))
-    found.sort()
+    if marks is not None and "pay codes" in marks:
+        found.extend(marks["pay codes"])
+    if len(found) > 1:
+        found.sort()
     return found
 
 

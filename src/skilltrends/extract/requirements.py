@@ -295,6 +295,8 @@ def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
     # A kind is there when one of its marks is: a superset of the words in `low`. Its marks are at every
     # place its word occurs, so a part anchored to its word is tried only there (see _EQUIVALENT_ANCHORS).
     present = {word for word in _EQUIVALENT_WORDS if _EQUIVALENT_KIND + word in marks}
+    if not present:
+        return False
     for (words, part), anchor in zip(_EQUIVALENT_LOWERED, _EQUIVALENT_ANCHORS, strict=True):
         if not present.issuperset(words):
             continue
