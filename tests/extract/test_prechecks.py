@@ -465,3 +465,46 @@ def test_marked_equivalent_parts_decide_as_the_search(text: str) -> None:
 def test_marked_equivalent_parts_on_examples(text: str) -> None:
     low = text.lower()
     assert requirements._accepts_equivalent(low, _equivalent_marks(low))
+
+
+def _superset_marks(low: str) -> dict[str, list[int]]:
+    """Marks as the matcher's scan gives them, or more: each word of MARKS where its letters occur, spaces and
+    stops in it standing for any non-word character (the scan also asks for a word start before a leading one)."""
+    marks: dict[str, list[int]] = {}
+    for kind, words in requirements.MARKS.items():
+        found: set[int] = set()
+        for word in words:
+            core = word.strip(" .")
+            pattern = "".join(r"\W" if ch in " .-" else re.escape(ch) for ch in core)
+            found.update(m.start() for m in re.finditer(f"(?={pattern})", low))
+        if found:
+            marks[kind] = sorted(found)
+    return marks
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*FRAGMENTS, *YEARS_CONTEXT]) | st.text(max_size=4), max_size=16).map("".join))
+def test_marked_requirements_equal_the_searched_ones(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    assert extract_requirements(text, low, _superset_marks(low)) == extract_requirements(text, low)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("fragment", FRAGMENTS)
+def test_marked_requirements_equal_the_searched_ones_on_each_fragment(template: str, fragment: str) -> None:
+    text = f"About us\n{template.format(fragment)}\nNice to have:\n- {fragment}, 3 years. PhD students welcome."
+    low = text.lower()
+    if len(low) == len(text):
+        assert extract_requirements(text, low, _superset_marks(low)) == extract_requirements(text, low)
+
+
+@pytest.mark.parametrize("text", [
+    "Requirements\n- BS in CS\nBonus masters\n- MS in CS",  # a heading whose mark is in no match
+    "Nice to have\n- PhD students welcome\nRequirements\n- 3 yearly reviews\n- MS in CS, 5+ years",
+    "Bonus\nMasters\n- 3+ years. MS or PhD",
+])
+def test_marked_requirements_read_headings_on_lines_left_out(text: str) -> None:
+    low = text.lower()
+    assert extract_requirements(text, low, _superset_marks(low)) == extract_requirements(text, low)

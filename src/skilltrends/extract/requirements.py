@@ -413,10 +413,9 @@ _EQUIVALENT_LOWERED = tuple(
     (words, _case_sensitive(re.compile(pattern, re.IGNORECASE))) for words, pattern in _EQUIVALENT_PARTS
 )
 
-# (sentence, under a preferred heading, may name a degree, may name years, where _DEGREE_RE matches may
-# start other than after whitespace before "degree", or None: anywhere); the sentence is lower-cased when it
-# comes from _sentences(text, low=...).
-_Sentence = tuple[str, bool, bool, bool, "list[int] | None"]
+# (sentence, under a preferred heading, may name a degree, may name years, its _DEGREE_RE matches or None:
+# not looked for yet); the sentence is lower-cased when it comes from _sentences(text, low=...).
+_Sentence = tuple[str, bool, bool, bool, "list[re.Match[str]] | None"]
 
 # Mark kinds for the matcher's Hyperscan pass (skilltrends.extract.scan), kind -> words: `marks`, the offsets
 # in `low` where the pass found them, stand in for searching the text. The equivalent-experience words have
@@ -470,10 +469,10 @@ def _requirements(
 def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> Degree:
     required: set[str] = set()
     fields: list[str] = []
-    for sentence, is_preferred_section, may_name_degree, _, starts in sentences:
+    for sentence, is_preferred_section, may_name_degree, _, known in sentences:
         if not may_name_degree:
             continue
-        hits = _degree_hits(sentence, starts, p)
+        hits = list(p.degree.finditer(sentence)) if known is None else known
         if any(not h.group("generic") for h in hits):
             hits = [h for h in hits if not h.group("generic")]
         if not hits:
@@ -504,7 +503,7 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
 def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
-    for sentence, is_preferred_section, may_name_degree, may_name_years, starts in sentences:
+    for sentence, is_preferred_section, may_name_degree, may_name_years, known in sentences:
         if not may_name_years:
             continue
         found = _sentence_years(sentence, p)
@@ -514,7 +513,7 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
             found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree, starts=starts):
+        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree, known=known):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
         cue = is_preferred_section or all(c for _, _, c in found)
         (preferred if cue else required).append(pick)
@@ -692,10 +691,14 @@ def _quantity(raw: str | None) -> float | None:
         return None
 
 
-def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool, starts: list[int] | None) -> bool:
+def _has_routes(
+    sentence: str, p: _Patterns, *, may_name_degree: bool, known: list[re.Match[str]] | None
+) -> bool:
     """Several year figures in one sentence are alternatives when joined by "or", tied to degrees, or to
-    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`, `starts`: the sentence's (_Sentence)."""
-    return bool(p.route_words.search(sentence) or (may_name_degree and _degree_hits(sentence, starts, p)))
+    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`, `known`: the sentence's (_Sentence)."""
+    if p.route_words.search(sentence):
+        return True
+    return may_name_degree and bool(p.degree.search(sentence) if known is None else known)
 
 
 def _degree_hits(sentence: str, starts: list[int] | None, p: _Patterns) -> list[re.Match[str]]:
@@ -764,7 +767,8 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
             continue
         line_preferred = _inline_preferred(line, in_preferred)
         if marks is not None:
-            _marked_pieces(line, ends[at - 1] if at else 0, line_preferred, degree_marks, years_marks, out)
+            pieces = _marked_pieces(line, ends[at - 1] if at else 0, degree_marks, years_marks)
+            out += [(piece, line_preferred, bool(hits), may_name_years, hits) for piece, hits, may_name_years in pieces]
             continue
         for piece in _split_sentences(line):
             if not piece.strip():
@@ -785,8 +789,9 @@ def _marked_sentences(text: str, low: str, marks: Marks) -> list[_Sentence]:
     """`_sentences(text, low=low, marks=marks)` for a text (quotes replaced) whose only line end is "\n":
     its lines are what splitlines gives, found around the marks with str.find/rfind instead of splitting
     the whole text (the same lines are read, in the same order, with the same checks). Years words that
-    can be in no match (_may_hold_years) are dropped first: a sentence or line with no other mark is then
-    left out, as one that names neither is."""
+    can be in no match (_may_hold_years) are dropped first, and degree matches are looked for at once
+    (_marked_pieces): a line with no sentence left is not read for headings here, but by the next line's
+    _last_heading_in, as one that names neither is."""
     out: list[_Sentence] = []
     degree_marks = marks.get("requirements degree", _NONE)
     years_marks = [at for at in marks.get("requirements years", _NONE) if _may_hold_years(low, at)]
@@ -802,17 +807,21 @@ def _marked_sentences(text: str, low: str, marks: Marks) -> list[_Sentence]:
         end = text.find("\n", at)
         if end < 0:
             end = size
+        line = text[start:end]
+        pieces = _marked_pieces(line, start, degree_marks, years_marks)
+        if not pieces:
+            continue  # its marks are in no match: read with the lines above the next one
         above = _last_heading_in(text, read, start)  # the nearest heading above decides, if any
         if above is not None:
             in_preferred = above
         read = end + 1
-        line = text[start:end]
         heading = _heading(line) if _may_be_heading(line) else None
         if heading is not None:
             in_preferred = heading
             continue
-        _marked_pieces(line, start, line_preferred=_inline_preferred(line, in_preferred),
-                       degree_marks=degree_marks, years_marks=years_marks, out=out)
+        line_preferred = _inline_preferred(line, in_preferred) if ":" in line else in_preferred  # (see there)
+        for piece, hits, may_name_years in pieces:
+            out.append((piece, line_preferred, bool(hits), may_name_years, hits))
     return out
 
 
@@ -826,16 +835,13 @@ def _inline_preferred(line: str, in_preferred: bool) -> bool:
 
 
 def _marked_pieces(
-    line: str,
-    line_start: int,
-    line_preferred: bool,
-    degree_marks: list[int],
-    years_marks: list[int],
-    out: list[_Sentence],
-) -> None:
-    """The line's sentences, lower-cased, flagged from the marks (the line starts at `line_start` in the text):
-    the degree flag and where degree matches may start; years words are marked exactly where they occur.
-    Sentences with neither flag are left out, as both readers pass them over."""
+    line: str, line_start: int, degree_marks: list[int], years_marks: list[int]
+) -> list[tuple[str, list[re.Match[str]], bool]]:
+    """The line's sentences (the line starts at `line_start` in the text) that name a degree or may name
+    years, lower-cased, each with its _DEGREE_RE matches, found where the marks say they may start
+    (_degree_hits), and whether a years word is marked in it; the others are left out, as both readers
+    pass them over."""
+    out: list[tuple[str, list[re.Match[str]], bool]] = []
     for start, piece in _split_spans(line):
         start += line_start
         end = start + len(piece)
@@ -843,9 +849,17 @@ def _marked_pieces(
         last = bisect_left(degree_marks, end, first)
         years = bisect_left(years_marks, start)
         may_name_years = years < len(years_marks) and years_marks[years] < end
-        if last > first or may_name_years:  # then it holds a mark: not blank
-            out.append((piece.lower(), line_preferred, last > first, may_name_years,
-                        [mark - start for mark in degree_marks[first:last]]))
+        if last > first:
+            low = piece.lower()
+            hits = _degree_hits(low, [mark - start for mark in degree_marks[first:last]], _LOWERED)
+            if hits or may_name_years:
+                out.append((low, hits, may_name_years))
+        elif may_name_years:
+            out.append((piece.lower(), _NO_HITS, True))
+    return out
+
+
+_NO_HITS: list[re.Match[str]] = []  # shared: never changed
 
 
 def _last_heading_in(text: str, low: int, high: int) -> bool | None:
