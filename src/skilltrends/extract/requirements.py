@@ -558,9 +558,6 @@ _BEFORE_UNIT_CHARS = r"[a-z\d.+()\-–—~]"
 _BEFORE_UNIT_RUNS = 12
 # Matched on the reversed sentence from a unit word backwards: how far back a match holding it may start.
 _BEFORE_UNIT = re.compile(rf"(?:\s*{_BEFORE_UNIT_CHARS}+){{0,{_BEFORE_UNIT_RUNS}}}")
-# From the start of its unit word to the end of a match's unit ("months", "decade"; "years" in "a couple
-# of years"), after which the pattern holds only optional parts.
-_LONGEST_UNIT = 6
 
 
 def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
@@ -569,39 +566,42 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
 
     Every match holds a unit word (_YEARS_WORDS), none before it (no lead or quantity word holds one), and
     starts at most _BEFORE_UNIT back from it. So a match at or after `pos` that starts no later than the
-    first unit word at or after `pos` holds that very word, starts no earlier than _BEFORE_UNIT back from
-    it, and ends with its unit word at most _LONGEST_UNIT characters after the word's start, or runs on
-    only through optional parts: the text cut there still holds a match starting there. When the cut text
-    holds none starting by the word, the next match starts after the word; otherwise none starts before the
-    cut text's first, and the next is the one starting there if any (else search on from just after it).
-    With no unit word left there is no match left."""
+    first unit word at or after `pos` holds that very word and starts no earlier than _BEFORE_UNIT back
+    from it: none starts between `pos` and there. A word _may_hold_years rules out (the sentence is its own
+    context) is in no match. Otherwise the pattern is tried, in order, at the places from there to the word
+    where a match can start (_YEARS_START); the first match is the next. With none, the next match starts
+    after the word. With no unit word left there is no match left."""
     pos = 0
     reverse = ""
     while True:
         unit = -1
-        unit_word = ""
         for word in _YEARS_WORDS:
             at = sentence.find(word, pos)
             if at >= 0 and (unit < 0 or at < unit):
-                unit, unit_word = at, word
+                unit = at
         if unit < 0:
             return
-        if unit_word != "decade" and not _may_end_unit(sentence, unit + len(unit_word), couple=unit_word == "year"):
-            pos = unit + 1  # as when the probe below finds none: no match holds this word
+        if not _may_hold_years(sentence, unit):
+            pos = unit + 1  # no match holds this word
             continue
         reverse = reverse or sentence[::-1]
         back = _BEFORE_UNIT.match(reverse, len(sentence) - unit)  # always matches, maybe empty
         start = max(pos, unit - len(back[0]) if back else unit)
-        probe = _LOWERED.years.search(sentence[:unit + _LONGEST_UNIT], start)
-        if probe is None or probe.start() > unit:
+        match = None
+        for place in _YEARS_START.finditer(sentence, start, unit + 1):
+            match = _LOWERED.years.match(sentence, place.start())
+            if match is not None:
+                break
+        if match is None:
             pos = unit + 1
             continue
-        # No match starts before the probe's; one starting there is the next (rarely none does).
-        match = _LOWERED.years.match(sentence, probe.start()) or _LOWERED.years.search(sentence, probe.start() + 1)
-        if match is None:
-            return
         yield match
         pos = match.end()  # no match is empty
+
+
+# Where a _YEARS_RE match can start: after its look-behind, at the first character of a lead, a quantity,
+# "half" or "a" (word characters) or "~".
+_YEARS_START = re.compile(r"(?<![\w$£€.])[\w~]")
 
 
 def _may_end_unit(sentence: str, end: int, *, couple: bool) -> bool:
