@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import accumulate, chain
 from typing import NamedTuple
 
@@ -938,6 +939,13 @@ def _heading(line: str) -> bool | None:
     """None when `line` (a line end may follow) is no heading, else whether it heads a preferred section."""
     if len(line) >= 100 and len(line.rstrip(_LINE_ENDS)) >= 100:
         return None
+    # Headings and other short lines recur from posting to posting ("Requirements", "Benefits", "Remote"):
+    # the answer, a function of the line alone, is kept for the recent ones (short lines only: small keys).
+    return _known_heading(line) if len(line) <= _HEADING_KEPT else _read_heading(line)
+
+
+def _read_heading(line: str) -> bool | None:
+    """`_heading` for a line shorter than 100 characters without its line ends."""
     stripped = line.strip()
     # _HEADING_RE needs an ASCII letter, then at most _HEADING_MAX characters, unless "#"s lead.
     first = stripped[:1]
@@ -954,6 +962,10 @@ def _heading(line: str) -> bool | None:
     if _is_heading(name, colon=bool(heading.group(2)), folded=folded, p=p):
         return bool(p[0].search(folded))
     return None
+
+
+_HEADING_KEPT = 200
+_known_heading = lru_cache(maxsize=4096)(_read_heading)
 
 
 def _is_heading(
