@@ -334,7 +334,12 @@ def _matches_around(low: str, marks_at: list[int]) -> Iterator[re.Match[str]]:
     for mark in marks_at:
         if mark < pos or not _DIGIT.search(low, max(0, mark - 13), mark + _LONGEST_MARK + 2):
             continue  # inside a match read, or in none
-        start = max(pos, 1 + max(low.rfind(ch, pos, mark) for ch in _BARRIERS))
+        # The last barrier before the mark; most often just before it, whitespace between ("Salary: $90k").
+        start = mark
+        while start > pos and low[start - 1].isspace():
+            start -= 1
+        if not (start > pos and low[start - 1] in _BARRIERS):
+            start = max(pos, 1 + max(low.rfind(ch, pos, mark) for ch in _BARRIERS))
         for match in _pay_matches(low, None, _LOWERED, start, mark + _LONGEST_MARK + 2):
             yield match
             pos = match.end()
