@@ -323,13 +323,13 @@ def _matches_around(low: str, marks_at: list[int]) -> Iterator[re.Match[str]]:
     """Those matches of `_LOWERED.pay.finditer(low)` that hold a position of `marks_at` (sorted), with maybe
     some others, in order; the text far from the marks is not searched.
 
-    A match starting at or after a _BARRIERS character cannot hold that character, so the matches starting
-    after it are those that finditer from there finds; so are those after the end of a match finditer
-    finds. From such a place before each mark not yet passed, the matches are read until one ends past the
-    mark. A match holding the mark has a digit at most _LONGEST_MARK + 1 characters after it (mark, one
-    space, digit) or before it, at most 13 before it (digit, space, a multiplier of up to 8 letters, space,
-    mark of up to 3): when there is no digit up to there, none holds it; with none from 13 before it, no
-    match holds it and it is passed over."""
+    No match holds a _BARRIERS character, so none runs across one: the matches starting after one are those
+    that finditer from there finds, as are those after the end of a match finditer finds. From such a place
+    before each mark not yet passed, the matches are read until one ends past the mark. A match holding the
+    mark has a digit at most _LONGEST_MARK + 1 characters after it (mark, one space, digit) or before it,
+    at most 13 before it (digit, space, a multiplier of up to 8 letters, space, mark of up to 3): when there
+    is no digit up to there, none holds it; with none from 13 before it, no match holds it and it is passed
+    over."""
     pos = 0
     for mark in marks_at:
         if mark < pos or not _DIGIT.search(low, max(0, mark - 13), mark + _LONGEST_MARK + 2):

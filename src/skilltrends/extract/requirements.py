@@ -851,10 +851,10 @@ def _marked_pieces(
         years = bisect_left(years_marks, start)
         may_name_years = years < len(years_marks) and years_marks[years] < end
         if last > first:
-            low = piece.lower()
-            hits = _degree_hits(low, [mark - start for mark in degree_marks[first:last]], _LOWERED)
+            lowered = piece.lower()
+            hits = _degree_hits(lowered, [mark - start for mark in degree_marks[first:last]], _LOWERED)
             if hits or may_name_years:
-                out.append((low, hits, may_name_years))
+                out.append((lowered, hits, may_name_years))
         elif may_name_years:
             out.append((piece.lower(), _NO_HITS, True))
     return out
