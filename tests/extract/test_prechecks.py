@@ -205,7 +205,8 @@ def test_lowered_years_reach_back_over_the_longest_lead() -> None:
 
 @pytest.mark.parametrize("low", ["a yearly budget, 5 years of python", "5 yearsx, 3 years", "half a decade", "2 months'",
                                  "~5 years", "about ~ 3 yrs", "over 5 years", "x.5 years", "$5 years", "up to 2 months",
-                                 "no less than five (5) years", "at least 3-5 years", "a couple of years"])
+                                 "no less than five (5) years", "at least 3-5 years", "a couple of years",
+                                 " of experiencea decade", "xhalf a decade", "5a couple of years", "ya couple years"])
 def test_lowered_years_skip_unit_words_outside_matches(low: str) -> None:
     assert [m.span() for m in requirements._lowered_years(low)] == [
         m.span() for m in requirements._LOWERED.years.finditer(low)

@@ -600,9 +600,10 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
         pos = match.end()  # no match is empty
 
 
-# Where a _YEARS_RE match can start: after its look-behind, at the first character of a lead, a quantity,
-# "half" or "a" (word characters) or "~".
-_YEARS_START = re.compile(r"(?<![\w$£€.])[\w~]")
+# Where a _YEARS_RE match can start: after the look-behind of its first alternative, at the first character
+# of a lead or a quantity (a word character) or "~"; anywhere at the "half" or "a" of its "decade"
+# alternative, which has no look-behind ("experiencea decade").
+_YEARS_START = re.compile(r"(?<![\w$£€.])[\w~]|[ah]")
 
 
 def _may_end_unit(sentence: str, end: int, *, couple: bool) -> bool:
