@@ -464,10 +464,19 @@ def test_marked_equivalent_parts_decide_as_the_search(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["equivalent work experience", "in  lieu of a degree", "Degree is not required",
-                                  "no\tdegree required", "we don't need a degree", "a self-taught dev", "Self-Taught"])
+                                  "no\tdegree required", "we don't need a degree", "a self-taught dev", "Self-Taught",
+                                  "do  not care about\ta degrees", "don't require degree", "DO NOT NEED A\nDEGREE"])
 def test_marked_equivalent_parts_on_examples(text: str) -> None:
     low = text.lower()
     assert requirements._accepts_equivalent(low, _equivalent_marks(low))
+
+
+@pytest.mark.parametrize("text", ["don't need data degree", "do need a degree", "don't needa degree", "dont need a degree",
+                                  "do not about a degree", "do not care a degree", "don’t need a degree"])
+def test_marked_equivalent_parts_reject_near_misses(text: str) -> None:
+    low = text.lower()
+    assert not requirements._EQUIVALENT_RE.search(text)
+    assert not requirements._accepts_equivalent(low, _equivalent_marks(low))
 
 
 def _superset_marks(low: str) -> dict[str, list[int]]:

@@ -108,8 +108,10 @@ _EQUIVALENT_PARTS = (
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
-# the word follows after whitespace; None: anywhere (searched).
-_EQUIVALENT_ANCHORS = (("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), None, ("self-taught", ""))
+# the word follows after whitespace; ("degree", "do"): see _dont_need_start.
+_EQUIVALENT_ANCHORS = (
+    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("self-taught", "")
+)
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
@@ -298,16 +300,15 @@ def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
     present = {word for word in _EQUIVALENT_WORDS if _EQUIVALENT_KIND + word in marks}
     if not present:
         return False
-    for (words, part), anchor in zip(_EQUIVALENT_LOWERED, _EQUIVALENT_ANCHORS, strict=True):
+    for (words, part), (word, lead) in zip(_EQUIVALENT_LOWERED, _EQUIVALENT_ANCHORS, strict=True):
         if not present.issuperset(words):
             continue
-        if anchor is None:
-            if part.search(low):
-                return True
-            continue
-        word, lead = anchor
         for at in marks[_EQUIVALENT_KIND + word]:
-            if lead:  # the match starts at `lead`, whitespace between it and the word
+            if lead == "do":
+                at = _dont_need_start(low, at)
+                if at < 0:
+                    continue
+            elif lead:  # the match starts at `lead`, whitespace between it and the word
                 end = at
                 while end and low[end - 1].isspace():  # what \s matches (both use Py_UNICODE_ISSPACE)
                     end -= 1
@@ -317,6 +318,40 @@ def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
             if part.match(low, at):
                 return True
     return False
+
+
+def _dont_need_start(low: str, at: int) -> int:
+    """Where a match of the part "(?:don't|do\\s+not)\\s+(?:need|require|care\\s+about)\\s+(?:a\\s+)?degrees?"
+    ending with the "degree" at `at` can start, read back from it, or -1: each step has one reading, as
+    "need", "require" and "about" do not end in "a" (so an "a" before the whitespace is the article) and
+    "don't" does not end in "not"."""
+
+    def back(end: int, word: str) -> int:
+        # the start of `word`, which whitespace separates from `end`, or -1
+        start = end
+        while start and low[start - 1].isspace():  # what \s matches (Py_UNICODE_ISSPACE)
+            start -= 1
+        return start - len(word) if start < end and low.endswith(word, 0, start) else -1
+
+    end = at
+    article = back(end, "a")
+    if article >= 0:
+        end = article
+    for need in ("need", "require", "about"):
+        start = back(end, need)
+        if start >= 0:
+            break
+    else:
+        return -1
+    if need == "about":
+        start = back(start, "care")
+    if start < 0:
+        return -1
+    dont = back(start, "don't")
+    if dont >= 0:
+        return dont
+    start = back(start, "not")
+    return back(start, "do") if start >= 0 else -1
 
 
 class _Patterns(NamedTuple):
