@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -201,7 +203,10 @@ def test_lowered_years_reach_back_over_the_longest_lead() -> None:
     assert [m.span() for m in requirements._lowered_years(low)] == [(8, 62)]
 
 
-@pytest.mark.parametrize("low", ["a yearly budget, 5 years of python", "5 yearsx, 3 years", "half a decade", "2 months'"])
+@pytest.mark.parametrize("low", ["a yearly budget, 5 years of python", "5 yearsx, 3 years", "half a decade", "2 months'",
+                                 "~5 years", "about ~ 3 yrs", "over 5 years", "x.5 years", "$5 years", "up to 2 months",
+                                 "no less than five (5) years", "at least 3-5 years", "a couple of years",
+                                 " of experiencea decade", "xhalf a decade", "5a couple of years", "ya couple years"])
 def test_lowered_years_skip_unit_words_outside_matches(low: str) -> None:
     assert [m.span() for m in requirements._lowered_years(low)] == [
         m.span() for m in requirements._LOWERED.years.finditer(low)
@@ -293,15 +298,46 @@ def test_heading_reads_lowered_names_alike(line: str) -> None:
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from([*MONEY_FRAGMENTS, "neural", "aud", "cad", "academic", "usd", "x" * 9, "$", "٣"])
                 | st.text(max_size=4), max_size=14).map("".join))
-def test_marked_currency_precheck_holds_whenever_the_full_one_does(text: str) -> None:
+def test_marked_salaries_equal_the_full_search(text: str) -> None:
     low = text.lower()
     if len(low) != len(text):
         return
     codes = sorted(at for code in pay.MARKS["pay codes"] for at in range(len(low)) if low.startswith(code, at))
     marks = {"pay codes": codes} if codes else {}
-    if pay._may_name_currency(text, pay._digit_positions(text)):
-        assert pay._names_currency(text, low, marks)
+    assert pay._currency_marks_at(low, marks) == pay._currency_marks_at(low, None)
     assert pay.find_salaries(text, low, marks) == pay.find_salaries(text)
+
+
+BARRIER_FRAGMENTS = [*MONEY_FRAGMENTS, "$", "£", "€", "us$", "c$", "up to", "between", "maximum", "and", "~", "+", ".",
+                     ",", "'", "’", "\n", "   ", "m", "mil", "bn", "thousand", "1", "000", "12,500", "9.5", *pay._BARRIERS]
+
+
+# Dense in what _PAY_RE matches, so that most texts hold long matches.
+PAY_PARTS = ["1", "150", "12,500", "9.5", "'000", ",", ".", "-", "–", " to ", "and", "~", "+", " ", "\n", "$", "€", "usd",
+             "k", "m", "thousand", "from", "up to", "between ", "zł", *pay._BARRIERS]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PAY_PARTS), max_size=20).map("".join)
+       | st.lists(st.sampled_from(BARRIER_FRAGMENTS) | st.text(max_size=3), max_size=20).map("".join))
+def test_no_pay_match_holds_a_barrier(text: str) -> None:
+    low = text.lower()
+    for match in pay._LOWERED.pay.finditer(low):
+        assert not any(ch in match.group() for ch in pay._BARRIERS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PAY_PARTS), max_size=20).map("".join)
+       | st.lists(st.sampled_from(BARRIER_FRAGMENTS) | st.text(max_size=3), max_size=20).map("".join))
+def test_matches_around_marks_hold_every_match_with_a_currency(text: str) -> None:
+    low = text.lower()
+    groups = ("acur1", "acur2", "bcur1", "bcur2")
+    around = [m.span() for m in pay._matches_around(low, pay._currency_marks_at(low, None))]
+    every = [m.span() for m in pay._LOWERED.pay.finditer(low)]
+    assert set(around) <= set(every) and around == sorted(around)
+    assert [m.span() for m in pay._LOWERED.pay.finditer(low) if any(m.group(*groups))] == [
+        span for span in around if any(pay._LOWERED.pay.match(low, span[0]).group(*groups))
+    ]
 
 
 @settings(max_examples=400, deadline=None)
@@ -313,3 +349,174 @@ def test_lowered_years_equal_finditer_on_glued_units(text: str) -> None:
     assert [m.span() for m in requirements._lowered_years(low)] == [
         m.span() for m in requirements._LOWERED.years.finditer(low)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CLAUSE_FRAGMENTS) | st.text(max_size=3), max_size=6).map("".join))
+def test_no_clause_is_negated_or_cued_without_the_words(text: str) -> None:
+    _check_no_clause_is_negated_or_cued(text)
+
+
+@pytest.mark.parametrize("fragment", CLAUSE_FRAGMENTS)
+def test_no_clause_is_negated_or_cued_without_the_words_in_each_fragment(fragment: str) -> None:
+    _check_no_clause_is_negated_or_cued(f"x {fragment}, y")
+
+
+def _check_no_clause_is_negated_or_cued(text: str) -> None:
+    low = text.lower()
+    p = requirements._LOWERED
+    if requirements._may_qualify(low, p):
+        return
+    for left in range(len(low) + 1):
+        for right in range(left, len(low) + 1):
+            clause = low[left:right]
+            assert not p.preferred_cue.search(clause) and not p.negated_degree.search(clause)
+
+
+YEARS_CONTEXT = [*YEARS_FRAGMENTS, "a couple", "of", "a", "half a", "s", "ly", "’s", "'", "\n", ". ", "X", " • ", "(3)", "3"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(YEARS_CONTEXT) | st.text(max_size=3), max_size=20).map(" ".join)
+       | st.lists(st.sampled_from(YEARS_CONTEXT), max_size=20).map("".join))
+def test_years_words_kept_hold_every_match_in_their_sentence(text: str) -> None:
+    _check_years_words_kept(text)
+
+
+@pytest.mark.parametrize("text", [
+    "5 or more years", "five (5) years", "3+ years", "3 + years", "a couple of years", "a couple years", "half a decade",
+    "a  decade", "2 months", "3-5 yrs", "٣ years", "twenty years", "ten\tmonths", "x\n5 years. Then 4 yrs’ work",
+])
+def test_years_words_kept_hold_every_match_in_their_sentence_on_examples(text: str) -> None:
+    assert list(requirements._LOWERED.years.finditer(text.lower()))
+    _check_years_words_kept(text)
+
+
+def _check_years_words_kept(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text) or not requirements._hints_apply(text):
+        return
+    text = text.replace("’", "'").replace("‘", "'")
+    line_start = 0
+    for line in text.split("\n"):
+        for start, piece in requirements._split_spans(line):
+            piece_low = piece.lower()
+            for match in requirements._LOWERED.years.finditer(piece_low):
+                offset = line_start + start
+                words = [at + offset for at in range(match.start(), match.end())
+                         if piece_low.startswith(requirements._YEARS_WORDS, at)]
+                assert any(requirements._may_hold_years(low, at) for at in words), (piece, match)
+        line_start += len(line) + 1
+
+
+@pytest.mark.parametrize("word", [w for w in re.findall(r"[a-z]+", requirements._QTY) if len(w) >= 3])
+def test_years_words_kept_after_every_number_word(word: str) -> None:
+    for text in (f"{word} years", f"{word} months", f"{word} yrs"):
+        assert list(requirements._LOWERED.years.finditer(text))
+        _check_years_words_kept(text)
+
+
+HEADING_LINES = ["Nice to have", "Requirements:", "  Bonus points", "# Preferred", "Nice to have" + " " * 60, "x" * 70,
+                 "Preferred" + "x" * 60 + " ", "Preferred " + "y" * 52, "Preferred " + "y" * 53, "- a plus", "", " ",
+                 "About us\t", "We offer " + "z" * 70 + "\t "]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(HEADING_LINES) | st.text(max_size=70).map(lambda s: s.replace("\n", " ")), max_size=8))
+def test_last_heading_in_reads_the_lines_as_last_heading(lines: list[str]) -> None:
+    text = "\n".join(lines) + "\n"
+    if any(end in text for end in requirements._OTHER_LINE_ENDS):
+        return
+    split = text.splitlines(keepends=True)
+    starts = [0, *itertools.accumulate(map(len, split))]
+    for low in range(len(split)):
+        for high in range(low, len(split) + 1):
+            assert requirements._last_heading_in(text, starts[low], starts[high]) == requirements._last_heading(
+                split, low, high
+            )
+
+
+EQUIVALENT_FRAGMENTS = ["equivalent", " experience", " work", "combination", "in", " lieu of", "lieu", " a", "degree",
+                        " is", " not", " required", "no", "don't", "do not", " need", " care about", "degrees",
+                        "self-taught", "self taught", "self_taught", " ", "\t", "\n", "x", "é"]
+
+
+def _equivalent_marks(low: str) -> dict[str, list[int]]:
+    marks: dict[str, list[int]] = {}
+    for word in requirements._EQUIVALENT_WORDS:
+        # Letter words where they occur; "self-taught" with any non-word character for "-" (as the scan marks it).
+        pattern = re.escape(word).replace(r"\-", r"\W")
+        found = [m.start() for m in re.finditer(f"(?={pattern})", low)]
+        if found:
+            marks[requirements._EQUIVALENT_KIND + word] = found
+    return marks
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(EQUIVALENT_FRAGMENTS) | st.text(max_size=2), max_size=10).map("".join))
+def test_marked_equivalent_parts_decide_as_the_search(text: str) -> None:
+    low = text.lower()
+    if not requirements._hints_apply(text) or len(low) != len(text):
+        return
+    expected = bool(requirements._EQUIVALENT_RE.search(text))
+    assert requirements._accepts_equivalent(low) == expected
+    assert requirements._accepts_equivalent(low, _equivalent_marks(low)) == expected
+
+
+@pytest.mark.parametrize("text", ["equivalent work experience", "in  lieu of a degree", "Degree is not required",
+                                  "no\tdegree required", "we don't need a degree", "a self-taught dev", "Self-Taught",
+                                  "do  not care about\ta degrees", "don't require degree", "DO NOT NEED A\nDEGREE"])
+def test_marked_equivalent_parts_on_examples(text: str) -> None:
+    low = text.lower()
+    assert requirements._accepts_equivalent(low, _equivalent_marks(low))
+
+
+@pytest.mark.parametrize("text", ["don't need data degree", "do need a degree", "don't needa degree", "dont need a degree",
+                                  "do not about a degree", "do not care a degree", "don’t need a degree"])
+def test_marked_equivalent_parts_reject_near_misses(text: str) -> None:
+    low = text.lower()
+    assert not requirements._EQUIVALENT_RE.search(text)
+    assert not requirements._accepts_equivalent(low, _equivalent_marks(low))
+
+
+def _superset_marks(low: str) -> dict[str, list[int]]:
+    """Marks as the matcher's scan gives them, or more: each word of MARKS where its letters occur, spaces and
+    stops in it standing for any non-word character (the scan also asks for a word start before a leading one)."""
+    marks: dict[str, list[int]] = {}
+    for kind, words in requirements.MARKS.items():
+        found: set[int] = set()
+        for word in words:
+            core = word.strip(" .")
+            pattern = "".join(r"\W" if ch in " .-" else re.escape(ch) for ch in core)
+            found.update(m.start() for m in re.finditer(f"(?={pattern})", low))
+        if found:
+            marks[kind] = sorted(found)
+    return marks
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*FRAGMENTS, *YEARS_CONTEXT]) | st.text(max_size=4), max_size=16).map("".join))
+def test_marked_requirements_equal_the_searched_ones(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    assert extract_requirements(text, low, _superset_marks(low)) == extract_requirements(text, low)
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("fragment", FRAGMENTS)
+def test_marked_requirements_equal_the_searched_ones_on_each_fragment(template: str, fragment: str) -> None:
+    text = f"About us\n{template.format(fragment)}\nNice to have:\n- {fragment}, 3 years. PhD students welcome."
+    low = text.lower()
+    if len(low) == len(text):
+        assert extract_requirements(text, low, _superset_marks(low)) == extract_requirements(text, low)
+
+
+@pytest.mark.parametrize("text", [
+    "Requirements\n- BS in CS\nBonus masters\n- MS in CS",  # a heading whose mark is in no match
+    "Nice to have\n- PhD students welcome\nRequirements\n- 3 yearly reviews\n- MS in CS, 5+ years",
+    "Bonus\nMasters\n- 3+ years. MS or PhD",
+])
+def test_marked_requirements_read_headings_on_lines_left_out(text: str) -> None:
+    low = text.lower()
+    assert extract_requirements(text, low, _superset_marks(low)) == extract_requirements(text, low)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from skilltrends.models import Salary
@@ -62,22 +62,6 @@ def _may_name_currency(text: str, digits: list[int] | None) -> bool:
 # The currency codes but "zł", as the matcher's Hyperscan pass marks them (letters only: exactly where they
 # occur in the lower-cased text).
 MARKS = {"pay codes": tuple(code for code in _CODES if code.isascii())}
-
-
-def _names_currency(text: str, low: str, marks: dict[str, list[int]]) -> bool:
-    """False only when `_may_name_currency` is: it needs a symbol, one of _UNFOLDED, or a code in `low`
-    (near digits, or anywhere when a digit is not ASCII) — ASCII codes are marked wherever they occur.
-
-    When every digit is ASCII, a code counts only inside the stretches from 4 characters before a digit to
-    13 after it: its first letter then lies at most 4 before a digit and 13 after one."""
-    if "zł" in low or any(ch in text for ch in _SYMBOLS) or any(ch in text for ch in _UNFOLDED):
-        return True
-    codes = marks.get("pay codes")
-    if codes is None:
-        return False
-    if _has_other_digit(text):
-        return True  # then any code may count (see _may_name_currency)
-    return any(_DIGIT.search(low, max(0, at - 13), at + 5) for at in codes)
 
 
 def _may_name_code(low: str) -> bool:
@@ -246,15 +230,26 @@ def find_salaries(
     """Every pay range in `text`, in order; money that is not pay is left out. `low`, `marks`: see
     find_salary."""
     out: list[Salary] = []
-    if marks is not None and low is not None and len(low) == len(text) and not _names_currency(text, low, marks):
-        return out  # as below, without looking for digits
-    digits = _digit_positions(text)
-    if not _may_name_currency(text, digits):
-        return out  # every range kept below names a currency: skip the costly scan when none occurs
-    p = _AS_WRITTEN
-    if low is not None and len(low) == len(text) and not any(ch in text for ch in _UNFOLDED):
-        text, p = low, _LOWERED  # the same spans (see _LOWERED); digits stay where they were
-    for match in _pay_matches(text, digits, p):
+    matches: Iterable[re.Match[str]]
+    if low is not None and (len(low) != len(text) or any(ch in text for ch in _UNFOLDED)):
+        low = None  # read the text as written
+    if low is not None and marks is not None:
+        # The same spans (see _LOWERED); only the matches around currency marks are looked for, since every
+        # range kept below names a currency. (Without marks, finding the codes in the whole text costs more.)
+        text, p = low, _LOWERED
+        marks_at = _currency_marks_at(text, marks)
+        if not marks_at:
+            return out
+        matches = _matches_around(text, marks_at)
+    else:
+        digits = _digit_positions(text)
+        if not _may_name_currency(text, digits):
+            return out  # every range kept below names a currency: skip the costly scan when none occurs
+        p = _AS_WRITTEN
+        if low is not None:
+            text, p = low, _LOWERED  # the same spans (see _LOWERED); digits stay where they were
+        matches = _pay_matches(text, digits, p)
+    for match in matches:
         if not any(match.group("acur1", "acur2", "bcur1", "bcur2")):
             continue
         if _is_not_pay(text, match, p):
@@ -270,9 +265,12 @@ _LONGEST_LEAD = 11  # "starting at"
 _LONGEST_MARK = max(map(len, _CURRENCY_MARKS))
 
 
-def _pay_matches(text: str, digits: list[int] | None, p: _Patterns = _AS_WRITTEN) -> Iterator[re.Match[str]]:
-    """`p.pay.finditer(text)` (_PAY_RE as written), without trying the pattern at every position of digit-free
-    stretches; `digits`: `_digit_positions(text)`.
+def _pay_matches(
+    text: str, digits: list[int] | None, p: _Patterns = _AS_WRITTEN, pos: int = 0, digits_before: int | None = None
+) -> Iterator[re.Match[str]]:
+    """`p.pay.finditer(text, pos)` (_PAY_RE as written), without trying the pattern at every position of
+    digit-free stretches; `digits`: `_digit_positions(text)`. With `digits_before`, the matches whose first
+    digit lies before it (then `digits` is not used).
 
     Every match holds a digit and starts at most lead + whitespace + mark + one space before its first
     digit, and no match is empty; so a match at or after `pos` starts no earlier than that before the first
@@ -282,8 +280,7 @@ def _pay_matches(text: str, digits: list[int] | None, p: _Patterns = _AS_WRITTEN
     the next match starts, found without letting sre run on to later digits (a failed search used to scan
     the rest of the text at ~100 ns a character); with none there, the next match starts after the digit.
     """
-    pos = 0
-    while (digit := _next_digit(text, digits, pos)) >= 0:
+    while (digit := _next_digit(text, digits, pos, digits_before)) >= 0:
         start = max(0, digit - _LONGEST_MARK - 1)
         while start > 0 and text[start - 1].isspace():
             start -= 1
@@ -298,8 +295,64 @@ def _pay_matches(text: str, digits: list[int] | None, p: _Patterns = _AS_WRITTEN
         pos = match.end()
 
 
-def _next_digit(text: str, digits: list[int] | None, pos: int) -> int:
-    """Where the first digit at or after `pos` is, or -1; `digits`: `_digit_positions(text)`."""
+# Characters no _LOWERED.pay match holds: it is made of whitespace, digits, ASCII letters (lead, multiplier,
+# range words, codes), "ł", the currency symbols, ",.'’" and "-–—~+" only. (Common ones, for str.rfind.)
+_BARRIERS = ':;!?()/|*•"&'
+
+
+def _currency_marks_at(low: str, marks: dict[str, list[int]] | None) -> list[int]:
+    """Where a currency mark (_CURRENCY_MARKS, lower-cased) may start in `low`, in order: each symbol and
+    "zł", and each ASCII code (from `marks` when given: the Hyperscan pass marks them exactly). Every mark a
+    _LOWERED.pay match captures holds one of these at its first character or at a symbol's ("us$")."""
+    found: list[int] = []
+    for mark in (*_SYMBOLS, "zł", *(() if marks is not None else MARKS["pay codes"])):
+        if mark not in low:
+            continue  # most are not there: `in` costs less than a find call
+        at = low.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = low.find(mark, at + 1)
+    if marks is not None and "pay codes" in marks:
+        found.extend(marks["pay codes"])
+    if len(found) > 1:
+        found.sort()
+    return found
+
+
+def _matches_around(low: str, marks_at: list[int]) -> Iterator[re.Match[str]]:
+    """Those matches of `_LOWERED.pay.finditer(low)` that hold a position of `marks_at` (sorted), with maybe
+    some others, in order; the text far from the marks is not searched.
+
+    No match holds a _BARRIERS character, so none runs across one: the matches starting after one are those
+    that finditer from there finds, as are those after the end of a match finditer finds. From such a place
+    before each mark not yet passed, the matches are read until one ends past the mark. A match holding the
+    mark has a digit at most _LONGEST_MARK + 1 characters after it (mark, one space, digit) or before it,
+    at most 13 before it (digit, space, a multiplier of up to 8 letters, space, mark of up to 3): when there
+    is no digit up to there, none holds it; with none from 13 before it, no match holds it and it is passed
+    over."""
+    pos = 0
+    for mark in marks_at:
+        if mark < pos or not _DIGIT.search(low, max(0, mark - 13), mark + _LONGEST_MARK + 2):
+            continue  # inside a match read, or in none
+        # The last barrier before the mark; most often just before it, whitespace between ("Salary: $90k").
+        start = mark
+        while start > pos and low[start - 1].isspace():
+            start -= 1
+        if not (start > pos and low[start - 1] in _BARRIERS):
+            start = max(pos, 1 + max(low.rfind(ch, pos, mark) for ch in _BARRIERS))
+        for match in _pay_matches(low, None, _LOWERED, start, mark + _LONGEST_MARK + 2):
+            yield match
+            pos = match.end()
+            if pos > mark:
+                break
+
+
+def _next_digit(text: str, digits: list[int] | None, pos: int, before: int | None = None) -> int:
+    """Where the first digit at or after `pos` is, or -1; `digits`: `_digit_positions(text)`. With `before`,
+    only digits before it count (`digits` is not used)."""
+    if before is not None:
+        found = _DIGIT.search(text, pos, before)
+        return found.start() if found else -1
     if digits is None:
         found = _DIGIT.search(text, pos)
         return found.start() if found else -1

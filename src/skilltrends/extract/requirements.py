@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import accumulate, chain
 from typing import NamedTuple
 
@@ -106,6 +107,11 @@ _EQUIVALENT_PARTS = (
     (("self-taught",), r"self-taught"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
+# Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
+# the word follows after whitespace; ("degree", "do"): see _dont_need_start.
+_EQUIVALENT_ANCHORS = (
+    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("self-taught", "")
+)
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
@@ -288,9 +294,64 @@ def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
     """`_EQUIVALENT_RE.search(text)` for `low = text.lower()` where `_hints_apply(text)`; `marks`: see MARKS."""
     if marks is None:
         present = {word for word in _EQUIVALENT_WORDS if word in low}
-    else:  # a kind is there when one of its marks is: a superset of the words in `low` (the search decides)
-        present = {word for word in _EQUIVALENT_WORDS if _EQUIVALENT_KIND + word in marks}
-    return any(present.issuperset(words) and part.search(low) for words, part in _EQUIVALENT_LOWERED)
+        return any(present.issuperset(words) and part.search(low) for words, part in _EQUIVALENT_LOWERED)
+    # A kind is there when one of its marks is: a superset of the words in `low`. Its marks are at every
+    # place its word occurs, so a part anchored to its word is tried only there (see _EQUIVALENT_ANCHORS).
+    present = {word for word in _EQUIVALENT_WORDS if _EQUIVALENT_KIND + word in marks}
+    if not present:
+        return False
+    for (words, part), (word, lead) in zip(_EQUIVALENT_LOWERED, _EQUIVALENT_ANCHORS, strict=True):
+        if not present.issuperset(words):
+            continue
+        for at in marks[_EQUIVALENT_KIND + word]:
+            if lead == "do":
+                at = _dont_need_start(low, at)
+                if at < 0:
+                    continue
+            elif lead:  # the match starts at `lead`, whitespace between it and the word
+                end = at
+                while end and low[end - 1].isspace():  # what \s matches (both use Py_UNICODE_ISSPACE)
+                    end -= 1
+                if end == at or not low.endswith(lead, 0, end):
+                    continue
+                at = end - len(lead)
+            if part.match(low, at):
+                return True
+    return False
+
+
+def _dont_need_start(low: str, at: int) -> int:
+    """Where a match of the part "(?:don't|do\\s+not)\\s+(?:need|require|care\\s+about)\\s+(?:a\\s+)?degrees?"
+    ending with the "degree" at `at` can start, read back from it, or -1: each step has one reading, as
+    "need", "require" and "about" do not end in "a" (so an "a" before the whitespace is the article) and
+    "don't" does not end in "not"."""
+
+    def back(end: int, word: str) -> int:
+        # the start of `word`, which whitespace separates from `end`, or -1
+        start = end
+        while start and low[start - 1].isspace():  # what \s matches (Py_UNICODE_ISSPACE)
+            start -= 1
+        return start - len(word) if start < end and low.endswith(word, 0, start) else -1
+
+    end = at
+    article = back(end, "a")
+    if article >= 0:
+        end = article
+    for need in ("need", "require", "about"):
+        start = back(end, need)
+        if start >= 0:
+            break
+    else:
+        return -1
+    if need == "about":
+        start = back(start, "care")
+    if start < 0:
+        return -1
+    dont = back(start, "don't")
+    if dont >= 0:
+        return dont
+    start = back(start, "not")
+    return back(start, "do") if start >= 0 else -1
 
 
 class _Patterns(NamedTuple):
@@ -369,6 +430,14 @@ def _may_cue(c: str) -> bool:
 assert all(_may_cue(word) for word in _CUE_WORDS)  # it tests every word
 
 
+def _may_qualify(sentence: str, p: _Patterns) -> bool:
+    """False when no part of `sentence` (lower-cased, p is _LOWERED) can be negated or cued: it holds none of
+    _NEGATED_WORDS and none of _CUE_WORDS (see _is_negated and _has_cue)."""
+    return p is not _LOWERED or _may_cue(sentence) or (
+        "not" in sentence or "n't" in sentence or "need" in sentence or "without" in sentence
+    )
+
+
 def _is_negated(clause: str, p: _Patterns) -> bool:
     """Whether `p.negated_degree` matches in `clause`."""
     if p is _LOWERED and not ("not" in clause or "n't" in clause or "need" in clause or "without" in clause):
@@ -380,10 +449,9 @@ _EQUIVALENT_LOWERED = tuple(
     (words, _case_sensitive(re.compile(pattern, re.IGNORECASE))) for words, pattern in _EQUIVALENT_PARTS
 )
 
-# (sentence, under a preferred heading, may name a degree, may name years, where _DEGREE_RE matches may
-# start other than after whitespace before "degree", or None: anywhere); the sentence is lower-cased when it
-# comes from _sentences(text, low=...).
-_Sentence = tuple[str, bool, bool, bool, "list[int] | None"]
+# (sentence, under a preferred heading, may name a degree, may name years, its _DEGREE_RE matches or None:
+# not looked for yet); the sentence is lower-cased when it comes from _sentences(text, low=...).
+_Sentence = tuple[str, bool, bool, bool, "list[re.Match[str]] | None"]
 
 # Mark kinds for the matcher's Hyperscan pass (skilltrends.extract.scan), kind -> words: `marks`, the offsets
 # in `low` where the pass found them, stand in for searching the text. The equivalent-experience words have
@@ -437,25 +505,31 @@ def _requirements(
 def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> Degree:
     required: set[str] = set()
     fields: list[str] = []
-    for sentence, is_preferred_section, may_name_degree, _, starts in sentences:
+    for sentence, is_preferred_section, may_name_degree, _, known in sentences:
         if not may_name_degree:
             continue
-        hits = _degree_hits(sentence, starts, p)
+        hits = list(p.degree.finditer(sentence)) if known is None else known
         if any(not h.group("generic") for h in hits):
             hits = [h for h in hits if not h.group("generic")]
         if not hits:
             continue
         if (_OR_EQUIVALENT_LOWERED if p is _LOWERED else p.or_equivalent).search(sentence):
             equivalent = True
-        cuts = _cuts(sentence, p)
+        # A clause holds what _is_negated or _has_cue look for only when the sentence does: without it, no
+        # clause needs cutting out.
+        cuts = _cuts(sentence, p) if _may_qualify(sentence, p) else None
         near: dict[tuple[int, int], list[str]] = {}  # per window of this sentence (see _fields_near)
         for hit in hits:
             level = next((name for name in ("phd", "master") if hit.group(name)), "bachelor")
-            clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
-            if _is_negated(clause, p):
-                continue
-            if is_preferred_section or _has_cue(clause, p):
-                continue  # a preferred degree is not a requirement, nor are its fields
+            if cuts is None:
+                if is_preferred_section:
+                    continue  # see below
+            else:
+                clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
+                if _is_negated(clause, p):
+                    continue
+                if is_preferred_section or _has_cue(clause, p):
+                    continue  # a preferred degree is not a requirement, nor are its fields
             required.add(level)
             fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, near) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
@@ -465,7 +539,7 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
 def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
-    for sentence, is_preferred_section, may_name_degree, may_name_years, starts in sentences:
+    for sentence, is_preferred_section, may_name_degree, may_name_years, known in sentences:
         if not may_name_years:
             continue
         found = _sentence_years(sentence, p)
@@ -475,7 +549,7 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
             found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree, starts=starts):
+        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree, known=known):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
         cue = is_preferred_section or all(c for _, _, c in found)
         (preferred if cue else required).append(pick)
@@ -504,6 +578,9 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
         lo, hi = _span_years(m)
         if lo is None and hi is None:
             continue
+        if p is _LOWERED and not _may_cue(sentence):
+            out.append((lo, hi, False))  # no clause of it can hold a cue (see _has_cue)
+            continue
         cuts = _cuts(sentence, p) if cuts is None else cuts
         clause = _clause_at(sentence, start, end, cuts)
         out.append((lo, hi, _has_cue(clause, p)))
@@ -517,9 +594,6 @@ _BEFORE_UNIT_CHARS = r"[a-z\d.+()\-–—~]"
 _BEFORE_UNIT_RUNS = 12
 # Matched on the reversed sentence from a unit word backwards: how far back a match holding it may start.
 _BEFORE_UNIT = re.compile(rf"(?:\s*{_BEFORE_UNIT_CHARS}+){{0,{_BEFORE_UNIT_RUNS}}}")
-# From the start of its unit word to the end of a match's unit ("months", "decade"; "years" in "a couple
-# of years"), after which the pattern holds only optional parts.
-_LONGEST_UNIT = 6
 
 
 def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
@@ -528,39 +602,43 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
 
     Every match holds a unit word (_YEARS_WORDS), none before it (no lead or quantity word holds one), and
     starts at most _BEFORE_UNIT back from it. So a match at or after `pos` that starts no later than the
-    first unit word at or after `pos` holds that very word, starts no earlier than _BEFORE_UNIT back from
-    it, and ends with its unit word at most _LONGEST_UNIT characters after the word's start, or runs on
-    only through optional parts: the text cut there still holds a match starting there. When the cut text
-    holds none starting by the word, the next match starts after the word; otherwise none starts before the
-    cut text's first, and the next is the one starting there if any (else search on from just after it).
-    With no unit word left there is no match left."""
+    first unit word at or after `pos` holds that very word and starts no earlier than _BEFORE_UNIT back
+    from it: none starts between `pos` and there. A word _may_hold_years rules out (the sentence is its own
+    context) is in no match. Otherwise the pattern is tried, in order, at the places from there to the word
+    where a match can start (_YEARS_START); the first match is the next. With none, the next match starts
+    after the word. With no unit word left there is no match left."""
     pos = 0
     reverse = ""
     while True:
         unit = -1
-        unit_word = ""
         for word in _YEARS_WORDS:
             at = sentence.find(word, pos)
             if at >= 0 and (unit < 0 or at < unit):
-                unit, unit_word = at, word
+                unit = at
         if unit < 0:
             return
-        if unit_word != "decade" and not _may_end_unit(sentence, unit + len(unit_word), couple=unit_word == "year"):
-            pos = unit + 1  # as when the probe below finds none: no match holds this word
+        if not _may_hold_years(sentence, unit):
+            pos = unit + 1  # no match holds this word
             continue
         reverse = reverse or sentence[::-1]
         back = _BEFORE_UNIT.match(reverse, len(sentence) - unit)  # always matches, maybe empty
         start = max(pos, unit - len(back[0]) if back else unit)
-        probe = _LOWERED.years.search(sentence[:unit + _LONGEST_UNIT], start)
-        if probe is None or probe.start() > unit:
+        match = None
+        for place in _YEARS_START.finditer(sentence, start, unit + 1):
+            match = _LOWERED.years.match(sentence, place.start())
+            if match is not None:
+                break
+        if match is None:
             pos = unit + 1
             continue
-        # No match starts before the probe's; one starting there is the next (rarely none does).
-        match = _LOWERED.years.match(sentence, probe.start()) or _LOWERED.years.search(sentence, probe.start() + 1)
-        if match is None:
-            return
         yield match
         pos = match.end()  # no match is empty
+
+
+# Where a _YEARS_RE match can start: after the look-behind of its first alternative, at the first character
+# of a lead or a quantity (a word character) or "~"; anywhere at the "half" or "a" of its "decade"
+# alternative, which has no look-behind ("experiencea decade").
+_YEARS_START = re.compile(r"(?<![\w$£€.])[\w~]|[ah]")
 
 
 def _may_end_unit(sentence: str, end: int, *, couple: bool) -> bool:
@@ -574,6 +652,42 @@ def _may_end_unit(sentence: str, end: int, *, couple: bool) -> bool:
     if after[0] != "s":
         return False
     return couple or len(after) == 1 or not _is_word(after[1])
+
+
+# What the text before a _YEARS_RE match's unit word ends with, after whitespace, but for a digit (\d: any
+# str.isdecimal character), ")" ("five (5)") or "+": a number word, "more" ("or more"); for "year" also
+# "couple" and "of" ("a couple of years").
+_QUANTITY_ENDS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "twenty", "more",
+)
+_QUANTITY_ENDS_YEAR = (*_QUANTITY_ENDS, "couple", "of")
+
+
+def _may_hold_years(low: str, at: int) -> bool:
+    """False when the years word at `at` in `low` (a mark: one of _YEARS_WORDS) is in no _LOWERED.years match
+    of the sentence holding it: where it ends (see _may_end_unit) or what it follows, whitespace aside, rules
+    out the pattern — "decade" comes after "a", the others after a quantity, "+" or "or more" (or "a
+    couple (of)"). A sentence is cut from its line at whitespace, so the characters the match would hold
+    are read alike in `low`; the test reads past the sentence only where it passes anyway (see
+    _may_end_unit), or at whitespace before it, where the sentence holds nothing."""
+    ends: tuple[str, ...]
+    if low.startswith("year", at):
+        if not _may_end_unit(low, at + 4, couple=True):
+            return False
+        ends = _QUANTITY_ENDS_YEAR
+    elif low.startswith("yr", at) or low.startswith("month", at):
+        if not _may_end_unit(low, at + (2 if low[at + 1] == "r" else 5), couple=False):
+            return False
+        ends = _QUANTITY_ENDS
+    elif low.startswith("decade", at):
+        ends = ("a",)
+    else:
+        return True  # not a years word
+    end = at
+    while end and low[end - 1].isspace():  # what \s matches (both use Py_UNICODE_ISSPACE)
+        end -= 1
+    return end > 0 and (low[end - 1].isdecimal() or low[end - 1] in ")+" or low.endswith(ends, 0, end))
 
 
 _SPACES = re.compile(r"\s+")
@@ -614,10 +728,14 @@ def _quantity(raw: str | None) -> float | None:
         return None
 
 
-def _has_routes(sentence: str, p: _Patterns, *, may_name_degree: bool, starts: list[int] | None) -> bool:
+def _has_routes(
+    sentence: str, p: _Patterns, *, may_name_degree: bool, known: list[re.Match[str]] | None
+) -> bool:
     """Several year figures in one sentence are alternatives when joined by "or", tied to degrees, or to
-    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`, `starts`: the sentence's (_Sentence)."""
-    return bool(p.route_words.search(sentence) or (may_name_degree and _degree_hits(sentence, starts, p)))
+    levels ("Senior: 5+ years; Staff: 8+ years"). `may_name_degree`, `known`: the sentence's (_Sentence)."""
+    if p.route_words.search(sentence):
+        return True
+    return may_name_degree and bool(p.degree.search(sentence) if known is None else known)
 
 
 def _degree_hits(sentence: str, starts: list[int] | None, p: _Patterns) -> list[re.Match[str]]:
@@ -656,8 +774,8 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
     True."""
     out: list[_Sentence] = []
     text = text.replace("’", "'").replace("‘", "'")  # one character for one: offsets into `low` still hold
-    if marks is not None and not any(end in text for end in _OTHER_LINE_ENDS):
-        return _marked_sentences(text, marks)
+    if marks is not None and low is not None and not any(end in text for end in _OTHER_LINE_ENDS):
+        return _marked_sentences(text, low, marks)
     lines = text.splitlines(keepends=True)
     if low is None:
         wanted: Iterable[int] = range(len(lines))
@@ -686,7 +804,8 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
             continue
         line_preferred = _inline_preferred(line, in_preferred)
         if marks is not None:
-            _marked_pieces(line, ends[at - 1] if at else 0, line_preferred, degree_marks, years_marks, out)
+            pieces = _marked_pieces(line, ends[at - 1] if at else 0, degree_marks, years_marks)
+            out += [(piece, line_preferred, bool(hits), may_name_years, hits) for piece, hits, may_name_years in pieces]
             continue
         for piece in _split_sentences(line):
             if not piece.strip():
@@ -703,13 +822,16 @@ def _sentences(text: str, *, low: str | None = None, marks: Marks | None = None)
 _OTHER_LINE_ENDS = tuple(_LINE_ENDS.replace("\n", ""))
 
 
-def _marked_sentences(text: str, marks: Marks) -> list[_Sentence]:
-    """`_sentences(text, low=..., marks=marks)` for a text (quotes replaced) whose only line end is "\n":
+def _marked_sentences(text: str, low: str, marks: Marks) -> list[_Sentence]:
+    """`_sentences(text, low=low, marks=marks)` for a text (quotes replaced) whose only line end is "\n":
     its lines are what splitlines gives, found around the marks with str.find/rfind instead of splitting
-    the whole text (the same lines are read, in the same order, with the same checks)."""
+    the whole text (the same lines are read, in the same order, with the same checks). Years words that
+    can be in no match (_may_hold_years) are dropped first, and degree matches are looked for at once
+    (_marked_pieces): a line with no sentence left is not read for headings here, but by the next line's
+    _last_heading_in, as one that names neither is."""
     out: list[_Sentence] = []
     degree_marks = marks.get("requirements degree", _NONE)
-    years_marks = marks.get("requirements years", _NONE)
+    years_marks = [at for at in marks.get("requirements years", _NONE) if _may_hold_years(low, at)]
     in_preferred = False
     read = 0  # the lines before this offset (a line start) have been read for headings
     last_start = -1
@@ -722,17 +844,21 @@ def _marked_sentences(text: str, marks: Marks) -> list[_Sentence]:
         end = text.find("\n", at)
         if end < 0:
             end = size
+        line = text[start:end]
+        pieces = _marked_pieces(line, start, degree_marks, years_marks)
+        if not pieces:
+            continue  # its marks are in no match: read with the lines above the next one
         above = _last_heading_in(text, read, start)  # the nearest heading above decides, if any
         if above is not None:
             in_preferred = above
         read = end + 1
-        line = text[start:end]
         heading = _heading(line) if _may_be_heading(line) else None
         if heading is not None:
             in_preferred = heading
             continue
-        _marked_pieces(line, start, line_preferred=_inline_preferred(line, in_preferred),
-                       degree_marks=degree_marks, years_marks=years_marks, out=out)
+        line_preferred = _inline_preferred(line, in_preferred) if ":" in line else in_preferred  # (see there)
+        for piece, hits, may_name_years in pieces:
+            out.append((piece, line_preferred, bool(hits), may_name_years, hits))
     return out
 
 
@@ -746,27 +872,31 @@ def _inline_preferred(line: str, in_preferred: bool) -> bool:
 
 
 def _marked_pieces(
-    line: str,
-    line_start: int,
-    line_preferred: bool,
-    degree_marks: list[int],
-    years_marks: list[int],
-    out: list[_Sentence],
-) -> None:
-    """The line's sentences, lower-cased, flagged from the marks (the line starts at `line_start` in the text):
-    the degree flag and where degree matches may start; years words are marked exactly where they occur."""
+    line: str, line_start: int, degree_marks: list[int], years_marks: list[int]
+) -> list[tuple[str, list[re.Match[str]], bool]]:
+    """The line's sentences (the line starts at `line_start` in the text) that name a degree or may name
+    years, lower-cased, each with its _DEGREE_RE matches, found where the marks say they may start
+    (_degree_hits), and whether a years word is marked in it; the others are left out, as both readers
+    pass them over."""
+    out: list[tuple[str, list[re.Match[str]], bool]] = []
     for start, piece in _split_spans(line):
-        if not piece.strip():
-            continue
         start += line_start
         end = start + len(piece)
         first = bisect_left(degree_marks, start)
         last = bisect_left(degree_marks, end, first)
         years = bisect_left(years_marks, start)
-        out.append((
-            piece.lower(), line_preferred, last > first, years < len(years_marks) and years_marks[years] < end,
-            [mark - start for mark in degree_marks[first:last]],
-        ))
+        may_name_years = years < len(years_marks) and years_marks[years] < end
+        if last > first:
+            lowered = piece.lower()
+            hits = _degree_hits(lowered, [mark - start for mark in degree_marks[first:last]], _LOWERED)
+            if hits or may_name_years:
+                out.append((lowered, hits, may_name_years))
+        elif may_name_years:
+            out.append((piece.lower(), _NO_HITS, True))
+    return out
+
+
+_NO_HITS: list[re.Match[str]] = []  # shared: never changed
 
 
 def _last_heading_in(text: str, low: int, high: int) -> bool | None:
@@ -776,9 +906,11 @@ def _last_heading_in(text: str, low: int, high: int) -> bool | None:
         newline = text.rfind("\n", low, high - 1)  # the end of the line before, if any
         start = newline + 1 if newline >= 0 else low
         first = text[start]
-        # _may_be_heading, inlined: most lines fail it
+        # _may_be_heading, inlined: most lines fail it. A line (its "\n" at high - 1) ending in a character
+        # other than whitespace is as long as rstrip() leaves it: measured without a copy.
         if (first in _HEADING_FIRST and (first == "#" or high - start <= _HEADING_MAX + 1
-                                         or len(text[start:high].rstrip()) <= _HEADING_MAX)) or first.isspace():
+                                         or (text[high - 2].isspace()
+                                             and len(text[start:high].rstrip()) <= _HEADING_MAX))) or first.isspace():
             heading = _heading(text[start:high])
             if heading is not None:
                 return heading
@@ -802,8 +934,12 @@ def _split_sentences(line: str) -> list[str]:
 def _split_spans(line: str) -> list[tuple[int, str]]:
     """The pieces of `_SENTENCE_SPLIT.split(line)` for one line of text, each with its offset in `line` (the
     text between matches: no match is empty)."""
-    cuts = _SENTENCE_SPLIT.finditer(line) if "•" in line or "·" in line else _SENTENCE_END.finditer(line)
-    group = 0 if "•" in line or "·" in line else 1
+    if "•" in line or "·" in line:
+        cuts, group = _SENTENCE_SPLIT.finditer(line), 0
+    elif "." in line or "!" in line or "?" in line:
+        cuts, group = _SENTENCE_END.finditer(line), 1
+    else:
+        return [(0, line)]  # every match holds one of those
     pieces: list[tuple[int, str]] = []
     start = 0
     for cut in cuts:
@@ -839,6 +975,13 @@ def _heading(line: str) -> bool | None:
     """None when `line` (a line end may follow) is no heading, else whether it heads a preferred section."""
     if len(line) >= 100 and len(line.rstrip(_LINE_ENDS)) >= 100:
         return None
+    # Headings and other short lines recur from posting to posting ("Requirements", "Benefits", "Remote"):
+    # the answer, a function of the line alone, is kept for the recent ones (short lines only: small keys).
+    return _known_heading(line) if len(line) <= _HEADING_KEPT else _read_heading(line)
+
+
+def _read_heading(line: str) -> bool | None:
+    """`_heading` for a line shorter than 100 characters without its line ends."""
     stripped = line.strip()
     # _HEADING_RE needs an ASCII letter, then at most _HEADING_MAX characters, unless "#"s lead.
     first = stripped[:1]
@@ -855,6 +998,10 @@ def _heading(line: str) -> bool | None:
     if _is_heading(name, colon=bool(heading.group(2)), folded=folded, p=p):
         return bool(p[0].search(folded))
     return None
+
+
+_HEADING_KEPT = 200
+_known_heading = lru_cache(maxsize=4096)(_read_heading)
 
 
 def _is_heading(
@@ -992,10 +1139,14 @@ def _fields_in(sentence: str, low: int, high: int, p: _Patterns) -> list[str]:
         return [name for name, _ in _FIELDS if name in found]
     # Every match of a field's pattern starts with one of its _FIELD_STARTS: tried only where one occurs in the
     # window (sre would try most patterns, led by \b, at every position).
+    # Most words are not in the window: `in` on a copy of it says so at less than half the cost of a find call.
     fields: list[str] = []
+    window = sentence[low:high]
     find = sentence.find
-    for name, pattern in p.fields:
-        for word in _FIELD_STARTS[name]:
+    for name, pattern, words in _LOWERED_FIELD_STARTS:
+        for word in words:
+            if word not in window:
+                continue
             at = find(word, low, high)
             while at >= 0 and not pattern.match(sentence, at, high):  # in place: lookbehinds see before `low`
                 at = find(word, at + 1, high)
@@ -1003,3 +1154,6 @@ def _fields_in(sentence: str, low: int, high: int, p: _Patterns) -> list[str]:
                 fields.append(name)  # in _FIELDS order
                 break
     return fields
+
+
+_LOWERED_FIELD_STARTS = tuple((name, pattern, _FIELD_STARTS[name]) for name, pattern in _LOWERED.fields)
