@@ -68,6 +68,12 @@ DEGREE_CASES = [
      ("computer_science",), True),
     ("Experience with MS SQL Server and MS Azure", None, (), False),
     ("BS degree or higher in EE", "bachelor", ("electrical_engineering",), False),
+    # the lowest route: "PhD ..., or an MS with 3+ years"
+    ("PhD in Statistics or a related field, or an MS with 3+ years of industry experience.", "master",
+     ("statistics", "related_field"), False),
+    ("Completed degree (Master or Diploma) in computer science or a comparable field.", "master",
+     ("computer_science", "related_field"), False),
+    ("Scrum Master or Product Owner experience.", None, (), False),
 ]
 
 
@@ -129,6 +135,13 @@ YEARS_CASES = [
     ("Senior: 5+ years; Staff: 8+ years", 5, None),
     ("8+ years of experience, with a decade of experience preferred", 8, None),
     ("- 6+ years of data engineering experience.", 6, None),
+    ("5+ years of experience deploying models, or 3+ years with a Master's degree.", 3, None),
+    ("3+ years in DevOps or platform engineering, with at least 1 year supporting ML workloads.", 3, None),
+    # a route without years: the lowest route asks for none
+    ("PhD, or Master's degree and 3+ years of applied research experience", None, None),
+    ("At least 2 years of industry experience applying statistics (or a PhD).", None, None),
+    ("PhD with 2+ years of industry experience, or MS with 6+ years of relevant experience.", 2, None),
+    ("BS/MS or PhD and 3+ years of experience.", 3, None),
 ]
 
 
@@ -179,6 +192,9 @@ SALARY_CASES = [
     ("We have 2,000 customers and $20 coffee vouchers", None),
     ("$100-$200 per month phone allowance", None),
     ("$1.5M ARR", None),
+    ("The minimum annual gross salary under the collective agreement is €58,000.", Salary(58000, None, "EUR", "year")),
+    ("Pay ranges from $136,000/year in our lowest market up to $260,000/year in our highest.",
+     Salary(136000, 260000, "USD", "year")),
 ]
 
 

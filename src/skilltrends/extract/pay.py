@@ -221,6 +221,10 @@ def find_salary(
     same = [h for h in hits if (h.currency, h.period) == (first.currency, first.period)]
     mins = [h.min for h in same if h.min is not None]
     maxes = [h.max for h in same if h.max is not None]
+    if maxes and any(h.max is None and h.min is not None and h.min >= max(maxes) for h in same):
+        # a floor above every stated ceiling ("a minimum of DKK 300,174"): the envelope has none either;
+        # "from $136,000 in our lowest market up to $260,000 in our highest" keeps its ceiling
+        maxes = []
     return Salary(min(mins) if mins else None, max(maxes) if maxes else None, first.currency, first.period)
 
 
@@ -429,11 +433,22 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
         elif lead in {"from", "starting at", "starts at"} or lead.startswith("min") or match.group("plus"):
             high = None
         else:
-            high = low
+            # "The minimum annual gross salary ... is €58,000": a floor stated earlier in the sentence
+            clause = text[max(0, match.start() - 100) : match.start()]
+            clause = clause[max(clause.rfind("."), clause.rfind("\n"), clause.rfind(";")) + 1 :]
+            floor = _FLOOR_BEFORE.search(clause)
+            high = None if floor is not None and not floor.group(1) else low
+            if floor is not None and floor.group(1):
+                low, high = None, low
     value = high if low is None else low
     if value is None or not _plausible(value, period, currency):
         return None
     return Salary(low, high, currency, period)
+
+
+_FLOOR_BEFORE = re.compile(
+    r"\b(?:minimum|min\.|at\s+least|starting|(maximum|max\.|up\s+to))\b[^$£€\d]*$", re.IGNORECASE
+)
 
 
 def _amount(num: str | None, mult: str | None) -> float | None:

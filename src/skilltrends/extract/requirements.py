@@ -39,15 +39,17 @@ _DEGREE_RE = re.compile(
     r"(?P<phd>ph\.?\s?d\b\.?(?!\.?\s*(?:students?|candidates?|interns?|level\s+interns?)\b)(?!s\b)|"
     r"doctora(?:te|l)\s*(?:degree)?(?!\s*(?:students?|candidates?))|d\.phil\b)|"
     r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|masters?(?=\s*/)|mba\b|"
+    # "degree (Master or Diploma) in ..."
+    r"masters?(?=\s+or\s+(?:diplom\w*|ph\.?\s?d|doctora\w*|equivalent)\b)|"
     r"m\.s\.(?!\w)|m\.sc\.?(?!\w)|msc\b|m\.eng\b\.?|meng\b|m\.a\.(?!\w)|"
-    r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|preferred|"
+    r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|preferred|with\b|"
     r"required))(?!\s*(?:office|teams|excel|word|"
     r"sql|azure|project|access|dynamics|windows|power|outlook|visio|sharepoint|edge)\b)|"
     r"ma(?=\s*(?:/\s*(?:ms|m\.s|phd)|in\s+(?:math|stat|econ|comp|physics|data|applied)))|"
     r"graduate\s+degree|advanced\s+degree|postgraduate\s+degree)|"
     r"(?P<bachelor>bachelor'?s?\s*(?:degree|of\b|in\b|level)?|b\.s\.(?!\w)|b\.sc\.?(?!\w)|bsc\b|"
     r"b\.?tech\b|b\.eng\b\.?|beng\b|b\.a\.(?!\w)|"
-    r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred))(?!\s*&)|"
+    r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred|with\b))(?!\s*&)|"
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
     r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree)|"
     r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
@@ -72,7 +74,8 @@ _FIELDS = (
      r"(?<!electrical\s)(?<!electronic\s)(?<!computer\s)(?<!software\s)(?<!and\s)\bengineering\b"),
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
      r"(?:field|discipline|area|subject|major)s?|quantitative\s+(?:field|discipline|subject|major)s?|"
-     r"(?:technical|stem|scientific|similar|relevant)\s+(?:field|discipline|major|subject)s?|"
+     r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
+     r"(?:field|discipline|major|subject)s?|"
      r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related)\b(?!\s+(?:experience|work|role))"),
 )
 # Where a match of each field's pattern can start: every alternative starts with one of these (lower-cased),
@@ -89,7 +92,10 @@ _FIELD_STARTS = {
     "operations_research": ("operations",),
     "economics": ("econ",),
     "engineering": ("engineering",),
-    "related_field": ("related", "quantitative", "technical", "stem", "scientific", "similar", "relevant", "or"),
+    "related_field": (
+        "related", "quantitative", "technical", "stem", "scientific", "similar", "relevant", "comparable",
+        "equivalent", "adjacent", "or",
+    ),
 }
 _FIELD_STOP = re.compile(
     r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE
@@ -209,6 +215,12 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"science|analy|platform|infra|pipeline))|of\s+(?:growth|history|runway|funding|"
     r"operation|existence|profitab\w+)|vesting|cliff|warranty|you\s+will|from\s+now|later|in\s+business|"
     r"anniversary|of\s+age|of\s+age|of\s+schooling|degree|program|course)\b",
+    re.IGNORECASE,
+)
+# "or 3+ years with a Master's degree": the years of a degree route (not "a 4 year degree")
+_WITH_DEGREE_AFTER = re.compile(
+    r"\s*(?:of\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:experience\s+)?(?:with|and|plus|\+)\s+(?:an?\s+)?(?:relevant\s+)?"
+    r"(?:master|ms\b|m\.s|msc|m\.sc|ph\.?\s?d|doctora|bachelor|bs\b|b\.s|bsc|b\.sc|graduate|advanced)",
     re.IGNORECASE,
 )
 _SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+least|within\s+which|"
@@ -551,12 +563,39 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
         if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree, known=known):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
+        if may_name_degree and _yearless_route(sentence, p):
+            pick = (None, None)  # "PhD, or Master's degree and 3+ years": the PhD route asks for no years
         cue = is_preferred_section or all(c for _, _, c in found)
         (preferred if cue else required).append(pick)
     chosen = required or preferred
     if not chosen:
         return None, None
     return max(chosen, key=lambda r: r[0] if r[0] is not None else 0.0)
+
+
+# ", or an MS ...", "(or a PhD)": "or" after a comma or bracket, then a degree: the start of another route
+_ROUTE_SPLIT = re.compile(
+    r"(?:,|;|\()\s*or\s+(?:an?\s+|equivalently\s+)?(?=(?:ph\.?\s?d|doctora|masters?\b|master's|ms\b|m\.s\.|"
+    r"msc\b|m\.sc|bachelor|bs\b|b\.s\.|bsc\b|b\.sc)\b)",
+    re.IGNORECASE,
+)
+_DEGREE_WORD = re.compile(
+    r"\b(?:ph\.?\s?d|doctora\w*|masters?\b|master's|ms\b|m\.s\.|msc\b|m\.sc|bachelor\w*|bs\b|b\.s\.|bsc\b|b\.sc)",
+    re.IGNORECASE,
+)
+
+
+def _yearless_route(sentence: str, p: _Patterns) -> bool:
+    """Whether one of the sentence's routes is a degree without years while another states years:
+    "PhD, or Master's degree and 3+ years", "At least 2 years of industry experience (or a PhD)".
+    The lowest route then asks for no years."""
+    parts = _ROUTE_SPLIT.split(sentence)
+    if len(parts) < 2:
+        return False
+    with_years = [bool(_sentence_years(part, p)) for part in parts]
+    return any(with_years) and any(
+        not has and _DEGREE_WORD.search(part) for part, has in zip(parts, with_years, strict=True)
+    )
 
 
 def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, float | None, bool]]:
@@ -567,10 +606,13 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
         start, end = m.span()
         before = sentence[max(0, start - 40):start]
         after = sentence[end:end + 100]
-        if p.not_experience_before.search(before) or p.not_experience_after.match(after):
+        if p.not_experience_before.search(before) or (
+            p.not_experience_after.match(after) and not _WITH_DEGREE_AFTER.match(after)
+        ):
             continue
-        if p.sub_requirement.search(before):
-            continue
+        lead = m.group("lead")
+        if p.sub_requirement.search(before) or (lead and p.sub_requirement.search(before + lead)):
+            continue  # "3+ years in DevOps, with at least 1 year supporting ML": the 1 is part of the 3
         strong = any(m.group("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
         if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
                 or p.experience.search(sentence[max(0, start - 60):start])):
