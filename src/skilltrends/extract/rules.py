@@ -278,10 +278,22 @@ _PHYSICS_AFTER = _fx(
 )
 
 
-@_rule("angular_framework")
-def _angular(ctx: RuleContext, cand: Candidate) -> str | None:
-    """Angular the web framework, not 'angular velocity' (robotics, physics)."""
-    return None if _PHYSICS_AFTER.match(ctx.low, cand.end) else cand.skill_id
+def _reject_when(*, after: re.Pattern[str] | None = None, before: re.Pattern[str] | None = None) -> Rule:
+    """A rule that accepts a mention unless `after` matches right after it or `before` matches the 50
+    characters before it (both `_fx` patterns over the folded text)."""
+
+    def rule(ctx: RuleContext, cand: Candidate) -> str | None:
+        if after is not None and after.match(ctx.low, cand.end, cand.end + 50):
+            return None
+        if before is not None and before.search(ctx.lbefore(cand, 50)):
+            return None
+        return cand.skill_id
+
+    return rule
+
+
+# Angular the web framework, not 'angular velocity' (robotics, physics)
+_rule("angular_framework")(_reject_when(after=_PHYSICS_AFTER))
 
 _DOC_VERB_BEFORE = _fx(
     r"\b(?:write|writes|writing|maintain|maintains|maintaining|produce|produces|producing|create|creates|"
@@ -304,15 +316,8 @@ _PERSON_AFTER = _fx(
     r"(?:lead|leads|head|manager|recruiter|founder|co-founder|cto|ceo|director|scientist|engineer|researcher|"
     r"partner|colleague|mentor)\b|,\s*who\b)"
 )
-_PEOPLE_BEFORE_FX = _fx(_PEOPLE_BEFORE)
-
-
-@_rule("person_name_word")
-def _person_name_word(ctx: RuleContext, cand: Candidate) -> str | None:
-    """A tool named like a person (Cassandra): not "Cassandra, our research lead", "ask Cassandra"."""
-    if _PERSON_AFTER.match(ctx.lafter(cand, 50)) or _PEOPLE_BEFORE_FX.search(ctx.lbefore(cand, 30)):
-        return None
-    return cand.skill_id
+# A tool named like a person (Cassandra): not "Cassandra, our research lead", "ask Cassandra"
+_rule("person_name_word")(_reject_when(after=_PERSON_AFTER, before=_fx(_PEOPLE_BEFORE)))
 
 
 _VENDOR_APIS_BEFORE = _fx(
@@ -322,11 +327,10 @@ _VENDOR_APIS_BEFORE = _fx(
 )
 
 
-@_rule("apis_built")
-def _apis_built(ctx: RuleContext, cand: Candidate) -> str | None:
-    """Bare 'APIs' as what the hire builds, not another company's API the product calls ("OpenAI or
-    Anthropic APIs", "via their APIs")."""
-    return None if _VENDOR_APIS_BEFORE.search(ctx.lbefore(cand, 40)) else cand.skill_id
+# Bare 'APIs' as what the hire builds, not another company's API the product calls ("OpenAI or Anthropic
+# APIs", "via their APIs")
+_rule("apis_built")(_reject_when(before=_VENDOR_APIS_BEFORE))
+
 _rule("scala_language")(
     _language_rule(
         cue_after=r"(?:programming|language|developer|development|engineers?|code|services|spark|akka|play)\b",
