@@ -573,16 +573,10 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
     return max(chosen, key=lambda r: r[0] if r[0] is not None else 0.0)
 
 
+_DEGREE_NAME = r"(?:ph\.?\s?d|doctora|masters?\b|master's|ms\b|m\.s\.|msc\b|m\.sc|bachelor|bs\b|b\.s\.|bsc\b|b\.sc)"
 # ", or an MS ...", "(or a PhD)": "or" after a comma or bracket, then a degree: the start of another route
-_ROUTE_SPLIT = re.compile(
-    r"(?:,|;|\()\s*or\s+(?:an?\s+|equivalently\s+)?(?=(?:ph\.?\s?d|doctora|masters?\b|master's|ms\b|m\.s\.|"
-    r"msc\b|m\.sc|bachelor|bs\b|b\.s\.|bsc\b|b\.sc)\b)",
-    re.IGNORECASE,
-)
-_DEGREE_WORD = re.compile(
-    r"\b(?:ph\.?\s?d|doctora\w*|masters?\b|master's|ms\b|m\.s\.|msc\b|m\.sc|bachelor\w*|bs\b|b\.s\.|bsc\b|b\.sc)",
-    re.IGNORECASE,
-)
+_ROUTE_SPLIT = re.compile(r"(?:,|;|\()\s*or\s+(?:an?\s+|equivalently\s+)?(?=" + _DEGREE_NAME + ")", re.IGNORECASE)
+_DEGREE_WORD = re.compile(r"\b" + _DEGREE_NAME, re.IGNORECASE)
 
 
 def _yearless_route(sentence: str, p: _Patterns) -> bool:
