@@ -34,40 +34,17 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-ITEMS = {
-    "python": ["python"],
-    "tensorflow": ["tensorflow"],
-    "pytorch": ["pytorch"],
-    "aws": ["aws"],
-    "cloud": ["aws", "gcp", "azure"],
-    "deep_learning_frameworks": ["tensorflow", "pytorch", "keras", "jax"],
-    "cloud_ml_services": ["sagemaker", "vertex_ai", "azure_ml"],
-    "mlops": [
-        "mlops",
-        "mlflow",
-        "kubeflow",
-        "dvc",
-        "weights_and_biases",
-        "docker",
-        "kubernetes",
-        "ci_cd",
-        "model_monitoring",
-        "feature_store",
-        "airflow",
-        "terraform",
-        "onnx",
-        "triton",
-    ],
-}
 
 
 def _items() -> dict[str, list[str]]:
     sys.path.insert(0, str(HERE))
     from report_store import SKILLS
 
+    from skilltrends.extract import load_taxonomy
     from skilltrends.report.sections import report_items
 
-    groups = {k: v for k, v in ITEMS.items() if len(v) > 1 or k not in SKILLS}
+    # the report groups the pipeline uses (workflow: taxonomy.groups), over the synthetic store's skills
+    groups = {k: v for k, v in load_taxonomy().groups.items() if len(v) > 1 or k not in SKILLS}
     return report_items(SKILLS, groups)
 
 
