@@ -921,8 +921,11 @@ ROLE_HINTS = (
     "lead", "manager", "researcher", "expert", "ninja", "rockstar",
 )
 _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
-# Substrings a sentence holds when it may negate a skill or name another team's stack (`TextIndex.hints`).
-SENTENCE_HINTS = ("no ", "not", "without", "n't", "n’t", "non", "team", "who", "moved", "moving", "migrat")
+# Substrings a sentence holds when it may negate a skill (or name a stack the company left) and when it may
+# name another team's or other people's stack: `TextIndex.hints`, and the matcher's "sentence" marks.
+NEGATION_HINTS = ("no ", "not", "without", "n't", "n’t", "non", "moved", "moving", "migrat")
+TEAM_HINTS = ("team", "who")
+SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 _AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+(?:or|and|/)\s+)?(?:[\w-]+\s+)?$")
@@ -973,18 +976,7 @@ class TextIndex:
         found = self._hints.get(s_start)
         if found is None:
             seg = self.low[s_start:s_end]
-            negation = (
-                "no " in seg
-                or "not" in seg
-                or "without" in seg
-                or "n't" in seg
-                or "n’t" in seg
-                or "non" in seg
-                or "moved" in seg
-                or "moving" in seg
-                or "migrat" in seg
-            )
-            found = (negation, "team" in seg or "who" in seg)
+            found = (any(h in seg for h in NEGATION_HINTS), any(h in seg for h in TEAM_HINTS))
             self._hints[s_start] = found
         return found
 
