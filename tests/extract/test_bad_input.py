@@ -10,7 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from skilltrends.extract import extract_posting
+from skilltrends.extract import extract_posting, load_taxonomy
+
+TAXONOMY = load_taxonomy()
 
 BAD = {
     "empty": "",
@@ -98,6 +100,9 @@ WORDS = [
     "C/C++",
     "R&R",
     "AML",
+    "AWS SageMaker",
+    "Azure ML",
+    "Bayesian statistics",
 ]
 
 
@@ -105,12 +110,16 @@ WORDS = [
 @given(st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=40).map(" ".join))
 def test_extract_posting_offsets_are_valid_slices(nlp: Language, text: str) -> None:
     mentions = extract_posting(nlp, text).mentions
-    previous_end = -1
+    outer_start, outer_end, outer_skill = -1, -1, ""
     for m in mentions:
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
-        assert m.start >= previous_end  # sorted, non-overlapping
-        previous_end = m.end
+        if m.start < outer_end:  # sorted; an overlap only nests a skill the outer one contains ("AWS SageMaker")
+            assert outer_start <= m.start and m.end <= outer_end, (m, outer_start, outer_end)
+            assert m.skill_id in TAXONOMY.skills[outer_skill].contains
+        else:
+            assert m.start >= outer_end
+            outer_start, outer_end, outer_skill = m.start, m.end, m.skill_id
         assert m.requirement in ("required", "preferred")
 
 

@@ -294,6 +294,30 @@ CASES = {
         ("You've trained models on real GPUs.", "trained", "model_training"),
         ("Our models are trained on satellite images.", "trained", None),
     ],
+    "model_nouns": [
+        ("- Build CI/CD for model training and deployment on Azure.", "deployment", "model_serving"),
+        ("- Own model training, evaluation and monitoring.", "evaluation", "model_evaluation"),
+        ("- Own model training, evaluation and monitoring.", "monitoring", "model_monitoring"),
+        ("- Set up monitoring and alerting for models and data pipelines.", "monitoring", "model_monitoring"),
+        ("- Deployment of ML models to the edge.", "Deployment", "model_serving"),
+        ("- Evaluation of LLMs against our rubric.", "Evaluation", "llm_evaluation"),
+        ("- Run training for new hires on our models.", "training", None),
+        ("- Model training data comes from partners.", "data", None),
+        ("- Model evaluation and selection.", "selection", None),
+    ],
+    "as_a_role": [
+        ("3 years as a machine learning engineer or data scientist.", "data scientist", "data_science"),
+        ("3 years as a data scientist.", "data scientist", "data_science"),
+        ("Our Data Scientist team is growing.", "Data Scientist", None),
+    ],
+    "mentor_people": [
+        ("- Mentor two junior data scientists.", "Mentor", "leadership"),
+        ("- You will receive mentoring from senior staff.", "mentoring", None),
+    ],
+    "contains": [
+        ("Deploy on AWS SageMaker.", "AWS SageMaker", "sagemaker"),
+        ("Solid Bayesian statistics.", "Bayesian statistics", "bayesian_methods"),
+    ],
     "data_pipelines": [
         ("- Build batch and streaming pipelines that feed our ML features.", "streaming", "streaming"),
         ("- Build batch and streaming pipelines that feed our ML features.", "pipelines", "etl"),
@@ -385,6 +409,8 @@ CASES = {
         ("Integrate third-party APIs into the app.", "APIs", None),
     ],
     "documentation_practice": [
+        ("Partner with Model Governance on validation and documentation.", "documentation", "documentation"),
+        ("See our documentation and design for details.", "documentation", None),
         ("- Documentation", "Documentation", "documentation"),
         ("- Write clear model documentation for reviewers.", "documentation", "documentation"),
         ("- Maintains documentation of analytic code.", "documentation", "documentation"),
@@ -469,4 +495,31 @@ def test_rules_decide_ambiguous_mention(
     if expected is None:
         assert at == [], f"{rule}: {surface!r} wrongly tagged in {sentence!r}: {at}"
     else:
-        assert [m.skill_id for m in at] == [expected], f"{rule}: {mentions}"
+        # the outermost mention there: a skill the taxonomy says it contains ("Plotly" in "Plotly Dash") nests
+        outer = [m for m in at if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                                          for o in at)]
+        assert [m.skill_id for m in outer] == [expected], f"{rule}: {mentions}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outer", "inner"),
+    [
+        ("Deploy models on AWS SageMaker.", ("sagemaker", "AWS SageMaker"), ("aws", "AWS")),
+        ("Azure ML pipelines.", ("azure_ml", "Azure ML"), ("azure", "Azure")),
+        ("Bayesian statistics and causal inference.", ("bayesian_methods", "Bayesian statistics"),
+         ("statistics", "statistics")),
+        ("Spark MLlib on Hadoop.", ("mllib", "Spark MLlib"), ("spark", "Spark")),
+    ],
+)
+def test_a_name_that_spells_out_another_skill_tags_both(
+    nlp: Language, sentence: str, outer: tuple[str, str], inner: tuple[str, str]
+) -> None:
+    pairs = [(m.skill_id, m.text) for m in extract_posting(nlp, sentence).mentions]
+    assert outer in pairs and inner in pairs, pairs
+
+
+def test_contained_skills_are_not_tagged_from_certifications_or_unrelated_names(nlp: Language) -> None:
+    pairs = [(m.skill_id, m.text) for m in extract_posting(nlp, "AWS Certified Machine Learning – Specialty.").mentions]
+    assert [p[0] for p in pairs] == ["aws_certification"], pairs
+    pairs = [(m.skill_id, m.text) for m in extract_posting(nlp, "Hugging Face Transformers.").mentions]
+    assert [p[0] for p in pairs] == ["hugging_face_transformers"], pairs

@@ -557,3 +557,18 @@ def test_degree_fields_match_sample_truth_after_mapping_names_to_ids() -> None:
             assert degree.min_level == level, text
             # the truth leaves out "related field"
             assert set(degree.fields) - {"related_field"} == ids, text
+
+
+def test_contains_must_name_other_known_skills() -> None:
+    from skilltrends.extract.taxonomy import taxonomy_from_dict
+
+    base = {"version": "t", "skills": [{"id": "aws", "name": "AWS", "category": "cloud_platform"},
+                                       {"id": "sagemaker", "name": "SageMaker", "category": "cloud_ml_service",
+                                        "aliases": ["aws sagemaker"], "contains": ["aws"]}]}
+    assert taxonomy_from_dict(base).skills["sagemaker"].contains == {"aws"}
+    base["skills"][1]["contains"] = ["amazon"]
+    with pytest.raises(ValueError, match="unknown: amazon"):
+        taxonomy_from_dict(base)
+    base["skills"][1]["contains"] = ["sagemaker"]
+    with pytest.raises(ValueError, match="other skills"):
+        taxonomy_from_dict(base)

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 # Bump CODE_VERSION when matching rules change; the taxonomy carries its own version.
-CODE_VERSION = "1.1"
+CODE_VERSION = "1.2"
 
 
 def extractor_version(taxonomy: Taxonomy) -> str:

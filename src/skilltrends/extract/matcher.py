@@ -105,6 +105,7 @@ class SkillMatcher:
         self._info = {s.id: (s.id, s.name, s.category) for s in taxonomy.skills.values()}  # a row's first fields
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
+        self._contains = {s.id: s.contains for s in taxonomy.skills.values() if s.contains}
         unknown = {name for name in self._context.values() if name not in RULES}
         if unknown:
             raise ValueError(
@@ -112,7 +113,8 @@ class SkillMatcher:
             )
 
     def candidates(self, text: str, low: str | None = None) -> list[Candidate]:
-        """Alias matches on word boundaries, case-checked, leftmost-longest, before context rules."""
+        """Alias matches on word boundaries, case-checked, leftmost-longest, before context rules; inside a match,
+        the matches of the skills its skill `contains` ("AWS" in "AWS SageMaker") follow it."""
         if low is None:
             low = _lower(text)
         return self._candidates(text, low, self._scan(text, low)[0])
@@ -122,7 +124,8 @@ class SkillMatcher:
         out: list[Candidate] = []
         append = out.append
         reach = -1
-        ruled = self._ruled
+        ruled, contains = self._ruled, self._contains
+        keep: frozenset[str] | None = None
         for start, neg_end, skill_id in found:
             if start >= reach:
                 end = -neg_end
@@ -130,6 +133,12 @@ class SkillMatcher:
                 ruled_here = forms is not None and low[start:end] in forms
                 append(_candidate((start, end, skill_id, text[start:end], ruled_here)))
                 reach = end
+                keep = contains.get(skill_id)
+            elif keep is not None and skill_id in keep and -neg_end <= reach:
+                end = -neg_end  # nested in the match before it, which names this skill too
+                forms = ruled.get(skill_id)
+                ruled_here = forms is not None and low[start:end] in forms
+                append(_candidate((start, end, skill_id, text[start:end], ruled_here)))
         return out
 
     def find(self, text: str) -> list[Mention]:

@@ -302,11 +302,18 @@ _DOC_VERB_BEFORE = _fx(
 )
 
 
+# Documentation as one of the hire's activities: "on validation and documentation", "testing and documentation"
+_DOC_WITH_WORK = _fx(
+    r"\b(?:validation|testing|tests|reporting|code\s+reviews?|reviews?|governance|monitoring|maintenance|design|"
+    r"development|implementation|deployment)\s*(?:,\s*|\s+)(?:and|&)\s+$"
+)
+
+
 @_rule("documentation_practice")
 def _documentation_practice(ctx: RuleContext, cand: Candidate) -> str | None:
     """'Documentation' as a list item of its own, or written and kept by the hire ("Write clear model
     documentation", "Maintains documentation of analytic code"); not "see our documentation"."""
-    if _DOC_VERB_BEFORE.search(ctx.lbefore(cand, 50)):
+    if _DOC_VERB_BEFORE.search(ctx.lbefore(cand, 50)) or _DOC_WITH_WORK.search(ctx.lbefore(cand, 30)):
         return cand.skill_id
     return RULES["list_only"](ctx, cand)
 
@@ -406,8 +413,12 @@ def _model_monitoring(ctx: RuleContext, cand: Candidate) -> str | None:
 
 @_rule("as_role")
 def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
-    """'3 years as a data engineer' names the work; 'Data Engineer' alone is a job title."""
-    return cand.skill_id if re.search(r"\bas\s+an?\s+$", ctx.before(cand, 12), re.I) else None
+    """'3 years as a data engineer' names the work, as does 'as a machine learning engineer or data scientist';
+    'Data Engineer' alone is a job title."""
+    return cand.skill_id if _AS_ROLE_BEFORE.search(ctx.lbefore(cand, 60)) else None
+
+
+_AS_ROLE_BEFORE = _fx(r"\bas\s+an?\s+(?:(?:[\w-]+\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?)?$")
 
 
 _LINK_TO_BEFORE = _fx(r"\b(?:link|links|url)\s+to\s+(?:your\s+|a\s+)?$")
@@ -928,7 +939,10 @@ TEAM_HINTS = ("team", "who")
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
-_AS_A_ROLE = re.compile(r"\bas\s+(?:an?\s+)?(?:[\w-]+\s+(?:or|and|/)\s+)?(?:[\w-]+\s+)?$")
+# "as a data scientist", "as a research or data scientist", "as a machine learning engineer or data scientist"
+_AS_A_ROLE = re.compile(
+    r"\bas\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?$"
+)
 _REACH = 300
 _STOP_BACK = re.compile(r".*(?:[.!?;](?=\s)|•)\s*", re.DOTALL)
 _STOP_FWD = re.compile(r"[.!?;](?=\s|$)|•")
@@ -1592,8 +1606,9 @@ _PEOPLE = (
     r"engineers|scientists|analysts|juniors|colleagues|peers|others|interns|developers|researchers|people|members|"
     r"staff|hires)"
 )
-# Up to two modifiers, not prepositions: "mentoring from senior staff" is mentoring the hire receives.
-_PEOPLE_MODS = r"(?:(?!(?:from|by|with|for|of|on|in|at|to|under)\b)[\w-]+[ \t]+){0,2}"
+# Up to three modifiers ("two junior data scientists"), not prepositions: "mentoring from senior staff" is
+# mentoring the hire receives.
+_PEOPLE_MODS = r"(?:(?!(?:from|by|with|for|of|on|in|at|to|under)\b)[\w-]+[ \t]+){0,3}"
 _OBJECT_PEOPLE = r"[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+)?" + _PEOPLE_MODS + _PEOPLE + r"\b"
 # "Lead engineers will review your code" is a noun phrase: after lead/led the object needs a determiner.
 _LED_PEOPLE = (
@@ -1733,6 +1748,54 @@ def _data_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _DATA_WORD = re.compile(r"\b(?:clean|cleaning|analy[sz]e|analy[sz]ing)\b")
 
 
+# Nouns of the model lifecycle, coordinated after "model" ("model training and deployment") or before "of/for
+# models" ("monitoring and alerting for models", "deployment of ML models"): each names its concept, as the
+# alias "model training" does. The mention is the noun itself, so it never overlaps an alias mention.
+_MODEL_NOUNS = {
+    **dict.fromkeys(("training", "retraining"), "model_training"),
+    **dict.fromkeys(("deployment", "deployments", "serving"), "model_serving"),
+    **dict.fromkeys(("monitoring", "observability"), "model_monitoring"),
+    **dict.fromkeys(("evaluation", "evaluations", "validation", "testing"), "model_evaluation"),
+}
+_NOUN_ALT = "|".join(sorted(_MODEL_NOUNS, key=len, reverse=True))
+_NOUN_SEP = r"[ \t]*(?:,|&|/|\band\b|\bor\b)[ \t]*(?:(?:and|or)[ \t]+)?"
+_MODEL_NOUNS_AFTER = re.compile(
+    r"models?[ \t]+(?:" + _NOUN_ALT + r")((?:" + _NOUN_SEP + r"(?:" + _NOUN_ALT + r"))+)(?![\w-])"
+)
+_NOUNS_OF_MODELS = re.compile(
+    r"(?<![\w-])((?:" + _NOUN_ALT + r")(?:" + _NOUN_SEP + r"[a-z-]+){0,2})[ \t]+(?:of|for)[ \t]+"
+    r"(?:(?:the|our|your|all|ml|ai|machine[ \t]+learning|deep[ \t]+learning|production|deployed|new|these|those|"
+    r"trained|predictive|statistical)[ \t]+){0,3}$"
+)
+_NOUN_WORD = re.compile(r"(?<![\w-])(?:" + _NOUN_ALT + r")(?![\w-])")
+
+
+def _model_nouns(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    """'model training and deployment' -> model_training, model_serving; 'monitoring and alerting for
+    models' -> model_monitoring; 'evaluation of LLMs' -> llm_evaluation."""
+    out: list[Candidate] = []
+    heads = scan.words("mod", "model")
+    if "llm" in scan.found:
+        heads = sorted(heads + scan("llm"))
+    for at in heads:
+        if not _left_boundary(low, at):
+            continue
+        spans: list[tuple[int, int]] = []
+        llm = low.startswith("llm", at)
+        if not llm and (after := _MODEL_NOUNS_AFTER.match(low, at)) is not None:
+            spans += [m.span() for m in _NOUN_WORD.finditer(low, after.start(1), after.end(1))]
+        if (before := _NOUNS_OF_MODELS.search(low, max(0, at - 90), at)) is not None:
+            spans += [m.span() for m in _NOUN_WORD.finditer(low, before.start(1), before.end(1))]
+        for start, end in spans:
+            skill = _MODEL_NOUNS[low[start:end]]
+            if llm:
+                if skill != "model_evaluation":
+                    continue
+                skill = "llm_evaluation"
+            out.append(Candidate(start, end, skill, text[start:end]))
+    return out
+
+
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
@@ -1754,6 +1817,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
         _LEAD_PEOPLE, "leadership", lambda low, scan: scan("lead") + scan("led"), before=_lead_slot)),
     (("production",), _into_production),
     (("clean", "analy"), _data_verbs),
+    (("mod", "llm"), _model_nouns),
 ]
 
 

@@ -24,6 +24,10 @@ class Skill:
     groups: tuple[str, ...] = ()
     context: str | None = None
     context_aliases: frozenset[str] = frozenset()
+    # Skills this one's names spell out and so also name: "AWS SageMaker" names AWS, "Azure ML" Azure,
+    # "Bayesian statistics" statistics. Where an alias of one of these occurs inside a matched alias of this
+    # skill, it is tagged too (nested in the outer mention) instead of being swallowed by the longer match.
+    contains: frozenset[str] = frozenset()
 
     def insensitive_aliases(self) -> tuple[str, ...]:
         """Aliases matched in any case: the name (unless it is cased) and `aliases`, lower-cased."""
@@ -90,12 +94,20 @@ def taxonomy_from_dict(data: dict[str, Any], *, path: str | None = None) -> Taxo
             groups=tuple(raw.get("groups", ())),
             context=raw.get("context"),
             context_aliases=frozenset(form.lower() for form in raw.get("context_aliases", ())),
+            contains=frozenset(raw.get("contains", ())),
         )
         if skill.id in skills:
             raise ValueError(f"Duplicate skill id {skill.id!r} in {path or 'taxonomy'}")
         skills[skill.id] = skill
         for group in skill.groups:
             groups.setdefault(group, set()).add(skill.id)
+    for skill in skills.values():
+        unknown = sorted(skill.contains - skills.keys())
+        if unknown or skill.id in skill.contains:
+            raise ValueError(
+                f"Skill {skill.id!r} in {path or 'taxonomy'}: 'contains' must list other skills' ids "
+                f"(unknown: {', '.join(unknown) or skill.id})"
+            )
     return Taxonomy(
         version=str(data["version"]),
         skills=skills,
