@@ -74,6 +74,24 @@ DEGREE_CASES = [
     ("Completed degree (Master or Diploma) in computer science or a comparable field.", "master",
      ("computer_science", "related_field"), False),
     ("Scrum Master or Product Owner experience.", None, (), False),
+    # UK classes and Indian degree names are bachelor's
+    ("A 2:1 or above (or international equivalent) in computer science, mathematics or physics.", "bachelor",
+     ("computer_science", "mathematics", "physics"), False),
+    ("A first-class degree in Physics.", "bachelor", ("physics",), False),
+    ("Mix the paint at a 2:1 ratio.", None, (), False),
+    ("B.E./B.Tech/M.Tech in Computer Science or a related field.", "bachelor",
+     ("computer_science", "related_field"), False),
+    # "but not required" after the degree; a cue that ends the degree's part of the sentence
+    ("3+ years. A PhD is nice but not required; we care about what you've built.", None, (), False),
+    ("A PhD or MS in stats or CS is common on our team but not a requirement.", None, (), False),
+    ("BS in CS required; MS preferred but not required.", "bachelor", ("computer_science",), False),
+    ("A bachelor's degree in a quantitative discipline is required; a master's or PhD in statistics, operations"
+     " research or a related field is preferred.", "bachelor", ("related_field",), False),
+    ("BS in CS, an MS is preferred.", "bachelor", ("computer_science",), False),
+    ("Master's or PhD in CS, Stats or a related field is a plus.", None, (), False),
+    # engineering disciplines without a field id of their own are not "engineering"
+    ("MS in Computer Science, Biomedical Engineering or a related field.", "master",
+     ("computer_science", "related_field"), False),
 ]
 
 
@@ -93,6 +111,8 @@ def test_find_degree_level_fields_and_equivalence(
         ("Requirements\n- BS in Computer Science\nNice to have\n- PhD in machine learning", "bachelor"),
         ("Preferred qualifications\n- MS or PhD in ML", None),
         ("Minimum qualifications:\n- PhD in Computer Science\nPreferred qualifications:\n- Papers", "phd"),
+        ("Desired Candidate Profile\n- B.Tech in Computer Science\nGood to have\n- PhD", "bachelor"),
+        ("You may be a good fit if you have\n- BS in CS\nStrong candidates may also have\n- A PhD", "bachelor"),
     ],
 )
 def test_find_degree_uses_section_headings(text: str, level: str | None) -> None:
@@ -142,6 +162,9 @@ YEARS_CASES = [
     ("At least 2 years of industry experience applying statistics (or a PhD).", None, None),
     ("PhD with 2+ years of industry experience, or MS with 6+ years of relevant experience.", 2, None),
     ("BS/MS or PhD and 3+ years of experience.", 3, None),
+    # things built over the years are not experience
+    ("The client's pricing models were built in SAS over fifteen years.", None, None),
+    ("- 4+ years of hands-on experience deploying models, ideally in insurance.", 4, None),
 ]
 
 
@@ -194,7 +217,11 @@ SALARY_CASES = [
     ("$1.5M ARR", None),
     ("The minimum annual gross salary under the collective agreement is €58,000.", Salary(58000, None, "EUR", "year")),
     ("Pay ranges from $136,000/year in our lowest market up to $260,000/year in our highest.",
-     Salary(136000, 260000, "USD", "year")),
+     Salary(136000, 260000, "USD", "year")),    # Indian figures: lakh per annum, lakh, and the multiplier on both ends
+    ("Compensation: ₹35–50 LPA fixed, plus ESOPs and an annual performance bonus.",
+     Salary(3500000, 5000000, "INR", "year")),
+    ("CTC: INR 18 lakh per annum", Salary(1800000, 1800000, "INR", "year")),
+    ("Salary $95,000-120k per year", Salary(95000, 120000, "USD", "year")),
 ]
 
 

@@ -128,7 +128,8 @@ _NUM = (
     r"|\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?(?!\d)"
     r"|\d+(?:[.,]\d+)?"
 )
-_MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b"
+# Indian figures: "₹35–50 LPA" (lakh per annum), "₹18 lakh", "₹1.2 crore"
+_MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b|lpa\b|lakhs?\b|lacs?\b|crores?\b|cr\b"
 _AMOUNT = (
     rf"(?P<@cur1>{_CUR})?\s?(?P<@num>{_NUM})\s?(?P<@mult>{_MULT})?"
     rf"(?:\s?(?P<@cur2>(?<![A-Za-z])(?:{_CUR})(?![A-Za-z])))?"
@@ -420,12 +421,17 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
     high = _amount(match.group("bnum"), match.group("bmult")) if match.group("bnum") else None
     if low is None:
         return None
-    if high is not None and match.group("bmult") and not match.group("amult") and low < 1000 <= high:
-        low *= 1000  # "$180–240k": the k belongs to both ends
+    bmult = match.group("bmult")
+    if high is not None and bmult and not match.group("amult") and low <= _number(match.group("bnum")):
+        low = _amount(match.group("anum"), bmult)  # "$180–240k", "₹35–50 LPA": the multiplier belongs to both ends
+        assert low is not None
     if high is not None and high < low:
         return None
     currency = _currency(match)
-    period = _period(after, text[max(0, match.start() - 30):match.start()], low, p)
+    mult = (bmult or match.group("amult") or "").lower()
+    if mult in _INDIAN and currency is None:
+        currency = "INR"
+    period = "year" if mult == "lpa" else _period(after, text[max(0, match.start() - 30):match.start()], low, p)
     lead = (match.group("lead") or "").lower()
     if high is None:
         if lead.startswith("up") or lead.startswith("max"):
@@ -459,7 +465,8 @@ def _amount(num: str | None, mult: str | None) -> float | None:
     return round(value * factor, 2)
 
 
-_FACTORS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6}
+_INDIAN = {"lpa": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7}
+_FACTORS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6, **_INDIAN}
 _GROUP_SPACES = "\u00a0\u202f '’"
 
 

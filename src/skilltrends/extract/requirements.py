@@ -48,7 +48,10 @@ _DEGREE_RE = re.compile(
     r"ma(?=\s*(?:/\s*(?:ms|m\.s|phd)|in\s+(?:math|stat|econ|comp|physics|data|applied)))|"
     r"graduate\s+degree|advanced\s+degree|postgraduate\s+degree)|"
     r"(?P<bachelor>bachelor'?s?\s*(?:degree|of\b|in\b|level)?|b\.s\.(?!\w)|b\.sc\.?(?!\w)|bsc\b|"
-    r"b\.?tech\b|b\.eng\b\.?|beng\b|b\.a\.(?!\w)|"
+    r"b\.?tech\b|b\.eng\b\.?|beng\b|b\.a\.(?!\w)|b\.e\.(?!\w)|"
+    # UK classifications name a bachelor's: "a 2:1 or above", "a first-class degree", "upper second"
+    r"(?:2[:.]1|first[- ]class|upper[- ]second(?:[- ]class)?)(?=\s*(?:\(hons\)\s*|honours\s+)?(?:degree|or\s+(?:above|"
+    r"higher|better)|\())|"
     r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred|with\b))(?!\s*&)|"
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
     r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree)|"
@@ -71,7 +74,9 @@ _FIELDS = (
     ("operations_research", r"operations\s+research"),
     ("economics", r"\beconomics\b|econometrics"),
     ("engineering",
-     r"(?<!electrical\s)(?<!electronic\s)(?<!computer\s)(?<!software\s)(?<!and\s)\bengineering\b"),
+     # another engineering discipline, which has no field id of its own: "Biomedical Engineering" is not a field here
+     r"(?<!electrical\s)(?<!electronic\s)(?<!computer\s)(?<!software\s)(?<!and\s)"
+     r"(?<!biomedical\s)(?<!mechanical\s)(?<!chemical\s)(?<!civil\s)(?<!aerospace\s)(?<!industrial\s)(?<!environmental\s)(?<!nuclear\s)(?<!materials\s)(?<!petroleum\s)(?<!agricultural\s)(?<!structural\s)(?<!manufacturing\s)(?<!telecommunications\s)(?<!telecommunication\s)(?<!automotive\s)\bengineering\b"),
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
      r"(?:field|discipline|area|subject|major)s?|quantitative\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
@@ -98,7 +103,7 @@ _FIELD_STARTS = {
     ),
 }
 _FIELD_STOP = re.compile(
-    r"\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE
+    r";|\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE
 )
 _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
 # Each alternative with words it holds (lower-cased), so that on a lower-cased text it runs only where they
@@ -142,13 +147,13 @@ _HEADING_START = re.compile(
     r"we\s+(?:offer|are|look)|our|why|how|compensation|salary|pay|location|tech|stack|skills|key|must|extra|"
     r"ideal|even|plus|desired|desirable|additional|in\s+this|a\s+day|day|great|experience$|education|"
     r"it\s+would|would\s+be|brownie|things|requisitos|the\s+team|team|job|position|role|logistics|"
-    r"interview|hiring|where|when|mission)\b",
+    r"interview|hiring|where|when|mission|strong\s+candidates|candidate)\b",
     re.IGNORECASE,
 )
 _INLINE_HEADING_RE = re.compile(r"(?:[-*•]\s*)?([A-Z][A-Za-z' ]{2,40}):\s")
 _PREFERRED_HEADING = re.compile(
-    r"prefer|nice|bonus|plus|desir|ideal|would\s+be|extra|stand\s+out|not\s+required|great\s+if|"
-    r"optional|brownie|even\s+better|also\s+great|good\s+to\s+have",
+    r"prefer|nice|bonus|plus|desir(?!ed\s+candidate\s+profile)|ideal|would\s+be|extra|stand\s+out|not\s+required|"
+    r"great\s+if|optional|brownie|even\s+better|also\s+great|good\s+to\s+have|(?:may|might|could)\s+also\s+have",
     re.IGNORECASE,
 )
 _SECTION_HEADING = re.compile(
@@ -207,6 +212,9 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     r"established|in\s+business|history|since|vest(?:ing|s)?|runway|anniversary|within|every|after|"
     r"(?:for|over|in)\s+the\s+(?:past|last|next|first)|in\s+(?:just|only)|warranty|aged|"
     r"contract\s+(?:of|for)|"
+    # things made over the years, not people's experience: "models were built in SAS over fifteen years"
+    r"(?:were|was|been|is|are)\s+(?:built|developed|written|created|collected|refined|maintained|accumulated|"
+    r"grown|trained|curated|gathered)|"
     r"profitable|old)\b",
     re.IGNORECASE,
 )
@@ -250,8 +258,9 @@ def _degree_hint(space: str, *, years: bool = False) -> str:
     return (
         rf"d(?:egree|octora|\.phil{decade})|"
         rf"m(?:aster|ba|sc|eng{month}|(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space})))|"
-        rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.)|s|a{space}*/))|"
-        rf"p(?<![\w&]p)h\.?{space}?d{year}"
+        rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.|e\.)|s|a{space}*/))|"
+        rf"p(?<![\w&]p)h\.?{space}?d{year}|"
+        rf"2[:.]1|first[- ]class|upper[- ]second"
     )
 
 
@@ -270,7 +279,8 @@ _YEARS_WORDS = ("year", "yr", "month", "decade")
 DEGREE_MARKS = (
     "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor", " m.s.",
     " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
-    " ba ", " phd", " ph.d", " ph. d",
+    " ba ", " phd", " ph.d", " ph. d", " b.e.", "2:1", "2.1", "first-class", "first class", "upper second",
+    "upper-second",
 )
 # _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
 # then "degree".
@@ -450,6 +460,56 @@ def _may_qualify(sentence: str, p: _Patterns) -> bool:
     )
 
 
+# "A PhD is nice but not required", "... is common on our team but not a requirement": the negation is its
+# own clause after "but", and it qualifies the degree before it unless a requirement word or a ";" comes first.
+_BUT_NOT_REQUIRED = re.compile(
+    r"\bbut\s+(?:it\s+is\s+|it['’]s\s+|is\s+)?not\s+(?:required|a\s+requirement|necessary|mandatory|needed|"
+    r"essential|a\s+must)\b",
+    re.IGNORECASE,
+)
+_REQUIRED_BETWEEN = re.compile(r";|\b(?:required|requirement|must|mandatory)\b", re.IGNORECASE)
+
+
+# "a master's or PhD in statistics, operations research or a related field is preferred": the cue ends the
+# degree's part of the sentence (up to a ";"), past the commas of its list of fields.
+_PREFERRED_END = re.compile(
+    r"\b(?:is|are|would\s+be)\s+(?:strongly\s+|highly\s+)?(?:preferred|a\s+(?:big\s+|strong\s+)?plus|desirable|"
+    r"desired|an\s+advantage|advantageous|welcome|nice\s+to\s+have)[\s.!)]*$",
+    re.IGNORECASE,
+)
+
+
+def _preferred_at_end(sentence: str, hit: re.Match[str], hits: list[re.Match[str]]) -> bool:
+    """Whether the part of `sentence` holding the degree `hit` ends with a cue: up to the next ";" or the next
+    degree that is not joined to it ("master's or PhD" are one part; "BS in CS, an MS is preferred" two)."""
+    stop = sentence.find(";", hit.end())
+    stop = len(sentence) if stop < 0 else stop
+    end = hit.end()
+    for other in hits:
+        if other.start() >= end and other.start() < stop:
+            if not _JOINED_DEGREES.fullmatch(sentence, end, other.start()):
+                stop = other.start()
+                break
+            end = other.end()
+    cue = _PREFERRED_END.search(sentence, end, stop)
+    if cue is None:
+        return False
+    between = sentence[end : cue.start()].lower()
+    # another degree, or a new noun phrase, before the cue is what the cue is about: "BS in CS, an MS is preferred"
+    return ", a " not in between and ", an " not in between and _DEGREE_HINT.search(between) is None
+
+
+_JOINED_DEGREES = re.compile(r"\s*(?:,|/|\bor\b|\band\b|,\s*or\b)?\s*(?:an?\s+)?", re.IGNORECASE)
+
+
+def _not_required_after(sentence: str, end: int) -> bool:
+    """Whether the degree ending at `end` is followed, in its sentence, by "but not required" that applies to it."""
+    if "but" not in sentence[end:].lower():
+        return False
+    tail = _BUT_NOT_REQUIRED.search(sentence, end)
+    return tail is not None and _REQUIRED_BETWEEN.search(sentence, end, tail.start()) is None
+
+
 def _is_negated(clause: str, p: _Patterns) -> bool:
     """Whether `p.negated_degree` matches in `clause`."""
     if p is _LOWERED and not ("not" in clause or "n't" in clause or "need" in clause or "without" in clause):
@@ -538,9 +598,9 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
                     continue  # see below
             else:
                 clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
-                if _is_negated(clause, p):
+                if _is_negated(clause, p) or _not_required_after(sentence, hit.end()):
                     continue
-                if is_preferred_section or _has_cue(clause, p):
+                if is_preferred_section or _has_cue(clause, p) or _preferred_at_end(sentence, hit, hits):
                     continue  # a preferred degree is not a requirement, nor are its fields
             required.add(level)
             fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, near) if f not in fields]
@@ -1157,6 +1217,7 @@ def _fields_near(
     this sentence so far (what follows depends on the sentence and the window only), for degrees in one
     sentence ("MS or PhD in CS") whose windows are the same."""
     low, high = max(0, start - 40), min(len(sentence), end + 140)
+    low = sentence.rfind(";", low, start) + 1 or low  # a ";" ends a degree's clause on either side
     stop = p.field_stop.search(sentence, start, high)
     high = stop.start() if stop else high
     if near is None:

@@ -21,7 +21,7 @@ __all__ = ["RequirementLevels"]
 
 _PREFERRED_HEAD = (
     r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
-    r"good[\s-]to[\s-]haves?|desired(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
+    r"good[\s-]to[\s-]haves?|desired(?!\s+candidate\s+profile)(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
     r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
     r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you\s+(?:will\s+)?stand\s+out\s+if(?:\s+\w+){0,3}|"
     r"additional\s+(?:qualifications|skills|experience)|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
@@ -33,7 +33,7 @@ _REQUIRED_HEAD = (
     r"(?:minimum|basic|required|key|essential|core|technical|your)?\s*(?:qualifications|requirements|skills"
     r"(?:\s*(?:&|and)\s*(?:experience|qualifications))?|experience)|what\s+you(?:'ll|\s+will|’ll)?\s+(?:need|bring)"
     r"|what\s+(?:we(?:'re|\s+are)|we’re)\s+looking\s+for|you\s+(?:have|bring|are|should\s+have)|must[\s-]*haves?"
-    r"|about\s+you|who\s+you\s+are|your\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required|"
+    r"|about\s+you|who\s+you\s+are|your\s+profile|(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required|"
     r"responsibilities|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
     r"benefits|perks|what\s+we\s+offer|compensation|(?:our\s+)?tech(?:nology)?\s+stack|technologies|job\s+description|"
     r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply"
