@@ -24,7 +24,7 @@ Nice to have:
 - W&B or MLflow
 
 Benefits
-- Learning budget for Coursera
+- Paid time to give talks on MLOps
 """
 
 LEVELS = [
@@ -32,7 +32,7 @@ LEVELS = [
     (POSTING, "PyTorch", "required"),
     (POSTING, "Spark", "preferred"),
     (POSTING, "MLflow", "preferred"),
-    (POSTING, "Coursera", "required"),
+    (POSTING, "MLOps", "required"),  # a neutral heading (Benefits) ends the preferred section
     ("Minimum qualifications:\n- Go\n\nPreferred qualifications:\n- Rust programming\n", "Go", "required"),
     (
         "Minimum qualifications:\n- Go\n\nPreferred qualifications:\n- Rust programming\n",

@@ -294,6 +294,46 @@ CASES = {
         ("You've trained models on real GPUs.", "trained", "model_training"),
         ("Our models are trained on satellite images.", "trained", None),
     ],
+    "classification_task": [
+        ("- Build intent classification and entity recognition.", "classification", "classification"),
+        ("- Fine-tune models for classification or routing.", "classification", "classification"),
+        ("Job classification: full-time, exempt.", "classification", None),
+    ],
+    "llm_agents": [
+        ("We build LLM products.\n- Agents: multi-step research agents that search case law.", "agents", "ai_agents"),
+        ("Our claims agents love the tool, which runs on LLMs.", "agents", None),
+        ("Support our field agents with better routing models.", "agents", None),
+    ],
+    "llm_or_model": [
+        ("We fine-tune LLMs.\n- LoRA and PEFT for domain adaptation.", "LoRA", "llm_finetuning"),
+        ("- LoRA adapters for our diffusion image models.", "LoRA", "transfer_learning"),
+        ("- Build evaluation harnesses for our imaging models.", "evaluation harnesses", "model_evaluation"),
+        ("- Build evaluation harnesses for our LLM agents.", "evaluation harnesses", "llm_evaluation"),
+    ],
+    "learning_platform": [
+        ("- A £1,000 personal learning budget and a Coursera licence.", "Coursera", None),
+        ("Graduates also get access to Udemy Business.", "Udemy", None),
+        ("- Completed courses on Coursera or edX.", "Coursera", "coursera"),
+    ],
+    "field_not_group": [
+        ("You will join the Applied AI team, reporting to our Head of Applied AI.", "Applied AI", None),
+        ("- A background in artificial intelligence and robotics.", "artificial intelligence", "artificial_intelligence"),
+    ],
+    "role_or_field_group": [
+        ("- 2 years supporting data science or ML teams.", "data science", None),
+        ("- Experience in data science.", "data science", "data_science"),
+    ],
+    "other_look_alikes": [
+        ("You will partner with Cassandra Obi, our Chief Medical Officer.", "Cassandra", None),
+        ("- Cassandra, Redis and Postgres.", "Cassandra", "cassandra"),
+        ("from classic westerns to Paddy and the Pandas, the most-watched show", "Pandas", None),
+        ("- Train Mask R-CNN and YOLO models.", "R", None),
+        ("Keep forecasts honest with regular back-testing.", "testing", None),
+        ("We replaced Luigi with Kubeflow last year.", "Luigi", None),
+        ("We replaced Luigi with Kubeflow last year.", "Kubeflow", "kubeflow"),
+        ("We moved our orchestration from Airflow to Dagster last year.", "Airflow", None),
+        ("You will be moving our pipelines from Hadoop to Databricks.", "Hadoop", "hadoop"),
+    ],
     "model_nouns": [
         ("- Build CI/CD for model training and deployment on Azure.", "deployment", "model_serving"),
         ("- Own model training, evaluation and monitoring.", "evaluation", "model_evaluation"),

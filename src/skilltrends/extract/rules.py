@@ -207,7 +207,7 @@ _rule("r_language")(
     _language_rule(
         cue_after=r"programming|language|studio|shiny|packages?|libraries|scripts?|code|coding|markdown|\(|"
         r"for\s+(?:analysis|analytics|statistic\w*|modell?ing|data)",
-        reject_after=r"\s*&|\s*'s\b|\s*\+\s*[A-Z]|\.\w",
+        reject_after=r"\s*&|\s*'s\b|\s*\+\s*[A-Z]|\.\w|-CNN",  # "Mask R-CNN"
         reject_before=r"&\s*|\b(?:plan|section|appendix|room|grade|class|type|level|vitamin|tier|block|phase)\s+",
     )
 )
@@ -271,6 +271,38 @@ _rule("dash_framework")(
     )
 )
 _rule("list_only")(_language_rule(cue_after=r"(?!)", cue_before=r"(?!)"))
+_list_only = RULES["list_only"]
+
+# "classification" as the ML task: in a list, or named by its object ("intent classification", "clause
+# classification") or its models ("classification models/tasks"); not "job classification", "data
+# classification policy".
+_CLASSIFICATION_KIND_BEFORE = _fx(
+    r"\b(?:image|text|document|clause|intent|multi-?label|multi-?class|binary|sequence|audio|token|object|video|"
+    r"sentiment|topic|fraud|risk|churn|defect|spam|toxicity|content|query|entity|scene|species|land[- ]cover|"
+    r"and|or|for|supervised|ml|model)\s+$"
+)
+_CLASSIFICATION_TASK_AFTER = _fx(r"\s+(?:models?|tasks?|problems?|algorithms?|heads?|systems?)\b")
+
+
+@_rule("classification_task")
+def _classification(ctx: RuleContext, cand: Candidate) -> str | None:
+    if _CLASSIFICATION_KIND_BEFORE.search(ctx.lbefore(cand, 30)) or _CLASSIFICATION_TASK_AFTER.match(ctx.lafter(cand)):
+        return cand.skill_id
+    return _list_only(ctx, cand)
+
+
+# "agents" are AI agents in a posting about LLMs, not claims, support or sales agents
+_HUMAN_AGENTS_BEFORE = _fx(
+    r"\b(?:support|human|customer|claims?|insurance|sales|travel|estate|service|call[- ]cent(?:er|re)|field|"
+    r"booking|letting|our|their|your)\s+$"
+)
+
+
+@_rule("llm_agents")
+def _llm_agents(ctx: RuleContext, cand: Candidate) -> str | None:
+    if _HUMAN_AGENTS_BEFORE.search(ctx.lbefore(cand, 30)) or not _llm_posting(ctx):
+        return None
+    return cand.skill_id
 
 _PHYSICS_AFTER = _fx(
     r"\s+(?:velocity|velocities|momentum|acceleration|rate|rates|resolution|frequency|displacement|speed|"
@@ -321,10 +353,19 @@ def _documentation_practice(ctx: RuleContext, cand: Candidate) -> str | None:
 _PERSON_AFTER = _fx(
     r"\s*(?:['’]s\s+(?:team|group|lab|talk|paper|role)\b|,\s*(?:our|the|who|your|a|an)\s+(?:[\w-]+\s+){0,2}"
     r"(?:lead|leads|head|manager|recruiter|founder|co-founder|cto|ceo|director|scientist|engineer|researcher|"
-    r"partner|colleague|mentor)\b|,\s*who\b)"
+    r"partner|colleague|mentor|officer|chief|cmo|cfo|coo|vp|president|professor)\b|,\s*who\b)"
 )
-# A tool named like a person (Cassandra): not "Cassandra, our research lead", "ask Cassandra"
-_rule("person_name_word")(_reject_when(after=_PERSON_AFTER, before=_fx(_PEOPLE_BEFORE)))
+_person_word = _reject_when(after=_PERSON_AFTER, before=_fx(_PEOPLE_BEFORE))
+_SURNAME = re.compile(_SURNAME_AFTER)
+
+
+@_rule("person_name_word")
+def _person_name_word(ctx: RuleContext, cand: Candidate) -> str | None:
+    """A tool named like a person (Cassandra): not "Cassandra, our research lead", "ask Cassandra", "partner
+    with Cassandra Obi"."""
+    if cand.text[:1].isupper() and _SURNAME.match(ctx.text, cand.end):
+        return None
+    return _person_word(ctx, cand)
 
 
 _VENDOR_APIS_BEFORE = _fx(
@@ -526,10 +567,34 @@ _ANIMAL = _fx(
 )
 
 
+_PANDAS_LIBRARY_AFTER = _fx(r"\s*(?:library|dataframes?|api|package|\.|,\s*(?:numpy|polars|scikit|sklearn|scipy))")
+
+
 @_rule("pandas_library")
 def _pandas(ctx: RuleContext, cand: Candidate) -> str | None:
     window = ctx.laround(cand, 60)
-    return None if _ANIMAL.search(window) else cand.skill_id
+    if _ANIMAL.search(window):
+        return None
+    # "Paddy and the Pandas" (a show): the capitalised name after "the", not "the pandas library"
+    if cand.text == "Pandas" and ctx.lbefore(cand, 4) == "the " and not _PANDAS_LIBRARY_AFTER.match(ctx.lafter(cand)):
+        return None
+    return cand.skill_id
+
+
+# Learning platforms offered as a perk ("a Coursera licence", "access to Udemy Business") are not skills asked.
+_PERK_NEAR = _fx(
+    r"\b(?:budget|licen[cs]es?|subscriptions?|memberships?|access\s+to|stipend|allowance|perks?|benefits?|free|"
+    r"business|for\s+business|accounts?|vouchers?)\b"
+)
+
+
+@_rule("learning_platform")
+def _learning_platform(ctx: RuleContext, cand: Candidate) -> str | None:
+    before = ctx.lbefore(cand, 60)
+    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
+    after = ctx.lafter(cand, 25)
+    after = after[: after.find("\n")] if "\n" in after else after
+    return None if _PERK_NEAR.search(before) or _PERK_NEAR.search(after) else cand.skill_id
 
 
 _PHYSICAL_AIRFLOW = _fx(
@@ -694,7 +759,7 @@ _NOT_SOFTWARE_TESTING = _fx(
     r"\b(?:hiv|covid\w*|virus|viral|hepatitis|clinical|blood|patients?|medical|laboratory|drugs?|hearing|"
     r"penetration|pen|social\s+engineering|SE|attack|diagnostic|samples?|specimens?|soil|emissions?|"
     r"materials?|crash|vehicles?|animal|genetic|dna|psychometric|strength\s+finder|point-of-care|infectious|"
-    r"diseases?|clinics?|clinicians?|cybersecurity|security\s+controls?|regulatory)\b"
+    r"diseases?|clinics?|clinicians?|cybersecurity|security\s+controls?|regulatory|back-|usability|user\s+testing)\b"
 )
 
 
@@ -710,13 +775,13 @@ def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
 
 _DEGREE_BEFORE = _fx(
     r"(?<!\w)(?:degrees?|bachelor\S*|masters?|master['’]s|ph\.?\s?d\.?|doctorate|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
-    r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?|bac\s*\+\s*\d)(?!\w)"
-    r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate)(?!\w))?(?:\s+degree)?"
+    r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?|bac\s*\+\s*\d|2[:.]1|first[- ]class)(?!\w)"
+    r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate|above|higher|better)(?!\w))?(?:\s+degree)?"
     # "degree (Master or Diploma) in ...", "Bac+5 (Master's or grande école) in ..."
     r"(?:\s*\([^()\n]{0,40}\))?\s+(?:in|of)\s+"
     # "in a quantitative field (statistics, ...": a parenthesis opens the list of fields
     r"(?:(?:a\s+)?[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|\s+or\s+|\s+and\s+"
-    r"|\s*\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?))*$"
+    r"|\s*\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?|\s+(?:such\s+as|like|e\.g\.,?|including)\s+))*$"
 )
 
 
@@ -767,13 +832,57 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
     return _not_degree_field(ctx, cand)
 
 
+# A field naming a group of people, not the work: "supporting data science or ML teams", "the Applied AI team",
+# "our Head of Applied AI".
+_GROUP_AFTER = _fx(
+    r"^(?:\s*(?:,|or|and|&|/)\s*(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:teams?|orgs?|organi[sz]ations?|groups?|"
+    r"departments?|functions?|leaders(?:hip)?|managers?|chapter|guild|community|practice\s+leads?)\b"
+)
+_HEAD_OF_BEFORE = _fx(r"\b(?:head|director|vp|vice\s+president|chief|lead)\s+of\s+(?:the\s+)?$")
+
+
+def _names_a_group(ctx: RuleContext, cand: Candidate) -> bool:
+    return bool(_GROUP_AFTER.match(ctx.lafter(cand, 60)) or _HEAD_OF_BEFORE.search(ctx.lbefore(cand, 30)))
+
+
 @_rule("role_or_field")
 def _role_or_field(ctx: RuleContext, cand: Candidate) -> str | None:
-    """'data science' the discipline (not a degree field); 'data scientist' only as the work done:
-    "2 years of experience as a data scientist" (a bare job title names no skill)."""
+    """'data science' the discipline (not a degree field, nor a group of people: "data science teams");
+    'data scientist' only as the work done: "2 years of experience as a data scientist" (a bare job title
+    names no skill)."""
     if cand.text.lower().endswith(("scientist", "scientists")):
         return _as_role(ctx, cand)
+    if _names_a_group(ctx, cand):
+        return None
     return _not_degree_field(ctx, cand)
+
+
+# Words of a posting about large language models: there, LoRA or PEFT fine-tune LLMs, and an "evaluation
+# harness" evaluates them; elsewhere they adapt and evaluate other models.
+_LLM_POSTING = _fx(
+    r"\bllms?\b|large\s+language\s+models?|\bgpt|generative\s+ai|\bgenai\b|foundation\s+models?|"
+    r"retrieval[- ]augmented|\brag\b|\bprompt(?:s|ing)?\b"
+)
+
+
+def _llm_posting(ctx: RuleContext) -> bool:
+    return _LLM_POSTING.search(ctx.low) is not None
+
+
+@_rule("llm_or_model")
+def _llm_or_model(ctx: RuleContext, cand: Candidate) -> str | None:
+    """LoRA/PEFT -> llm_finetuning in an LLM posting (else transfer_learning); an evaluation harness or evals ->
+    llm_evaluation in an LLM posting (else model_evaluation)."""
+    llm = _llm_posting(ctx)
+    if cand.skill_id == "transfer_learning":
+        return "llm_finetuning" if llm else "transfer_learning"
+    return cand.skill_id if llm else "model_evaluation"
+
+
+@_rule("field_not_group")
+def _field_not_group(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'artificial intelligence', 'Applied AI': the field, not a degree field nor a team's or a title's name."""
+    return None if _names_a_group(ctx, cand) else _not_degree_field(ctx, cand)
 
 
 # --- rules applied to every mention -------------------------------------------------------------
@@ -847,7 +956,11 @@ _NEG_NEED_BEFORE = _fx(
     r"|\bno\s+need\s+(?:for|to\s+know)\s+"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
     r"|\b(?:moved|moving|migrated|migrating)\s+(?:(?:our|the|all|most|everything|[\w-]+)\s+){0,3}"
-    r"(?:off(?:\s+of)?|away\s+from)\s+|\bno\s+longer\s+(?:use|run)s?\s+)"
+    r"(?:off(?:\s+of)?|away\s+from)\s+|\bno\s+longer\s+(?:use|run)s?\s+"
+    # ... done in the past: "we moved our orchestration from Airflow to Dagster", "we replaced Luigi with ..."
+    # (the hire "moving it from Hadoop to Databricks" works in both)
+    r"|\b(?:moved|migrated|switched)\s+(?:(?:our|the|all|most|everything|[\w-]+)\s+){0,3}from\s+"
+    r"|\b(?:replaced|retired|ditched|deprecated|sunset|sunsetted)\s+(?:(?:our|the|an?|old|legacy)\s+){0,2})"
     # earlier items of the same list: "we don't use Spark, Kafka or "
     r"(?:[\w.+#/-]+(?:\s*,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor)\s+)){0,4}$"
 )
@@ -934,7 +1047,10 @@ ROLE_HINTS = (
 _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
 # Substrings a sentence holds when it may negate a skill (or name a stack the company left) and when it may
 # name another team's or other people's stack: `TextIndex.hints`, and the matcher's "sentence" marks.
-NEGATION_HINTS = ("no ", "not", "without", "n't", "n’t", "non", "moved", "moving", "migrat")
+NEGATION_HINTS = (
+    "no ", "not", "without", "n't", "n’t", "non", "moved", "moving", "migrat", "switched", "replaced", "retired",
+    "ditched", "deprecated", "sunset",
+)
 TEAM_HINTS = ("team", "who")
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 
