@@ -89,6 +89,19 @@ DEGREE_CASES = [
      " research or a related field is preferred.", "bachelor", ("related_field",), False),
     ("BS in CS, an MS is preferred.", "bachelor", ("computer_science",), False),
     ("Master's or PhD in CS, Stats or a related field is a plus.", None, (), False),
+    # degree names of other countries: French Bac+5, Dutch HBO, "completed studies", "tertiary qualifications"
+    ("- Bac+5 (Master) in computer science or applied mathematics", "master",
+     ("computer_science", "mathematics"), False),
+    ("- HBO/WO werk- en denkniveau, for example in Econometrics or Physics", "bachelor",
+     ("economics", "physics"), False),
+    ("- Completed studies in computer science, mathematics or comparable", "bachelor",
+     ("computer_science", "mathematics", "related_field"), False),
+    ("- Tertiary qualifications in Computer Science or Statistics", "bachelor",
+     ("computer_science", "statistics"), False),
+    ("Read our case studies in retail.", None, (), False),
+    # people, not requirements
+    ("You will help supervise PhD and MSc students in the group.", None, (), False),
+    ("3+ years of CV/robotics experience in industry (PhD years count).", None, (), False),
     # engineering disciplines without a field id of their own are not "engineering"
     ("MS in Computer Science, Biomedical Engineering or a related field.", "master",
      ("computer_science", "related_field"), False),
@@ -113,6 +126,7 @@ def test_find_degree_level_fields_and_equivalence(
         ("Minimum qualifications:\n- PhD in Computer Science\nPreferred qualifications:\n- Papers", "phd"),
         ("Desired Candidate Profile\n- B.Tech in Computer Science\nGood to have\n- PhD", "bachelor"),
         ("You may be a good fit if you have\n- BS in CS\nStrong candidates may also have\n- A PhD", "bachelor"),
+        ("Requirements\n- B.Sc. in CS, or equivalent experience (alumni are welcome)\nAdvantages\n- M.Sc.", "bachelor"),
     ],
 )
 def test_find_degree_uses_section_headings(text: str, level: str | None) -> None:
@@ -165,6 +179,10 @@ YEARS_CASES = [
     # things built over the years are not experience
     ("The client's pricing models were built in SAS over fifteen years.", None, None),
     ("- 4+ years of hands-on experience deploying models, ideally in insurance.", 4, None),
+    ("For over 20 years, our people have delivered solutions to the DoD.", None, None),
+    # sub-requirements are not the floor
+    ("- Minimum 3 years of experience in computer vision, thereof at least 1 year with ROS", 3, None),
+    ("- 6+ years of IT experience with 3+ years in ML engineering or MLOps", 6, None),
 ]
 
 
@@ -222,6 +240,8 @@ SALARY_CASES = [
      Salary(3500000, 5000000, "INR", "year")),
     ("CTC: INR 18 lakh per annum", Salary(1800000, 1800000, "INR", "year")),
     ("Salary $95,000-120k per year", Salary(95000, 120000, "USD", "year")),
+    ("Location: Bengaluru. CTC: 35-50 LPA fixed + ESOPs.", Salary(3500000, 5000000, "INR", "year")),
+    ("- Salary: R$ 18.000 – R$ 24.000 per month (CLT)", Salary(18000, 24000, "BRL", "month")),
 ]
 
 

@@ -26,7 +26,8 @@ _HEADINGS = [
     "Additional qualifications", "additional skills", "Optional", "Optional extras", "Even better",
     "Even better if you", "We'd love it if you", "we would love if you", "love if you", "Not required but nice",
     "not  required  but a plus", "It would be great", "would be nice if you", "would be a plus", "would be ideal",
-    "Strong candidates may also have", "You might also have", "candidates could also\thave",
+    "Strong candidates may also have", "You might also have", "candidates could also\thave", "Advantages",
+    "Advantageous", "An advantage if you have",
     "Requirements", "Required", "What you'll need", "Who you are", "About us", "Responsibilities", "Benefits",
     "Skills & experience", "Tech stack", "How to apply",
 ]

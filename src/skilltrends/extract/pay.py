@@ -32,6 +32,8 @@ _CURRENCY_MARKS = {
     "AUD": "AUD", "NZ$": "NZD", "NZD": "NZD", "S$": "SGD", "SGD": "SGD", "HK$": "HKD", "HKD": "HKD",
     "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "CHF": "CHF", "₹": "INR", "INR": "INR",
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "zł": "PLN", "JPY": "JPY", "¥": "JPY",
+    "R$": "BRL", "BRL": "BRL",
+    "LPA": "INR",  # "CTC: 35-50 LPA" (lakh per annum) names Indian pay without ₹
     "$": "USD",
 }
 # A cheap necessary condition for a currency mark, tested before the costly _PAY_RE scan (speed only).
@@ -255,8 +257,10 @@ def find_salaries(
             text, p = low, _LOWERED  # the same spans (see _LOWERED); digits stay where they were
         matches = _pay_matches(text, digits, p)
     for match in matches:
-        if not any(match.group("acur1", "acur2", "bcur1", "bcur2")):
-            continue
+        if not any(match.group("acur1", "acur2", "bcur1", "bcur2")) and (
+            (match.group("bmult") or match.group("amult") or "").lower() != "lpa"
+        ):
+            continue  # a figure without a currency is not pay, but "35-50 LPA" names rupees
         if _is_not_pay(text, match, p):
             continue
         salary = _salary_from_match(match, text[match.end():match.end() + 40], text=text, p=p)
@@ -507,7 +511,7 @@ def _period(after: str, before: str, value: float, p: _Patterns) -> str:
 
 
 # Pay bounds are in units of USD-like currencies; these count many more units per dollar.
-_CURRENCY_SCALE = {"JPY": 150.0, "INR": 85.0, "SEK": 10.0, "NOK": 10.0, "DKK": 7.0}
+_CURRENCY_SCALE = {"JPY": 150.0, "INR": 85.0, "SEK": 10.0, "NOK": 10.0, "DKK": 7.0, "BRL": 5.0}
 
 
 def _plausible(value: float, period: str, currency: str | None = None) -> bool:

@@ -36,12 +36,14 @@ _LEVELS = ("bachelor", "master", "phd")
 
 _DEGREE_RE = re.compile(
     r"(?<![\w&])(?:"
-    r"(?P<phd>ph\.?\s?d\b\.?(?!\.?\s*(?:students?|candidates?|interns?|level\s+interns?)\b)(?!s\b)|"
+    r"(?P<phd>ph\.?\s?d\b\.?(?!\.?\s*(?:students?|candidates?|interns?|level\s+interns?|years?)\b)(?!s\b)"
+    r"(?!\s*(?:and|or|/|&)\s*(?:m\.?sc\.?|ms|master'?s)\s+students?\b)|"
     r"doctora(?:te|l)\s*(?:degree)?(?!\s*(?:students?|candidates?))|d\.phil\b)|"
     r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|masters?(?=\s*/)|mba\b|"
     # "degree (Master or Diploma) in ..."
     r"masters?(?=\s+or\s+(?:diplom\w*|ph\.?\s?d|doctora\w*|equivalent)\b)|"
-    r"m\.s\.(?!\w)|m\.sc\.?(?!\w)|msc\b|m\.eng\b\.?|meng\b|m\.a\.(?!\w)|"
+    r"(?:m\.s\.(?!\w)|m\.sc\.?(?!\w)|msc\b)(?!\s*students?\b)|m\.eng\b\.?|meng\b|m\.a\.(?!\w)|"
+    r"bac\s*\+\s*[5-8]\b|"  # French "Bac+5" is a master's
     r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|preferred|with\b|"
     r"required))(?!\s*(?:office|teams|excel|word|"
     r"sql|azure|project|access|dynamics|windows|power|outlook|visio|sharepoint|edge)\b)|"
@@ -54,9 +56,9 @@ _DEGREE_RE = re.compile(
     r"higher|better)|\())|"
     r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred|with\b))(?!\s*&)|"
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
-    r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree)|"
+    r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
     r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
-    r"degree\s+in\b)"
+    r"degree\s+in\b|(?:completed|university|academic)\s+studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
     r")",
     re.IGNORECASE,
 )
@@ -81,7 +83,7 @@ _FIELDS = (
      r"(?:field|discipline|area|subject|major)s?|quantitative\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
      r"(?:field|discipline|major|subject)s?|"
-     r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related)\b(?!\s+(?:experience|work|role))"),
+     r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related|comparable)\b(?!\s+(?:experience|work|role))"),
 )
 # Where a match of each field's pattern can start: every alternative starts with one of these (lower-cased),
 # after its zero-width assertions. On a lower-cased sentence the pattern is tried only there (speed only:
@@ -147,13 +149,14 @@ _HEADING_START = re.compile(
     r"we\s+(?:offer|are|look)|our|why|how|compensation|salary|pay|location|tech|stack|skills|key|must|extra|"
     r"ideal|even|plus|desired|desirable|additional|in\s+this|a\s+day|day|great|experience$|education|"
     r"it\s+would|would\s+be|brownie|things|requisitos|the\s+team|team|job|position|role|logistics|"
-    r"interview|hiring|where|when|mission|strong\s+candidates|candidate)\b",
+    r"interview|hiring|where|when|mission|strong\s+candidates|candidate|advantages?|advantageous)\b",
     re.IGNORECASE,
 )
 _INLINE_HEADING_RE = re.compile(r"(?:[-*•]\s*)?([A-Z][A-Za-z' ]{2,40}):\s")
 _PREFERRED_HEADING = re.compile(
     r"prefer|nice|bonus|plus|desir(?!ed\s+candidate\s+profile)|ideal|would\s+be|extra|stand\s+out|not\s+required|"
-    r"great\s+if|optional|brownie|even\s+better|also\s+great|good\s+to\s+have|(?:may|might|could)\s+also\s+have",
+    r"great\s+if|optional|brownie|even\s+better|also\s+great|good\s+to\s+have|(?:may|might|could)\s+also\s+have|"
+    r"^advantages?$|advantageous",
     re.IGNORECASE,
 )
 _SECTION_HEADING = re.compile(
@@ -222,7 +225,9 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"\A[^.;\n]{0,30}?\b(?:ago|old|in\s+a\s+row|running|straight|of\s+data\b(?!\s+(?:engineering|"
     r"science|analy|platform|infra|pipeline))|of\s+(?:growth|history|runway|funding|"
     r"operation|existence|profitab\w+)|vesting|cliff|warranty|you\s+will|from\s+now|later|in\s+business|"
-    r"anniversary|of\s+age|of\s+age|of\s+schooling|degree|program|course)\b",
+    r"anniversary|of\s+age|of\s+age|of\s+schooling|degree|program|course)\b"
+    # company history: "For over 20 years, our people have delivered ..."
+    r"|\A\s*,\s*(?:our|we|the\s+company)\b",
     re.IGNORECASE,
 )
 # "or 3+ years with a Master's degree": the years of a degree route (not "a 4 year degree")
@@ -232,7 +237,9 @@ _WITH_DEGREE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+least|within\s+which|"
-                              r"out\s+of\s+which)\s*$",
+                              r"out\s+of\s+which|thereof(?:\s+at\s+least)?|"
+                              # "6+ years of IT experience with 3+ years in ML"
+                              r"\d\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}experience\s+with)\s*$",
                               re.IGNORECASE)
 
 
@@ -260,7 +267,7 @@ def _degree_hint(space: str, *, years: bool = False) -> str:
         rf"m(?:aster|ba|sc|eng{month}|(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space})))|"
         rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.|e\.)|s|a{space}*/))|"
         rf"p(?<![\w&]p)h\.?{space}?d{year}|"
-        rf"2[:.]1|first[- ]class|upper[- ]second"
+        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|completed|tertiary"
     )
 
 
@@ -280,7 +287,7 @@ DEGREE_MARKS = (
     "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor", " m.s.",
     " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
     " ba ", " phd", " ph.d", " ph. d", " b.e.", "2:1", "2.1", "first-class", "first class", "upper second",
-    "upper-second",
+    "upper-second", "bac", "hbo", "studies", "completed", "tertiary",
 )
 # _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
 # then "degree".
@@ -474,7 +481,7 @@ _REQUIRED_BETWEEN = re.compile(r";|\b(?:required|requirement|must|mandatory)\b",
 # degree's part of the sentence (up to a ";"), past the commas of its list of fields.
 _PREFERRED_END = re.compile(
     r"\b(?:is|are|would\s+be)\s+(?:strongly\s+|highly\s+)?(?:preferred|a\s+(?:big\s+|strong\s+)?plus|desirable|"
-    r"desired|an\s+advantage|advantageous|welcome|nice\s+to\s+have)[\s.!)]*$",
+    r"desired|an\s+advantage|advantageous|nice\s+to\s+have)[\s.!)]*$",
     re.IGNORECASE,
 )
 
@@ -496,7 +503,11 @@ def _preferred_at_end(sentence: str, hit: re.Match[str], hits: list[re.Match[str
         return False
     between = sentence[end : cue.start()].lower()
     # another degree, or a new noun phrase, before the cue is what the cue is about: "BS in CS, an MS is preferred"
-    return ", a " not in between and ", an " not in between and _DEGREE_HINT.search(between) is None
+    # ... and a bracket or an "or equivalent" route ends the degree's part: "(... alumni are welcome)"
+    return (
+        ", a " not in between and ", an " not in between and "(" not in between and "equivalent" not in between
+        and _DEGREE_HINT.search(between) is None
+    )
 
 
 _JOINED_DEGREES = re.compile(r"\s*(?:,|/|\bor\b|\band\b|,\s*or\b)?\s*(?:an?\s+)?", re.IGNORECASE)

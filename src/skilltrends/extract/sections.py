@@ -27,7 +27,8 @@ _PREFERRED_HEAD = (
     r"additional\s+(?:qualifications|skills|experience)|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
     r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if\s+you(?:\s+\w+){0,3})?|"
-    r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}"  # "Strong candidates may also have"
+    r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
+    r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}"  # "Advantages:" (European postings)
 )
 _REQUIRED_HEAD = (
     r"(?:minimum|basic|required|key|essential|core|technical|your)?\s*(?:qualifications|requirements|skills"
@@ -70,7 +71,7 @@ _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 # "stand" of every "understanding"). Tested with Hypothesis (tests/extract/test_sections.py).
 HEADING_HINTS = (
     "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
-    "better", "love ", "required ", "great", "also have",
+    "better", "love ", "required ", "great", "also have", "advantag",
 )
 
 
