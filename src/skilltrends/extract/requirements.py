@@ -58,7 +58,7 @@ _DEGREE_RE = re.compile(
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
     r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
     r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
-    r"degree\s+in\b|(?:completed|university|academic)\s+studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
+    r"degree\s+in\b|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
     r")",
     re.IGNORECASE,
 )
@@ -267,7 +267,7 @@ def _degree_hint(space: str, *, years: bool = False) -> str:
         rf"m(?:aster|ba|sc|eng{month}|(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space})))|"
         rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.|e\.)|s|a{space}*/))|"
         rf"p(?<![\w&]p)h\.?{space}?d{year}|"
-        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|completed|tertiary"
+        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|tertiary"
     )
 
 
@@ -287,7 +287,7 @@ DEGREE_MARKS = (
     "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor", " m.s.",
     " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
     " ba ", " phd", " ph.d", " ph. d", " b.e.", "2:1", "2.1", "first-class", "first class", "upper second",
-    "upper-second", "bac", "hbo", "studies", "completed", "tertiary",
+    "upper-second", " bac ", " hbo", " studies ", " tertiary",
 )
 # _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
 # then "degree".
