@@ -101,7 +101,7 @@ WORDS = [
     "R&R",
     "AML",
     "AWS SageMaker",
-    "Azure ML",
+    "Spark MLlib",
     "Bayesian statistics",
 ]
 

@@ -24,9 +24,11 @@ class Skill:
     groups: tuple[str, ...] = ()
     context: str | None = None
     context_aliases: frozenset[str] = frozenset()
-    # Skills this one's names spell out and so also name: "AWS SageMaker" names AWS, "Azure ML" Azure,
-    # "Bayesian statistics" statistics. Where an alias of one of these occurs inside a matched alias of this
+    # Skills this one's names spell out and so also name: "Spark MLlib" names Spark, "Bayesian statistics"
+    # statistics, "LLM evaluation" LLMs. Where an alias of one of these occurs inside a matched alias of this
     # skill, it is tagged too (nested in the outer mention) instead of being swallowed by the longer match.
+    # A cloud's own products are not listed: "AWS SageMaker" is SageMaker only, as the sample market's truth
+    # and our annotators read it.
     contains: frozenset[str] = frozenset()
 
     def insensitive_aliases(self) -> tuple[str, ...]:

@@ -28,7 +28,8 @@ canonical jobs, so a deduplicating pipeline should reproduce them.
 Truth conventions: a skill is listed when the posting asks for it in a requirements or preferred
 section, or in a cue phrase ("experience with Kubeflow is a plus" -> preferred). Overlapping names
 follow the longest match: "AWS SageMaker" is sagemaker (not also aws), "Azure ML" is azure_ml,
-"C/C++" is cpp, "ML Ops" is mlops. A degree field ("Ph.D. in ML") is not a skill. Planted look-alikes
+"C/C++" is cpp, "ML Ops" is mlops (the taxonomy's ``contains`` lists the few names that name two skills,
+such as "Spark MLlib"). A degree field ("Ph.D. in ML") is not a skill. Planted look-alikes
 ("R&D", "go-to-market", "C-suite", "Series C", "excel at", "spark curiosity", "snowflake schema", Ray
 or Julia as a recruiter's name, "send your CV", office airflow, red pandas) are listed under
 ``lookalikes``; another team's stack ("our data team uses Tableau") under ``not_skills``.
