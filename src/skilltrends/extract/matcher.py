@@ -127,18 +127,14 @@ class SkillMatcher:
         ruled, contains = self._ruled, self._contains
         keep: frozenset[str] | None = None
         for start, neg_end, skill_id in found:
+            end = -neg_end
             if start >= reach:
-                end = -neg_end
-                forms = ruled.get(skill_id)
-                ruled_here = forms is not None and low[start:end] in forms
-                append(_candidate((start, end, skill_id, text[start:end], ruled_here)))
-                reach = end
-                keep = contains.get(skill_id)
-            elif keep is not None and skill_id in keep and -neg_end <= reach:
-                end = -neg_end  # nested in the match before it, which names this skill too
-                forms = ruled.get(skill_id)
-                ruled_here = forms is not None and low[start:end] in forms
-                append(_candidate((start, end, skill_id, text[start:end], ruled_here)))
+                reach, keep = end, contains.get(skill_id)
+            elif keep is None or skill_id not in keep or end > reach:
+                continue  # inside the match before it, which does not name this skill too
+            forms = ruled.get(skill_id)
+            ruled_here = forms is not None and low[start:end] in forms
+            append(_candidate((start, end, skill_id, text[start:end], ruled_here)))
         return out
 
     def find(self, text: str) -> list[Mention]:

@@ -50,10 +50,11 @@ _MAX_GAP = 28
 class RuleContext:
     """The raw text and the mentions already accepted, for rules to read around a candidate."""
 
-    __slots__ = ("text", "low", "index", "_anchors", "_starts")
+    __slots__ = ("text", "low", "index", "llm", "_anchors", "_starts")
 
     def __init__(self, text: str, anchors: list[Candidate], index: TextIndex | None = None) -> None:
         self.text = text
+        self.llm: bool | None = None  # whether the text is about LLMs, once a rule asked (_llm_posting)
         self.index = index if index is not None else TextIndex(text)
         self.low = self.index.fold
         self.anchors = anchors
@@ -310,12 +311,20 @@ _PHYSICS_AFTER = _fx(
 )
 
 
-def _reject_when(*, after: re.Pattern[str] | None = None, before: re.Pattern[str] | None = None) -> Rule:
+def _reject_when(
+    *,
+    after: re.Pattern[str] | None = None,
+    before: re.Pattern[str] | None = None,
+    after_cased: re.Pattern[str] | None = None,
+) -> Rule:
     """A rule that accepts a mention unless `after` matches right after it or `before` matches the 50
-    characters before it (both `_fx` patterns over the folded text)."""
+    characters before it (both `_fx` patterns over the folded text), or `after_cased` matches right after it
+    in the text as written (a surname: "Cassandra Obi")."""
 
     def rule(ctx: RuleContext, cand: Candidate) -> str | None:
         if after is not None and after.match(ctx.low, cand.end, cand.end + 50):
+            return None
+        if after_cased is not None and after_cased.match(ctx.text, cand.end, cand.end + 50):
             return None
         if before is not None and before.search(ctx.lbefore(cand, 50)):
             return None
@@ -355,17 +364,11 @@ _PERSON_AFTER = _fx(
     r"(?:lead|leads|head|manager|recruiter|founder|co-founder|cto|ceo|director|scientist|engineer|researcher|"
     r"partner|colleague|mentor|officer|chief|cmo|cfo|coo|vp|president|professor)\b|,\s*who\b)"
 )
-_person_word = _reject_when(after=_PERSON_AFTER, before=_fx(_PEOPLE_BEFORE))
-_SURNAME = re.compile(_SURNAME_AFTER)
-
-
-@_rule("person_name_word")
-def _person_name_word(ctx: RuleContext, cand: Candidate) -> str | None:
-    """A tool named like a person (Cassandra): not "Cassandra, our research lead", "ask Cassandra", "partner
-    with Cassandra Obi"."""
-    if cand.text[:1].isupper() and _SURNAME.match(ctx.text, cand.end):
-        return None
-    return _person_word(ctx, cand)
+# A tool named like a person (Cassandra): not "Cassandra, our research lead", "ask Cassandra", "partner with
+# Cassandra Obi" (a surname, as for Julia and Ray)
+_rule("person_name_word")(
+    _reject_when(after=_PERSON_AFTER, before=_fx(_PEOPLE_BEFORE), after_cased=re.compile(_SURNAME_AFTER))
+)
 
 
 _VENDOR_APIS_BEFORE = _fx(
@@ -459,6 +462,7 @@ def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id if _AS_ROLE_BEFORE.search(ctx.lbefore(cand, 60)) else None
 
 
+# Stricter than _AS_A_ROLE (which also lets "ML" modify a role): the article is required here.
 _AS_ROLE_BEFORE = _fx(r"\bas\s+an?\s+(?:(?:[\w-]+\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?)?$")
 
 
@@ -832,11 +836,14 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
     return _not_degree_field(ctx, cand)
 
 
+_GROUP_NOUNS = r"teams?|groups?|departments?|orgs?|organi[sz]ations?|squads?|functions?"
+
+
 # A field naming a group of people, not the work: "supporting data science or ML teams", "the Applied AI team",
 # "our Head of Applied AI".
 _GROUP_AFTER = _fx(
-    r"^(?:\s*(?:,|or|and|&|/)\s*(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:teams?|orgs?|organi[sz]ations?|groups?|"
-    r"departments?|functions?|leaders(?:hip)?|managers?|chapter|guild|community|practice\s+leads?)\b"
+    r"^(?:\s*(?:,|or|and|&|/)\s*(?:[\w-]+\s+){0,2}?[\w-]+)?\s+(?:" + _GROUP_NOUNS
+    + r"|leaders(?:hip)?|managers?|chapter|guild|community|practice\s+leads?)\b"
 )
 _HEAD_OF_BEFORE = _fx(r"\b(?:head|director|vp|vice\s+president|chief|lead)\s+of\s+(?:the\s+)?$")
 
@@ -866,7 +873,10 @@ _LLM_POSTING = _fx(
 
 
 def _llm_posting(ctx: RuleContext) -> bool:
-    return _LLM_POSTING.search(ctx.low) is not None
+    """Whether the text is about LLMs: searched once per text, however many candidates ask."""
+    if ctx.llm is None:
+        ctx.llm = _LLM_POSTING.search(ctx.low) is not None
+    return ctx.llm
 
 
 @_rule("llm_or_model")
@@ -997,9 +1007,7 @@ _OTHER_PEOPLE = _fx(
     r"\s+who\s+(?:write|writes|build|builds|own|owns|maintain|maintains|run|runs|use|uses|develop|develops)\b"
     r"[^.;\n]*$"
 )
-_TEAM_AFTER = _fx(
-    r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:teams?|groups?|departments?|orgs?|organi[sz]ations?|squads?|functions?)\b"
-)
+_TEAM_AFTER = _fx(r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:" + _GROUP_NOUNS + r")\b")
 
 
 def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
