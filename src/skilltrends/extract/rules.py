@@ -198,6 +198,16 @@ def _language_rule(
     return rule
 
 
+# Two short language names coordinated support each other ("Rust or Go for tooling", "Go/Rust"): each is the
+# other's cue, as an accepted neighbour would be.
+_SHORT_LANGUAGES = r"(?:go|golang|rust|zig|scala|julia|java|kotlin|c\+\+|c#|swift)\b"
+_OTHER_LANGUAGE_AFTER = r"|(?:\s*(?:,|/|\bor\b|\band\b)\s*)+" + _SHORT_LANGUAGES
+# "Go, Julia or whatever you like for side projects": languages the hire may use for fun, not asked for
+_HOBBY_AFTER = (r"|(?:\s*(?:,|or|and|/)\s*[\w+#]+)*\s*,?\s*(?:or\s+)?(?:whatever|anything\s+(?:else|you)|"
+                r"for\s+(?:side\s+projects|fun|hobby|hobbies))")
+_OTHER_LANGUAGE_BEFORE = r"|(?<![\w-])" + _SHORT_LANGUAGES + r"(?:\s*(?:,|/|\bor\b|\band\b)\s*)+"
+
+
 _PEOPLE_BEFORE = (
     r"\b(?:contact|ask|email|e-mail|call|message|ping|meet|reach out to|reach|talk to|speak to|speak with|"
     r"hi|hello|dear|thanks|thank|from|by|cc|mr\.?|ms\.?|mrs\.?|dr\.?)\s+$"
@@ -208,7 +218,7 @@ _rule("r_language")(
     _language_rule(
         cue_after=r"programming|language|studio|shiny|packages?|libraries|scripts?|code|coding|markdown|\(|"
         r"for\s+(?:analysis|analytics|statistic\w*|modell?ing|data)",
-        reject_after=r"\s*&|\s*'s\b|\s*\+\s*[A-Z]|\.\w|-CNN",  # "Mask R-CNN"
+        reject_after=r"\s*&|\s*'s\b|\s*\+\s*[A-Z]|\.\w|-CNN|\$",  # "Mask R-CNN", "R$ 1.800" (Brazilian reais)
         reject_before=r"&\s*|\b(?:plan|section|appendix|room|grade|class|type|level|vitamin|tier|block|phase)\s+",
     )
 )
@@ -224,19 +234,28 @@ _rule("c_language")(
 )
 _rule("go_language")(
     _language_rule(
-        cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b",
-        cue_before=r"\b(?:in|using|written in|code in|coding in|writing|some|basic|strong|solid|working|know|"
-        r"tested|familiarity with|experience with|knowledge of|exposure to|proficiency in|proficient in)\s+$",
-        reject_after=r"[-‑]\s*to\b|\s+(?:to|deep|deeper|beyond|above|ahead|live|further|far|through|after|for|out|"
+        cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b"
+        + _OTHER_LANGUAGE_AFTER,
+        cue_before=r"(?:\b(?:in|using|written in|code in|coding in|writing|some|basic|strong|solid|working|know|"
+        r"tested|familiarity with|experience with|knowledge of|exposure to|proficiency in|proficient in)\s+"
+        + _OTHER_LANGUAGE_BEFORE + r")$",
+        # "Go for tooling" is the language; "go for it", "go for a walk" the verb
+        reject_after=r"[-‑]\s*to\b|\s+for\b(?!\s+(?:tooling|tools|services|backends?|back-end|infra\w*|systems|cli|"
+        r"apis?|microservices|performance|high-performance|concurrency)\b)"
+        r"|\s+(?:to|deep|deeper|beyond|above|ahead|live|further|far|through|after|out|"
         r"into|back|on|over|the extra|get|getter|about|along|fast|wrong|well|hand|big|all)\b"
-        r"|[-‑](?:live|getter|between)",
+        r"|[-‑](?:live|getter|between)" + _HOBBY_AFTER,
         reject_before=r"\b(?:to|will|can|could|would|should|must|let's|lets|we|you|they|i|never|"
         r"always|may|might|on the|and then|then)\s+",
     )
 )
 _rule("rust_language")(
     _language_rule(
-        cue_after=r"(?:programming|language|developer|engineers?|code|crates?|services)\b",
+        cue_after=r"(?:programming|language|developer|engineers?|code|crates?|services|\(\s*for\b|for\s+(?:tooling|"
+        r"tools|services|backends?|infra\w*|systems|performance|parsers?))\b" + _OTHER_LANGUAGE_AFTER,
+        cue_before=r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|some|basic|strong|solid|"
+        r"working|know|knows|tested|exposure to)\s+" + _OTHER_LANGUAGE_BEFORE + r")$",
+        reject_after=_HOBBY_AFTER[1:],
         reject_window=r"\b(?:wheat|crops?|fung\w*|leaf|leaves|plants?|corrosion|corrod\w*|steel|metal|iron|"
         r"paint|pathogen\w*|disease|oxid\w*|belt)\b",
     )
@@ -244,7 +263,7 @@ _rule("rust_language")(
 _rule("julia_language")(
     _language_rule(
         cue_after=r"(?:programming|language|lang|code|packages?)\b",
-        reject_after=r"\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
+        reject_after=r"\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)" + _HOBBY_AFTER,
         reject_after_cased=_SURNAME_AFTER,
         reject_before=_PEOPLE_BEFORE,
     )
@@ -463,7 +482,8 @@ def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
 
 
 # Stricter than _AS_A_ROLE (which also lets "ML" modify a role): the article is required here.
-_AS_ROLE_BEFORE = _fx(r"\bas\s+an?\s+(?:(?:[\w-]+\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?)?$")
+# "as a data engineer", "as ML engineer or data scientist", "as DevOps, MLOps or Data Engineer"
+_AS_ROLE_BEFORE = _fx(r"\bas\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?)?$")
 
 
 _LINK_TO_BEFORE = _fx(r"\b(?:link|links|url)\s+to\s+(?:your\s+|a\s+)?$")
@@ -566,7 +586,8 @@ def _excel(ctx: RuleContext, cand: Candidate) -> str | None:
 
 
 _ANIMAL = _fx(
-    r"\b(?:animals?|zoo|bamboo|bears?|red\s+pandas?|giant\s+pandas?|wildlife|cubs?|endangered|cute|habitat|"
+    r"\b(?:animals?|zoo|bamboo|bears?|red\s+pandas?|giant\s+pandas?|wildlife|cubs?|endangered|cute|habitat|plush|"
+    r"mascots?|cuddly|stuffed|toys?|"
     r"photographed|nepal|china)\b"
 )
 
@@ -599,6 +620,113 @@ def _learning_platform(ctx: RuleContext, cand: Candidate) -> str | None:
     after = ctx.lafter(cand, 25)
     after = after[: after.find("\n")] if "\n" in after else after
     return None if _PERK_NEAR.search(before) or _PERK_NEAR.search(after) else cand.skill_id
+
+
+# --- clouds, their certifications and other short names ------------------------------------------
+
+_CERT_BEFORE = _fx(r"\bcertif\w*\s+(?:in|for|on|with)\s+(?:[\w-]+\s*(?:,|/|\bor\b|\band\b)\s*){0,3}$")
+_CERT_AFTER = _fx(r"^(?:\s*(?:,|/|or|and)\s*[\w-]+)*(?:\s+[\w-]+){0,2}?\s+certif")
+# Singapore's Annual Wage Supplement: "plus AWS (13th month)", "AWS of 1 month"
+_WAGE_SUPPLEMENT_AFTER = _fx(r"^\s*(?:\(\s*(?:13th|annual\s+wage|\d+(?:\.\d+)?\s+months?)|of\s+\d|\d+(?:\.\d+)?\s+months?)")
+_WAGE_SUPPLEMENT_BEFORE = _fx(r"(?:13th[\s-]month(?:\s+bonus)?|annual\s+wage\s+supplement)\s*[(/,]?\s*$")
+_CERTIFICATION_OF = {"aws": "aws_certification", "gcp": "gcp_certification", "azure": "azure_certification"}
+
+
+@_rule("cloud_provider")
+def _cloud_provider(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'Certification in AWS or Azure', 'GCP Professional certification' name the clouds' certifications;
+    'plus AWS (13th month)' is Singapore's annual wage supplement, not Amazon's cloud."""
+    after = ctx.lafter(cand, 50)
+    if cand.skill_id == "aws" and (
+        _WAGE_SUPPLEMENT_AFTER.match(after) or _WAGE_SUPPLEMENT_BEFORE.search(ctx.lbefore(cand, 40))
+    ):
+        return None
+    line_after = after.split("\n", 1)[0]
+    if "certif" in line_after or "certif" in ctx.lbefore(cand, 60):
+        if _CERT_AFTER.match(line_after) or _CERT_BEFORE.search(ctx.lbefore(cand, 60).rsplit("\n", 1)[-1]):
+            return _CERTIFICATION_OF[cand.skill_id]
+    return cand.skill_id
+
+
+_CLOUD_BEFORE = _fx(r"\b(?:[-*•]|\d+[.)])?\s*$")
+_CLOUD_NAMES = r"(?:aws|gcp|azure|google\s+cloud|amazon|microsoft|oci|oracle|alibaba|ibm)\b"
+_CLOUD_NOUN_AFTER = _fx(r"^\s*(?:\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?" + _CLOUD_NAMES + r"|[.,;:)]|$|\n|(?:or|and)\s+"
+                      r"(?:on-?prem\w*|containers?|devops|kubernetes|distributed)\b|you\s+(?:learnt|learned|know|used)"
+                      r"|(?:platforms?|providers?|environments?|services|infrastructure|computing|deployments?|"
+                      r"experience|skills|native)\b)")
+_CLOUD_USE_BEFORE = _fx(
+    r"\b(?:with|in|on|to|of|which|any|one|a\s+major|major|public|the|into|across|using|and|or)\s+(?:the\s+)?$"
+)
+
+
+@_rule("cloud_noun")
+def _cloud_noun(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Bare 'cloud' as the skill: "Experience with cloud (AWS or GCP)", "which cloud you learnt on",
+    "deploy to the cloud"; not a modifier ("cloud warehouse", "Cloud Composer", "dbt Cloud")."""
+    if cand.text[:1] == "C" and cand.text != "Cloud" or ctx.text[cand.start - 1 : cand.start] == "-":
+        return None
+    if cand.text == "Cloud" and re.search(r"[A-Za-z]\w*[ \t]+$", ctx.before(cand, 20)) and not re.search(
+        r"\b(?:with|in|on|to|of|the|any|one|public)[ \t]+$", ctx.before(cand, 20), re.I
+    ):
+        return None  # "dbt Cloud", "Google Cloud": a product's name
+    if _CLOUD_NOUN_AFTER.match(ctx.lafter(cand, 40)) and _CLOUD_USE_BEFORE.search(ctx.lbefore(cand, 30)):
+        return cand.skill_id
+    return None
+
+
+_TRITON_KERNELS = _fx(r"\b(?:kernels?|cuda|gpu\s+programming|cutlass|ptx|triton\s+language|openai\s+triton)\b")
+
+
+@_rule("triton_kind")
+def _triton(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Bare 'Triton': OpenAI's kernel language beside kernels or CUDA ("custom kernels in CUDA or Triton"),
+    else NVIDIA's inference server ("ONNX, TensorRT and Triton for serving")."""
+    return "triton_lang" if _TRITON_KERNELS.search(ctx.laround(cand, 50)) else cand.skill_id
+
+
+_PARTY_BEFORE = _fx(
+    r"\b(?:summer|winter|holiday|christmas|xmas|birthday|launch|annual|yearly|team|company|office|rooftop|"
+    r"year-end|end-of-year|big|little|legendary|famous|farewell|anniversary|friday|beach|garden)\s+$"
+)
+
+
+@_rule("bash_shell")
+def _bash(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Bash the shell, not 'our famous summer bash' (a party)."""
+    if _PARTY_BEFORE.search(ctx.lbefore(cand, 25)) or re.match(r"\s+(?:party|celebration)\b", ctx.lafter(cand)):
+        return None
+    return cand.skill_id
+
+
+_COMPANY_FORM_AFTER = re.compile(r"[ \t]*(?:,[ \t]*(?:a|an|the|which|founded|based)\b|[ \t]+(?:is|was|has|are|were|"
+                                 r"\(|founded|based|SA\b|S\.A\.)|\)[ \t]+(?:is|was))")
+_SAS_PRODUCT_BEFORE = re.compile(r"\b(?:Base|Enterprise|Viya|Visual|Advanced|SAS/\w+|Certified)[ \t]+$")
+
+
+@_rule("sas_software")
+def _sas(ctx: RuleContext, cand: Candidate) -> str | None:
+    """SAS the software, not the French company form in 'Lumière Docs SAS is a Paris start-up'."""
+    before = ctx.before(cand, 30)
+    if (
+        re.search(r"[A-ZÀ-Þ][\w&'’.-]*[ \t]+$", before)
+        and not _SAS_PRODUCT_BEFORE.search(before)
+        and _COMPANY_FORM_AFTER.match(ctx.text, cand.end)
+    ):
+        return None
+    return cand.skill_id
+
+
+@_rule("certification_generic")
+def _certification_generic(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Certifications asked for, not a perk ("budget for trainings and certifications") nor a cloud's own,
+    which the cloud's mention names ("GCP Professional certification")."""
+    before = ctx.lbefore(cand, 60)
+    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
+    if _PERK_NEAR.search(before):
+        return None
+    if re.search(r"\b(?:aws|gcp|azure|google\s+cloud|kubernetes|cka)\s+(?:[\w-]+\s+)?$", before):
+        return None
+    return cand.skill_id
 
 
 _PHYSICAL_AIRFLOW = _fx(
@@ -660,7 +788,7 @@ _CV_CUE = _fx(
 @_rule("cv_abbrev")
 def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text != "CV":
-        return cand.skill_id
+        return _not_degree_field(ctx, cand)  # "MSc in Computer Vision" names the degree
     if _RESUME.search(ctx.laround(cand, 60)):
         return None
     if (
@@ -779,10 +907,15 @@ def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
 
 _DEGREE_BEFORE = _fx(
     r"(?<!\w)(?:degrees?|bachelor\S*|masters?|master['’]s|ph\.?\s?d\.?|doctorate|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
-    r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?|bac\s*\+\s*\d|2[:.]1|first[- ]class)(?!\w)"
+    r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?|bac\s*\+\s*\d|2[:.]1|first[- ]class|qualifications?|denkniveau|"
+    # "Completed studies in", "a PhD program in", "Tertiary qualifications in"
+    r"(?:completed|university|academic|graduate|undergraduate|higher)\s+(?:studies|education)|"
+    r"(?:phd|ph\.d\.|doctoral|master['’]?s|bachelor['’]?s|degree|graduate|msc|bsc)\s+(?:program(?:me)?s?|studies))(?!\w)"
     r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate|above|higher|better)(?!\w))?(?:\s+degree)?"
     # "degree (Master or Diploma) in ...", "Bac+5 (Master's or grande école) in ..."
-    r"(?:\s*\([^()\n]{0,40}\))?\s+(?:in|of)\s+"
+    r"(?:\s*\([^()\n]{0,40}\))?"
+    # "PhD preferred, in NLP", "werk- en denkniveau, for example in Econometrics"
+    r"(?:\s*,?\s*(?:preferred|required|ideally|preferably|for\s+example|e\.g\.|such\s+as)\s*,?)?\s+(?:in|of)\s+"
     # "in a quantitative field (statistics, ...": a parenthesis opens the list of fields
     r"(?:(?:a\s+)?[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|\s+or\s+|\s+and\s+"
     r"|\s*\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?|\s+(?:such\s+as|like|e\.g\.,?|including)\s+))*$"
@@ -930,6 +1063,13 @@ _NEG_AFTER = _fx(
     # "TypeScript and React, which you won't need to touch": later items of the list, then the clause
     r"|^(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s*,?\s*which\s+you\s+(?:won't|won’t|will\s+not|don't|don’t|do\s+not)"
     r"\s+(?:need\s+to\s+|have\s+to\s+)?(?:touch|use|need|know|work\s+(?:on|with|in))\b"
+    # "the TypeScript frontend belongs to someone else"
+    r"|^[^.;\n]{0,30}?\b(?:belongs?\s+to|(?:is|are)\s+owned\s+by)\s+(?:someone|somebody|another|other|a\s+different|"
+    r"a\s+separate)\b"
+    # "The client's backend is written in Java and Kotlin, you will not work with it"
+    r"|^[^.;\n]{0,40}?,\s*(?:but\s+)?(?:you|the\s+hire|this\s+role)\s+(?:will\s+not|won't|won’t|do\s+not|don't|don’t|"
+    r"does\s+not|doesn't|doesn’t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:touch|use|work\s+(?:on|with|in))\s+"
+    r"(?:it|them|this|that|those)\b"
 )
 _NEG_NEEDED = _fx(
     r"^\s*(?:(?:experience|knowledge|skills|code|work)\s+)?(?:is\s+)?(?:needed|required|necessary|here|involved)\b"
@@ -941,7 +1081,7 @@ _OTHER_TEAM = _fx(
     r"(?:uses|use|runs|run|owns|own|manages|manage|maintains|maintain|relies on|rely on|works with|work with|"
     r"is using|are using|builds on|build on|leverages|leverage|handles|handle|looks after|operates|operate|"
     r"works in|work in|writes|write|codes in|code in|builds in|build in|is built (?:in|on)|lives in|"
-    r"live in)\b"
+    r"live in|serves|serve|trains|train|deploys|deploy|ships|ship|develops|develop|reports|report)\b"
     r"[^.;\n]*$"
 )
 _OWN_TEAM = {
@@ -961,7 +1101,8 @@ _OWN_TEAM = {
 
 
 _NEG_NEED_BEFORE = _fx(
-    r"(?:\b(?:do|does|will|would)(?:n't|n’t|\s+not)\s+(?:need\s+(?:to\s+(?:know|use|learn)\s+)?|use\s+|"
+    r"(?:\b(?:(?:do|does|will|would)(?:n't|n’t|\s+not)|won't|won’t)\s+(?:need\s+(?:to\s+(?:know|use|learn|touch|"
+    r"write|maintain)\s+)?|use\s+|touch\s+|"
     r"work\s+(?:with|in)\s+|require\s+)(?:any\s+)?"
     r"|\bno\s+need\s+(?:for|to\s+know)\s+"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
@@ -976,11 +1117,22 @@ _NEG_NEED_BEFORE = _fx(
 )
 
 
+# The clause after a semicolon takes back what the one before named: "Some of the group work in Julia and R;
+# you won't need either", "... written in Fortran; you will use their outputs but will not need to".
+_NEG_NEXT = _fx(
+    r";\s*(?:but\s+)?(?:you|the\s+hire|this\s+role)\b[^.;\n]{0,50}?\b(?:won't|won’t|will\s+not|don't|don’t|do\s+not|"
+    r"does\s+not|doesn't|doesn’t)\s+(?:need|have)(?:\s+to)?(?:\s+[a-z]+(?:\s+(?:with|in|on))?)?"
+    r"(?:\s+(?:either(?:\s+of\s+them)?|them|it|any\s+of\s+(?:them|these|those)|those|these)\b|\s*(?:[.;\n]|$))"
+)
+
+
 def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """`text`: the folded text (patterns compiled with `_fx`)."""
     before = text[max(s_start, start - 40) : start]
     after = text[end : min(s_end, end + 50)]
     if _NEG_AFTER.search(after) or _NEG_NEED_BEFORE.search(before):
+        return True
+    if text.startswith(";", s_end) and _NEG_NEXT.match(text, s_end, s_end + 90):
         return True
     if _NEG_BEFORE.search(before):
         # "no Java needed", "not a Java shop", "without Python": the cue must govern this mention.
@@ -993,7 +1145,7 @@ def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
 # "work with the data engineering team": the skill names a team the hire works with, not the hire's work
 _WITH_TEAM_BEFORE = _fx(
     r"\b(?:with|alongside|supports?|supporting|across|from)\s+(?:the|our|their|other|another|several|multiple)\s+"
-    r"(?:[\w&-]+\s+)?$"
+    r"(?:[\w&-]+\s+(?:(?:and|or|&)\s+[\w&-]+\s+)?)?$"
 )
 # "Our Claims Data Science team uses machine learning to ...": a team's name in a sentence about the company
 _TEAM_BEFORE = _fx(r"\b(?:the|our|their)\s+(?:[\w&-]+\s+)?$")
@@ -1004,7 +1156,11 @@ _TEAM_DOES = _fx(
 # "Work with the engineers who write the bidder in Go and Java": other people's stack
 _OTHER_PEOPLE = _fx(
     r"\b(?:with|alongside|our|the|other)\s+(?:[\w-]+\s+){0,2}(?:engineers|developers|teams?|colleagues|scientists)"
-    r"\s+who\s+(?:write|writes|build|builds|own|owns|maintain|maintains|run|runs|use|uses|develop|develops)\b"
+    r",?\s+who\s+(?:write|writes|build|builds|own|owns|maintain|maintains|run|runs|use|uses|develop|develops)\b"
+    r"[^.;\n]*$"
+    # "Harborview's merchandising analysts report in Excel and Tableau": non-engineering colleagues' tools
+    r"|\b(?:our|the|their|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}(?:analysts|marketers|designers|accountants|recruiters|"
+    r"clinicians|traders|salespeople|sales\s+team|finance\s+team|account\s+managers)\s+(?:report|work|live|model)\s+in\b"
     r"[^.;\n]*$"
 )
 _TEAM_AFTER = _fx(r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:" + _GROUP_NOUNS + r")\b")
@@ -1017,7 +1173,7 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         if _WITH_TEAM_BEFORE.search(before) or (_TEAM_DOES.match(text, end, end + 60) and _TEAM_BEFORE.search(before)):
             return True
     window = text[max(s_start, start - 120) : start]
-    if "who" in window and _OTHER_PEOPLE.search(window):
+    if ("who" in window or " in " in window) and _OTHER_PEOPLE.search(window):
         return True
     match = _OTHER_TEAM.search(window)
     if match is None:
@@ -1034,6 +1190,9 @@ _ROLE_NOUNS = frozenset(
 )
 
 
+_NOT_MODIFIERS = frozenset("with and or for to in at by from of on as".split())  # "Tableau with analysts"
+
+
 def _names_a_role(low: str, end: int) -> bool:
     """'Senior Java Developer', 'Python engineers': the skill names a role, not a requirement."""
     if low.startswith("-focus", end):
@@ -1043,7 +1202,7 @@ def _names_a_role(low: str, end: int) -> bool:
     words = (window if cut < 0 else window[:cut]).replace("/", " ").replace("-", " ", 1).split(None, 2)
     return bool(words) and (
         words[0].rstrip(".,;:!?)") in _ROLE_NOUNS
-        or (len(words) > 1 and words[1].rstrip(".,;:!?)") in _ROLE_NOUNS)
+        or (len(words) > 1 and words[0] not in _NOT_MODIFIERS and words[1].rstrip(".,;:!?)") in _ROLE_NOUNS)
     )
 
 
@@ -1057,9 +1216,10 @@ _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
 # name another team's or other people's stack: `TextIndex.hints`, and the matcher's "sentence" marks.
 NEGATION_HINTS = (
     "no ", "not", "without", "n't", "n’t", "non", "moved", "moving", "migrat", "switched", "replaced", "retired",
-    "ditched", "deprecated", "sunset",
+    "ditched", "deprecated", "sunset", "belong", "owned by",
 )
-TEAM_HINTS = ("team", "who")
+TEAM_HINTS = ("team", "who", "analysts", "marketers", "designers", "accountants", "recruiters", "clinicians", "traders",
+              "salespeople", "account managers")
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
@@ -1113,7 +1273,7 @@ class TextIndex:
         """(may hold a negation, may name a team) for the sentence starting at s_start."""
         found = self._hints.get(s_start)
         if found is None:
-            seg = self.low[s_start:s_end]
+            seg = self.low[s_start : s_end + 90 if self.low.startswith(";", s_end) else s_end]
             found = (any(h in seg for h in NEGATION_HINTS), any(h in seg for h in TEAM_HINTS))
             self._hints[s_start] = found
         return found
@@ -1349,7 +1509,7 @@ _SCAN_ANCHORS = (
     _anchor_scan("c", ("coach", "clean")),
     _anchor_scan("le", ("lead", "led")),
 )
-_SCAN_WORDS = ("pipeline", "test", "ranking", "production", "analy")
+_SCAN_WORDS = ("pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer")
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
 
@@ -1920,6 +2080,66 @@ def _model_nouns(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
+# "review your teammates' PRs", "review each other's code", "review designs and code" -> code_review
+_REVIEW_CODE = re.compile(
+    r"(review|reviews|reviewing|reviewed)[ \t]+(?:(?:each[ \t]+other['’]s|one[ \t]+another['’]s|your|our|their|the|"
+    r"teammates['’]?|peers['’]?|colleagues['’]?|others['’]|designs?[ \t]+and|architecture[ \t]+and|and|of)[ \t]+){0,3}"
+    r"(?:code|prs|pull[ \t]+requests|merge[ \t]+requests|diffs)\b(?![ \t]+of[ \t]+conduct)"
+)
+
+
+def _review_starts(low: str, scan: _Scan) -> list[int]:
+    return [at for at in scan("review") if not low.startswith("code review", max(0, at - 5))]
+
+
+# "Build features from booking and click data", "Develop graph-based features (device, card ...)"
+_FEATURE_WORK = re.compile(
+    r"(build|builds|building|built|develop|develops|developing|design|designing|create|creating|engineer|"
+    r"engineering|craft|crafting|compute|computing|derive|deriving|extract|extracting)[ \t]+(?:(?:new|the|our|"
+    r"better|strong|robust|useful)[ \t]+)?(?:(?:graph-based|behaviou?ral|predictive|model|ml|time-series|temporal|"
+    r"aggregated?|real-time|streaming|tabular|text|image|signal|risk|fraud|user|customer|transaction|"
+    r"[\w-]+-level)[ \t]+)?features[ \t]*(?:from|out[ \t]+of|on[ \t]+top[ \t]+of|based[ \t]+on|over|for[ \t]+"
+    r"(?:the[ \t]+|our[ \t]+)?(?:models?|ml|training|ranking|scoring)|\()"
+    r"|(build|develop|design|create|engineer|craft)[ \t]+(?:graph-based|behaviou?ral|predictive|model|ml|"
+    r"time-series|temporal|aggregated?)[ \t]+features\b"
+)
+
+
+def _feature_starts(low: str, scan: _Scan) -> list[int] | None:
+    return None if "features" in low else []
+
+
+# An engineering discipline left out of a coordination: "7+ years in software or machine learning engineering",
+# "as a software or ML engineer", "in software, DevOps or data engineering" (the last item names its own).
+_ELIDED = {"software": "software_engineering", "data": "data_engineering", "ml": "machine_learning",
+           "machine learning": "machine_learning"}
+_ELIDED_ENGINEERING = re.compile(
+    r"\b(software|data|ml|machine[ \t]+learning)((?:[ \t]*,[ \t]*(?:software|data|ml|devops|mlops|platform|"
+    r"backend|back-end|infrastructure|machine[ \t]+learning|research))*[ \t]*,?[ \t]*(?:or|and|/)[ \t]*)"
+    r"(?:an?[ \t]+)?(?:[\w-]+[ \t]+){1,2}?(engineering|engineer|engineers)\b"
+)
+_ELIDED_ITEM = re.compile(r"\b(software|data|ml|machine[ \t]+learning)\b(?=[ \t]*(?:,|or\b|and\b|/))")
+_ROLE_CONTEXT = re.compile(r"\b(?:as|experience|years|background)\b[^.\n]{0,40}$")
+
+
+def _elided_engineering(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("engineer"):
+        lo = max(0, at - 80)
+        for match in _ELIDED_ENGINEERING.finditer(low, lo, at + 12):
+            if match.start(3) != at:
+                continue
+            if match.group(3) != "engineering" and not _ROLE_CONTEXT.search(low, max(0, match.start() - 40),
+                                                                              match.start()):
+                continue  # "software or data engineers" as a job title or people, not the work
+            if _TEAM_AFTER.match(low, match.end()):
+                continue  # "the software and data engineering teams"
+            for item in _ELIDED_ITEM.finditer(low, match.start(), match.start(3)):
+                word = " ".join(item.group(1).split())
+                out.append(Candidate(item.start(1), item.end(1), _ELIDED[word], text[item.start(1) : item.end(1)]))
+    return out
+
+
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
@@ -1942,6 +2162,11 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("production",), _into_production),
     (("clean", "analy"), _data_verbs),
     (("mod", "llm"), _model_nouns),
+    (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts,
+                                 before=lambda low, s, w: _in_verb_slot(low, s) or low.endswith("and ", 0, s))),
+    (("feature",), _phrase_finder(_FEATURE_WORK, "feature_engineering", _feature_starts,
+                                  before=lambda low, s, w: _in_verb_slot(low, s))),
+    (("engineer",), _elided_engineering),
 ]
 
 

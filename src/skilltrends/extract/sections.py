@@ -51,6 +51,7 @@ _CUE = _fx(
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|not\s+required\s+but|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b"
+    r"|(?:^|(?<=[.;]\s)|(?<=\|\s))nice\s*:"  # "Must: Python, PyTorch. Nice: vLLM, Rust" (terse HN postings)
 )
 _CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
 _FORWARD = frozenset(("ideally", "preferably"))  # cues that qualify what follows them
