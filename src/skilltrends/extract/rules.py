@@ -627,7 +627,9 @@ def _learning_platform(ctx: RuleContext, cand: Candidate) -> str | None:
 _CERT_BEFORE = _fx(r"\bcertif\w*\s+(?:in|for|on|with)\s+(?:[\w-]+\s*(?:,|/|\bor\b|\band\b)\s*){0,3}$")
 _CERT_AFTER = _fx(r"^(?:\s*(?:,|/|or|and)\s*[\w-]+)*(?:\s+[\w-]+){0,2}?\s+certif")
 # Singapore's Annual Wage Supplement: "plus AWS (13th month)", "AWS of 1 month"
-_WAGE_SUPPLEMENT_AFTER = _fx(r"^\s*(?:\(\s*(?:13th|annual\s+wage|\d+(?:\.\d+)?\s+months?)|of\s+\d|\d+(?:\.\d+)?\s+months?)")
+_WAGE_SUPPLEMENT_AFTER = _fx(
+    r"^\s*(?:\(\s*(?:13th|annual\s+wage|\d+(?:\.\d+)?\s+months?)|of\s+\d|\d+(?:\.\d+)?\s+months?)"
+)
 _WAGE_SUPPLEMENT_BEFORE = _fx(r"(?:13th[\s-]month(?:\s+bonus)?|annual\s+wage\s+supplement)\s*[(/,]?\s*$")
 _CERTIFICATION_OF = {"aws": "aws_certification", "gcp": "gcp_certification", "azure": "azure_certification"}
 
@@ -648,9 +650,9 @@ def _cloud_provider(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
-_CLOUD_BEFORE = _fx(r"\b(?:[-*•]|\d+[.)])?\s*$")
 _CLOUD_NAMES = r"(?:aws|gcp|azure|google\s+cloud|amazon|microsoft|oci|oracle|alibaba|ibm)\b"
-_CLOUD_NOUN_AFTER = _fx(r"^\s*(?:\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?" + _CLOUD_NAMES + r"|[.,;:)]|$|\n|(?:or|and)\s+"
+_CLOUD_NOUN_AFTER = _fx(r"^\s*(?:\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?" + _CLOUD_NAMES
+                      + r"|[.,;:)]|$|\n|(?:or|and)\s+"
                       r"(?:on-?prem\w*|containers?|devops|kubernetes|distributed)\b|you\s+(?:learnt|learned|know|used)"
                       r"|(?:platforms?|providers?|environments?|services|infrastructure|computing|deployments?|"
                       r"experience|skills|native)\b)")
