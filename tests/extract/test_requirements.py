@@ -242,6 +242,15 @@ SALARY_CASES = [
     ("Salary $95,000-120k per year", Salary(95000, 120000, "USD", "year")),
     ("Location: Bengaluru. CTC: 35-50 LPA fixed + ESOPs.", Salary(3500000, 5000000, "INR", "year")),
     ("- Salary: R$ 18.000 – R$ 24.000 per month (CLT)", Salary(18000, 24000, "BRL", "month")),
+    # regional currencies, with their own words for the period; a code beats a bare "$" (pesos use it too)
+    ("$95,000 – $125,000 MXN brutos mensuales + stock options", Salary(95000, 125000, "MXN", "month")),
+    ("KES 350,000 – 450,000 gross per month, medical cover", Salary(350000, 450000, "KES", "month")),
+    ("Monthly basic salary SAR 28,000 – 36,000, plus housing allowance", Salary(28000, 36000, "SAR", "month")),
+    ("Gross monthly salary 450.000 – 620.000 RSD, private health insurance", Salary(450000, 620000, "RSD", "month")),
+    ("180 000–240 000 UAH/month gross", Salary(180000, 240000, "UAH", "month")),
+    ("Rp 25.000.000 – 40.000.000 per bulan", Salary(25000000, 40000000, "IDR", "month")),
+    ("₦3,000,000 monthly", Salary(3000000, 3000000, "NGN", "month")),
+    ("RM 8,000 - 12,000 per month", Salary(8000, 12000, "MYR", "month")),
 ]
 
 

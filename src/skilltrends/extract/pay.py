@@ -33,6 +33,14 @@ _CURRENCY_MARKS = {
     "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "CHF": "CHF", "₹": "INR", "INR": "INR",
     "SEK": "SEK", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "zł": "PLN", "JPY": "JPY", "¥": "JPY",
     "R$": "BRL", "BRL": "BRL",
+    # Currencies of postings from every region; "$" spelled with a country ("MX$", "NT$") is that country's
+    "MX$": "MXN", "Mex$": "MXN", "MXN": "MXN", "AR$": "ARS", "ARS": "ARS", "COL$": "COP", "COP": "COP",
+    "CLP": "CLP", "PEN": "PEN", "NT$": "TWD", "TWD": "TWD", "₩": "KRW", "KRW": "KRW", "₱": "PHP", "PHP": "PHP",
+    "₫": "VND", "VND": "VND", "Rp": "IDR", "IDR": "IDR", "RM": "MYR", "MYR": "MYR", "฿": "THB", "THB": "THB",
+    "CN¥": "CNY", "CNY": "CNY", "RMB": "CNY", "₦": "NGN", "NGN": "NGN", "KSh": "KES", "KES": "KES",
+    "ZAR": "ZAR", "EGP": "EGP", "AED": "AED", "SAR": "SAR", "QAR": "QAR", "₪": "ILS", "ILS": "ILS",
+    "₺": "TRY", "TRY": "TRY", "₴": "UAH", "UAH": "UAH", "RON": "RON", "RSD": "RSD", "CZK": "CZK", "Kč": "CZK",
+    "HUF": "HUF", "BGN": "BGN", "PKR": "PKR", "BDT": "BDT", "LKR": "LKR", "ISK": "ISK",
     "LPA": "INR",  # "CTC: 35-50 LPA" (lakh per annum) names Indian pay without ₹
     "$": "USD",
 }
@@ -148,11 +156,14 @@ _PERIODS = (
     ("hour", r"hour(?:ly)?|hr|h\b"),
     ("day", r"day|daily|diem"),
     ("week", r"week(?:ly)?|wk"),
-    ("month", r"month(?:ly)?|mo\b|mth|pcm"),
-    ("year", r"year(?:ly)?|yr|annum|annual(?:ly)?|p\.?a\.?(?!\w)|y\b"),
+    ("month", r"month(?:ly)?|mo\b|mth|pcm|mensual(?:es)?|mensais|mensal|mes\b|mois\b|mensuel(?:le)?s?|monat\w*|"
+              r"monthly|miesi[eę]cznie|mies\b|bulan|th[aá]ng|buwan"),
+    ("year", r"year(?:ly)?|yr|annum|annual(?:ly)?|p\.?a\.?(?!\w)|y\b|anual(?:es)?|a[nñ]o\b|ano\b|jahr\w*|j[aä]hrlich|"
+             r"annuel(?:le)?s?|an\b|rocznie|tahun|n[aă]m\b"),
 )
 _PERIOD_RE = re.compile(
-    r"\A\s*(?:(?:/|per|an?|each|a\s+|p\.?\s?)\s*)?(?:"
+    r"\A\s*(?:(?:gross|brutos?|brutas?|brut|brutto|bruto|net|netto|netos?)\s+)?"
+    r"(?:(?:/|per|pro|par|por|al|ao|an?|each|a\s+|p\.?\s?)\s*)?(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PERIODS)
     + ")",
     re.IGNORECASE,
@@ -160,7 +171,8 @@ _PERIOD_RE = re.compile(
 _BARE_PERIOD_RE = re.compile(
     r"\b(?:(?P<hour>hourly|per hour|an hour|/hr)|(?P<day>day rate|daily rate|per day)|"
     r"(?P<week>per week|weekly)"
-    r"|(?P<month>per month|monthly|a month)|(?P<year>per year|annual|annually|a year|per annum|"
+    r"|(?P<month>per month|monthly|a month|mensual(?:es)?|mensal|al mes|por mes|monatlich|mensuel(?:le)?)"
+    r"|(?P<year>per year|annual|annually|a year|per annum|anual|al año|por año|jährlich|"
     r"yearly|salary))\b",
     re.IGNORECASE,
 )
@@ -492,11 +504,17 @@ def _number(num: str) -> float:
 
 
 def _currency(match: re.Match[str]) -> str | None:
+    """The range's currency: a bare "$" gives way to a code or symbol named with either end ("$95,000 – $125,000
+    MXN" is pesos: "$" is the peso's sign too)."""
+    found = None
     for name in ("acur1", "acur2", "bcur1", "bcur2"):
         mark = match.group(name)
         if mark:
-            return _CURRENCY_MARKS.get(mark) or _CURRENCY_MARKS.get(mark.upper())
-    return None
+            code = _CURRENCY_MARKS.get(mark) or _CURRENCY_MARKS.get(mark.upper())
+            if mark != "$":
+                return code
+            found = found or code
+    return found
 
 
 def _period(after: str, before: str, value: float, p: _Patterns) -> str:
@@ -511,7 +529,14 @@ def _period(after: str, before: str, value: float, p: _Patterns) -> str:
 
 
 # Pay bounds are in units of USD-like currencies; these count many more units per dollar.
-_CURRENCY_SCALE = {"JPY": 150.0, "INR": 85.0, "SEK": 10.0, "NOK": 10.0, "DKK": 7.0, "BRL": 5.0}
+# Rough units per US dollar (late 2026): only to tell pay from other figures, never to convert.
+_CURRENCY_SCALE = {
+    "JPY": 150.0, "INR": 85.0, "SEK": 10.0, "NOK": 10.0, "DKK": 7.0, "BRL": 5.0, "MXN": 18.0, "ARS": 1000.0,
+    "COP": 4000.0, "CLP": 950.0, "PEN": 3.7, "TWD": 32.0, "KRW": 1400.0, "PHP": 57.0, "VND": 25000.0,
+    "IDR": 16000.0, "MYR": 4.5, "THB": 35.0, "CNY": 7.2, "NGN": 1500.0, "KES": 130.0, "ZAR": 18.0, "EGP": 50.0,
+    "AED": 3.7, "SAR": 3.75, "QAR": 3.6, "ILS": 3.7, "TRY": 40.0, "UAH": 41.0, "RON": 4.6, "RSD": 105.0,
+    "CZK": 23.0, "HUF": 360.0, "BGN": 1.8, "PKR": 280.0, "BDT": 120.0, "LKR": 300.0, "ISK": 140.0,
+}
 
 
 def _plausible(value: float, period: str, currency: str | None = None) -> bool:

@@ -354,6 +354,8 @@ def _reject_when(
 
 # Angular the web framework, not 'angular velocity' (robotics, physics)
 _rule("angular_framework")(_reject_when(after=_PHYSICS_AFTER))
+# Athena the query service, not Athena SWAN (the UK's gender-equality charter in every academic posting)
+_rule("athena_not_swan")(_reject_when(after=_fx(r"\s+swan\b")))
 
 _DOC_VERB_BEFORE = _fx(
     r"\b(?:write|writes|writing|maintain|maintains|maintaining|produce|produces|producing|create|creates|"
@@ -505,9 +507,16 @@ def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
 _SENT_START = re.compile(r"(?:^|[.!?:]\s+|\n\s*(?:[-*•·]\s*)?)$")
 
 
+_SEASON_AFTER = _fx(
+    r"\s+(?:(?:19|20)\d\d|semester|term|break|intake|internships?|co-?ops?|cohort|quarter)\b|\s*['’]\d\d\b"
+)
+
+
 @_rule("common_word")
 def _common_word(ctx: RuleContext, cand: Candidate) -> str | None:
     """React, Spring, Flask, Storm ...: a capitalised word mid-sentence, or an adjacent skill."""
+    if cand.skill_id == "spring" and _SEASON_AFTER.match(ctx.low, cand.end):
+        return None  # "a Spring 2027 co-op start", "Spring semester"
     if ctx.adjacent(cand):
         return cand.skill_id
     if cand.text[:1].isupper() and not _SENT_START.search(ctx.before(cand, 4) if cand.start else ""):
@@ -1055,6 +1064,7 @@ def _in_url_or_email(text: str, start: int, end: int) -> bool:
 
 _NEG_BEFORE = _fx(
     r"(?:\bno\s+(?:prior\s+|previous\s+|formal\s+)?(?:(?:experience|knowledge)\s+(?:with|in|of)\s+)?"
+    r"(?:[\w.+#-]+\s*(?:,|/|\bor\b|\band\b)\s*){0,3}"  # "no C# or Unity experience is needed"
     r"|\bnot\s+an?\s+|\bwithout\s+(?:any\s+)?(?:(?:experience|knowledge)\s+(?:with|in|of)\s+)?"
     r"|\b(?:do|does|will|would)(?:n't|n’t|\s+not)\s+need\s+(?:to\s+know\s+)?(?:any\s+)?"
     r"|\bno\s+need\s+(?:for|to\s+know)\s+|\bnon[-\s]?)$"
@@ -1065,6 +1075,13 @@ _NEG_AFTER = _fx(
     # "TypeScript and React, which you won't need to touch": later items of the list, then the clause
     r"|^(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s*,?\s*which\s+you\s+(?:won't|won’t|will\s+not|don't|don’t|do\s+not)"
     r"\s+(?:need\s+to\s+|have\s+to\s+)?(?:touch|use|need|know|work\s+(?:on|with|in))\b"
+    # a stack retired: "the last of our Hadoop and Hive jobs were retired in 2025", "Our legacy SAS scoring models
+    # are being decommissioned", "the last on-premise Hadoop cluster was switched off"
+    r"|^(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*[^.;\n]{0,40}?\b(?:was|were|is|are|has\s+been|have\s+been|got)\s+"
+    r"(?:being\s+|finally\s+|fully\s+|now\s+|all\s+)?(?:retired|decommissioned|switched\s+off|shut\s+down|"
+    r"turned\s+off|sunset(?:ted)?|deprecated|phased\s+out|removed)\b"
+    # "We're a Snowflake-free shop"
+    r"|^-free\b"
     # "the TypeScript frontend belongs to someone else"
     r"|^[^.;\n]{0,30}?\b(?:belongs?\s+to|(?:is|are)\s+owned\s+by)\s+(?:someone|somebody|another|other|a\s+different|"
     r"a\s+separate)\b"
@@ -1074,7 +1091,8 @@ _NEG_AFTER = _fx(
     r"(?:it|them|this|that|those)\b"
 )
 _NEG_NEEDED = _fx(
-    r"^\s*(?:(?:experience|knowledge|skills|code|work)\s+)?(?:is\s+)?(?:needed|required|necessary|here|involved)\b"
+    r"^(?:\s*(?:,|/|or|and)\s*[\w.+#-]+)*\s*(?:(?:experience|knowledge|skills|code|work)\s+)?(?:is\s+|are\s+)?"
+    r"(?:needed|required|necessary|here|involved)\b"
     r"|^\s+shop\b"
 )
 _OTHER_TEAM = _fx(
@@ -1104,7 +1122,7 @@ _OWN_TEAM = {
 
 _NEG_NEED_BEFORE = _fx(
     r"(?:\b(?:(?:do|does|will|would)(?:n't|n’t|\s+not)|won't|won’t)\s+(?:need\s+(?:to\s+(?:know|use|learn|touch|"
-    r"write|maintain)\s+)?|use\s+|touch\s+|"
+    r"write|maintain)\s+)?(?:advanced\s+|deep\s+|prior\s+|much\s+|strong\s+)?|use\s+|touch\s+|"
     r"work\s+(?:with|in)\s+|require\s+)(?:any\s+)?"
     r"|\bno\s+need\s+(?:for|to\s+know)\s+"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
@@ -1160,6 +1178,10 @@ _OTHER_PEOPLE = _fx(
     r"\b(?:with|alongside|our|the|other)\s+(?:[\w-]+\s+){0,2}(?:engineers|developers|teams?|colleagues|scientists)"
     r",?\s+who\s+(?:write|writes|build|builds|own|owns|maintain|maintains|run|runs|use|uses|develop|develops)\b"
     r"[^.;\n]*$"
+    # "our CoralSDK lets customers run TensorFlow", "Our data scientists build anomaly-detection models":
+    # customers' or colleagues' work, described to sell the company or the platform the hire builds
+    r"|\b(?:our|the|their|lets?|letting)\s+(?:\d[\d,]*\+?\s+)?(?:[\w-]+\s+)?(?:customers|clients|users|"
+    r"data\s+scientists|researchers|partners)\s+(?:can\s+|to\s+)?(?:build|use|run|rent|train|deploy)s?\b[^.;\n]*$"
     # "Harborview's merchandising analysts report in Excel and Tableau": non-engineering colleagues' tools
     r"|\b(?:our|the|their|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}(?:analysts|marketers|designers|accountants|recruiters|"
     r"clinicians|traders|salespeople|sales\s+team|finance\s+team|account\s+managers)\s+(?:report|work|live|model)\s+in\b"
@@ -1175,7 +1197,7 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         if _WITH_TEAM_BEFORE.search(before) or (_TEAM_DOES.match(text, end, end + 60) and _TEAM_BEFORE.search(before)):
             return True
     window = text[max(s_start, start - 120) : start]
-    if ("who" in window or " in " in window) and _OTHER_PEOPLE.search(window):
+    if _OTHER_PEOPLE.search(window):
         return True
     match = _OTHER_TEAM.search(window)
     if match is None:
@@ -1218,10 +1240,13 @@ _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
 # name another team's or other people's stack: `TextIndex.hints`, and the matcher's "sentence" marks.
 NEGATION_HINTS = (
     "no ", "not", "without", "n't", "n’t", "non", "moved", "moving", "migrat", "switched", "replaced", "retired",
-    "ditched", "deprecated", "sunset", "belong", "owned by",
+    "ditched", "deprecated", "sunset", "belong", "owned by", "decommission", "switched off", "shut down",
+    "turned off", "phased out", "removed", "-free",
 )
-TEAM_HINTS = ("team", "who", "analysts", "marketers", "designers", "accountants", "recruiters", "clinicians", "traders",
-              "salespeople", "account managers")
+TEAM_HINTS = (
+    "team", "who", "customers", "clients", "users", "scientists", "researchers", "partners", "analysts", "marketers",
+    "designers", "accountants", "recruiters", "clinicians", "traders", "salespeople", "account managers",
+)
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself

@@ -28,7 +28,11 @@ _PREFERRED_HEAD = (
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
     r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if\s+you(?:\s+\w+){0,3})?|"
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
-    r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}"  # "Advantages:" (European postings)
+    # "Advantages:" (European postings)
+    r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}|"
+    # the same headings as other languages write them, and "Welcome skills" (Japanese postings in English)
+    r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
+    r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|un\s+plus|mile\s+widziane|meriterande|souhait[eé]s?"
 )
 _REQUIRED_HEAD = (
     r"(?:minimum|basic|required|key|essential|core|technical|your)?\s*(?:qualifications|requirements|skills"
@@ -40,9 +44,14 @@ _REQUIRED_HEAD = (
     r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply"
 )
 # Case-sensitive patterns over folded lower-case text (rules.fold, rules._fx): 2-5x faster than IGNORECASE.
+# A heading may carry emoji or symbols before or after it ("✨ Bonus points", "Bonus points ⭐"), a gloss in
+# another language after a slash ("Deseable / Nice to have"), or follow a heading in another script whose
+# English gloss is in brackets ("우대 사항 (Preferred)").
 _HEADING = _fx(
-    r"^[ \t]*(?:#{1,6}[ \t]*|\*\*|__)?(?P<h>(?P<pref>" + _PREFERRED_HEAD + r")|" + _REQUIRED_HEAD + r")"
-    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?[ \t]*$"
+    r"^[ \t]*(?:[^\w\s#*_]{1,4}[ \t]*)?(?:#{1,6}[ \t]*|\*\*|__)?(?:[^\x00-\x7f\n]+(?:[ \t]+[^\x00-\x7f\n]+)*[ \t]*\()?"
+    r"(?P<h>(?P<pref>" + _PREFERRED_HEAD + r")|" + _REQUIRED_HEAD + r")"
+    r"[ \t]*(?:\([^)\n]{0,30}\))?\)?(?:[ \t]*/[ \t]*[^\n/]{1,30})?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?"
+    r"[ \t]*(?:[^\w\s]{1,4}[ \t]*)?$"
 )
 _CUE = _fx(
     r"\b(?:(?:is|are|would\s+be|will\s+be|be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|real\s+|"
@@ -51,7 +60,8 @@ _CUE = _fx(
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|not\s+required\s+but|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b"
-    r"|(?:^|(?<=[.;]\s)|(?<=\|\s))nice\s*:"  # "Must: Python, PyTorch. Nice: vLLM, Rust" (terse HN postings)
+    r"|(?:^|(?<=[.;]\s)|(?<=\|\s))(?:nice|plus|bonus)\s*:"  # "Must: Python. Nice: vLLM, Rust" (terse HN postings)
+    r"|\b(?:is|are)\s+nice\b"
 )
 _CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
 _FORWARD = frozenset(("ideally", "preferably"))  # cues that qualify what follows them
@@ -72,7 +82,8 @@ _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 # "stand" of every "understanding"). Tested with Hypothesis (tests/extract/test_sections.py).
 HEADING_HINTS = (
     "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
-    "better", "love ", "required ", "great", "also have", "advantag",
+    "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
+    "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait",
 )
 
 
