@@ -1244,7 +1244,7 @@ NEGATION_HINTS = (
     "turned off", "phased out", "removed", "-free",
 )
 TEAM_HINTS = (
-    "team", "who", "customers", "clients", "users", "scientists", "researchers", "partners", "analysts", "marketers",
+    "team", "who", "customers", "clients", "scientists", "researchers", "analysts", "marketers",
     "designers", "accountants", "recruiters", "clinicians", "traders", "salespeople", "account managers",
 )
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
@@ -2132,8 +2132,23 @@ _FEATURE_WORK = re.compile(
 )
 
 
-def _feature_starts(low: str, scan: _Scan) -> list[int] | None:
-    return None if "features" in low else []
+def _feature_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    """_FEATURE_WORK around each "features" (its verb starts at most ~60 characters before it), where a verb
+    goes: the regex is not run over the whole text."""
+    out: list[Candidate] = []
+    end = 0
+    for at in scan.words("feature", "features"):
+        if at < end:
+            continue
+        for match in _FEATURE_WORK.finditer(low, max(end, at - 70), at + 40):
+            if match.start() <= at < match.end() and _left_boundary(low, match.start()):
+                group = 1 if match.group(1) is not None else 2
+                start, stop = match.span(group)
+                if _in_verb_slot(low, start):
+                    out.append(Candidate(start, stop, "feature_engineering", text[start:stop]))
+                end = match.end()
+                break
+    return out
 
 
 # An engineering discipline left out of a coordination: "7+ years in software or machine learning engineering",
@@ -2153,6 +2168,11 @@ def _elided_engineering(text: str, low: str, scan: _Scan) -> list[Candidate]:
     out: list[Candidate] = []
     for at in scan("engineer"):
         lo = max(0, at - 80)
+        window = low[lo:at]
+        if not (" or " in window or " and " in window or "/" in window) or not (
+            "software" in window or "data" in window or "ml" in window or "machine learning" in window
+        ):
+            continue  # no coordination, or none of the disciplines: most "engineer"s
         for match in _ELIDED_ENGINEERING.finditer(low, lo, at + 12):
             if match.start(3) != at:
                 continue
@@ -2191,8 +2211,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("mod", "llm"), _model_nouns),
     (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts,
                                  before=lambda low, s, w: _in_verb_slot(low, s) or low.endswith("and ", 0, s))),
-    (("feature",), _phrase_finder(_FEATURE_WORK, "feature_engineering", _feature_starts,
-                                  before=lambda low, s, w: _in_verb_slot(low, s))),
+    (("feature",), _feature_work),
     (("engineer",), _elided_engineering),
 ]
 
