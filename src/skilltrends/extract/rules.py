@@ -682,7 +682,21 @@ def _cloud_noun(ctx: RuleContext, cand: Candidate) -> str | None:
         return None  # "dbt Cloud", "Google Cloud": a product's name
     if _CLOUD_NOUN_AFTER.match(ctx.lafter(cand, 40)) and _CLOUD_USE_BEFORE.search(ctx.lbefore(cand, 30)):
         return cand.skill_id
+    # a list of skills or a tag line: "Technologies: cloud java amazon-web-services", "DevOps / Cloud",
+    # "cloud virtualization containerisation microservices", "cloud and on-prem infrastructure"
+    if (
+        ctx.adjacent(cand)
+        or _CLOUD_PAIR.match(ctx.lafter(cand, 30))
+        or _CLOUD_PAIR_BEFORE.search(ctx.lbefore(cand, 30))
+    ):
+        return cand.skill_id
     return None
+
+
+_CLOUD_PAIR = _fx(r"^\s*(?:&|/|,|and|or)\s*(?:on-?prem\w*|devops|hybrid|edge|virtuali[sz]ation|containers?|"
+                  r"cloud\s+providers?|big\s+data|mobile|iot)\b|^\s+(?:virtuali[sz]ation|friendly|native|"
+                  r"dimension|engineering|architecture|security|migration|cost|web-services|web\s+services|python|java)\b")
+_CLOUD_PAIR_BEFORE = _fx(r"\b(?:devops|iot|security|mobility|on-?prem\w*|hybrid|analytics)\s*(?:&|/|,|and|or)?\s*$")
 
 
 _TRITON_KERNELS = _fx(r"\b(?:kernels?|cuda|gpu\s+programming|cutlass|ptx|triton\s+language|openai\s+triton)\b")
