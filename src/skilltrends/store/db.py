@@ -88,7 +88,7 @@ def _sqlite_engine(database: str | None, *, read_only: bool = False) -> Engine:
             cursor.execute("PRAGMA query_only=ON")
             dbapi_connection.set_authorizer(_deny_attach)
         elif on_disk:
-            cursor.execute("PRAGMA journal_mode=WAL")
+            _use_wal(cursor)
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -100,6 +100,25 @@ def _sqlite_engine(database: str | None, *, read_only: bool = False) -> Engine:
         conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(_WRITE) else "BEGIN")
 
     return engine
+
+
+def _use_wal(cursor: sqlite3.Cursor, *, wait: float = 30.0) -> None:
+    """Switch a file to WAL mode (it stays so: later connections find it set). Changing the journal mode needs
+    the file to itself and SQLite answers "database is locked" at once, without the busy timeout, while
+    another connection holds it (several processes opening a new store together): retry, as that timeout
+    would, for up to `wait` seconds."""
+    deadline = time.monotonic() + wait
+    delay = 0.005
+    while True:
+        try:
+            if str(cursor.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                cursor.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.25)
 
 
 def _deny_attach(action: int, *_args: object) -> int:
