@@ -674,8 +674,8 @@ _CLOUD_USE_BEFORE = _fx(
 def _cloud_noun(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bare 'cloud' as the skill: "Experience with cloud (AWS or GCP)", "which cloud you learnt on",
     "deploy to the cloud"; not a modifier ("cloud warehouse", "Cloud Composer", "dbt Cloud")."""
-    if cand.text[:1] == "C" and cand.text != "Cloud" or ctx.text[cand.start - 1 : cand.start] == "-":
-        return None
+    if (cand.text[:1] == "C" and cand.text != "Cloud") or ctx.text[cand.start - 1 : cand.start] == "-":
+        return None  # "CLOUD" (a heading or a product), "multi-cloud"
     if cand.text == "Cloud" and re.search(r"[A-Za-z]\w*[ \t]+$", ctx.before(cand, 20)) and not re.search(
         r"\b(?:with|in|on|to|of|the|any|one|public)[ \t]+$", ctx.before(cand, 20), re.I
     ):
