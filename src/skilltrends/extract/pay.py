@@ -70,8 +70,7 @@ def _may_name_currency(text: str, digits: list[int] | None) -> bool:
     return any(code in near for code in _CODES) and _CODE_AT_WORD_START.search(near) is not None
 
 
-# A code where a word starts ("rm 8,000", not the "rm" of "perform 3 tasks")
-# (or right after a lead word _PAY_LEAD lets touch it: "fromUSD150")
+# A code where `_code_may_start` holds, as a pattern over the joined windows of `_near`
 _LEAD_ENDS = ("from", "at", "to", "between", "min", "max", "imum")
 _CODE_AT_WORD_START = re.compile(
     r"(?:(?<![a-z])" + "".join(f"|(?<={lead})" for lead in _LEAD_ENDS) + r")(?:"
@@ -84,14 +83,30 @@ _CODE_AT_WORD_START = re.compile(
 MARKS = {"pay codes": tuple(code for code in _CODES if code.isascii())}
 
 
+def _code_may_start(low: str, at: int) -> bool:
+    """Whether a currency code found at `at` can be captured there: where a word starts ("rm 8,000", not the
+    "rm" of "perform 3 tasks"), or right after a lead word _PAY_LEAD lets touch it ("fromUSD150")."""
+    return at == 0 or not _is_ascii_letter(low[at - 1]) or low.endswith(_LEAD_ENDS, 0, at)
+
+
+def _find_all(low: str, mark: str) -> list[int]:
+    """Every offset of `mark` in `low`, overlaps included."""
+    found: list[int] = []
+    if mark in low:  # most marks are not there: `in` costs less than a find call
+        at = low.find(mark)
+        while at >= 0:
+            found.append(at)
+            at = low.find(mark, at + 1)
+    return found
+
+
 def _may_name_code(low: str) -> bool:
     """A code followed by a number (before-amount mark) or standing apart from letters (after-amount)."""
     for code in _CODES:
         at = low.find(code)
         while at >= 0:
             end = at + len(code)
-            # a code starts a word either way ("perform 3 tasks" holds "rm 3", not Malaysian ringgit)
-            if (at == 0 or not _is_ascii_letter(low[at - 1]) or low.endswith(_LEAD_ENDS, 0, at)) and (
+            if _code_may_start(low, at) and (
                 _DIGIT_AFTER.match(low, end) or end == len(low) or not _is_ascii_letter(low[end])
             ):
                 return True
@@ -197,7 +212,7 @@ _PERIODS = (
     ("day", r"day|daily|diem"),
     ("week", r"week(?:ly)?|wk"),
     ("month", r"month(?:ly)?|mo\b|mth|pcm|mensual(?:es)?|mensais|mensal|mes\b|mois\b|mensuel(?:le)?s?|monat\w*|"
-              r"monthly|miesi[eę]cznie|mies\b|bulan|th[aá]ng|buwan"),
+              r"miesi[eę]cznie|mies\b|bulan|th[aá]ng|buwan"),
     ("year", r"year(?:ly)?|yr|annum|annual(?:ly)?|p\.?a\.?(?!\w)|y\b|anual(?:es)?|a[nñ]o\b|ano\b|jahr\w*|j[aä]hrlich|"
              r"annuel(?:le)?s?|an\b|rocznie|tahun|n[aă]m\b"),
 )
@@ -365,29 +380,12 @@ def _currency_marks_at(low: str, marks: dict[str, list[int]] | None) -> list[int
     """Where a currency mark (_CURRENCY_MARKS, lower-cased) may start in `low`, in order: each symbol and
     "zł", and each ASCII code (from `marks` when given: the Hyperscan pass marks them exactly). Every mark a
     _LOWERED.pay match captures holds one of these at its first character or at a symbol's ("us$")."""
-    found: list[int] = []
-    for mark in (*_SYMBOLS, "zł"):
-        if mark not in low:
-            continue  # most are not there: `in` costs less than a find call
-        at = low.find(mark)
-        while at >= 0:
-            found.append(at)
-            at = low.find(mark, at + 1)
+    found = [at for mark in (*_SYMBOLS, "zł") for at in _find_all(low, mark)]
     if marks is None:
-        codes: list[int] = []
-        for mark in MARKS["pay codes"]:
-            if mark in low:
-                at = low.find(mark)
-                while at >= 0:
-                    codes.append(at)
-                    at = low.find(mark, at + 1)
+        codes = [at for mark in MARKS["pay codes"] for at in _find_all(low, mark)]
     else:
         codes = marks.get("pay codes", [])
-    # Codes occur inside words too ("rm" in "perform"): only one starting a word, or touching a lead word
-    # ("fromUSD150"), can be captured.
-    found.extend(
-        at for at in codes if at == 0 or not _is_ascii_letter(low[at - 1]) or low.endswith(_LEAD_ENDS, 0, at)
-    )
+    found.extend(at for at in codes if _code_may_start(low, at))  # codes occur inside words too
     if len(found) > 1:
         found.sort()
     return found
@@ -585,10 +583,10 @@ def _period(after: str, before: str, value: float, p: _Patterns) -> str:
 # Rough units per US dollar (late 2026): only to tell pay from other figures, never to convert.
 _CURRENCY_SCALE = {
     "JPY": 150.0, "INR": 85.0, "SEK": 10.0, "NOK": 10.0, "DKK": 7.0, "BRL": 5.0, "MXN": 18.0, "ARS": 1000.0,
-    "COP": 4000.0, "CLP": 950.0, "PEN": 3.7, "TWD": 32.0, "KRW": 1400.0, "PHP": 57.0, "VND": 25000.0,
+    "COP": 4000.0, "CLP": 950.0, "TWD": 32.0, "KRW": 1400.0, "PHP": 57.0, "VND": 25000.0,
     "IDR": 16000.0, "MYR": 4.5, "THB": 35.0, "CNY": 7.2, "NGN": 1500.0, "KES": 130.0, "ZAR": 18.0, "EGP": 50.0,
     "AED": 3.7, "SAR": 3.75, "QAR": 3.6, "ILS": 3.7, "TRY": 40.0, "UAH": 41.0, "RON": 4.6, "RSD": 105.0,
-    "CZK": 23.0, "HUF": 360.0, "BGN": 1.8, "PKR": 280.0, "BDT": 120.0, "LKR": 300.0, "ISK": 140.0,
+    "CZK": 23.0, "HUF": 360.0, "BGN": 1.8, "PKR": 280.0, "BDT": 120.0, "LKR": 300.0,
 }
 
 

@@ -515,8 +515,6 @@ _SEASON_AFTER = _fx(
 @_rule("common_word")
 def _common_word(ctx: RuleContext, cand: Candidate) -> str | None:
     """React, Spring, Flask, Storm ...: a capitalised word mid-sentence, or an adjacent skill."""
-    if cand.skill_id == "spring" and _SEASON_AFTER.match(ctx.low, cand.end):
-        return None  # "a Spring 2027 co-op start", "Spring semester"
     if ctx.adjacent(cand):
         return cand.skill_id
     if cand.text[:1].isupper() and not _SENT_START.search(ctx.before(cand, 4) if cand.start else ""):
@@ -524,6 +522,12 @@ def _common_word(ctx: RuleContext, cand: Candidate) -> str | None:
             return None
         return cand.skill_id
     return None
+
+
+@_rule("spring_framework")
+def _spring(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Spring the framework as `common_word` reads it, never the season: "a Spring 2027 co-op start"."""
+    return None if _SEASON_AFTER.match(ctx.low, cand.end) else _common_word(ctx, cand)
 
 
 _COFFEE = _fx(
@@ -622,10 +626,15 @@ _PERK_NEAR = _fx(
 )
 
 
+def _clause_lbefore(ctx: RuleContext, cand: Candidate, n: int = 60) -> str:
+    """Up to `n` folded characters before `cand`, from the start of its line or sentence."""
+    before = ctx.lbefore(cand, n)
+    return before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
+
+
 @_rule("learning_platform")
 def _learning_platform(ctx: RuleContext, cand: Candidate) -> str | None:
-    before = ctx.lbefore(cand, 60)
-    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
+    before = _clause_lbefore(ctx, cand)
     after = ctx.lafter(cand, 25)
     after = after[: after.find("\n")] if "\n" in after else after
     return None if _PERK_NEAR.search(before) or _PERK_NEAR.search(after) else cand.skill_id
@@ -647,15 +656,14 @@ _CERTIFICATION_OF = {"aws": "aws_certification", "gcp": "gcp_certification", "az
 def _cloud_provider(ctx: RuleContext, cand: Candidate) -> str | None:
     """'Certification in AWS or Azure', 'GCP Professional certification' name the clouds' certifications;
     'plus AWS (13th month)' is Singapore's annual wage supplement, not Amazon's cloud."""
-    after = ctx.lafter(cand, 50)
-    if cand.skill_id == "aws" and (
-        _WAGE_SUPPLEMENT_AFTER.match(after) or _WAGE_SUPPLEMENT_BEFORE.search(ctx.lbefore(cand, 40))
-    ):
+    after, before = ctx.lafter(cand, 50), ctx.lbefore(cand, 60)
+    if cand.skill_id == "aws" and (_WAGE_SUPPLEMENT_AFTER.match(after) or _WAGE_SUPPLEMENT_BEFORE.search(before)):
         return None
     line_after = after.split("\n", 1)[0]
-    if "certif" in line_after or "certif" in ctx.lbefore(cand, 60):
-        if _CERT_AFTER.match(line_after) or _CERT_BEFORE.search(ctx.lbefore(cand, 60).rsplit("\n", 1)[-1]):
-            return _CERTIFICATION_OF[cand.skill_id]
+    if ("certif" in line_after or "certif" in before) and (
+        _CERT_AFTER.match(line_after) or _CERT_BEFORE.search(before.rsplit("\n", 1)[-1])
+    ):
+        return _CERTIFICATION_OF[cand.skill_id]
     return cand.skill_id
 
 
@@ -665,6 +673,8 @@ _CLOUD_NOUN_AFTER = _fx(r"^\s*(?:\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?" + _
                       r"(?:on-?prem\w*|containers?|devops|kubernetes|distributed)\b|you\s+(?:learnt|learned|know|used)"
                       r"|(?:platforms?|providers?|environments?|services|infrastructure|computing|deployments?|"
                       r"experience|skills|native)\b)")
+_WORD_BEFORE = re.compile(r"[A-Za-z]\w*[ \t]+$")
+_CLOUD_AS_NOUN_BEFORE = _fx(r"\b(?:with|in|on|to|of|the|any|one|public)[ \t]+$")
 _CLOUD_USE_BEFORE = _fx(
     r"\b(?:with|in|on|to|of|which|any|one|a\s+major|major|public|the|into|across|using|and|or)\s+(?:the\s+)?$"
 )
@@ -676,10 +686,10 @@ def _cloud_noun(ctx: RuleContext, cand: Candidate) -> str | None:
     "deploy to the cloud"; not a modifier ("cloud warehouse", "Cloud Composer", "dbt Cloud")."""
     if (cand.text[:1] == "C" and cand.text != "Cloud") or ctx.text[cand.start - 1 : cand.start] == "-":
         return None  # "CLOUD" (a heading or a product), "multi-cloud"
-    if cand.text == "Cloud" and re.search(r"[A-Za-z]\w*[ \t]+$", ctx.before(cand, 20)) and not re.search(
-        r"\b(?:with|in|on|to|of|the|any|one|public)[ \t]+$", ctx.before(cand, 20), re.I
-    ):
-        return None  # "dbt Cloud", "Google Cloud": a product's name
+    if cand.text == "Cloud":
+        before = ctx.before(cand, 20)
+        if _WORD_BEFORE.search(before) and not _CLOUD_AS_NOUN_BEFORE.search(ctx.lbefore(cand, 20)):
+            return None  # "dbt Cloud", "Google Cloud": a product's name
     if _CLOUD_NOUN_AFTER.match(ctx.lafter(cand, 40)) and _CLOUD_USE_BEFORE.search(ctx.lbefore(cand, 30)):
         return cand.skill_id
     # a list of skills or a tag line: "Technologies: cloud java amazon-web-services", "DevOps / Cloud",
@@ -715,10 +725,13 @@ _PARTY_BEFORE = _fx(
 )
 
 
+_PARTY_AFTER = _fx(r"\s+(?:party|celebration)\b")
+
+
 @_rule("bash_shell")
 def _bash(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bash the shell, not 'our famous summer bash' (a party)."""
-    if _PARTY_BEFORE.search(ctx.lbefore(cand, 25)) or re.match(r"\s+(?:party|celebration)\b", ctx.lafter(cand)):
+    if _PARTY_BEFORE.search(ctx.lbefore(cand, 25)) or _PARTY_AFTER.match(ctx.lafter(cand)):
         return None
     return cand.skill_id
 
@@ -745,13 +758,11 @@ def _sas(ctx: RuleContext, cand: Candidate) -> str | None:
 def _certification_generic(ctx: RuleContext, cand: Candidate) -> str | None:
     """Certifications asked for, not a perk ("budget for trainings and certifications") nor a cloud's own,
     which the cloud's mention names ("GCP Professional certification")."""
-    before = ctx.lbefore(cand, 60)
-    before = before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
-    if _PERK_NEAR.search(before):
-        return None
-    if re.search(r"\b(?:aws|gcp|azure|google\s+cloud|kubernetes|cka)\s+(?:[\w-]+\s+)?$", before):
-        return None
-    return cand.skill_id
+    before = _clause_lbefore(ctx, cand)
+    return None if _PERK_NEAR.search(before) or _CLOUD_CERT_BEFORE.search(before) else cand.skill_id
+
+
+_CLOUD_CERT_BEFORE = _fx(r"\b(?:aws|gcp|azure|google\s+cloud|kubernetes|cka)\s+(?:[\w-]+\s+)?$")
 
 
 _PHYSICAL_AIRFLOW = _fx(
@@ -2170,8 +2181,8 @@ def _feature_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _ELIDED = {"software": "software_engineering", "data": "data_engineering", "ml": "machine_learning",
            "machine learning": "machine_learning"}
 _ELIDED_ENGINEERING = re.compile(
-    r"\b(software|data|ml|machine[ \t]+learning)((?:[ \t]*,[ \t]*(?:software|data|ml|devops|mlops|platform|"
-    r"backend|back-end|infrastructure|machine[ \t]+learning|research))*[ \t]*,?[ \t]*(?:or|and|/)[ \t]*)"
+    r"\b(software|data|ml|machine[ \t]+learning)(?:[ \t]*,[ \t]*(?:software|data|ml|devops|mlops|platform|"
+    r"backend|back-end|infrastructure|machine[ \t]+learning|research))*[ \t]*,?[ \t]*(?:or|and|/)[ \t]*"
     r"(?:an?[ \t]+)?(?:[\w-]+[ \t]+){1,2}?(engineering|engineer|engineers)\b"
 )
 _ELIDED_ITEM = re.compile(r"\b(software|data|ml|machine[ \t]+learning)\b(?=[ \t]*(?:,|or\b|and\b|/))")
@@ -2188,14 +2199,14 @@ def _elided_engineering(text: str, low: str, scan: _Scan) -> list[Candidate]:
         ):
             continue  # no coordination, or none of the disciplines: most "engineer"s
         for match in _ELIDED_ENGINEERING.finditer(low, lo, at + 12):
-            if match.start(3) != at:
+            if match.start(2) != at:
                 continue
-            if match.group(3) != "engineering" and not _ROLE_CONTEXT.search(low, max(0, match.start() - 40),
+            if match.group(2) != "engineering" and not _ROLE_CONTEXT.search(low, max(0, match.start() - 40),
                                                                               match.start()):
                 continue  # "software or data engineers" as a job title or people, not the work
             if _TEAM_AFTER.match(low, match.end()):
                 continue  # "the software and data engineering teams"
-            for item in _ELIDED_ITEM.finditer(low, match.start(), match.start(3)):
+            for item in _ELIDED_ITEM.finditer(low, match.start(), match.start(2)):
                 word = " ".join(item.group(1).split())
                 out.append(Candidate(item.start(1), item.end(1), _ELIDED[word], text[item.start(1) : item.end(1)]))
     return out
