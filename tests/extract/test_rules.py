@@ -600,6 +600,14 @@ CASES = {
         ("- 4 years in software, DevOps or data engineering", "software", "software_engineering"),
         ("We work with the software and data engineering teams.", "software", None),
     ],
+    "research_s6": [
+        ("- Publish and present your work at conferences such as Interspeech and ICASSP.", "ICASSP", "research"),
+        ("- Publications at top venues such as KDD or SIGIR.", "KDD", "research"),
+        ("You will conduct research on speech recognition.", "conduct research", "research"),
+        ("- Co-author papers for peer-reviewed journals.", "peer-reviewed journals", "research"),
+        ("Every day our R&D teams publish regularly at KDD and NeurIPS.", "KDD", None),
+        ("Our researchers present at EMNLP every year.", "EMNLP", None),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]

@@ -1211,6 +1211,9 @@ _OTHER_PEOPLE = _fx(
     r"|\b(?:our|the|their|[\w-]+['’]s)\s+(?:[\w-]+\s+){0,2}(?:analysts|marketers|designers|accountants|recruiters|"
     r"clinicians|traders|salespeople|sales\s+team|finance\s+team|account\s+managers)\s+(?:report|work|live|model)\s+in\b"
     r"[^.;\n]*$"
+    # "our R&D teams publish regularly at KDD": the company's research record, not asked of the hire
+    r"|\b(?:our|the|their)\s+(?:[\w&-]+\s+){0,2}(?:teams?|researchers|scientists|labs?|group)\s+(?:\w+\s+)?"
+    r"(?:publish|publishes|published|present|presents|presented)\b[^.;\n]*$"
 )
 _TEAM_AFTER = _fx(r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:" + _GROUP_NOUNS + r")\b")
 
