@@ -105,6 +105,24 @@ DEGREE_CASES = [
     # engineering disciplines without a field id of their own are not "engineering"
     ("MS in Computer Science, Biomedical Engineering or a related field.", "master",
      ("computer_science", "related_field"), False),
+    # a generic degree apart from a named, preferred one is still required (a bare degree is a bachelor's)
+    ("- A degree in Computer Science or a related subject; a PhD in speech processing is desirable.", "bachelor",
+     ("computer_science", "related_field"), False),
+    ("- University degree (MSc or PhD) in physics", "master", ("physics",), False),
+    ("- BS/MS degree in CS", "bachelor", ("computer_science",), False),
+    ("- PhD or equivalent degree in physics", "phd", ("physics",), False),  # an equivalent degree, not experience
+    ("- Graduated from university in IT, Computer Science, Mathematics or related.", "bachelor",
+     ("computer_science", "mathematics", "related_field"), False),
+    ("- Graduated in Computer Engineering or similar", "bachelor", ("computer_science", "related_field"), False),
+    ("- Recent graduates are welcome to apply", None, (), False),
+    # slash-joined engineering fields; the fields after the routes; "PhD research counts" names no degree
+    ("- BS in Computer Science or Electrical/Computer Engineering and 12+ years of experience, or MS and 10+ years",
+     "bachelor", ("computer_science", "electrical_engineering"), False),
+    ("- BSc in Electrical & Electronics Engineering", "bachelor", ("electrical_engineering",), False),
+    ("- PhD, or a Master's degree and 4+ years of experience, in Computer Science, Statistics or a related field.",
+     "master", ("computer_science", "statistics", "related_field"), False),
+    ("MS or PhD in physics, plus 2+ years of experience in scientific computing or ML engineering (PhD research "
+     "counts).", "master", ("physics",), False),
 ]
 
 
@@ -127,6 +145,9 @@ def test_find_degree_level_fields_and_equivalence(
         ("Desired Candidate Profile\n- B.Tech in Computer Science\nGood to have\n- PhD", "bachelor"),
         ("You may be a good fit if you have\n- BS in CS\nStrong candidates may also have\n- A PhD", "bachelor"),
         ("Requirements\n- B.Sc. in CS, or equivalent experience (alumni are welcome)\nAdvantages\n- M.Sc.", "bachelor"),
+        # the tagger's preferred headings count here too
+        ("Requirements\n- Python\nWelcome skills\n- Master or PhD in information science", None),
+        ("Requisitos\n- Python\nDeseable / Nice to have\n- MSc in Statistics", None),
     ],
 )
 def test_find_degree_uses_section_headings(text: str, level: str | None) -> None:
@@ -183,6 +204,14 @@ YEARS_CASES = [
     # sub-requirements are not the floor
     ("- Minimum 3 years of experience in computer vision, thereof at least 1 year with ROS", 3, None),
     ("- 6+ years of IT experience with 3+ years in ML engineering or MLOps", 6, None),
+    ("- 7+ years of software engineering experience, including 2+ years managing engineers and 3+ years "
+     "building ML infrastructure or MLOps platforms.", 7, None),
+    # figures for different things, both asked for: the floor is the larger ("or" joins tools, not routes)
+    ("You have: 5+ years of Python, 2+ years of hands-on SageMaker, Terraform or CDK.", 5, None),
+    ("- 5+ years of experience with a BS, or 3+ years with an MS", 3, None),
+    # a degree route's years need no "experience" word
+    ("- Bachelor's degree and 5 years of relevant experience; a Master's degree and 3 years; or a PhD and 1 year.",
+     1, None),
 ]
 
 

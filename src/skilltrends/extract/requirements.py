@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from skilltrends.extract.pay import MARKS as PAY_MARKS
 from skilltrends.extract.pay import find_salary, parse_salary
+from skilltrends.extract.sections import is_preferred_heading
 from skilltrends.models import Degree, Salary
 
 __all__ = ["extract_requirements", "find_degree", "find_years", "find_salary", "parse_salary"]
@@ -36,7 +37,8 @@ _LEVELS = ("bachelor", "master", "phd")
 
 _DEGREE_RE = re.compile(
     r"(?<![\w&])(?:"
-    r"(?P<phd>ph\.?\s?d\b\.?(?!\.?\s*(?:students?|candidates?|interns?|level\s+interns?|years?)\b)(?!s\b)"
+    r"(?P<phd>ph\.?\s?d\b\.?(?!\.?\s*(?:students?|candidates?|interns?|level\s+interns?|years?|research\s+counts|"
+    r"work\s+counts)\b)(?!s\b)"
     r"(?!\s*(?:and|or|/|&)\s*(?:m\.?sc\.?|ms|master'?s)\s+students?\b)|"
     r"doctora(?:te|l)\s*(?:degree)?(?!\s*(?:students?|candidates?))|d\.phil\b)|"
     r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|masters?(?=\s*/)|mba\b|"
@@ -58,7 +60,7 @@ _DEGREE_RE = re.compile(
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
     r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
     r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
-    r"degree\s+in\b|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
+    r"degree\s+in\b|graduated?\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
     r")",
     re.IGNORECASE,
 )
@@ -69,7 +71,8 @@ _FIELDS = (
     ("data_science", r"data\s+science|data\s+analytics"),
     ("mathematics", r"\bmath(?:s|ematics)?\b|applied\s+math"),
     ("statistics", r"\bstatistics\b|\bstats\b|biostatistics"),
-    ("electrical_engineering", r"electrical(?:\s+and\s+computer)?\s+engineering|electronic\s+engineering|"
+    ("electrical_engineering", r"electrical(?:\s+and\s+computer|\s*[/&]\s*(?:computer|electronics?))?\s+engineering|"
+     r"electronic\s+engineering|"
      r"\bee\b|\bece\b"),
     ("physics", r"\bphysics\b"),
     ("machine_learning", r"machine\s+learning|\bml\b|artificial\s+intelligence|\bai\b"),
@@ -77,7 +80,7 @@ _FIELDS = (
     ("economics", r"\beconomics\b|econometrics"),
     ("engineering",
      # another engineering discipline, which has no field id of its own: "Biomedical Engineering" is not a field here
-     r"(?<!electrical\s)(?<!electronic\s)(?<!computer\s)(?<!software\s)(?<!and\s)"
+     r"(?<!electrical\s)(?<!electronic\s)(?<!electronics\s)(?<!computer\s)(?<!software\s)(?<!and\s)"
      r"(?<!biomedical\s)(?<!mechanical\s)(?<!chemical\s)(?<!civil\s)(?<!aerospace\s)(?<!industrial\s)(?<!environmental\s)(?<!nuclear\s)(?<!materials\s)(?<!petroleum\s)(?<!agricultural\s)(?<!structural\s)(?<!manufacturing\s)(?<!telecommunications\s)(?<!telecommunication\s)(?<!automotive\s)\bengineering\b"),
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
      r"(?:field|discipline|area|subject|major)s?|quantitative\s+(?:field|discipline|subject|major)s?|"
@@ -129,7 +132,8 @@ _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see 
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
 _OR_EQUIVALENT_RE = re.compile(
-    r"\bor\s+(?:an?\s+)?equivalent\b|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|"
+    r"\bor\s+(?:an?\s+)?equivalent\b(?!\s+(?:degrees?|qualifications?|diplomas?|education|university|"
+    r"academic|foreign|international|level|master|bachelor|ph\.?\s?d))|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|"
     r"industry\s+)?experience",
     re.IGNORECASE,
 )
@@ -165,8 +169,13 @@ _SECTION_HEADING = re.compile(
     r"compensation|salary|why|how|location|process|equal|the\s+job|mission|day|impact|stack|tech",
     re.IGNORECASE,
 )
+# "or" opens another route only before a figure or a degree ("5+ years, or 3+ with a PhD"); "5+ years of
+# Python, 2+ years of SageMaker, Terraform or CDK" asks for both, and its floor is the larger figure.
 _ROUTE_WORDS = re.compile(
-    r"\bor\b|\balternatively\b|\b(?:junior|mid|senior|staff|principal|lead|l\d)\b\s*(?:level\s*)?[:(]",
+    r"\bor\b(?=\s*\(?\s*(?:(?:an?|at\s+least|with|about|around|approximately|over|more\s+than|minimum(?:\s+of)?|"
+    r"min\.?|equivalently|else|instead)\s+){0,2}(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|"
+    r"eight\b|nine\b|ten\b|a\s+decade|half\s+a|ph\.?\s?d|doctora|master|ms\b|m\.s|msc|m\.sc|bachelor|bs\b|"
+    r"b\.s|bsc|b\.sc|graduate|advanced|postgraduate|undergraduate))|\balternatively\b|\b(?:junior|mid|senior|staff|principal|lead|l\d)\b\s*(?:level\s*)?[:(]",
     re.IGNORECASE,
 )
 # A degree the posting says it does not need: "A PhD is not required", "You don't need a PhD".
@@ -207,7 +216,10 @@ _EXPERIENCE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _EXPERIENCE_BEFORE = re.compile(r"experience\s*(?:of|:|-|–|—|\()?\s*$|"
-                                r"experience\s+(?:level|required)\s*:?\s*$",
+                                r"experience\s+(?:level|required)\s*:?\s*$|"
+                                # a degree route's years: "a Master's degree and 3 years; or a PhD and 1 year"
+                                r"(?:degree|ph\.?\s?d|doctorate|master'?s|ms|m\.s\.|msc|m\.sc\.?|bachelor'?s|bs|"
+                                r"b\.s\.|bsc|b\.sc\.?)\s*(?:and|with|plus|\+)\s+(?:at\s+least\s+)?$",
                                 re.IGNORECASE)
 _NOT_EXPERIENCE_BEFORE = re.compile(
     r"\b(?:founded|founding|ago|been\s+(?:around|operating|profitable|growing|building|"
@@ -242,6 +254,13 @@ _SUB_REQUIREMENT = re.compile(r"\b(?:including|incl\.?|of\s+which|with\s+at\s+le
                               r"\d\+?\s*(?:years?|yrs?)\s+(?:of\s+)?(?:[\w-]+\s+){0,3}experience\s+with)\s*$",
                               re.IGNORECASE)
 
+# The next figures of a sub-requirement list, joined by "and" or commas: "including 2+ years managing engineers
+# and 3+ years building ML infrastructure" (searched as written or lower-cased: it has no upper-case letters).
+_SUB_REQUIREMENT_AND = re.compile(
+    r"\b(?:including|incl\.?|of\s+which|with\s+at\s+least)\s+(?:at\s+least\s+)?\d[^.;:()]{0,90}\b(?:years?|yrs?)\b"
+    r"[^.;:()]{0,60}(?:,|\band)\s*(?:at\s+least\s+)?$",
+    re.IGNORECASE,
+)
 
 _EXPERIENCE_WORD = re.compile("experience", re.IGNORECASE)
 # Where _HEADING_RE can match a stripped line: an ASCII letter then at most 61 characters, unless "#"s lead.
@@ -267,7 +286,7 @@ def _degree_hint(space: str, *, years: bool = False) -> str:
         rf"m(?:aster|ba|sc|eng{month}|(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space})))|"
         rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.|e\.)|s|a{space}*/))|"
         rf"p(?<![\w&]p)h\.?{space}?d{year}|"
-        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|tertiary"
+        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|tertiary|graduate"
     )
 
 
@@ -287,7 +306,7 @@ DEGREE_MARKS = (
     "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor", " m.s.",
     " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
     " ba ", " phd", " ph.d", " ph. d", " b.e.", "2:1", "2.1", "first-class", "first class", "upper second",
-    "upper-second", " bac ", " hbo", " studies ", " tertiary",
+    "upper-second", " bac ", " hbo", " studies ", " tertiary", " graduate",
 )
 # _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
 # then "degree".
@@ -426,7 +445,8 @@ _LOWERED = _AS_WRITTEN._replace(
 #   exactly where \b before "or" does; both alternatives' common "\s+" is shared. A match exists in the same
 #   places.
 _OR_EQUIVALENT_LOWERED = re.compile(
-    r"or(?<!\wor)\s+(?:(?:an?\s+)?equivalent\b|(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience)"
+    r"or(?<!\wor)\s+(?:(?:an?\s+)?equivalent\b(?!\s+(?:degrees?|qualifications?|diplomas?|education|university|"
+    r"academic|foreign|international|level|master|bachelor|ph\.?\s?d))|(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience)"
 )
 # - Every _NEGATED_DEGREE alternative holds one of these: "not" (also "do not", "does not"), "n't" (don't,
 #   doesn't, won't), "need" ("no need for"), "without"; without one there is no match.
@@ -592,8 +612,8 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
         if not may_name_degree:
             continue
         hits = list(p.degree.finditer(sentence)) if known is None else known
-        if any(not h.group("generic") for h in hits):
-            hits = [h for h in hits if not h.group("generic")]
+        if len(hits) > 1 and any(h.group("generic") for h in hits):
+            hits = _without_generic_echoes(sentence, hits)
         if not hits:
             continue
         if (_OR_EQUIVALENT_LOWERED if p is _LOWERED else p.or_equivalent).search(sentence):
@@ -617,6 +637,30 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
             fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, near) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent)
+
+
+# What may stand between a named degree and a generic one that only repeats it: "MS degree in", "BS/MS degree
+# in", "BSc (Hons) degree in", "PhD or equivalent degree in"; and between a generic one and the named degree
+# that says which: "University degree (MSc or PhD)".
+_ECHO_AFTER = re.compile(r"[\s/,()'’.\w-]{0,25}")
+_ECHO_BEFORE = re.compile(r"[\s(:,-]{0,3}")
+
+
+def _without_generic_echoes(sentence: str, hits: list[re.Match[str]]) -> list[re.Match[str]]:
+    """`hits` without the generic ones ("degree in", "university degree") that belong to a named degree next
+    to them; a generic degree apart from them is a requirement of its own ("A degree in CS or a related
+    subject; a PhD in speech processing is desirable": a bachelor's is required)."""
+    named = [h for h in hits if not h.group("generic")]
+    kept = []
+    for hit in hits:
+        if hit.group("generic") and any(
+            (h.end() <= hit.start() and _ECHO_AFTER.fullmatch(sentence, h.end(), hit.start()))
+            or (hit.end() <= h.start() and _ECHO_BEFORE.fullmatch(sentence, hit.end(), h.start()))
+            for h in named
+        ):
+            continue
+        kept.append(hit)
+    return kept
 
 
 def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
@@ -678,6 +722,8 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
         lead = m.group("lead")
         if p.sub_requirement.search(before) or (lead and p.sub_requirement.search(before + lead)):
             continue  # "3+ years in DevOps, with at least 1 year supporting ML": the 1 is part of the 3
+        if "and" in before and _SUB_REQUIREMENT_AND.search(sentence, max(0, start - 120), start):
+            continue  # "7+ years, including 2+ years managing and 3+ years building ML platforms": the 3 too
         strong = any(m.group("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
         if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
                 or p.experience.search(sentence[max(0, start - 60):start])):
@@ -1094,6 +1140,8 @@ def _read_heading(line: str) -> bool | None:
     first = stripped[:1]
     if not (first == "#" or (len(stripped) <= _HEADING_MAX and first.isascii() and first.isalpha())):
         return None
+    if is_preferred_heading(stripped):
+        return True  # the tagger's preferred headings, one vocabulary: "Welcome skills", "Deseable / Nice to have"
     heading = _HEADING_RE.fullmatch(stripped)
     if not heading:
         return None
@@ -1230,6 +1278,13 @@ def _fields_near(
     low, high = max(0, start - 40), min(len(sentence), end + 140)
     low = sentence.rfind(";", low, start) + 1 or low  # a ";" ends a degree's clause on either side
     stop = p.field_stop.search(sentence, start, high)
+    if stop is not None and (resume := _FIELDS_AFTER_ROUTE.match(sentence, stop.end(), high)) is not None:
+        # "PhD, or a Master's degree and 4+ years of experience, in Computer Science or Statistics": the fields
+        # follow the routes
+        after = p.field_stop.search(sentence, resume.end(), high)
+        found = _fields_in(sentence, low, stop.start(), p)
+        return found + [f for f in _fields_in(sentence, resume.end(), after.start() if after else high, p)
+                        if f not in found]
     high = stop.start() if stop else high
     if near is None:
         return _fields_in(sentence, low, high, p)
@@ -1237,6 +1292,9 @@ def _fields_near(
     if known is None:
         known = near[low, high] = _fields_in(sentence, low, high, p)
     return known
+
+
+_FIELDS_AFTER_ROUTE = re.compile(r"[^,;.()]{0,40}?\bexperience\s*,\s+in\s+", re.IGNORECASE)
 
 
 def _fields_in(sentence: str, low: int, high: int, p: _Patterns) -> list[str]:

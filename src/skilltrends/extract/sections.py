@@ -17,7 +17,7 @@ from skilltrends.extract.rules import _fx, fold, lower
 
 Requirement = Literal["required", "preferred"]
 
-__all__ = ["RequirementLevels"]
+__all__ = ["RequirementLevels", "is_preferred_heading"]
 
 _PREFERRED_HEAD = (
     r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
@@ -90,6 +90,15 @@ HEADING_HINTS = (
 def _may_be_heading(line: str, size: int) -> bool:
     """The cheap tests a line passes before _HEADING is tried (longer or wordier lines are never headings)."""
     return size <= _MAX_HEADING and line[:2] not in _BULLETS and (line.count(" ") <= 7 or line.endswith(":"))
+
+
+def is_preferred_heading(line: str) -> bool:
+    """Whether `line` (one line, as written) is a heading that opens a preferred section."""
+    line = line.strip()
+    if not _may_be_heading(line, len(line)):
+        return False
+    match = _HEADING.match(fold(lower(line)))
+    return match is not None and match.group("pref") is not None
 
 
 def _first_preferred(low: str, hints: list[int], stop: int) -> int:
