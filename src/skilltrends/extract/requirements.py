@@ -26,6 +26,8 @@ from functools import lru_cache
 from itertools import accumulate, chain
 from typing import NamedTuple
 
+from skilltrends.extract.multilingual import HINTS as FOREIGN_HINTS
+from skilltrends.extract.multilingual import foreign_requirements, may_apply
 from skilltrends.extract.pay import MARKS as PAY_MARKS
 from skilltrends.extract.pay import find_salary, parse_salary
 from skilltrends.extract.sections import is_preferred_heading
@@ -41,7 +43,7 @@ _DEGREE_RE = re.compile(
     r"work\s+counts)\b)(?!s\b)"
     r"(?!\s*(?:and|or|/|&)\s*(?:m\.?sc\.?|ms|master'?s)\s+students?\b)|"
     r"doctora(?:te|l)\s*(?:degree)?(?!\s*(?:students?|candidates?))|d\.phil\b)|"
-    r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|masters?(?=\s*/)|mba\b|"
+    r"(?P<master>master'?s?\s*(?:degree|of\b|in\b|level)|master's|masters?(?=\s*[/)])|mba\b|"
     # "degree (Master or Diploma) in ..."
     r"masters?(?=\s+or\s+(?:diplom\w*|ph\.?\s?d|doctora\w*|equivalent)\b)|"
     r"(?:m\.s\.(?!\w)|m\.sc\.?(?!\w)|msc\b)(?!\s*students?\b)|m\.eng\b\.?|meng\b|m\.a\.(?!\w)|"
@@ -60,7 +62,7 @@ _DEGREE_RE = re.compile(
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
     r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
     r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
-    r"degree\s+in\b|graduated?\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
+    r"degree\s+in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
     r")",
     re.IGNORECASE,
 )
@@ -72,7 +74,7 @@ _FIELDS = (
     ("mathematics", r"\bmath(?:s|ematics)?\b|applied\s+math"),
     ("statistics", r"\bstatistics\b|\bstats\b|biostatistics"),
     ("electrical_engineering", r"electrical(?:\s+and\s+computer|\s*[/&]\s*(?:computer|electronics?))?\s+engineering|"
-     r"electronic\s+engineering|"
+     r"electronic\s+engineering|\belectronics\b(?!\s+engineering)|"
      r"\bee\b|\bece\b"),
     ("physics", r"\bphysics\b"),
     ("machine_learning", r"machine\s+learning|\bml\b|artificial\s+intelligence|\bai\b"),
@@ -83,7 +85,7 @@ _FIELDS = (
      r"(?<!electrical\s)(?<!electronic\s)(?<!electronics\s)(?<!computer\s)(?<!software\s)(?<!and\s)"
      r"(?<!biomedical\s)(?<!mechanical\s)(?<!chemical\s)(?<!civil\s)(?<!aerospace\s)(?<!industrial\s)(?<!environmental\s)(?<!nuclear\s)(?<!materials\s)(?<!petroleum\s)(?<!agricultural\s)(?<!structural\s)(?<!manufacturing\s)(?<!telecommunications\s)(?<!telecommunication\s)(?<!automotive\s)\bengineering\b"),
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
-     r"(?:field|discipline|area|subject|major)s?|quantitative\s+(?:field|discipline|subject|major)s?|"
+     r"(?:field|discipline|area|subject|major|branch)(?:e?s)?|correlated\s+(?:fields?|areas?|disciplines?)|quantitative\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
      r"(?:field|discipline|major|subject)s?|"
      r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related|comparable)\b(?!\s+(?:experience|work|role))"),
@@ -104,7 +106,7 @@ _FIELD_STARTS = {
     "engineering": ("engineering",),
     "related_field": (
         "related", "quantitative", "technical", "stem", "scientific", "similar", "relevant", "comparable",
-        "equivalent", "adjacent", "or",
+        "equivalent", "adjacent", "or", "correlated",
     ),
 }
 _FIELD_STOP = re.compile(
@@ -121,12 +123,15 @@ _EQUIVALENT_PARTS = (
     (("degree", "required"), r"no\s+degree\s+required"),
     (("degree",), r"(?:don't|do\s+not)\s+(?:need|require|care\s+about)\s+(?:a\s+)?degrees?"),
     (("self-taught",), r"self-taught"),
+    (("degree",), r"no\s+degree\W{0,3}\s*no\s+problem"),
+    (("substitute",), r"substitute[ds]?\s+for\s+(?:the\s+|a\s+)?(?:required\s+|formal\s+)?(?:education|degree)"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
 # the word follows after whitespace; ("degree", "do"): see _dont_need_start.
 _EQUIVALENT_ANCHORS = (
-    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("self-taught", "")
+    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("self-taught", ""),
+    ("degree", "no"), ("substitute", ""),
 )
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
@@ -244,7 +249,8 @@ _NOT_EXPERIENCE_AFTER = re.compile(
 )
 # "or 3+ years with a Master's degree": the years of a degree route (not "a 4 year degree")
 _WITH_DEGREE_AFTER = re.compile(
-    r"\s*(?:of\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:experience\s+)?(?:with|and|plus|\+)\s+(?:an?\s+)?(?:relevant\s+)?"
+    r"\s*(?:of\s+[\w-]+(?:\s+[\w-]+)?\s+)?(?:experience\s+)?(?:with|and|plus|\+|if\s+you\s+(?:hold|have)|for\s+(?:those|"
+    r"candidates|people)\s+with)\s+(?:an?\s+)?(?:relevant\s+)?"
     r"(?:master|ms\b|m\.s|msc|m\.sc|ph\.?\s?d|doctora|bachelor|bs\b|b\.s|bsc|b\.sc|graduate|advanced)",
     re.IGNORECASE,
 )
@@ -261,6 +267,13 @@ _SUB_REQUIREMENT_AND = re.compile(
     r"[^.;:()]{0,60}(?:,|\band)\s*(?:at\s+least\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _in_sub_requirement_list(sentence: str, start: int) -> bool:
+    """Whether the figure at `start` continues a sub-requirement list (_SUB_REQUIREMENT_AND)."""
+    window = sentence[max(0, start - 120) : start]
+    low = window.lower()
+    return ("incl" in low or "which" in low or "at least" in low) and _SUB_REQUIREMENT_AND.search(window) is not None
 
 _EXPERIENCE_WORD = re.compile("experience", re.IGNORECASE)
 # Where _HEADING_RE can match a stripped line: an ASCII letter then at most 61 characters, unless "#"s lead.
@@ -286,7 +299,7 @@ def _degree_hint(space: str, *, years: bool = False) -> str:
         rf"m(?:aster|ba|sc|eng{month}|(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space})))|"
         rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.|e\.)|s|a{space}*/))|"
         rf"p(?<![\w&]p)h\.?{space}?d{year}|"
-        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|tertiary|graduate"
+        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|tertiary|graduat"
     )
 
 
@@ -306,7 +319,7 @@ DEGREE_MARKS = (
     "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor", " m.s.",
     " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
     " ba ", " phd", " ph.d", " ph. d", " b.e.", "2:1", "2.1", "first-class", "first class", "upper second",
-    "upper-second", " bac ", " hbo", " studies ", " tertiary", " graduate",
+    "upper-second", " bac ", " hbo", " studies ", " tertiary", " graduat",
 )
 # _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
 # then "degree".
@@ -564,6 +577,7 @@ MARKS: dict[str, tuple[str, ...]] = {
     "requirements years": _YEARS_WORDS,
     **{_EQUIVALENT_KIND + word: (word,) for word in sorted(_EQUIVALENT_WORDS)},
     **PAY_MARKS,  # for find_salary
+    "requirements foreign": FOREIGN_HINTS,  # skilltrends.extract.multilingual may read the text
 }
 Marks = dict[str, list[int]]
 
@@ -602,7 +616,29 @@ def _requirements(
         low, marks = text.lower(), None
     sentences = _sentences(text, low=low, marks=marks)
     equivalent = _accepts_equivalent(low, marks)
-    return _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
+    degree, years = _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
+    if (degree.min_level is None or not degree.fields or years == (None, None)) and (
+        "requirements foreign" in marks if marks is not None else may_apply(low)
+    ):
+        degree, years = _with_foreign(text, degree, years)
+    return degree, years
+
+
+def _with_foreign(
+    text: str, degree: Degree, years: tuple[float | None, float | None]
+) -> tuple[Degree, tuple[float | None, float | None]]:
+    """What the English reader found, its gaps filled from the posting's other languages (see
+    skilltrends.extract.multilingual): a degree level (with its fields), the fields of the level found,
+    the years."""
+    other, other_years = foreign_requirements(text)
+    equivalent = degree.equivalent_experience_ok or other.equivalent_experience_ok
+    if degree.min_level is None and other.min_level is not None:
+        degree = Degree(other.min_level, other.fields, equivalent)
+    elif degree.min_level is not None and not degree.fields and other.fields:
+        degree = Degree(degree.min_level, other.fields, equivalent)
+    elif equivalent != degree.equivalent_experience_ok and other.min_level is not None:
+        degree = Degree(degree.min_level, degree.fields, equivalent)
+    return degree, years if years != (None, None) else other_years
 
 
 def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> Degree:
@@ -722,9 +758,12 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
         lead = m.group("lead")
         if p.sub_requirement.search(before) or (lead and p.sub_requirement.search(before + lead)):
             continue  # "3+ years in DevOps, with at least 1 year supporting ML": the 1 is part of the 3
-        if "and" in before and _SUB_REQUIREMENT_AND.search(sentence, max(0, start - 120), start):
+        if "and" in before and _in_sub_requirement_list(sentence, start):
             continue  # "7+ years, including 2+ years managing and 3+ years building ML platforms": the 3 too
         strong = any(m.group("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
+        if (strong and lead and lead[:1] in "mMoO" and before.endswith(("for ", "for\t"))
+                and not any(m.group("plus", "plus2", "lo")) and "you" not in sentence.lower()):
+            strong = False  # "has served health agencies for more than 20 years": the company's, not asked of you
         if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
                 or p.experience.search(sentence[max(0, start - 60):start])):
             continue

@@ -1,0 +1,131 @@
+"""Degree and years of experience written in German, Spanish, French, Portuguese or Italian.
+
+European and Latin American boards carry postings in their own language with English tech terms
+("Abgeschlossenes Masterstudium in Informatik", "Entre 2 y 4 años de experiencia", "Bac+5 en informatique",
+"3 anos de experiência"). `skilltrends.extract.requirements` reads English; it asks this module only for
+what it found nothing for (a degree level, its fields, the years), and only when the text holds one of
+HINTS — most postings hold none, and the English reader stays the only one run on them.
+
+Levels follow the guideline (tests/data/labelled/README.md): a generic university degree ("Studium",
+"Grado", "Licenciatura", "Laurea", "Título universitario") is a bachelor's; "Master", "Máster", "Mestrado",
+"Diplom", "Bac+5", a "diplôme/école d'ingénieur" a master's; "Promotion", "Doctorado", "Doutorado",
+"Doctorat", "Dottorato" a PhD. A line under a preferred heading or with a preferred cue, in English or in
+these languages ("wünschenswert", "deseable", "se valorará", "un plus", "diferencial", "gradito"), asks for
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from skilltrends.extract.rules import lower
+from skilltrends.extract.sections import RequirementLevels
+from skilltrends.models import Degree
+
+__all__ = ["HINTS", "may_apply", "foreign_requirements"]
+
+# Words one of which a text this module can read holds (lower-cased; a leading space stands for a word start,
+# as in the matcher's marks). A superset test: the detailed patterns decide.
+HINTS = (
+    "erfahrung", "studium", "abschluss", "informatik", "mathematik", " jahre", "experiencia", "licenciatura",
+    "universitari", " grado ", " a\u00f1os", "anos de", " ans d", " ans ", "mestrado", "bacharel", "laurea", "anni di",
+    "informatique", "informatica", "matem", "experi\u00eancia", "exp\u00e9rience",
+)
+_HINT = re.compile("|".join(re.escape(h) for h in HINTS))
+
+
+def may_apply(low: str) -> bool:
+    """Whether `low` (a text, lower-cased) may hold a degree or years this module reads."""
+    return _HINT.search(low) is not None
+
+
+_DEGREE = re.compile(
+    r"(?<!\w)(?:"
+    r"(?P<phd>promotion(?=\s+(?:in|im|oder)\b|\s*[(/])|abgeschlossene\s+promotion|doktorat|doctorado|doutorado|"
+    r"doctorat|dottorato|phd|ph\.\s?d)|"
+    r"(?P<master>master(?:studium|abschluss|studiengang)?|m\u00e1ster|mestrado|laurea\s+magistrale|"
+    r"diplom(?:-ingenieur|studium|abschluss)?(?![\w\u00e9\u00f4])|dipl\.-ing\.?|"
+    r"dipl\u00f4me\s+d['\u2019]ing\u00e9nieur|\u00e9cole\s+d['\u2019]ing\u00e9nieur|bac\s*\+\s*5|magister|"
+    r"m\.?sc\.?(?!\w))|"
+    r"(?P<bachelor>bachelor(?:studium|abschluss|studiengang)?|grado(?=\s+(?:en|o|universitario|y)\b|\s*/)|"
+    r"licenciatura|licence(?=\s+(?:en|ou|pro)\b|\s*[(/])|t\u00edtulo\s+(?:universitario|de\s+grado|de\s+ingenier\w*)|"
+    r"titulaci\u00f3n\s+universitaria|carrera\s+universitaria|gradua\u00e7\u00e3o|bacharelado|"
+    r"(?:forma\u00e7\u00e3o|ensino)\s+superior|laurea(?:\s+triennale)?|hochschulabschluss|hochschulstudium|"
+    r"(?:abgeschlossene[sn]?\s+)(?:[\w-]+\s+)?(?:studium|hochschulstudium)|studium(?=\s+(?:der|in|im|als|"
+    r"oder)\b)|dipl\u00f4me\s+(?:universitaire|de\s+niveau\s+bac)|bac\s*\+\s*[34]|b\.?sc\.?(?!\w))"
+    r")"
+)
+_FIELDS = (
+    ("computer_science", r"wirtschaftsinformatik|informatik|inform\u00e1tica|informatique|informatica|"
+     r"ciencias?\s+de\s+(?:la\s+)?computaci\u00f3n|ci\u00eancias?\s+da\s+computa\u00e7\u00e3o|computa\u00e7\u00e3o|"
+     r"ing\.?\s+en\s+sistemas|ingenier\u00eda\s+(?:en\s+|de\s+)?sistemas|sistemas\s+de\s+informa\u00e7\u00e3o|"
+     r"g\u00e9nie\s+logiciel|computer\s+science"),
+    ("data_science", r"ciencias?\s+de\s+(?:los\s+)?datos|ci\u00eancia\s+de\s+dados|science\s+des\s+donn\u00e9es|"
+     r"data\s+science"),
+    ("mathematics", r"mathematik|matem\u00e1ticas?|math\u00e9matiques|matematica|mathematics"),
+    ("statistics", r"statistik|estad\u00edstica|estat\u00edstica|statistiques?|statistica|statistics"),
+    ("electrical_engineering", r"elektrotechnik|ingenier\u00eda\s+(?:el\u00e9ctrica|electr\u00f3nica)|"
+     r"engenharia\s+(?:el\u00e9trica|eletr\u00f4nica)|g\u00e9nie\s+\u00e9lectrique|\u00e9lectronique|"
+     r"ingegneria\s+elettronica|electrical\s+engineering"),
+    ("physics", r"physik|f\u00edsica|physique|fisica|physics"),
+    ("economics", r"wirtschaftswissenschaft\w*|volkswirtschaft\w*|econom\u00eda|economia|\u00e9conomie|economics"),
+    # not the English words ("similar", "equivalent"): the English reader has read those
+    ("related_field", r"vergleichbar\w*|verwandt\w*|\u00e4hnlich\w*|(?<=\so\s)similar|similares|afines|afins|"
+     r"equivalentes?|\u00e9quivalent\w*|similaire\w*|connexes?|correlat[ao]s?|affini"),
+)
+_FIELD_RES = tuple((name, re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)")) for name, pattern in _FIELDS)
+_EQUIVALENT = re.compile(
+    r"experiencia\s+equivalente|exp\u00e9rience\s+\u00e9quivalente|experi\u00eancia\s+equivalente|"
+    r"(?:vergleichbare|gleichwertige)\s+(?:berufs)?erfahrung|esperienza\s+equivalente"
+)
+_YEARS = re.compile(
+    r"(?<![\w.,])(?P<lead>(?:mindestens|mind\.|wenigstens|al\s+menos|como\s+m\u00ednimo|m\u00ednimo(?:\s+de)?|"
+    r"au\s+moins|minimum(?:\s+de)?|pelo\s+menos|no\s+m\u00ednimo|almeno|mehr\s+als|m\u00e1s\s+de|plus\s+de|"
+    r"mais\s+de|pi\u00f9\s+di)\s+)?(?:entre\s+|zwischen\s+|de\s+)?(?P<lo>\d{1,2})\s*\+?\s*"
+    r"(?:(?:-|\u2013|bis|a|\u00e0|y|e|et|und|to)\s*(?P<hi>\d{1,2})\s*\+?\s*)?"
+    r"(?P<unit>jahren?|a\u00f1os?|anos?|ans|ann\u00e9es?|anni|anno)(?!\w)"
+)
+_EXPERIENCE = re.compile(r"erfahrung|experiencia|exp\u00e9rience|experi\u00eancia|esperienza|\bexp\b")
+_NOT_EXPERIENCE_BEFORE = re.compile(r"(?:seit|hace|depuis|h\u00e1|desde|da|f\u00fcr\s+die\s+n\u00e4chsten)\s+$")
+_CUE = re.compile(
+    r"w\u00fcnschenswert|von\s+vorteil|idealerweise|deseable|se\s+valorar\u00e1|valorable|un\s+plus|id\u00e9alement|"
+    r"serait\s+un\s+plus|souhait\u00e9|diferencial|desej\u00e1vel|gradit[oa]|preferibilmente|bonus|plus\b|"
+    r"nice\s+to\s+have|preferred|ideally"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def foreign_requirements(text: str) -> tuple[Degree, tuple[float | None, float | None]]:
+    """The degree and the years (min, max) `text` states in the languages above, from the lines that are
+    not preferred; Degree(None, (), ...) and (None, None) where it states none."""
+    low = lower(text)  # the patterns are lower-case, without IGNORECASE: several times faster
+    levels = RequirementLevels(text, low)
+    required: set[str] = set()
+    fields: list[str] = []
+    equivalent = False
+    years: list[tuple[float, float | None]] = []
+    start = 0
+    for line in low.split("\n"):
+        line_start, start = start, start + len(line) + 1
+        if not line.strip() or levels.section_preferred(line_start) or _CUE.search(line):
+            continue
+        hits = list(_DEGREE.finditer(line))
+        if hits:
+            for hit in hits:
+                required.add(next(name for name in ("phd", "master", "bachelor") if hit.group(name)))
+            window = line[hits[0].start() : hits[-1].end() + 160]
+            stop = _YEARS.search(window)
+            window = window[: stop.start()] if stop else window
+            fields += [name for name, pattern in _FIELD_RES if pattern.search(window) and name not in fields]
+            equivalent = equivalent or _EQUIVALENT.search(line) is not None
+        for match in _YEARS.finditer(line) if _DIGIT.search(line) else ():
+            before, after = line[max(0, match.start() - 40) : match.start()], line[match.end() : match.end() + 50]
+            if _NOT_EXPERIENCE_BEFORE.search(before):
+                continue
+            if not (_EXPERIENCE.search(after) or _EXPERIENCE.search(before)):
+                continue
+            hi = match.group("hi")
+            years.append((float(match.group("lo")), float(hi) if hi else None))
+    min_level = min(required, key=("bachelor", "master", "phd").index) if required else None
+    picked = max(years, key=lambda y: y[0]) if years else (None, None)
+    return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent), picked

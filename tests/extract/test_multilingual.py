@@ -1,0 +1,71 @@
+"""Degree and years written in German, Spanish, French, Portuguese and Italian (skilltrends.extract.multilingual),
+as the English reader's fallback in extract_requirements."""
+
+from __future__ import annotations
+
+import pytest
+
+from skilltrends.extract.multilingual import may_apply
+from skilltrends.extract.requirements import extract_requirements
+
+CASES = [
+    # (text, degree level, fields, equivalent experience, years min, years max)
+    ("Dein Profil\n- Abgeschlossenes Masterstudium in Informatik, Mathematik, Physik oder einem vergleichbaren "
+     "Fach.\n- Mindestens 3 Jahre Berufserfahrung als ML Engineer.",
+     "master", {"computer_science", "mathematics", "physics", "related_field"}, False, 3, None),
+    ("¿Qué buscamos?\n- Grado o Máster en Ingeniería Informática, Matemáticas, Estadística, Física o similar.\n"
+     "- Entre 2 y 4 años de experiencia como ML Engineer o Data Scientist.",
+     "bachelor", {"computer_science", "mathematics", "statistics", "physics", "related_field"}, False, 2, 4),
+    ("Profil recherché\n- Bac+5 (école d'ingénieur ou Master) en informatique, mathématiques appliquées ou "
+     "équivalent.\n- Au moins 2 ans d'expérience en computer vision.",
+     "master", {"computer_science", "mathematics", "related_field"}, False, 2, None),
+    ("Requisitos: 2 a 4 años de experiencia con Python y SQL. Título universitario en Ing. en Sistemas, Ciencias "
+     "de la Computación, Matemática, Estadística o afines, o experiencia equivalente.",
+     "bachelor", {"computer_science", "mathematics", "statistics", "related_field"}, True, 2, 4),
+    ("Requisitos\n- Graduação em Ciência da Computação ou áreas afins\n- 3 anos de experiência com Python",
+     "bachelor", {"computer_science", "related_field"}, False, 3, None),
+    ("Requisiti\n- Laurea magistrale in Informatica o Statistica\n- Almeno 4 anni di esperienza",
+     "master", {"computer_science", "statistics"}, False, 4, None),
+    # company history and preferred lines ask for nothing
+    ("Wir sind seit 20 Jahren am Markt und wachsen.", None, set(), False, None, None),
+    ("Requisitos\n- Python\nDeseable\n- Máster en Estadística\n- 5 años de experiencia en banca",
+     None, set(), False, None, None),
+    ("- Máster en Estadística (se valorará)", None, set(), False, None, None),
+    # "alto grado de autonomía" is no degree; "Apache licence" no licence degree
+    ("Trabajarás con un alto grado de autonomía bajo licence Apache.", None, set(), False, None, None),
+    # the English reader's finding stands: only its gaps are filled
+    ("- BS in Computer Science\n- Mindestens 5 Jahre Berufserfahrung", "bachelor", {"computer_science"}, False, 5, None),
+    ("- Master's degree or equivalent practical experience.", "master", set(), True, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "fields", "equivalent", "low", "high"), CASES)
+def test_foreign_degree_and_years(
+    text: str, level: str | None, fields: set[str], equivalent: bool, low: float | None, high: float | None
+) -> None:
+    degree, years_min, years_max, _ = extract_requirements(text)
+    assert degree.min_level == level
+    assert set(degree.fields) == fields
+    assert degree.equivalent_experience_ok is equivalent
+    assert (years_min, years_max) == (low, high)
+
+
+def test_hints_hold_for_every_foreign_case() -> None:
+    """The cheap test lets every foreign case through, and most English postings not."""
+    for text, *_ in CASES[:6]:
+        assert may_apply(text.lower()), text
+    assert not may_apply("requirements: 5+ years of python, a bs in mathematics or statistics.")
+
+
+@pytest.mark.parametrize(("text", "level", "fields", "equivalent", "low", "high"), CASES)
+def test_the_tagger_reads_them_alike(
+    nlp: object, text: str, level: str | None, fields: set[str], equivalent: bool, low: float | None,
+    high: float | None,
+) -> None:
+    """Through the tagger, whose scan marks the hints (skilltrends.extract.requirements.MARKS), as without it."""
+    from skilltrends.extract import extract_posting
+
+    result = extract_posting(nlp, text)  # type: ignore[arg-type]
+    assert result.degree is not None and result.degree.min_level == level
+    assert set(result.degree.fields) == fields
+    assert (result.years_min, result.years_max) == (low, high)
