@@ -69,3 +69,34 @@ def test_the_tagger_reads_them_alike(
     assert result.degree is not None and result.degree.min_level == level
     assert set(result.degree.fields) == fields
     assert (result.years_min, result.years_max) == (low, high)
+
+
+LEVEL_CASES = [
+    # (text, surface, skill, requirement)
+    ("- Verhandlungssicheres Deutsch und gutes Englisch", "Englisch", "english", "required"),
+    ("- Inglés fluido (B2 o superior)", "Inglés", "english", "required"),
+    ("- Anglais courant", "Anglais", "english", "required"),
+    ("Por favor envía tu CV en inglés.", "inglés", None, None),
+    ("Bitte sende deine Bewerbung auf Englisch.", "Englisch", None, None),
+    ("- Erfahrung mit Kubernetes ist von Vorteil", "Kubernetes", "kubernetes", "preferred"),
+    ("- Se valorará experiencia con Terraform", "Terraform", "terraform", "preferred"),
+    ("- Des connaissances en Docker seraient appréciées", "Docker", "docker", "preferred"),
+    ("Se valorará\n- Conocimientos de Terraform.", "Terraform", "terraform", "preferred"),
+    # "idealerweise" qualifies what follows it only
+    ("- Erfahrung mit Docker und einer Public Cloud, idealerweise Azure.", "Docker", "docker", "required"),
+    ("- Erfahrung mit Docker und einer Public Cloud, idealerweise Azure.", "Azure", "azure", "preferred"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "skill", "requirement"), LEVEL_CASES)
+def test_foreign_language_skill_and_cues(
+    nlp: object, text: str, surface: str, skill: str | None, requirement: str | None
+) -> None:
+    from skilltrends.extract import extract_posting
+
+    start = text.index(surface)
+    at = [m for m in extract_posting(nlp, text).mentions if m.start <= start < m.end]  # type: ignore[arg-type]
+    if skill is None:
+        assert at == []
+    else:
+        assert [(m.skill_id, m.requirement) for m in at] == [(skill, requirement)]

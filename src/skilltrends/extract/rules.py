@@ -452,6 +452,8 @@ _LANG_CUE_BEFORE = _fx(
 
 _APPLY_IN = _fx(
     r"\b(?:apply|application|applications|cv|resume|documents?|submit\w*|send|interviews?)\b[^.\n]{0,30}\bin\s+$"
+    # the same in the postings' other languages: "envía tu CV en inglés", "Bewerbung auf Englisch", "CV en anglais"
+    r"|\b(?:cv|lebenslauf|bewerbung\w*|candidatura|postula\w*|env[ií]a\w*|curr[ií]culo)\b[^.\n]{0,30}\b(?:en|auf|in|em)\s+$"
 )
 _TAUGHT_IN = _fx(r"\b(?:teaching|taught|courses?|lectures?)\b[^.\n]{0,30}\bin\s+$")
 

@@ -32,7 +32,8 @@ _PREFERRED_HEAD = (
     r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}|"
     # the same headings as other languages write them, and "Welcome skills" (Japanese postings in English)
     r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
-    r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|un\s+plus|mile\s+widziane|meriterande|souhait[eé]s?"
+    r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|un\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
+    r"se\s+valorar[aá]n?|valorables?|desej[aá]ve(?:l|is)"
 )
 _REQUIRED_HEAD = (
     r"(?:minimum|basic|required|key|essential|core|technical|your)?\s*(?:qualifications|requirements|skills"
@@ -62,15 +63,20 @@ _CUE = _fx(
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b"
     r"|(?:^|(?<=[.;]\s)|(?<=\|\s))(?:nice|plus|bonus)\s*:"  # "Must: Python. Nice: vLLM, Rust" (terse HN postings)
     r"|\b(?:is|are)\s+nice\b"
+    # the same cues in the postings' other languages
+    r"|\b(?:idealerweise|idealmente|preferiblemente|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|valorables?|"
+    r"id\u00e9alement|appr\u00e9ci\u00e9e?s?|diferencial|desej\u00e1ve(?:l|is)|gradit[oaie])\b"
 )
 _CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
-_FORWARD = frozenset(("ideally", "preferably"))  # cues that qualify what follows them
+# cues that qualify what follows them ("idealerweise Azure", "idealmente AWS": Azure and AWS, not the whole list)
+_FORWARD = frozenset(("ideally", "preferably", "idealerweise", "id\u00e9alement", "idealmente", "preferiblemente"))
 
 
 # Substrings of every _CUE match (a necessary condition, tested first).
 CUE_HINTS = (
     "plus", "bonus", "ideal", "prefer", "nice", "desir", "advantag", "great", "helpful", "benefi", "welcome",
     "apprecia", "optional", "not required", "better", "stand out", "good to", "asset",
+    "vorteil", "nschenswert", "deseable", "valora", "id\u00e9al", "appr\u00e9ci", "diferencial", "desej", "gradit",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
@@ -83,7 +89,7 @@ _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 HEADING_HINTS = (
     "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
-    "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait",
+    "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait", "valora", "desej",
 )
 
 
@@ -198,7 +204,7 @@ class RequirementLevels:
                 # 1: the cue governs the whole sentence; +1: clauses matter; +2: "ideally" or "preferably",
                 # which qualify only what follows them, may be the cue
                 state = 1 + (" but " in seg or " while " in seg or " whereas " in seg)
-                state += 2 * ("ideally" in seg or "preferably" in seg)
+                state += 2 * any(word in seg for word in _FORWARD)
             self._cache[key] = state
         if state < 2:
             return state == 1
