@@ -603,7 +603,8 @@ CASES = {
     "research_s6": [
         ("- Publish and present your work at conferences such as Interspeech and ICASSP.", "ICASSP", "research"),
         ("- Publications at top venues such as KDD or SIGIR.", "KDD", "research"),
-        ("You will conduct research on speech recognition.", "conduct research", "research"),
+        # the institution's own research, as universities write it, is not asked of the hire
+        ("Conducting research for a changing society: this is what drives us.", "research", None),
         ("- Co-author papers for peer-reviewed journals.", "peer-reviewed journals", "research"),
         ("Every day our R&D teams publish regularly at KDD and NeurIPS.", "KDD", None),
         ("Our researchers present at EMNLP every year.", "EMNLP", None),
