@@ -40,7 +40,7 @@ from collections.abc import Callable
 import ahocorasick
 from spacy.language import Language
 
-from skilltrends.extract import ExtractionPool, build_nlp, extract_postings, load_taxonomy, scan
+from skilltrends.extract import ExtractionPool, build_nlp, extract_postings, load_taxonomy, native_build, scan
 from skilltrends.extract.matcher import alias_keys
 from skilltrends.extract.nlp import skill_component
 from skilltrends.sample import generate_market
@@ -212,6 +212,7 @@ def main(argv: list[str]) -> int:
 
     print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} CPUs)")
     print(f"alias scanner: {scan.ENGINE} (SKILLTRENDS_SCANNER=aho selects pyahocorasick)")
+    print(f"extraction modules: {native_build.status()} (make compile; SKILLTRENDS_PURE=1 for the sources)")
     taxonomy = load_taxonomy()
     nlp = build_nlp(taxonomy)
     automaton = ahocorasick.Automaton()

@@ -484,8 +484,8 @@ def _is_not_pay(text: str, match: re.Match[str], p: _Patterns = _AS_WRITTEN) -> 
 
 def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patterns = _AS_WRITTEN) -> Salary | None:
     """Turn one range match into a Salary, or None when the figures cannot be pay."""
-    low = _amount(match.group("anum"), match.group("amult"))
-    high = _amount(match.group("bnum"), match.group("bmult")) if match.group("bnum") else None
+    low: float | None = _amount(match.group("anum"), match.group("amult"))
+    high: float | None = _amount(match.group("bnum"), match.group("bmult")) if match.group("bnum") else None
     if low is None:
         return None
     bmult = match.group("bmult")
@@ -502,7 +502,7 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
     lead = (match.group("lead") or "").lower()
     if high is None:
         if lead.startswith("up") or lead.startswith("max"):
-            low, high = None, low
+            high, low = low, None  # not `low, high = None, low`: compiled by mypyc, that raises TypeError
         elif lead in {"from", "starting at", "starts at"} or lead.startswith("min") or match.group("plus"):
             high = None
         else:
@@ -512,7 +512,7 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
             floor = _FLOOR_BEFORE.search(clause)
             high = None if floor is not None and not floor.group(1) else low
             if floor is not None and floor.group(1):
-                low, high = None, low
+                high, low = low, None
     value = high if low is None else low
     if value is None or not _plausible(value, period, currency):
         return None
