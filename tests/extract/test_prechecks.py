@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skilltrends.crawl.normalize import clean_text
-from skilltrends.extract import pay, requirements, rules
+from skilltrends.extract import pay, requirements, rules, sections
 from skilltrends.extract.requirements import extract_requirements, find_degree, find_years
 from skilltrends.extract.sections import is_preferred_heading
 from skilltrends.models import Degree, Salary
@@ -565,3 +565,26 @@ def test_other_people_words_hold_every_match() -> None:
 )
 def test_other_people_words_hold_every_match_amid_noise(before: str, window: str, after: str) -> None:
     _check_other_people_words(before + window + after)
+
+
+CUE_FRAGMENTS = [
+    "is ", "are ", "would be ", "will be ", "be ", "as ", "a ", "an ", "big ", "plus", "bonus", "advantage", "asset",
+    " if", " points", "ideally", "preferred", "nice", "-to-", " to ", "haves", "good", "desirable", "great",
+    "helpful", "welcome", "all ", "optional", "not required but", "pluses", "even better", "stand out", ":", " :",
+    ". ", "; ", "| ", ".\u00a0", ";\n", "|", ".", " ", "\t", "\n", "x", "nicely", "bonuses", "surplus",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(CUE_FRAGMENTS) | st.text(max_size=2), max_size=10).map("".join))
+def test_cue_in_equals_the_cue_search(seg: str) -> None:
+    assert sections._cue_in(seg) == (sections._CUE.search(seg) is not None)
+
+
+@pytest.mark.parametrize("seg", [
+    "Nice: vLLM", "nice: vllm", "must: python. nice: vllm", "python; plus :rust", "a | bonus: go", "x. nice:", "x.nice:",
+    "x  nice:", "is nice", "are  nice to meet", "would be nice", "a plus", "xnice: y", "|\u00a0bonus\t:", ".\nplus:",
+    "x | plus: go", "x |\tnice : go", "x |plus: go", "x ;  nice: go",
+])
+def test_cue_in_equals_the_cue_search_on_examples(seg: str) -> None:
+    assert sections._cue_in(seg) == (sections._CUE.search(seg) is not None)

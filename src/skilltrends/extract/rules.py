@@ -1222,7 +1222,7 @@ _TEAM_AFTER = _fx(r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:" + _GROUP_NOUNS + r")\b")
 # "team" is in every _OTHER_TEAM match: tested first, they spare the searches in most windows.
 _OTHER_PEOPLE_WORDS = (
     "who", "customers", "clients", "users", "scientists", "researchers", "partners", "analysts", "marketers",
-    "designers", "account", "recruiters", "clinicians", "traders", "sales", "finance",
+    "designers", "account", "recruiters", "clinicians", "traders", "sales", "finance", "team", "lab", "group",
 )
 
 
