@@ -26,6 +26,10 @@ CASES = [
      "bachelor", {"computer_science", "related_field"}, False, 3, None),
     ("Requisiti\n- Laurea magistrale in Informatica o Statistica\n- Almeno 4 anni di esperienza",
      "master", {"computer_science", "statistics"}, False, 4, None),
+    # "Plus de 3 ans" is "more than 3 years", not the cue "a plus"; "un plus" is the cue
+    ("Profil\n- Plus de 3 ans d'expérience en machine learning\n- Diplôme d'ingénieur en informatique",
+     "master", {"computer_science"}, False, 3, None),
+    ("- Máster en Estadística es un plus", None, set(), False, None, None),
     # company history and preferred lines ask for nothing
     ("Wir sind seit 20 Jahren am Markt und wachsen.", None, set(), False, None, None),
     ("Requisitos\n- Python\nDeseable\n- Máster en Estadística\n- 5 años de experiencia en banca",

@@ -89,7 +89,7 @@ _EXPERIENCE = re.compile(r"erfahrung|experiencia|exp\u00e9rience|experi\u00eanci
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:seit|hace|depuis|h\u00e1|desde|da|f\u00fcr\s+die\s+n\u00e4chsten)\s+$")
 _CUE = re.compile(
     r"w\u00fcnschenswert|von\s+vorteil|idealerweise|deseable|se\s+valorar\u00e1|valorable|un\s+plus|id\u00e9alement|"
-    r"serait\s+un\s+plus|souhait\u00e9|diferencial|desej\u00e1vel|gradit[oa]|preferibilmente|bonus|plus\b|"
+    r"serait\s+un\s+plus|souhait\u00e9|diferencial|desej\u00e1vel|gradit[oa]|preferibilmente|bonus|a\s+plus\b|"
     r"nice\s+to\s+have|preferred|ideally"
 )
 _DIGIT = re.compile(r"\d")
