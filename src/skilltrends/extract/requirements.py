@@ -761,7 +761,7 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
         if "and" in before and _in_sub_requirement_list(sentence, start):
             continue  # "7+ years, including 2+ years managing and 3+ years building ML platforms": the 3 too
         strong = any(m.group("lead", "plus", "plus2", "lo", "ormore", "ormore0"))
-        if (strong and lead and lead[:1] in "mMoO" and before.endswith(("for ", "for\t"))
+        if (strong and lead and lead.lower().startswith(("more", "over")) and before.endswith(("for ", "for\t"))
                 and not any(m.group("plus", "plus2", "lo")) and "you" not in sentence.lower()):
             strong = False  # "has served health agencies for more than 20 years": the company's, not asked of you
         if not (strong or p.experience_after.match(after) or p.experience_before.search(before)
