@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from skilltrends.extract.rules import lower
-from skilltrends.extract.sections import RequirementLevels
+from skilltrends.extract.sections import RequirementLevels, has_preferred_cue
 from skilltrends.models import Degree
 
 __all__ = ["HINTS", "may_apply", "foreign_requirements"]
@@ -87,11 +87,6 @@ _YEARS = re.compile(
 )
 _EXPERIENCE = re.compile(r"erfahrung|experiencia|exp\u00e9rience|experi\u00eancia|esperienza|\bexp\b")
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:seit|hace|depuis|h\u00e1|desde|da|f\u00fcr\s+die\s+n\u00e4chsten)\s+$")
-_CUE = re.compile(
-    r"w\u00fcnschenswert|von\s+vorteil|idealerweise|deseable|se\s+valorar\u00e1|valorable|un\s+plus|id\u00e9alement|"
-    r"serait\s+un\s+plus|souhait\u00e9|diferencial|desej\u00e1vel|gradit[oa]|preferibilmente|bonus|a\s+plus\b|"
-    r"nice\s+to\s+have|preferred|ideally"
-)
 _DIGIT = re.compile(r"\d")
 
 
@@ -107,7 +102,7 @@ def foreign_requirements(text: str) -> tuple[Degree, tuple[float | None, float |
     start = 0
     for line in low.split("\n"):
         line_start, start = start, start + len(line) + 1
-        if not line.strip() or levels.section_preferred(line_start) or _CUE.search(line):
+        if not line.strip() or levels.section_preferred(line_start) or has_preferred_cue(line):
             continue
         hits = list(_DEGREE.finditer(line))
         if hits:

@@ -17,7 +17,7 @@ from skilltrends.extract.rules import _fx, fold, lower
 
 Requirement = Literal["required", "preferred"]
 
-__all__ = ["RequirementLevels", "is_preferred_heading"]
+__all__ = ["RequirementLevels", "has_preferred_cue", "is_preferred_heading"]
 
 _PREFERRED_HEAD = (
     r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
@@ -62,7 +62,7 @@ _CUE_PHRASE = (
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|not\s+required\s+but|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b"
     # the same cues in the postings' other languages
-    r"|\b(?:idealerweise|idealmente|preferiblemente|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
+    r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
     r"valorables?|id\u00e9alement|appr\u00e9ci\u00e9e?s?|diferencial|desej\u00e1ve(?:l|is)|gradit[oaie])\b"
 )
 _CUE_LABEL = r"(?:nice|plus|bonus)\s*:"  # "Must: Python. Nice: vLLM, Rust" (terse HN postings)
@@ -81,6 +81,7 @@ CUE_HINTS = (
     "plus", "bonus", "ideal", "prefer", "nice", "desir", "advantag", "great", "helpful", "benefi", "welcome",
     "apprecia", "optional", "not required", "better", "stand out", "good to", "asset",
     "vorteil", "nschenswert", "deseable", "valora", "id\u00e9al", "appr\u00e9ci", "diferencial", "desej", "gradit",
+    "souhait",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
@@ -109,6 +110,13 @@ def _cue_in(seg: str) -> bool:
             if at == 0 or (at >= 2 and seg[at - 2] in ".;|" and seg[at - 1].isspace()):
                 return True
     return False
+
+
+def has_preferred_cue(low: str) -> bool:
+    """Whether `low` (lower-cased text, one sentence or line) holds a preferred cue ("is a plus", "ideally",
+    "von Vorteil", "se valorará"): the test `RequirementLevels.has_cue` makes of a whole sentence."""
+    seg = fold(low)
+    return any(hint in seg for hint in CUE_HINTS) and _cue_in(seg)
 
 
 def _may_be_heading(line: str, size: int) -> bool:
