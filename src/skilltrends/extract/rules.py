@@ -478,6 +478,19 @@ def _model_monitoring(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
+@_rule("hire_deploys")
+def _hire_deploys(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'deploy', 'deploying', 'deployment' name model serving where the hire does it: not the company's or
+    other people's work ("Our customers deploy models on our platform"), and a third-person form only at a
+    duty line's start or after the role ("- Develops, validates and deploys models")."""
+    clause = _clause_before(ctx.text, cand.start)
+    if _not_the_hire(clause):
+        return None
+    if cand.text.lower().endswith("s") and not cand.text.lower().endswith("ments") and not _third_person_ok(clause):
+        return None
+    return cand.skill_id
+
+
 @_rule("as_role")
 def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
     """'3 years as a data engineer' names the work, as does 'as a machine learning engineer or data scientist';
@@ -1426,25 +1439,48 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 # "machine learning models"). A phrase mention that overlaps an accepted alias mention is dropped.
 
 _MODEL_VERBS: dict[str, str] = {
-    **dict.fromkeys(("train", "training", "trained", "retrain", "retraining", "retrained"), "model_training"),
     **dict.fromkeys(
-        ("deploy", "deploying", "deployed", "ship", "shipping", "shipped", "serve", "serving", "served"),
+        ("train", "trains", "training", "trained", "retrain", "retrains", "retraining", "retrained"), "model_training"
+    ),
+    **dict.fromkeys(
+        ("deploy", "deploys", "deploying", "deployed", "ship", "ships", "shipping", "shipped", "serve", "serves",
+         "serving", "served"),
         "model_serving",
     ),
     **dict.fromkeys(
-        ("evaluate", "evaluating", "evaluated", "validate", "validating", "validated", "test", "testing", "tested"),
+        ("evaluate", "evaluates", "evaluating", "evaluated", "validate", "validates", "validating", "validated",
+         "test", "tests", "testing", "tested"),
         "model_evaluation",
     ),
-    **dict.fromkeys(("monitor", "monitoring", "monitored"), "model_monitoring"),
+    **dict.fromkeys(("monitor", "monitors", "monitoring", "monitored"), "model_monitoring"),
 }
-_FINE_TUNE = re.compile(r"fine[- ]?tun(?:e|ing|ed)|finetun(?:e|ing|ed)")
-# Base form, -ing and -ed only: a third-person form ("Quanta trains language models") has the company as
-# its subject, and the company's own business is not a skill asked of the hire.
+_FINE_TUNE = re.compile(r"fine[- ]?tun(?:e|es|ing|ed)|finetun(?:e|es|ing|ed)")
+# A third-person form ("Quanta trains language models") has the company as its subject, and the company's
+# own business is not a skill asked of the hire; it counts only where the hire is the subject: at the start
+# of a duty line ("- Develops, validates and deploys models", civil-service style) or after the role
+# ("The Data Scientist II trains ..."); see _third_person_ok.
 _MODEL_VERB = re.compile(
     r"(" + "|".join(sorted(_MODEL_VERBS, key=len, reverse=True)) + r"|" + _FINE_TUNE.pattern
     + r")(?![\w-])"
 )
-_MODEL_HEADS = frozenset("model models llm llms classifier classifiers".split())  # not "Training Network"
+_MODEL_HEADS = frozenset("model models llm llms classifier classifiers networks nets".split())  # not "Training Network"
+# "networks" is a model only as a neural one ("train and evaluate neural networks"), not a telecom network
+_NEURAL_WORDS = re.compile(r"\b(?:neural|deep|convolutional|recurrent|graph|siamese|generative|adversarial)\b")
+# Before a third-person verb: only the duty line's bullet and other third-person verbs of the list
+_DUTY_LINE_START = re.compile(
+    r"[\W\d_]*(?:[A-Za-z]+s(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+))*"
+)
+_ROLE_SUBJECT = _rx(
+    r"^\W*(?:the|this)[ \t]+(?:successful[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:candidate|incumbent|engineer|"
+    r"scientist|developer|analyst|specialist|hire|intern|position|role|contractor|consultant)\b(?:[ \t]+[IV]+\b)?"
+    r"[ \t]+(?:(?:also|will|[a-z]+s)(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+|[ \t]+))*$"
+)
+
+
+def _third_person_ok(clause: str) -> bool:
+    """A third-person model verb has the hire as subject: the clause before it is a duty line's start or
+    the role ("- Develops, validates and ", "The Data Scientist III develops and ")."""
+    return _DUTY_LINE_START.fullmatch(clause) is not None or _ROLE_SUBJECT.search(clause) is not None
 _LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b|\bfoundation\s+models?\b")
 # Words that end the verb's object before a head noun is reached: prepositions, pronouns, other nouns that
 # verbs of this kind take ("training data", "serving infrastructure", "monitoring dashboards").
@@ -1461,14 +1497,16 @@ _NOUN_AFTER = re.compile(
     r"[ \t]+(?!(?:and|or|but|then|so|that|which|who|for|of|on|in|with|to|from|by|at|into|onto|across|behind"
     r"|via|"
     r"per|over|under|through|without|within|like|such|as|using|every|each|end|is|are|was|were|will|can|"
-    r"run|runs|that|them|it|they)\b)[A-Za-z][\w-]*(?<!ly)\b",
+    r"run|runs|that|them|it|they|before|after|together|yourself|again|too|well|here|there|now|today|first)\b)"
+    r"[A-Za-z][\w-]*(?<!ly)\b",
     re.IGNORECASE,
 )
 _WE_BEFORE = _rx(r"\b(?:we|we\s+also|we\s+currently|they|it)\s+$")
 _PERFECT_BEFORE = _rx(r"\b(?:have|has|had|having|'ve|’ve)\s+(?:\w+\s+)?$")
 _OTHER_ACTOR = _rx(
     r"(?:\b(?:our|their|the|other|partner|client)\s+(?:[\w-]+\s+){0,2}(?:scientists|researchers|analysts|users|"
-    r"customers|clients|teams?|engineers|colleagues)\s+(?:\w+\s+)?(?:use|uses|can|will|need|needs)\b[^.;\n]*"
+    r"customers|clients|teams?|engineers|colleagues)\s+(?:\w+\s+)?(?:use|uses|can|will|need|needs|take|takes|ship|ships|"
+    r"build|builds|train|trains|deploy|deploys|move|moves)\b[^.;\n]*"
     r"|\b(?:customers|clients|users|partners)\s+(?:(?:also|can|will|use|uses|our\s+\w+|\w+\s+to)\s+){0,3})$"
 )
 _NOUN_MODIFIER_BEFORE = _rx(
@@ -1483,7 +1521,7 @@ _NOT_THE_HIRE_ENDS = (
     "we", "also", "currently", "they", "it",
     "transaction", "fraud", "aml", "payment", "payments", "credit", "sanctions", "pre", "post", "job",
 )
-_NOT_THE_HIRE_WORDS = re.compile("use|can|will|need|customers|clients|partners")
+_NOT_THE_HIRE_WORDS = re.compile("use|can|will|need|customers|clients|partners|take|ship|build|train|deploy|move")
 
 
 def _not_the_hire(clause: str) -> bool:
@@ -1572,7 +1610,10 @@ _SCAN_ANCHORS = (
     _anchor_scan("c", ("coach", "clean")),
     _anchor_scan("le", ("lead", "led")),
 )
-_SCAN_WORDS = ("pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer")
+_SCAN_WORDS = (
+    "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
+    "operationali",
+)
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
 
@@ -1654,8 +1695,8 @@ def _head_lines(low: str, scan: _Scan) -> list[tuple[int, int]]:
     the verb's line.
     """
     heads = scan.words("mod", "model")
-    if "llm" in scan.found or "classifier" in scan.found:
-        heads = sorted(heads + scan("llm") + scan("classifier"))
+    if "llm" in scan.found or "classifier" in scan.found or "network" in scan.found:
+        heads = sorted(heads + scan("llm") + scan("classifier") + scan("network"))
     lines: list[tuple[int, int]] = []
     for at in heads:
         if lines and at < lines[-1][1]:
@@ -1702,8 +1743,12 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
                 head = quality.span(1)
         if head is None and not _PRONOUN_AFTER.match(low, end):
             continue
+        if head is not None and low.startswith("net", head[0]) and not _NEURAL_WORDS.search(low, end, head[0]):
+            continue  # "monitor networks": a telecom network
         clause = _clause_before(text, start)
         if _not_the_hire(clause):
+            continue
+        if verb.endswith("s") and not _third_person_ok(clause):
             continue
         if head is None:
             if not _MODELS_WORD.search(clause):  # "train models ... and deploy them"
@@ -2044,7 +2089,24 @@ def _ml_infra_starts(low: str, scan: _Scan) -> list[int] | None:
 
 _TO_PRODUCTION = re.compile(
     r"\b(put|putting|bring|bringing|take|taking|get|getting|push|pushing|move|moving|roll|rolling|launch|"
-    r"launching)[ \t]+(?:out[ \t]+)?(?:[\w,-]+[ \t]+){0,5}?(?:models?|llms?|them|it)[ \t]+(?:in|into|to)[ \t]+$"
+    r"launching)[ \t]+(?:out[ \t]+)?(?:[\w,-]+[ \t]+){0,5}?(?:models?|llms?|them|it)[ \t]+"
+    r"(?:from[ \t]+(?:[\w-]+[ \t]+){1,4}?)?(?:in|into|to)[ \t]+$"
+)
+# "from exploratory analysis to production", "from first prototype to production": the model lifecycle, carried
+# to production by the hire (the mention is "production")
+_LIFECYCLE_TO_PRODUCTION = re.compile(
+    r"\bfrom[ \t]+(?:(?:the|a|an|first|raw|initial|early|exploratory|promising|rough|research)[ \t]+)*(?:data|research|"
+    r"prototypes?|notebooks?|exploration|analysis|ideas?|concepts?|pocs?|proofs?[ \t]+of[ \t]+concept|experiments?|"
+    r"experimentation|design|scratch|eda|labell?ing|idea[ \t]+stage)[ \t]+(?:all[ \t]+the[ \t]+way[ \t]+|"
+    r"(?:right[ \t]+)?through[ \t]+)?(?:to|into)[ \t]+$"
+)
+# "productionize a set of document classification models", "industrialise the models", "productionize
+# machine learning solutions": the verb, with a model-like object on its line (not "productionise what works")
+_PRODUCTIONIZE = re.compile(
+    r"(?:productionali[sz]|productioni[sz]|industriali[sz]|operationali[sz])(?:e|es|ed|ing)\b"
+)
+_PRODUCTIONIZE_OBJECT = re.compile(
+    r"[^.;:!?\n]{0,80}?\b(?:models?|ml|machine[ \t]+learning|llms?|classifiers?|networks|ai|them|it)\b"
 )
 
 
@@ -2065,6 +2127,24 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
             if "llm" not in low[start:at]:
                 continue
         out.append(Candidate(start, end, "model_serving", text[start:end]))
+    for at in scan("production"):
+        if at >= 5 and (match := _LIFECYCLE_TO_PRODUCTION.search(low, max(0, at - 70), at)) is not None:
+            if _left_boundary(low, match.start()) and low.startswith("production", at) and (
+                at + 10 == len(low) or not low[at + 10].isalnum()
+            ) and not _not_the_hire(_clause_before(text, match.start())):
+                out.append(Candidate(at, at + 10, "model_serving", text[at : at + 10]))
+    for at in scan("production") + scan("industriali") + scan("operationali"):
+        if not _left_boundary(low, at) or (match := _PRODUCTIONIZE.match(low, at)) is None:
+            continue
+        obj = _PRODUCTIONIZE_OBJECT.match(low, match.end())
+        if obj is None:
+            continue
+        clause = _clause_before(text, at)
+        if _not_the_hire(clause) or (
+            obj.group().rstrip().endswith(("them", "it")) and not _MODELS_WORD.search(clause)
+        ):
+            continue
+        out.append(Candidate(at, match.end(), "model_serving", text[at : match.end()]))
     return out
 
 
@@ -2226,7 +2306,7 @@ def _elided_engineering(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
-    (("mod", "llm", "classifier"), _model_verbs),
+    (("mod", "llm", "classifier", "network"), _model_verbs),
     (("pipeline", "streaming"), _pipelines),
     (("document",), _documentation),
     (("clean", "test", "readable", "maintainable", "mod", "document"), _code_quality),
@@ -2242,7 +2322,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
         _MENTOR_PEOPLE, "leadership", lambda low, scan: scan("mentor") + scan("coach"))),
     (("lead", "led"), _phrase_finder(
         _LEAD_PEOPLE, "leadership", lambda low, scan: scan("lead") + scan("led"), before=_lead_slot)),
-    (("production",), _into_production),
+    (("production", "industriali", "operationali"), _into_production),
     (("clean", "analy"), _data_verbs),
     (("mod", "llm"), _model_nouns),
     (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts,
