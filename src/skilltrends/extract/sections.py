@@ -30,6 +30,9 @@ _PREFERRED_HEAD = (
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
     # "Advantages:" (European postings)
     r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}|"
+    # more ways real postings head the optional list
+    r"(?:extra|plus|brownie)\s+points(?:\s+\w+){0,3}|helpful(?:\s+\w+){0,2}|differentiators|(?:nice\s+)?extras|"
+    r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|not\s+(?:essential|mandatory)\s+but\s+\w+(?:\s+\w+){0,2}|"
     # the same headings as other languages write them, and "Welcome skills" (Japanese postings in English)
     r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
     r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|un\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
@@ -59,8 +62,11 @@ _CUE_PHRASE = (
     r"added\s+|distinct\s+)?(?:plus|bonus|advantage|asset|benefit)|an?\s+(?:big\s+|huge\s+|definite\s+)?plus|"
     r"plus\s+if|bonus\s+(?:if|points)|ideally|preferred|preferably|nice[\s-]to[\s-]haves?|good[\s-]to[\s-]haves?|"
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
-    r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|not\s+required\s+but|"
-    r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out)\b"
+    r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|"
+    r"not\s+(?:strictly\s+)?(?:required|necessary|needed)\s*,?\s*(?:but|though|although)|"
+    r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|not\s+(?:essential|mandatory|"
+    r"a\s+must)|(?:we(?:'d|\u2019d|\s+would)\s+)?love\s+(?:it\s+)?if|would\s+love\s+to\s+see|in\s+your\s+favou?r|"
+    r"gives?\s+you\s+an\s+edge|an?\s+(?:nice\s+)?extra|good\s+to\s+know)\b|\(\s*(?:plus|optional|nice)\s*\)"
     # the same cues in the postings' other languages
     r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
     r"valorables?|id\u00e9alement|appr\u00e9ci\u00e9e?s?|diferencial|desej\u00e1ve(?:l|is)|gradit[oaie])\b"
@@ -72,6 +78,7 @@ _CUE = _fx(_CUE_PHRASE + r"|(?:^|(?<=[.;]\s)|(?<=\|\s))" + _CUE_LABEL + "|" + _C
 # sentence; the first alternative alone searches ~3x faster, and the others need words that are rare.
 _CUE_PHRASE_RE, _CUE_LABEL_RE, _CUE_NICE_RE = _fx(_CUE_PHRASE), _fx(_CUE_LABEL), _fx(_CUE_NICE)
 _CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
+_NOT_REQUIRED_END = _fx(r"\bnot\s+(?:strictly\s+)?(?:required|essential|mandatory|necessary|needed|a\s+must)\s*,?\s*$")
 # cues that qualify what follows them ("idealerweise Azure", "idealmente AWS": Azure and AWS, not the whole list)
 _FORWARD = frozenset(("ideally", "preferably", "idealerweise", "id\u00e9alement", "idealmente", "preferiblemente"))
 
@@ -81,7 +88,8 @@ CUE_HINTS = (
     "plus", "bonus", "ideal", "prefer", "nice", "desir", "advantag", "great", "helpful", "benefi", "welcome",
     "apprecia", "optional", "not required", "better", "stand out", "good to", "asset",
     "vorteil", "nschenswert", "deseable", "valora", "id\u00e9al", "appr\u00e9ci", "diferencial", "desej", "gradit",
-    "souhait",
+    "souhait", "points", "essential", "mandatory", "a must", "love", "favo", "an edge", "extra", "not necessary",
+    "not needed", "not strictly",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
@@ -95,6 +103,7 @@ HEADING_HINTS = (
     "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
     "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait", "valora", "desej",
+    "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory",
 )
 
 
@@ -242,6 +251,8 @@ class RequirementLevels:
                 if match.end() <= start:
                     lo = match.start()
                 elif match.start() >= start:
+                    if _NOT_REQUIRED_END.search(self.low, max(lo, match.start() - 30), match.start()):
+                        continue  # "Kubernetes is not required but helpful": one clause, a nice-to-have
                     hi = match.start()
                     break
         if state == 2:
