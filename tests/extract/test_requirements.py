@@ -123,6 +123,14 @@ DEGREE_CASES = [
      "master", ("computer_science", "statistics", "related_field"), False),
     ("MS or PhD in physics, plus 2+ years of experience in scientific computing or ML engineering (PhD research "
      "counts).", "master", ("physics",), False),
+    # a degree that only shortens an experience route is not required when another route names none
+    ("- 4+ years of experience building production ML systems (or 2+ years with an MS/PhD)", None, (), False),
+    ("Looking for someone with 2+ years in industry (1+ if you did an MSc in CV).", None, (), False),
+    ("- 5+ years of industry experience with a Bachelor's degree, 3+ years with a Master's degree, or 1+ year "
+     "with a PhD", "bachelor", (), False),
+    # "an MS plus 3 years" is a route
+    ("- PhD in Computer Science or a related field plus 1 year of industry experience; or an MS plus 3 years of "
+     "applied NLP experience", "master", ("computer_science", "related_field"), False),
 ]
 
 

@@ -48,7 +48,7 @@ _DEGREE_RE = re.compile(
     r"masters?(?=\s+or\s+(?:diplom\w*|ph\.?\s?d|doctora\w*|equivalent)\b)|"
     r"(?:m\.s\.(?!\w)|m\.sc\.?(?!\w)|msc\b)(?!\s*students?\b)|m\.eng\b\.?|meng\b|m\.a\.(?!\w)|"
     r"bac\s*\+\s*[5-8]\b|"  # French "Bac+5" is a master's
-    r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|preferred|with\b|"
+    r"(?<!\d)(?<!\d\s)ms(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|plus\b|preferred|with\b|"
     r"required))(?!\s*(?:office|teams|excel|word|"
     r"sql|azure|project|access|dynamics|windows|power|outlook|visio|sharepoint|edge)\b)|"
     r"ma(?=\s*(?:/\s*(?:ms|m\.s|phd)|in\s+(?:math|stat|econ|comp|physics|data|applied)))|"
@@ -669,6 +669,8 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
                     continue
                 if is_preferred_section or _has_cue(clause, p) or _preferred_at_end(sentence, hit, hits):
                     continue  # a preferred degree is not a requirement, nor are its fields
+            if _route_qualifier(sentence, hit.start()):
+                continue  # "4+ years (or 2+ years with an MS)", "(1+ if you did an MSc)": a route, not required
             required.add(level)
             fields += [f for f in _fields_near(sentence, hit.start(), hit.end(), p, near) if f not in fields]
     min_level = min(required, key=_LEVELS.index) if required else None
@@ -728,6 +730,31 @@ _DEGREE_NAME = r"(?:ph\.?\s?d|doctora|masters?\b|master's|ms\b|m\.s\.|msc\b|m\.s
 # ", or an MS ...", "(or a PhD)": "or" after a comma or bracket, then a degree: the start of another route
 _ROUTE_SPLIT = re.compile(r"(?:,|;|\()\s*or\s+(?:an?\s+|equivalently\s+)?(?=" + _DEGREE_NAME + ")", re.IGNORECASE)
 _DEGREE_WORD = re.compile(r"\b" + _DEGREE_NAME, re.IGNORECASE)
+
+
+# "2+ years with an ", "1+ if you did an ": a degree that shortens an experience route
+_YEARS_WITH_BEFORE = re.compile(
+    r"\d+\+?\s*(?:(?:years?|yrs?)(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?(?:\s+experience)?\s+)?(?:with|and|plus|if\s+you\s+"
+    r"(?:did|have|hold|completed|earned|got))\s+(?:an?\s+|your\s+)?(?:relevant\s+)?"
+    r"(?:" + _DEGREE_NAME + r"\.?\s*(?:/|,|\bor\b|\band\b)\s*(?:an?\s+)?)*$",
+    re.IGNORECASE,
+)
+_YEARS_FIGURE = re.compile(r"\b\d+\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+
+
+def _route_qualifier(sentence: str, start: int) -> bool:
+    """Whether the degree at `start` only shortens an experience route while another route asks for years
+    and no degree: "4+ years building ML systems (or 2+ years with an MS/PhD)" requires no degree; "5+ years
+    with a BS, or 3+ years with an MS" does (every route names one)."""
+    if _YEARS_WITH_BEFORE.search(sentence, max(0, start - 60), start) is None:
+        return False
+    return any(
+        _WITH_DEGREE_AFTER.match(sentence, m.end()) is None
+        and not _DEGREE_WORD.search(sentence, max(0, m.start() - 40), m.start())
+        for m in _YEARS_FIGURE.finditer(sentence)
+    )
+
+
 
 
 def _yearless_route(sentence: str, p: _Patterns) -> bool:
