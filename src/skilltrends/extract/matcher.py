@@ -106,6 +106,7 @@ class SkillMatcher:
         self._context = {s.id: s.context for s in taxonomy.skills.values() if s.context}
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
         self._contains = {s.id: s.contains for s in taxonomy.skills.values() if s.contains}
+        self._implies = {s.id: s.implies for s in taxonomy.skills.values() if s.implies}
         unknown = {name for name in self._context.values() if name not in RULES}
         if unknown:
             raise ValueError(
@@ -124,7 +125,7 @@ class SkillMatcher:
         out: list[Candidate] = []
         append = out.append
         reach = -1
-        ruled, contains = self._ruled, self._contains
+        ruled, contains, implies = self._ruled, self._contains, self._implies
         keep: frozenset[str] | None = None
         for start, neg_end, skill_id in found:
             end = -neg_end
@@ -135,6 +136,10 @@ class SkillMatcher:
             forms = ruled.get(skill_id)
             ruled_here = forms is not None and low[start:end] in forms
             append(_candidate((start, end, skill_id, text[start:end], ruled_here)))
+            implied = implies.get(skill_id)
+            if implied is not None and (also := implied.get(low[start:end])) is not None:
+                for other in sorted(also):  # "AKS": Kubernetes too, at the same offsets
+                    append(_candidate((start, end, other, text[start:end], False)))
         return out
 
     def find(self, text: str) -> list[Mention]:

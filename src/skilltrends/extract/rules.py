@@ -1301,8 +1301,8 @@ SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 # "as a data scientist", "as a research or data scientist", "as a machine learning engineer or data scientist"
-_AS_A_ROLE = re.compile(
-    r"\bas\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?$"
+_AS_A_ROLE = re.compile(  # "as a Python engineer", "you should be a strong Python engineer": the hire's own role
+    r"\b(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?$"
 )
 _REACH = 300
 _STOP_BACK = re.compile(r".*(?:[.!?;](?=\s)|•)\s*", re.DOTALL)

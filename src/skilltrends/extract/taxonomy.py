@@ -30,6 +30,8 @@ class Skill:
     # A cloud's own products are not listed: "AWS SageMaker" is SageMaker only, as the sample market's truth
     # and our annotators read it.
     contains: frozenset[str] = frozenset()
+    # Aliases that name other skills too: "AKS" is Azure's managed Kubernetes, so Kubernetes as well
+    implies: dict[str, frozenset[str]] = field(default_factory=dict, hash=False)
 
     def insensitive_aliases(self) -> tuple[str, ...]:
         """Aliases matched in any case: the name (unless it is cased) and `aliases`, lower-cased."""
@@ -97,6 +99,7 @@ def taxonomy_from_dict(data: dict[str, Any], *, path: str | None = None) -> Taxo
             context=raw.get("context"),
             context_aliases=frozenset(form.lower() for form in raw.get("context_aliases", ())),
             contains=frozenset(raw.get("contains", ())),
+            implies={form.lower(): frozenset(ids) for form, ids in raw.get("implies", {}).items()},
         )
         if skill.id in skills:
             raise ValueError(f"Duplicate skill id {skill.id!r} in {path or 'taxonomy'}")
@@ -110,6 +113,15 @@ def taxonomy_from_dict(data: dict[str, Any], *, path: str | None = None) -> Taxo
                 f"Skill {skill.id!r} in {path or 'taxonomy'}: 'contains' must list other skills' ids "
                 f"(unknown: {', '.join(unknown) or skill.id})"
             )
+        forms = {form.lower() for form in (*skill.aliases, *skill.cased_aliases, skill.name)}
+        for form, ids in skill.implies.items():
+            unknown = sorted(ids - skills.keys())
+            if unknown or skill.id in ids or form not in forms:
+                problem = "not one of its aliases" if form not in forms else f"bad ids {unknown or [skill.id]}"
+                raise ValueError(
+                    f"Skill {skill.id!r} in {path or 'taxonomy'}: 'implies' maps its own aliases to other skills' "
+                    f"ids ({form!r}: {problem})"
+                )
     return Taxonomy(
         version=str(data["version"]),
         skills=skills,
