@@ -2277,7 +2277,7 @@ def _elided_engineering(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # semicolon or a colon ("The role: profile and benchmark ...").
 _WIDE_SLOT = re.compile(
     r"(?:(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?|\b(?:to|and|will|you(?:'ll|’ll|'ve|’ve)?|must|should|also|"
-    r"then|experience|have|has|had|can|or|help|who)[ \t]+|[,;:][ \t]*)$"
+    r"then|experience|have|has|had|can|or|help|who|years|months)[ \t]+|[,;:][ \t]*)$"
 )
 
 
@@ -2341,7 +2341,8 @@ def _leadership(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _DOCUMENT_ANY = re.compile(
     r"(document|documenting|documents)[ \t]+(?!(?:ai|understanding|classification|processing|extraction|"
     r"intelligence|parsing|layout|images?|retrieval|search|stores?|databases?|types?|management|ocr|qa|"
-    r"question|and|or|from|in|of|to|with|for|that|which|are|is|was|were|at|by|on|like|such|as)\b)[a-z]"
+    r"question|screening|submission|verification|checks?|requirements?|control|and|or|from|in|of|to|with|for|that|"
+    r"which|are|is|was|were|at|by|on|like|such|as)\b)[a-z]"
 )
 _VERB_S_AND = re.compile(r"[a-z]{3,}s[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 
