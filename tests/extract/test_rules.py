@@ -600,7 +600,7 @@ CASES = {
         ("- 4 years in software, DevOps or data engineering", "software", "software_engineering"),
         ("We work with the software and data engineering teams.", "software", None),
     ],
-    "concept_phrases": [
+    "concept_prose": [
         # leadership as work, and people the hire manages
         ("- Lead the design of our new feature platform.", "Lead", "leadership"),
         ("You have led multi-team projects end to end.", "led", "leadership"),

@@ -2298,7 +2298,8 @@ _MANAGE_PEOPLE = re.compile(
     r"grow|grows|growing)[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+|your[ \t]+|their[ \t]+)?" + _PEOPLE_MODS + _PEOPLE_WIDE
     + r"\b"
 )
-_LEAD_ROLE = re.compile(r"(?:as|be|in)[ \t]+(?:an?[ \t]+|the[ \t]+)?((?:tech|technical|team)[ \t]+lead)\b(?![ \t]+(?:engineer|"
+_LEAD_ROLE = re.compile(r"(?:as|be|in)[ \t]+(?:an?[ \t]+|the[ \t]+)?((?:tech|technical|team)[ \t]+lead)\b"
+                        r"(?![ \t]+(?:engineer|"
                         r"data|ml|scientist|developer)\b)|(?:an?|the)[ \t]+(lead[ \t]+role)\b")
 
 
@@ -2326,13 +2327,13 @@ def _leadership(text: str, low: str, scan: _Scan) -> list[Candidate]:
             continue
         out.append(Candidate(start, match.end(), "leadership", text[start : match.end()]))
     for at in scan("lead"):
-        match = _LEAD_ROLE.search(low, max(0, at - 30), at + 12)
-        if match is None:
+        role = _LEAD_ROLE.search(low, max(0, at - 30), at + 12)
+        if role is None:
             continue
-        group = 1 if match.group(1) is not None else 2
-        if match.start(group) <= at < match.end(group) and _left_boundary(low, match.start()):
-            out.append(Candidate(match.start(group), match.end(group), "leadership",
-                                 text[match.start(group) : match.end(group)]))
+        group = 1 if role.group(1) is not None else 2
+        if role.start(group) <= at < role.end(group) and _left_boundary(low, role.start()):
+            out.append(Candidate(role.start(group), role.end(group), "leadership",
+                                 text[role.start(group) : role.end(group)]))
     return out
 
 
@@ -2391,15 +2392,15 @@ def _research(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if _left_boundary(low, start) and (_wide_slot(low, start) or low.endswith("we ", 0, start)):
             out.append(Candidate(start, end, "research", text[start:end]))
     for at in scan("paper"):
-        match = _PAPERS.search(low, max(0, at - 60), at + 6)
-        if match is not None and match.start(1) == at and _left_boundary(low, match.start()):
-            if _wide_slot(low, match.start()) or low.endswith(("experience ", "of "), 0, match.start()):
-                out.append(Candidate(match.start(), match.end(), "research", text[match.start() : match.end()]))
+        paper = _PAPERS.search(low, max(0, at - 60), at + 6)
+        if paper is not None and paper.start(1) == at and _left_boundary(low, paper.start()):
+            if _wide_slot(low, paper.start()) or low.endswith(("experience ", "of "), 0, paper.start()):
+                out.append(Candidate(paper.start(), paper.end(), "research", text[paper.start() : paper.end()]))
     for at in scan("research"):
         if not _left_boundary(low, at):
             continue
-        match = _RESEARCH_ITEM.match(low, at)
-        if match is not None and (match.group(1) is not None or _in_verb_slot(low, at)):
+        item = _RESEARCH_ITEM.match(low, at)
+        if item is not None and (item.group(1) is not None or _in_verb_slot(low, at)):
             out.append(Candidate(at, at + 8, "research", text[at : at + 8]))
         elif not low[at + 8 : at + 9].isalnum() and _RESEARCH_RECORD.search(low, max(0, at - 60), at):
             out.append(Candidate(at, at + 8, "research", text[at : at + 8]))
@@ -2412,7 +2413,9 @@ _CLASSIFY = re.compile(r"(classify|classifies|classifying)\b")
 
 # "streaming" next to a stream processor in its line ("Kafka-based streaming", "streaming events with Flink",
 # "Experience with streaming (Pub/Sub, Kafka)"), or naming streaming software ("streaming applications").
-_STREAM_TOOL_NEAR = re.compile(r"\b(?:kafka|flink|kinesis|pub/?sub|pulsar|redpanda|event[ \t]+hubs|spark[ \t]+streaming)\b")
+_STREAM_TOOL_NEAR = re.compile(
+    r"\b(?:kafka|flink|kinesis|pub/?sub|pulsar|redpanda|event[ \t]+hubs|spark[ \t]+streaming)\b"
+)
 _STREAMING_MEDIA = re.compile(r"streaming[ \t]+(?:apps?|video|tv|music|content|subscribers|giants?)\b")
 _STREAMING_SOFTWARE = re.compile(r"streaming[ \t]+(?:applications|events|pipelines?|workloads)\b")
 
@@ -2513,11 +2516,13 @@ def _perf_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # Testing as the hire's practice: "write tests", "code with tests", "well tested", "tested and reviewed",
 # "develop and test components"; "tests, typing, code review" (a list of practices).
 _TESTS_VERB = re.compile(
-    r"(?:(?:write|writes|writing|wrote|add|adding)[ \t]+|with[ \t]+(?=(?:[\w-]+[ \t]+)?tests\b(?![ \t]+(?:of|for|on)\b)))"
+    r"(?:(?:write|writes|writing|wrote|add|adding)[ \t]+"
+    r"|with[ \t]+(?=(?:[\w-]+[ \t]+)?tests\b(?![ \t]+(?:of|for|on)\b)))"
     r"(?:(?:good|unit|integration|automated|end-to-end|meaningful|solid)[ \t]+)?(tests)\b"
 )
 _TESTED = re.compile(r"(?:well[- ]|(?:is|are|be|being)[ \t]+)(tested)\b(?![ \t]+(?:on|with|by|against|in)\b)")
-_TEST_BUILD = re.compile(r"(?:develop|build|implement|write|code)[ \t]+and[ \t]+(test)[ \t]+(?!(?:models?|the[ \t]+model|"
+_TEST_BUILD = re.compile(r"(?:develop|build|implement|write|code)[ \t]+and[ \t]+(test)[ \t]+"
+                         r"(?!(?:models?|the[ \t]+model|"
                          r"hypothes[ie]s|ideas|features?|experiments?)\b)")
 _TESTS_LIST = re.compile(r"(tests)[ \t]*,[ \t]*(?:typing|linting|code[ \t]+review|ci\b|packaging|documentation)")
 
@@ -2569,7 +2574,8 @@ def _review_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # clean speech datasets", "data extraction, cleaning and feature engineering".
 _CLEAN_VERB = re.compile(
     r"(clean|cleans|cleaning)(?:[ \t]+up)?(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)[a-z][\w-]*)*[ \t]+"
-    r"(?:[a-z][\w/-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+|[ \t]+)){0,4}?(?:data|datasets|audio|transcripts|records|"
+    r"(?:[a-z][\w/-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+|[ \t]+)){0,4}?"
+    r"(?:data|datasets|audio|transcripts|records|"
     r"logs|corpora|labels)\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
 )
 _CLEANING_ITEM = re.compile(
@@ -2600,7 +2606,8 @@ def _data_cleaning(text: str, low: str, scan: _Scan) -> list[Candidate]:
 
 # "Analyse farm, weather and M-Pesa repayment data": analyse with a listed object
 _ANALYSE_LIST = re.compile(
-    r"(analy[sz]e|analy[sz]es|analy[sz]ing)[ \t]+(?:(?:the|our|your|their)[ \t]+)?(?:(?!(?:on|in|of|for|with|from|to|at|"
+    r"(analy[sz]e|analy[sz]es|analy[sz]ing)[ \t]+(?:(?:the|our|your|their)[ \t]+)?"
+    r"(?:(?!(?:on|in|of|for|with|from|to|at|"
     r"by|into|across|using|against|how|why|what|whether)\b)[a-z][\w/-]*(?:[ \t]*,[ \t]*|[ \t]+"
     r"(?:and|or|&)[ \t]+|[ \t]+)){1,5}?data\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
 )
