@@ -626,6 +626,9 @@ CASES = {
         ("- Research and develop OCR models for receipts.", "Research", "research"),
         ("We publish ranges in the application portal.", "publish", None),
         ("We take models from papers and ship them.", "papers", None),
+        ("- Publications or open-source projects.", "Publications", "research"),
+        ("Attach a complete list of publications to your application.", "publications", None),
+        ("The publications must be accompanied by a co-author statement.", "publications", None),
         # classification
         ("- Train models for ripeness classification from images.", "classification", "classification"),
         ("- Build models that classify incoming support tickets.", "classify", "classification"),

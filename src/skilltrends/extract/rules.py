@@ -795,6 +795,21 @@ def _competition_entry(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id if _CONTEST_NEAR.search(ctx.laround(cand, 60)) else None
 
 
+# Bare "publications" as the hire's record ("- Publications in NLP", "shown by publications"), not an application's
+# paperwork ("a complete list of publications", "the publications must be accompanied by ...").
+_PUBLICATIONS_BEFORE = _fx(
+    r"(?:(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*|\b(?:by|through|via|of\s+(?:research|work)|record\s+of|or|and|with|"
+    r"strong|first-author|peer-reviewed|relevant|your\s+own)\s+)$"
+)
+
+
+@_rule("publication_record")
+def _publication_record(ctx: RuleContext, cand: Candidate) -> str | None:
+    if re.search(r"\blist\s+of\s+$", ctx.lbefore(cand, 20)):
+        return None
+    return cand.skill_id if _PUBLICATIONS_BEFORE.search(ctx.lbefore(cand, 30)) else None
+
+
 # Bare "CI" (continuous integration): "tests that run in CI", "testing, CI", not "95% CI" (an interval)
 _CI_BEFORE = _fx(r"\b(?:in|into|on|through|via|with|to|and|or)\s+$|,\s*$")
 _CI_NOT_AFTER = _fx(r"^\s*(?:[\d(=\[]|of\b|for\b|width|level|bounds?\b|lower|upper)")
