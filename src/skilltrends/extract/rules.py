@@ -304,8 +304,26 @@ _CLASSIFICATION_KIND_BEFORE = _fx(
 _CLASSIFICATION_TASK_AFTER = _fx(r"\s+(?:models?|tasks?|problems?|algorithms?|heads?|systems?)\b")
 
 
+# "ripeness classification", "voice chat classification": a noun before names what is classified, except
+# a job's, a pay grade's or a document's security classification.
+_CLASSIFICATION_NOT_TASK = _fx(
+    r"\b(?:job|flsa|position|employment|occupational|exempt|pay|salary|grade|security|tariff|customs|role|industry|"
+    r"data|information|workforce|legal|hazard|risk\s+level)\s+$"
+)
+_CLASSIFICATION_NOUN_BEFORE = _fx(r"(?<![.:;!?])\b[a-z][\w-]*\s+$")
+_CLASSIFICATION_LABEL_AFTER = _fx(r"^\s*:")
+
+
 @_rule("classification_task")
 def _classification(ctx: RuleContext, cand: Candidate) -> str | None:
+    before = ctx.lbefore(cand, 30)
+    if (
+        _CLASSIFICATION_NOUN_BEFORE.search(before)
+        and not _CLASSIFICATION_NOT_TASK.search(before)
+        and not _CLASSIFICATION_LABEL_AFTER.match(ctx.lafter(cand, 5))
+        and not re.search(r"\b(?:the|a|an|our|your|their|of|to|in|on|for|and|or|with|by|from|at|as|is|are)\s+$", before)
+    ):
+        return cand.skill_id
     if _CLASSIFICATION_KIND_BEFORE.search(ctx.lbefore(cand, 30)) or _CLASSIFICATION_TASK_AFTER.match(ctx.lafter(cand)):
         return cand.skill_id
     return _list_only(ctx, cand)
@@ -360,14 +378,14 @@ _rule("athena_not_swan")(_reject_when(after=_fx(r"\s+swan\b")))
 _DOC_VERB_BEFORE = _fx(
     r"\b(?:write|writes|writing|maintain|maintains|maintaining|produce|produces|producing|create|creates|"
     r"creating|keep|keeps|keeping|author|authors|authoring|improve|improves|improving|update|updates|updating|"
-    r"own|owns|owning)\s+(?:[\w-]+\s+){0,3}$"
+    r"own|owns|owning|written|wrote)\s+(?:[\w-]+\s+){0,3}$"
 )
 
 
 # Documentation as one of the hire's activities: "on validation and documentation", "testing and documentation"
 _DOC_WITH_WORK = _fx(
     r"\b(?:validation|testing|tests|reporting|code\s+reviews?|reviews?|governance|monitoring|maintenance|design|"
-    r"development|implementation|deployment)\s*(?:,\s*|\s+)(?:and|&)\s+$"
+    r"development|implementation|deployment)\s*(?:,\s*|\s+)(?:and|&)\s+(?:(?:model|code|technical|process)\s+)?$"
 )
 
 
@@ -775,6 +793,48 @@ def _certification_generic(ctx: RuleContext, cand: Candidate) -> str | None:
     which the cloud's mention names ("GCP Professional certification")."""
     before = _clause_lbefore(ctx, cand)
     return None if _PERK_NEAR.search(before) or _CLOUD_CERT_BEFORE.search(before) else cand.skill_id
+
+
+# "competitions" as contests the hire entered ("Kaggle competitions", "student design competitions"), not a
+# market's competition.
+_CONTEST_NEAR = _fx(
+    r"\b(?:kaggle|casp|hackathons?|challenges?|leaderboards?|participat\w*|student|design|coding|programming|"
+    r"ml|machine\s+learning|data\s+science|ai|open[- ]source|contributions?|projects?|results?|won|winning)\b"
+)
+
+
+@_rule("competition_entry")
+def _competition_entry(ctx: RuleContext, cand: Candidate) -> str | None:
+    return cand.skill_id if _CONTEST_NEAR.search(ctx.laround(cand, 60)) else None
+
+
+# Bare "publications" as the hire's record ("- Publications in NLP", "shown by publications"), not an application's
+# paperwork ("a complete list of publications", "the publications must be accompanied by ...").
+_PUBLICATIONS_BEFORE = _fx(
+    r"(?:(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*|\b(?:by|through|via|of\s+(?:research|work)|record\s+of|or|and|with|"
+    r"strong|first-author|peer-reviewed|relevant|your\s+own)\s+)$"
+)
+
+
+@_rule("publication_record")
+def _publication_record(ctx: RuleContext, cand: Candidate) -> str | None:
+    if re.search(r"\blist\s+of\s+$", ctx.lbefore(cand, 20)):
+        return None
+    return cand.skill_id if _PUBLICATIONS_BEFORE.search(ctx.lbefore(cand, 30)) else None
+
+
+# Bare "CI" (continuous integration): "tests that run in CI", "testing, CI", not "95% CI" (an interval)
+_CI_BEFORE = _fx(r"\b(?:in|into|on|through|via|with|to|and|or)\s+$|,\s*$")
+_CI_NOT_AFTER = _fx(r"^\s*(?:[\d(=\[]|of\b|for\b|width|level|bounds?\b|lower|upper)")
+
+
+@_rule("ci_practice")
+def _ci_practice(ctx: RuleContext, cand: Candidate) -> str | None:
+    if _CI_NOT_AFTER.search(ctx.lafter(cand, 12)) or re.search(r"%\s*$", ctx.before(cand, 6)):
+        return None
+    if _CI_BEFORE.search(ctx.lbefore(cand, 12)) or ctx.adjacent(cand):
+        return cand.skill_id
+    return None
 
 
 _CLOUD_CERT_BEFORE = _fx(r"\b(?:aws|gcp|azure|google\s+cloud|kubernetes|cka)\s+(?:[\w-]+\s+)?$")
@@ -1613,7 +1673,8 @@ _SCAN_ANCHORS = (
 )
 _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
-    "operationali",
+    "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
+    "source", "profil", "benchmark",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2013,7 +2074,7 @@ _LED_PEOPLE = (
 # The mention spans verb and object ("Mentor engineers"), so the object is not read as a role
 # ("Java engineers").
 _MENTOR_PEOPLE = re.compile(
-    r"((?:mentor|mentoring|mentored|coach|coaching|coached)" + _OBJECT_PEOPLE + r")"
+    r"((?:mentor|mentors|mentoring|mentored|coach|coaches|coaching|coached)" + _OBJECT_PEOPLE + r")"
 )
 # "lead" only where a verb goes ("Leading teams across Europe trust us" is an adjective)
 _LEAD_PEOPLE = re.compile(r"\b((?:lead|led)" + _LED_PEOPLE + r"|leading" + _OBJECT_PEOPLE + r")")
@@ -2304,6 +2365,392 @@ def _elided_engineering(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
+# --- concept skills named in prose (verb + object, coordinations, adjectives) ---------------------------
+
+# A verb slot a little wider than _VERB_SLOT: also after a subject the hire is ("you have", "you'll"), a
+# semicolon or a colon ("The role: profile and benchmark ...").
+_WIDE_SLOT = re.compile(
+    r"(?:(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?|\b(?:to|and|will|you(?:'ll|’ll|'ve|’ve)?|must|should|also|"
+    r"then|experience|have|has|had|can|or|help|who|years|months)[ \t]+|[,;:][ \t]*)$"
+)
+
+
+def _wide_slot(low: str, start: int) -> bool:
+    return _WIDE_SLOT.search(low, max(0, start - 16), start) is not None
+
+
+# Leadership as work: "lead the design and delivery of ...", "lead research projects", "line-manage two data
+# scientists", "help supervise PhD students", "managing technical teams", "growing the engineers around you".
+_LEAD_WORK = re.compile(
+    r"(lead|leads|leading|led)[ \t]+(?:(?:the|a|an|our|your|their|multiple|several)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:design|development|delivery|projects?|efforts|initiatives|work(?![ \t]+(?:with|on|closely)\b)|"
+    r"implementation|programmes?|programs?|roadmap)\b"
+)
+_PEOPLE_WIDE = _PEOPLE[:-1] + r"|students|consultants|contributors|teammates|reports)"
+_MANAGE_PEOPLE = re.compile(
+    r"((?:line[- ])?(?:manage|manages|managing|managed)|(?:co-)?(?:supervise|supervises|supervising|supervised)|"
+    r"grow|grows|growing)[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+|your[ \t]+|their[ \t]+)?" + _PEOPLE_MODS + _PEOPLE_WIDE
+    + r"\b"
+)
+_LEAD_ROLE = re.compile(r"(?:as|be|in)[ \t]+(?:an?[ \t]+|the[ \t]+)?((?:tech|technical|team)[ \t]+lead)\b"
+                        r"(?![ \t]+(?:engineer|"
+                        r"data|ml|scientist|developer)\b)|(?:an?|the)[ \t]+(lead[ \t]+role)\b")
+
+
+def _leadership(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for match in _matches_at(_LEAD_WORK, low, scan("lead") + scan("led")):
+        start, end = match.span(1)
+        if not _left_boundary(low, start):
+            continue
+        if match.group(1) == "leading" and not low.endswith(("experience ", "in "), 0, start):
+            if not _in_verb_slot(low, start):
+                continue
+        elif not _wide_slot(low, start):
+            continue
+        if _not_the_hire(_clause_before(text, start)):
+            continue
+        out.append(Candidate(start, end, "leadership", text[start:end]))
+    starts = scan("manag") + scan("supervis") + scan("grow")
+    starts += [at - 5 for at in scan("manag") if low.startswith(("line-", "line "), max(0, at - 5))]
+    for match in _matches_at(_MANAGE_PEOPLE, low, starts):
+        start = match.start()
+        if not _left_boundary(low, start) or not _wide_slot(low, start):
+            continue
+        if _not_the_hire(_clause_before(text, start)):
+            continue
+        out.append(Candidate(start, match.end(), "leadership", text[start : match.end()]))
+    for at in scan("lead"):
+        role = _LEAD_ROLE.search(low, max(0, at - 30), at + 12)
+        if role is None:
+            continue
+        group = 1 if role.group(1) is not None else 2
+        if role.start(group) <= at < role.end(group) and _left_boundary(low, role.start()):
+            out.append(Candidate(role.start(group), role.end(group), "leadership",
+                                 text[role.start(group) : role.end(group)]))
+    return out
+
+
+# Documentation as a verb: "document every difference", "Develops, validates and documents predictive models";
+# not the noun ("document AI", "Japanese documents").
+_DOCUMENT_ANY = re.compile(
+    r"(document|documenting|documents)[ \t]+(?!(?:ai|understanding|classification|processing|extraction|"
+    r"intelligence|parsing|layout|images?|retrieval|search|stores?|databases?|types?|management|ocr|qa|"
+    r"question|screening|submission|verification|checks?|requirements?|control|and|or|from|in|of|to|with|for|that|"
+    r"which|are|is|was|were|at|by|on|like|such|as)\b)[a-z]"
+)
+_VERB_S_AND = re.compile(r"[a-z]{3,}s[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+
+
+def _document_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for match in _matches_at(_DOCUMENT_ANY, low, scan("document")):
+        start, end = match.span(1)
+        if not _left_boundary(low, start):
+            continue
+        if low[start:end] == "documents":
+            if not _VERB_S_AND.search(low, max(0, start - 30), start):
+                continue  # "Develops, validates and documents ..." (a third-person list of duties)
+        elif not _wide_slot(low, start):
+            continue
+        if _not_the_hire(_clause_before(text, start)):
+            continue
+        out.append(Candidate(start, end, "documentation", text[start:end]))
+    return out
+
+
+# Research as work: "publish and present at conferences", "co-author research papers", "write papers",
+# "coursework, research or internship experience", "a track record of applied deep learning research",
+# "Research and develop OCR models".
+_PUBLISH = re.compile(
+    r"(publish|publishing)[ \t]+(?:and[ \t]+present|in\b|at\b|internally|externally|papers?|your[ \t]+work|our[ \t]+"
+    r"work|what[ \t]+(?:we|you)|findings|research|regularly|results(?![ \t]+for)|the[ \t]+(?:results|numbers|"
+    r"findings))"
+)
+_PAPERS = re.compile(
+    r"(?:write|writes|writing|written|wrote|co-?author|co-?authors|co-?authoring|co-?authored|author|authored|"
+    r"authoring)[ \t]+(?:(?:a|an|the|research|academic|scientific|technical|conference|journal|and|software|"
+    r"peer-reviewed)[ \t]+){0,3}(papers?)\b"
+)
+_RESEARCH_ITEM = re.compile(
+    r"(research)(?:[ \t]*(?:,|or|and|/)[ \t]*(?:or[ \t]+|and[ \t]+)?[\w-]+)+[ \t]+(?:experience|background)\b"
+    r"|(research)[ \t]+and[ \t]+(?:develop|build|prototype|implement|design)\b"
+)
+_RESEARCH_RECORD = re.compile(r"\btrack[ \t]+record[ \t]+(?:of|in)[ \t]+(?:[\w-]+[ \t]+){0,4}$")
+
+
+def _research(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for match in _matches_at(_PUBLISH, low, scan("publish")):
+        start, end = match.span(1)
+        if _left_boundary(low, start) and (_wide_slot(low, start) or low.endswith("we ", 0, start)):
+            out.append(Candidate(start, end, "research", text[start:end]))
+    for at in scan("paper"):
+        paper = _PAPERS.search(low, max(0, at - 60), at + 6)
+        if paper is not None and paper.start(1) == at and _left_boundary(low, paper.start()):
+            if _wide_slot(low, paper.start()) or low.endswith(("experience ", "of "), 0, paper.start()):
+                out.append(Candidate(paper.start(), paper.end(), "research", text[paper.start() : paper.end()]))
+    for at in scan("research"):
+        if not _left_boundary(low, at):
+            continue
+        item = _RESEARCH_ITEM.match(low, at)
+        if item is not None and (item.group(1) is not None or _in_verb_slot(low, at)):
+            out.append(Candidate(at, at + 8, "research", text[at : at + 8]))
+        elif not low[at + 8 : at + 9].isalnum() and _RESEARCH_RECORD.search(low, max(0, at - 60), at):
+            out.append(Candidate(at, at + 8, "research", text[at : at + 8]))
+    return out
+
+
+# "classify incoming mail", "detect and classify objects", "classifying job descriptions" -> classification
+_CLASSIFY = re.compile(r"(classify|classifies|classifying)\b")
+
+
+# "streaming" next to a stream processor in its line ("Kafka-based streaming", "streaming events with Flink",
+# "Experience with streaming (Pub/Sub, Kafka)"), or naming streaming software ("streaming applications").
+_STREAM_TOOL_NEAR = re.compile(
+    r"\b(?:kafka|flink|kinesis|pub/?sub|pulsar|redpanda|event[ \t]+hubs|spark[ \t]+streaming)\b"
+)
+_STREAMING_MEDIA = re.compile(r"streaming[ \t]+(?:apps?|video|tv|music|content|subscribers|giants?)\b")
+_STREAMING_SOFTWARE = re.compile(r"streaming[ \t]+(?:applications|events|pipelines?|workloads)\b")
+
+
+def _streaming(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("streaming"):
+        if not _left_boundary(low, at) or _STREAMING_MEDIA.match(low, at) or low.endswith(("our ", "their "), 0, at):
+            continue
+        lo = low.rfind("\n", 0, at) + 1
+        hi = low.find("\n", at)
+        hi = len(low) if hi < 0 else hi
+        if _STREAMING_SOFTWARE.match(low, at) or _STREAM_TOOL_NEAR.search(low, lo, hi):
+            if _not_the_hire(_clause_before(text, at)):
+                continue
+            out.append(Candidate(at, at + 9, "streaming", text[at : at + 9]))
+    return out
+
+
+# "reproducible" (not "reproducible builds") and "reproduce them/results/experiments"
+_REPRODUCE = re.compile(
+    r"(reproducible)\b(?![ \t]+builds?\b)|(reproduce)[ \t]+(?:them|it|results|experiments|findings|runs|analys[ie]s|"
+    r"(?:the|our|your|their|each|every)[ \t]+(?:[\w-]+[ \t]+)?(?:results|experiments?|findings|runs?|analys[ie]s|"
+    r"models?|training))\b"
+)
+
+
+# recommendation as the ML problem, not advice ("present recommendations to executives")
+_RECOMMEND = re.compile(
+    r"(recommenders?)\b|(recommendations?)(?=[ \t]+(?:models?|systems?|problems?|algorithms?|engines?|feeds?)\b|"
+    r"[ \t]*(?:,|/|or|and)[ \t]*(?:or[ \t]+|and[ \t]+)?(?:ranking|search|retrieval|ads|auction|personali[sz]ation)\b)"
+)
+_RECOMMEND_BEFORE = re.compile(
+    r"(?:\b(?:ranking|search|retrieval|ads|personali[sz]ed|deep|session-based|llm[ \t]+based|sequential)[ \t]*"
+    r"(?:,|/|or|and)?[ \t]*(?:or[ \t]+|and[ \t]+)?|\b(?:for|in|on)[ \t]+)$"
+)
+
+
+def _recommenders(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("recommend"):
+        match = _RECOMMEND.match(low, at)
+        if match is None or not _left_boundary(low, at):
+            if match is None and low.startswith("recommendation", at) and _left_boundary(low, at):
+                end = at + 14 + (low.startswith("s", at + 14))
+                if (end >= len(low) or not low[end].isalnum()) and _RECOMMEND_BEFORE.search(low, max(0, at - 30), at):
+                    out.append(Candidate(at, end, "recommender_systems", text[at:end]))
+            continue
+        group = 1 if match.group(1) is not None else 2
+        out.append(Candidate(match.start(group), match.end(group), "recommender_systems",
+                             text[match.start(group) : match.end(group)]))
+    return out
+
+
+# Open source as the hire's work: "contribute to open-source toolkits", "a track record in open source",
+# "published as open source"; not the company's product ("Mirador is an open-source library") nor open models.
+_OPEN_SOURCE = re.compile(
+    r"(open[- ]source)\b(?![ \t]+(?:models?|llms?|weights|ai|alternatives?|llm|foundation|vlms?|embedding)\b)"
+)
+_COMPANY_OWN = re.compile(r"\b(?:our|is[ \t]+an?|are[ \t]+an?|its|maintains[ \t]+an?|run[ \t]+our)[ \t]+$")
+
+
+def _open_source(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("source"):
+        start = at - 5
+        if start < 0 or low[start:at - 1] != "open" or low[at - 1] not in " -" or not _left_boundary(low, start):
+            continue
+        match = _OPEN_SOURCE.match(low, start)
+        if match is None or _COMPANY_OWN.search(low, max(0, start - 20), start):
+            continue
+        if _not_the_hire(_clause_before(text, start)):
+            continue
+        out.append(Candidate(start, match.end(1), "open_source", text[start : match.end(1)]))
+    return out
+
+
+# Benchmarking and profiling as work: "Profile and speed up distributed training", "Benchmark latency, power and
+# accuracy", "profile everything with Nsight"; not "your profile", "a Kaggle profile".
+_PERF_VERB = re.compile(
+    r"(profile|profiling|benchmark|benchmarking)[ \t]+(?!(?:of|for|from|in|on|at|to|with|"
+    r"that|which|is|are|was|page|pictures?|photos?|links?|results|rigorously)\b)(?:and[ \t]+|,[ \t]*)?[a-z0-9]"
+)
+
+
+def _perf_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for match in _matches_at(_PERF_VERB, low, scan("profil") + scan("benchmark")):
+        start, end = match.span(1)
+        if not _left_boundary(low, start) or not _wide_slot(low, start):
+            continue
+        if _not_the_hire(_clause_before(text, start)):
+            continue
+        out.append(Candidate(start, end, "mlperf", text[start:end]))
+    return out
+
+
+# Testing as the hire's practice: "write tests", "code with tests", "well tested", "tested and reviewed",
+# "develop and test components"; "tests, typing, code review" (a list of practices).
+_TESTS_VERB = re.compile(
+    r"(?:(?:write|writes|writing|wrote|add|adding)[ \t]+"
+    r"|with[ \t]+(?=(?:[\w-]+[ \t]+)?tests\b(?![ \t]+(?:of|for|on)\b)))"
+    r"(?:(?:good|unit|integration|automated|end-to-end|meaningful|solid)[ \t]+)?(tests)\b"
+)
+_TESTED = re.compile(r"(?:well[- ]|(?:is|are|be|being)[ \t]+)(tested)\b(?![ \t]+(?:on|with|by|against|in)\b)")
+_TEST_BUILD = re.compile(r"(?:develop|build|implement|write|code)[ \t]+and[ \t]+(test)[ \t]+"
+                         r"(?!(?:models?|the[ \t]+model|"
+                         r"hypothes[ie]s|ideas|features?|experiments?)\b)")
+_TESTS_LIST = re.compile(r"(tests)[ \t]*,[ \t]*(?:typing|linting|code[ \t]+review|ci\b|packaging|documentation)")
+
+
+def _testing_practice(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("test"):
+        if not _left_boundary(low, at) and not low.startswith(("well-", "well "), max(0, at - 5)):
+            continue
+        for pattern, lo in ((_TESTS_VERB, 20), (_TESTED, 9), (_TEST_BUILD, 24), (_TESTS_LIST, 0)):
+            match = pattern.search(low, max(0, at - lo), at + 40)
+            if match is not None and match.start(1) == at:
+                if _not_the_hire(_clause_before(text, at)):
+                    break
+                out.append(Candidate(at, match.end(1), "software_testing", text[at : match.end(1)]))
+                break
+    return out
+
+
+# Code review as the hire's practice: "tested and reviewed before it ships", "write as much code as you review",
+# "Review community pull requests", "Write and review CUDA kernels".
+_REVIEWED = re.compile(r"(?:tested|written|typed|documented)[ \t]+and[ \t]+(reviewed)\b")
+_REVIEW_WIDE = re.compile(
+    r"(review|reviews|reviewing)[ \t]+(?:(?:[\w'’-]+)[ \t]+){0,3}?(?:code|prs|pull[ \t]+requests|merge[ \t]+requests|"
+    r"diffs|patches|kernels|commits)\b(?![ \t]+of[ \t]+conduct)"
+)
+_CODE_AS_YOU = re.compile(r"code[ \t]+as[ \t]+you[ \t]+(review)\b")
+
+
+def _review_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("review"):
+        if not _left_boundary(low, at) or low.startswith("code review", max(0, at - 5)):
+            continue
+        for pattern, lo in ((_REVIEWED, 16), (_CODE_AS_YOU, 16), (_REVIEW_WIDE, 0)):
+            match = pattern.search(low, max(0, at - lo), at + 60) if lo else pattern.match(low, at)
+            if match is None or match.start(1) != at:
+                continue
+            if pattern is _REVIEW_WIDE and not (_wide_slot(low, at) or low.endswith("and ", 0, at)):
+                continue
+            if _not_the_hire(_clause_before(text, at)):
+                break
+            out.append(Candidate(at, match.end(1), "code_review", text[at : match.end(1)]))
+            break
+    return out
+
+
+# Data cleaning as work: "clean and join messy data", "Extracts, cleans and integrates data", "collect and
+# clean speech datasets", "data extraction, cleaning and feature engineering".
+_CLEAN_VERB = re.compile(
+    r"(clean|cleans|cleaning)(?:[ \t]+up)?(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)[a-z][\w-]*)*[ \t]+"
+    r"(?:[a-z][\w/-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+|[ \t]+)){0,4}?"
+    r"(?:data|datasets|audio|transcripts|records|"
+    r"logs|corpora|labels)\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
+)
+_CLEANING_ITEM = re.compile(
+    r"\bdata[ \t]+[\w-]+(?:[ \t]*,[ \t]*[\w-]+)*[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?$"
+)
+_CLEANING_AND = re.compile(
+    r"cleaning[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?(?:pre-?processing|labell?ing|feature[ \t]+engineering|"
+    r"transformation|normali[sz]ation|augmentation|deduplication|annotation)\b"
+)
+
+
+def _data_cleaning(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("clean"):
+        if not _left_boundary(low, at):
+            continue
+        match = _CLEAN_VERB.match(low, at)
+        if match is not None and (_wide_slot(low, at) or low.endswith("that ", 0, at)):
+            if not _not_the_hire(_clause_before(text, at)):
+                out.append(Candidate(at, match.end(1), "data_cleaning", text[at : match.end(1)]))
+            continue
+        if low.startswith("cleaning", at) and (
+            _CLEANING_ITEM.search(low, max(0, at - 60), at) or _CLEANING_AND.match(low, at)
+        ):
+            out.append(Candidate(at, at + 8, "data_cleaning", text[at : at + 8]))
+    return out
+
+
+# "Analyse farm, weather and M-Pesa repayment data": analyse with a listed object
+_ANALYSE_LIST = re.compile(
+    r"(analy[sz]e|analy[sz]es|analy[sz]ing)[ \t]+(?:(?:the|our|your|their)[ \t]+)?"
+    r"(?:(?!(?:on|in|of|for|with|from|to|at|"
+    r"by|into|across|using|against|how|why|what|whether)\b)[a-z][\w/-]*(?:[ \t]*,[ \t]*|[ \t]+"
+    r"(?:and|or|&)[ \t]+|[ \t]+)){1,5}?data\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
+)
+
+
+def _analyse_data(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for match in _matches_at(_ANALYSE_LIST, low, scan("analy")):
+        start, end = match.span(1)
+        if _left_boundary(low, start) and _wide_slot(low, start) and not _not_the_hire(_clause_before(text, start)):
+            out.append(Candidate(start, end, "data_analysis", text[start:end]))
+    return out
+
+
+# "engineer features", "build features and pipelines in PySpark", "Write SQL and Python to build features"
+_BUILD_FEATURES = re.compile(
+    r"(build|builds|building|develop|developing|engineer|engineering|create|creating|compute|computing|derive|"
+    r"deriving)[ \t]+features\b"
+)
+_FEATURE_DATA_CONTEXT = re.compile(r"\b(?:sql|spark|pyspark|bigquery|pandas|polars|dbt|data|datasets?|models?|"
+                                   r"pipelines|training|labels|python)\b")
+
+
+def _build_features(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan.words("feature", "features"):
+        match = _BUILD_FEATURES.search(low, max(0, at - 13), at + 8)
+        if match is None or match.end() != at + 8 or not _left_boundary(low, match.start()):
+            continue
+        start, end = match.span(1)
+        if not _wide_slot(low, start):
+            continue
+        verb = low[start:end]
+        if not verb.startswith("engineer"):
+            lo = low.rfind("\n", 0, start) + 1
+            hi = low.find("\n", at)
+            hi = len(low) if hi < 0 else hi
+            if not _FEATURE_DATA_CONTEXT.search(low, lo, hi):
+                continue
+        if _not_the_hire(_clause_before(text, start)):
+            continue
+        out.append(Candidate(start, end, "feature_engineering", text[start:end]))
+    return out
+
+
+def _classify_starts(low: str, scan: _Scan) -> list[int]:
+    return [at for at in scan("classif") if low.startswith(("classify", "classifies", "classifying"), at)]
+
+
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
@@ -2330,6 +2777,21 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
                                  before=lambda low, s, w: _in_verb_slot(low, s) or low.endswith("and ", 0, s))),
     (("feature",), _feature_work),
     (("engineer",), _elided_engineering),
+    (("lead", "led", "manag", "supervis", "grow"), _leadership),
+    (("document",), _document_verbs),
+    (("publish", "paper", "research"), _research),
+    (("classif",), _phrase_finder(_CLASSIFY, "classification", _classify_starts,
+                                  before=lambda low, s, w: not _not_the_hire(low[max(0, s - 150) : s]))),
+    (("streaming",), _streaming),
+    (("reproduc",), _phrase_finder(_REPRODUCE, "reproducibility", lambda low, scan: scan("reproduc"))),
+    (("recommend",), _recommenders),
+    (("source",), _open_source),
+    (("profil", "benchmark"), _perf_work),
+    (("test",), _testing_practice),
+    (("review",), _review_work),
+    (("clean",), _data_cleaning),
+    (("analy",), _analyse_data),
+    (("feature",), _build_features),
 ]
 
 
