@@ -2397,6 +2397,12 @@ _LEAD_ROLE = re.compile(r"(?:as|be|in)[ \t]+(?:an?[ \t]+|the[ \t]+)?((?:tech|tec
                         r"data|ml|scientist|developer)\b)|(?:an?|the)[ \t]+(lead[ \t]+role)\b")
 
 
+_MANAGE_FORMS = tuple(f"{form}{gap}" for form in ("manage", "manages", "managing", "managed") for gap in " \t")
+_GROW_FORMS = tuple(f"{form}{gap}" for form in ("grow", "grows", "growing") for gap in " \t")
+_LEAD_ROLE_BEFORE = ("tech ", "technical ", "team ", "a ", "an ", "the ", "tech\t", "technical\t", "team\t", "a\t",
+                     "an\t", "the\t")
+
+
 def _leadership(text: str, low: str, scan: _Scan) -> list[Candidate]:
     out: list[Candidate] = []
     for match in _matches_at(_LEAD_WORK, low, scan("lead") + scan("led")):
@@ -2411,9 +2417,11 @@ def _leadership(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if _not_the_hire(_clause_before(text, start)):
             continue
         out.append(Candidate(start, end, "leadership", text[start:end]))
-    starts = scan("manag") + scan("supervis") + scan("grow")
-    starts += [at - 5 for at in scan("manag") if low.startswith(("line-", "line "), max(0, at - 5))]
-    for match in _matches_at(_MANAGE_PEOPLE, low, starts):
+    # only the verbs' forms followed by a space or tab can start a match (not "management", "growth")
+    manage = [at for at in scan("manag") if low.startswith(_MANAGE_FORMS, at)]
+    starts = manage + scan("supervis") + [at for at in scan("grow") if low.startswith(_GROW_FORMS, at)]
+    starts += [at - 5 for at in manage if low.startswith(("line-", "line "), max(0, at - 5))]
+    for match in _matches_at(_MANAGE_PEOPLE, low, starts) if starts else ():
         start = match.start()
         if not _left_boundary(low, start) or not _wide_slot(low, start):
             continue
@@ -2421,6 +2429,8 @@ def _leadership(text: str, low: str, scan: _Scan) -> list[Candidate]:
             continue
         out.append(Candidate(start, match.end(), "leadership", text[start : match.end()]))
     for at in scan("lead"):
+        if low[at + 4 : at + 5].isalnum() or not low.endswith(_LEAD_ROLE_BEFORE, max(0, at - 10), at):
+            continue  # "leadership", "leading"; _LEAD_ROLE's "lead" follows one of these words
         role = _LEAD_ROLE.search(low, max(0, at - 30), at + 12)
         if role is None:
             continue

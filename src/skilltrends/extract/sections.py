@@ -66,7 +66,7 @@ _CUE_PHRASE = (
     r"not\s+(?:strictly\s+)?(?:required|necessary|needed)\s*,?\s*(?:but|though|although)|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|not\s+(?:essential|mandatory|"
     r"a\s+must)|(?:we(?:'d|\u2019d|\s+would)\s+)?love\s+(?:it\s+)?if|would\s+love\s+to\s+see|in\s+your\s+favou?r|"
-    r"gives?\s+you\s+an\s+edge|an?\s+(?:nice\s+)?extra|good\s+to\s+know)\b|\(\s*(?:plus|optional|nice)\s*\)"
+    r"gives?\s+you\s+an\s+edge|a\s+nice\s+extra|good\s+to\s+know)\b|\(\s*(?:plus|optional|nice)\s*\)"
     # the same cues in the postings' other languages
     r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
     r"valorables?|id\u00e9alement|appr\u00e9ci\u00e9e?s?|diferencial|desej\u00e1ve(?:l|is)|gradit[oaie])\b"
@@ -88,7 +88,8 @@ CUE_HINTS = (
     "plus", "bonus", "ideal", "prefer", "nice", "desir", "advantag", "great", "helpful", "benefi", "welcome",
     "apprecia", "optional", "not required", "better", "stand out", "good to", "asset",
     "vorteil", "nschenswert", "deseable", "valora", "id\u00e9al", "appr\u00e9ci", "diferencial", "desej", "gradit",
-    "souhait", "points", "essential", "mandatory", "a must", "love", "favo", "an edge", "extra", "not necessary",
+    "souhait", "extra point", "brownie point", "not essential", "not mandatory", "not a must", "love it if",
+    "love if", "love to see", "your favo", "an edge", "not necessary",
     "not needed", "not strictly",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
