@@ -1918,11 +1918,9 @@ def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
 
 
 # Where a verb goes: a list item's or line's start, after "to", "and", "will", "you'll" ..., or after a comma.
-_VERB_SLOT = re.compile(
-    r"(?:(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?|\b(?:to|and|will|you(?:'ll|’ll)?|must|should|also|then"
-    r"|experience)[ \t]+"
-    r"|,[ \t]*)$"
-)
+_LINE_START_SLOT = r"(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?"
+_SLOT_WORDS = r"to|and|will|you(?:'ll|’ll)?|must|should|also|then|experience"
+_VERB_SLOT = re.compile(rf"(?:{_LINE_START_SLOT}|\b(?:{_SLOT_WORDS})[ \t]+|,[ \t]*)$")
 
 
 def _in_verb_slot(low: str, start: int) -> bool:
@@ -2190,8 +2188,10 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
                 continue
         out.append(Candidate(start, end, "model_serving", text[start:end]))
     for at in scan("production"):
-        if at >= 5 and (match := _LIFECYCLE_TO_PRODUCTION.search(low, max(0, at - 70), at)) is not None:
-            if _left_boundary(low, match.start()) and low.startswith("production", at) and (
+        if not low.endswith("to", 0, _spaces_before(low, at)):
+            continue  # the regex ends in "to" or "into" and spaces
+        if (match := _LIFECYCLE_TO_PRODUCTION.search(low, max(0, at - 70), at)) is not None:
+            if _left_boundary(low, match.start()) and (
                 at + 10 == len(low) or not low[at + 10].isalnum()
             ) and not _not_the_hire(_clause_before(text, match.start())):
                 out.append(Candidate(at, at + 10, "model_serving", text[at : at + 10]))
@@ -2370,8 +2370,8 @@ def _elided_engineering(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # A verb slot a little wider than _VERB_SLOT: also after a subject the hire is ("you have", "you'll"), a
 # semicolon or a colon ("The role: profile and benchmark ...").
 _WIDE_SLOT = re.compile(
-    r"(?:(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?|\b(?:to|and|will|you(?:'ll|’ll|'ve|’ve)?|must|should|also|"
-    r"then|experience|have|has|had|can|or|help|who|years|months)[ \t]+|[,;:][ \t]*)$"
+    rf"(?:{_LINE_START_SLOT}|\b(?:{_SLOT_WORDS}|you(?:'ve|’ve)|have|has|had|can|or|help|who|years|months)[ \t]+"
+    r"|[,;:][ \t]*)$"
 )
 
 
