@@ -2379,6 +2379,11 @@ def _wide_slot(low: str, start: int) -> bool:
     return _WIDE_SLOT.search(low, max(0, start - 16), start) is not None
 
 
+def _hire_verb_slot(low: str, start: int, word: str) -> bool:
+    """`_phrase_finder`'s `before` for a verb the hire does: in a verb slot, its clause not someone else's."""
+    return _wide_slot(low, start) and not _not_the_hire(_clause_before(low, start))
+
+
 # Leadership as work: "lead the design and delivery of ...", "lead research projects", "line-manage two data
 # scientists", "help supervise PhD students", "managing technical teams", "growing the engineers around you".
 _LEAD_WORK = re.compile(
@@ -2605,18 +2610,6 @@ _PERF_VERB = re.compile(
 )
 
 
-def _perf_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    out: list[Candidate] = []
-    for match in _matches_at(_PERF_VERB, low, scan("profil") + scan("benchmark")):
-        start, end = match.span(1)
-        if not _left_boundary(low, start) or not _wide_slot(low, start):
-            continue
-        if _not_the_hire(_clause_before(text, start)):
-            continue
-        out.append(Candidate(start, end, "mlperf", text[start:end]))
-    return out
-
-
 # Testing as the hire's practice: "write tests", "code with tests", "well tested", "tested and reviewed",
 # "develop and test components"; "tests, typing, code review" (a list of practices).
 _TESTS_VERB = re.compile(
@@ -2717,15 +2710,6 @@ _ANALYSE_LIST = re.compile(
 )
 
 
-def _analyse_data(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    out: list[Candidate] = []
-    for match in _matches_at(_ANALYSE_LIST, low, scan("analy")):
-        start, end = match.span(1)
-        if _left_boundary(low, start) and _wide_slot(low, start) and not _not_the_hire(_clause_before(text, start)):
-            out.append(Candidate(start, end, "data_analysis", text[start:end]))
-    return out
-
-
 # "engineer features", "build features and pipelines in PySpark", "Write SQL and Python to build features"
 _BUILD_FEATURES = re.compile(
     r"(build|builds|building|develop|developing|engineer|engineering|create|creating|compute|computing|derive|"
@@ -2796,11 +2780,13 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("reproduc",), _phrase_finder(_REPRODUCE, "reproducibility", lambda low, scan: scan("reproduc"))),
     (("recommend",), _recommenders),
     (("source",), _open_source),
-    (("profil", "benchmark"), _perf_work),
+    (("profil", "benchmark"), _phrase_finder(
+        _PERF_VERB, "mlperf", lambda low, scan: scan("profil") + scan("benchmark"), before=_hire_verb_slot)),
     (("test",), _testing_practice),
     (("review",), _review_work),
     (("clean",), _data_cleaning),
-    (("analy",), _analyse_data),
+    (("analy",), _phrase_finder(_ANALYSE_LIST, "data_analysis", lambda low, scan: scan("analy"),
+                                before=_hire_verb_slot)),
     (("feature",), _build_features),
 ]
 
