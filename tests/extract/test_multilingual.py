@@ -37,6 +37,10 @@ CASES = [
     ("- Máster en Estadística (se valorará)", None, set(), False, None, None),
     # "alto grado de autonomía" is no degree; "Apache licence" no licence degree
     ("Trabajarás con un alto grado de autonomía bajo licence Apache.", None, set(), False, None, None),
+    # a generic "Studium" whose level the line names
+    ("Profil\n- Studium der Informatik, Physik, Elektrotechnik oder vergleichbar (Master oder Diplom)",
+     "master", {"computer_science", "physics", "electrical_engineering", "related_field"}, False, None, None),
+    ("Profil\n- Abgeschlossenes Studium der Informatik", "bachelor", {"computer_science"}, False, None, None),
     # the English reader's finding stands: only its gaps are filled
     ("- BS in Computer Science\n- Mindestens 5 Jahre Berufserfahrung", "bachelor", {"computer_science"}, False, 5, None),
     ("- Master's degree or equivalent practical experience.", "master", set(), True, None, None),

