@@ -1976,14 +1976,17 @@ _CODE_ADJ = {
     "clean": "modular_coding", "readable": "modular_coding", "maintainable": "modular_coding",
     "modular": "modular_coding", "tested": "software_testing", "well-tested": "software_testing",
     "testable": "software_testing", "documented": "documentation", "well-documented": "documentation",
+    "versioned": "version_control",
 }
 _CODE_HEADS = (
     r"code|codebases?|software|python|sql|scala|java|typescript|javascript|rust|c\+\+|kotlin|julia|r|go|c"
 )
+# software the hire ships, after at most one more modifier: "tested, versioned, documented open-source packages"
+_CODE_NOUNS = r"packages?|librar(?:y|ies)|modules?|services|apis?|tools|tooling|sdks?"
 _CODE_PHRASE = re.compile(
     r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*"
     r"|[ \t]+and[ \t]+|"
-    r"[ \t]+))+)(" + _CODE_HEADS + r")(?![\w+#])"
+    r"[ \t]+))+)(?:(" + _CODE_HEADS + r")(?![\w+#])|(?:[\w-]+[ \t]+)?(?:" + _CODE_NOUNS + r")\b)"
 )
 
 
