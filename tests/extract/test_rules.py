@@ -727,6 +727,19 @@ CASES = {
         ("- Co-author papers for peer-reviewed journals.", "peer-reviewed journals", "research"),
         ("Every day our R&D teams publish regularly at KDD and NeurIPS.", "KDD", None),
         ("Our researchers present at EMNLP every year.", "EMNLP", None),
+        # models that predict, built by the hire; not the company's models, nor ones the hire only deploys
+        ("As a Data Scientist you will build the models that predict congestion.", "predict", "predictive_modeling"),
+        ("- Help improve the models that predict container arrival times.", "predict", "predictive_modeling"),
+        ("- Develops and maintains models that predict readmission.", "predict", "predictive_modeling"),
+        ("- Player lifetime value and churn prediction models.", "prediction", "predictive_modeling"),
+        ("The AI group builds the models that predict cell-site outages.", "predict", None),
+        ("You will productionize models that predict outages.", "predict", None),
+        ("Acme helps hospitals predict deterioration.", "predict", None),
+        # code-quality adjectives before software the hire ships
+        ("- Turn prototypes into tested, versioned, documented open-source packages.", "versioned",
+         "version_control"),
+        ("- Turn prototypes into tested, versioned, documented open-source packages.", "documented",
+         "documentation"),
     ],
 }
 
