@@ -735,6 +735,12 @@ CASES = {
         ("The AI group builds the models that predict cell-site outages.", "predict", None),
         ("You will productionize models that predict outages.", "predict", None),
         ("Acme helps hospitals predict deterioration.", "predict", None),
+        # training as a stage of the lifecycle, not as infrastructure, a budget or a course
+        ("- Own fraud models from feature engineering, training, deployment and monitoring.", "training",
+         "model_training"),
+        ("- From dataset curation and training through to deployment on the vehicle.", "training", "model_training"),
+        ("- Build a shared training, serving and monitoring stack.", "training", None),
+        ("- A yearly training budget of 1,500 EUR.", "training", None),
         # code-quality adjectives before software the hire ships
         ("- Turn prototypes into tested, versioned, documented open-source packages.", "versioned",
          "version_control"),

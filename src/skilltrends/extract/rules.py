@@ -1674,7 +1674,7 @@ _SCAN_ANCHORS = (
 _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
-    "source", "profil", "benchmark", "predict",
+    "source", "profil", "benchmark", "predict", "train",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2799,6 +2799,47 @@ def _predict_models(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
+# Training as a stage of the hire's model lifecycle, listed with the others: "feature engineering, training,
+# deployment and monitoring", "from dataset curation and training through to deployment", "the ML pipelines
+# for training and deployment", "training and backtesting". Gold in 11 read postings of 14 once a list that
+# modifies infrastructure ("a shared training, serving and monitoring stack") is left out; bare "training"
+# alone is not (31 gold, 19 absent).
+_STAGES = (
+    r"(?:model[ \t]+)?(?:deployment|deploying|serving|inference|evaluation|monitoring|backtesting|validation|"
+    r"tuning|feature[ \t]+engineering|curation|data[ \t]+preparation|pre-?processing|labell?ing|experimentation)"
+)
+_STAGE_SEP = r"[ \t]*(?:,|and|&|/|through[ \t]+to|to)[ \t]*(?:and[ \t]+)?"
+_TRAINING_STAGE = re.compile(
+    r"(?:\b" + _STAGES + _STAGE_SEP + r")?(training)\b(?:" + _STAGE_SEP + _STAGES + r"\b)*"
+)
+_INFRA_AFTER = re.compile(
+    r"[ \t]+(?:infrastructure|infra|platforms?|stacks?|clusters?|layers?|systems?|services?|tooling|tools|"
+    r"budgets?|courses?|programs?|programmes?|sessions?|materials?|data)\b"
+)
+
+
+def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out = []
+    for at in scan("train"):
+        if not low.startswith("training", at):
+            continue
+        match = _TRAINING_STAGE.match(low, at)
+        if match is None or not _left_boundary(low, at):
+            continue
+        end = match.end()
+        if end == match.end(1):  # no stage after it: one must come before ("deployment and training")
+            before = _STAGE_BEFORE.search(low, max(0, at - 40), at)
+            if before is None:
+                continue
+        if _INFRA_AFTER.match(low, end) or _not_the_hire(_clause_before(low, at)):
+            continue
+        out.append(Candidate(at, at + 8, "model_training", text[at : at + 8]))
+    return out
+
+
+_STAGE_BEFORE = re.compile(r"\b" + _STAGES + _STAGE_SEP + r"$")
+
+
 def _classify_starts(low: str, scan: _Scan) -> list[int]:
     return [at for at in scan("classif") if low.startswith(("classify", "classifies", "classifying"), at)]
 
@@ -2847,6 +2888,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
                                 before=_hire_verb_slot)),
     (("feature",), _build_features),
     (("predict",), _predict_models),
+    (("train",), _training_stage),
 ]
 
 
