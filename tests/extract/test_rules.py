@@ -735,6 +735,10 @@ CASES = {
         ("The AI group builds the models that predict cell-site outages.", "predict", None),
         ("You will productionize models that predict outages.", "predict", None),
         ("Acme helps hospitals predict deterioration.", "predict", None),
+        # a preposition after the object keeps it the object; monitoring the hire sees to, in the passive
+        ("- Define KPIs and evaluate models against ISO 26262 requirements.", "evaluate", "model_evaluation"),
+        ("- You take care that our models are monitored and retrained.", "monitored", "model_monitoring"),
+        ("Our models are monitored by the SRE team.", "monitored", None),
         # "ML systems" is machine learning, as "machine learning systems" is (gold in 14 read postings of 16)
         ("- 4+ yrs building ML systems that real users touch", "ML systems", "machine_learning"),
         # training as a stage of the lifecycle, not as infrastructure, a budget or a course

@@ -1558,7 +1558,8 @@ _NOUN_AFTER = re.compile(
     r"[ \t]+(?!(?:and|or|but|then|so|that|which|who|for|of|on|in|with|to|from|by|at|into|onto|across|behind"
     r"|via|"
     r"per|over|under|through|without|within|like|such|as|using|every|each|end|is|are|was|were|will|can|"
-    r"run|runs|that|them|it|they|before|after|together|yourself|again|too|well|here|there|now|today|first)\b)"
+    r"run|runs|that|them|it|they|before|after|together|yourself|again|too|well|here|there|now|today|first|"
+    r"against|versus|vs|when|where|while|if|once|until|because|alongside|throughout)\b)"
     r"[A-Za-z][\w-]*(?<!ly)\b",
     re.IGNORECASE,
 )
@@ -2840,6 +2841,28 @@ def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _STAGE_BEFORE = re.compile(r"\b" + _STAGES + _STAGE_SEP + r"$")
 
 
+# Monitoring the hire sees to, in the passive: "You take care that our models are monitored and retrained",
+# "ensure that the models your team deploys are validated, version-controlled and monitored".
+_MODELS_MONITORED = re.compile(
+    r"\bmodels?[ \t]+(?:[\w-]+[ \t]+){0,6}?(?:are|is|get|gets|stay|remain)[ \t]+"
+    r"(?:[\w-]+[ \t]*,?[ \t]*(?:and[ \t]+)?){0,3}?(monitored)\b"
+)
+_HIRE_SEES_TO = re.compile(r"\b(?:you|ensure|ensuring|make[ \t]+sure|take[ \t]+care|see[ \t]+to[ \t]+it)\b")
+
+
+def _models_monitored(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    if "monitored" not in low:
+        return []
+    out = []
+    for match in _matches_at(_MODELS_MONITORED, low, scan.words("mod", "model")):
+        clause = _clause_before(low, match.start())
+        if _HIRE_SEES_TO.search(clause) is None or _not_the_hire(clause):
+            continue
+        start, end = match.span(1)
+        out.append(Candidate(start, end, "model_monitoring", text[start:end]))
+    return out
+
+
 def _classify_starts(low: str, scan: _Scan) -> list[int]:
     return [at for at in scan("classif") if low.startswith(("classify", "classifies", "classifying"), at)]
 
@@ -2889,6 +2912,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("feature",), _build_features),
     (("predict",), _predict_models),
     (("train",), _training_stage),
+    (("mod",), _models_monitored),
 ]
 
 
