@@ -93,10 +93,8 @@ _CHOICE_CUE = _fx(r"\((?=[^()\n]{0,80}?[a-z0-9+#][^()\n]{0,80}?\s(?:strongly\s+)
 # An inline label opening a run of a line ("Nice to have: weather data; experience with Ray or Dask; ...",
 # "... badly. Not required but helpful: SageMaker or another managed training service."), or a required one
 # that closes it ("Must have:"): it starts the line or follows the end of a sentence, clause or cell.
-_INLINE_LABEL = _fx(
-    r"(?:^|(?<=[.;!?|]\s)|(?<=[.;!?|]))[ \t]*(?:[-*\u2022][ \t]*)?(?:\*\*)?(?:(?P<pref>" + _PREFERRED_HEAD + r")|"
-    + _REQUIRED_HEAD + r"|must|need)(?:\*\*)?[ \t]*:"
-)
+_INLINE_LABEL = _fx(r"(?P<pref>" + _PREFERRED_HEAD + r")|" + _REQUIRED_HEAD + r"|must|need")
+_LABEL_EDGES = " \t-*\u2022"
 _SENTENCE_END = _fx(r"[.!?](?=\s)")
 
 
@@ -300,10 +298,18 @@ class RequirementLevels:
         if labels is None:
             l_end = low.find("\n", start)
             line = low[l_start : l_end if l_end >= 0 else len(low)]
-            labels = self._labels[l_start] = (
-                [(l_start + m.end(), m.group("pref") is not None) for m in _INLINE_LABEL.finditer(line)]
-                if ":" in line else []
-            )
+            labels = self._labels[l_start] = []
+            colon = line.find(":")
+            while colon >= 0:
+                # the words before the ":", from the line's start or the last sentence, clause or cell end
+                lo = max(line.rfind(".", 0, colon), line.rfind(";", 0, colon), line.rfind("!", 0, colon),
+                         line.rfind("?", 0, colon), line.rfind("|", 0, colon)) + 1
+                label = line[lo:colon].strip(_LABEL_EDGES)
+                label = label[2:] if label.startswith("**") else label
+                label = (label[:-2] if label.endswith("**") else label).strip(_LABEL_EDGES)
+                if label and len(label) <= 60 and (match := _INLINE_LABEL.fullmatch(label)) is not None:
+                    labels.append((l_start + colon + 1, match.group("pref") is not None))
+                colon = line.find(":", colon + 1)
         last = None
         for end, preferred in labels:
             if end > start:
