@@ -195,8 +195,8 @@ class RequirementLevels:
         low = fold(low)
         if "prefer" in low and "(" in low:
             # a choice's "preferred" is no cue (see _CHOICE_CUE): blanked, offsets kept
-            for match in _CHOICE_CUE.finditer(low):
-                a, b = match.span("cue")
+            for choice in _CHOICE_CUE.finditer(low):
+                a, b = choice.span("cue")
                 low = low[:a] + " " * (b - a) + low[b:]
         self.low = low
         self._labels: dict[int, list[tuple[int, bool]]] = {}  # line start -> its inline labels (see has_cue)
