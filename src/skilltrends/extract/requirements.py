@@ -387,7 +387,8 @@ def _accepts_equivalent(low: str, marks: Marks | None = None) -> bool:
 
 def _dont_need_start(low: str, at: int) -> int:
     """Where a match of the part
-    "(?:don't|do\\s+not)\\s+(?:need|require|care\\s+about|ask\\s+for)\\s+(?:a\\s+)?degrees?" ending with the "degree" at `at` can start, read back from it, or -1: each step has one reading, as
+    "(?:don't|do\\s+not)\\s+(?:need|require|care\\s+about|ask\\s+for)\\s+(?:a\\s+)?degrees?"
+    ending with the "degree" at `at` can start, read back from it, or -1: each step has one reading, as
     "need", "require", "about" and "for" do not end in "a" (so an "a" before the whitespace is the article) and
     "don't" does not end in "not"."""
 
