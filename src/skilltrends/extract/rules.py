@@ -2754,7 +2754,7 @@ _PREDICT_MODELS = re.compile(
     r"(prediction)[ \t]+(?:(?:and|&)[ \t]+[\w-]+[ \t]+(?:[\w-]+[ \t]+)?)?models?\b"
 )
 _PREDICT_HIRE_VERB = re.compile(
-    r"\b(?:build|builds|building|built|develop|develops|developing|train|trains|training|improve|improves|"
+    r"\b(build|builds|building|built|develop|develops|developing|train|trains|training|improve|improves|"
     r"improving|maintain|maintains|maintaining|design|designs|designing|create|creates|creating|evolve|evolves|"
     r"evolving|deliver|delivers|delivering|own|owns|owning)\b(?:[ \t]+[\w,&/'’-]+){0,8}[ \t]*$"
 )
@@ -2789,9 +2789,7 @@ def _predict_models(text: str, low: str, scan: _Scan) -> list[Candidate]:
             if verb is None:
                 continue
             # "The AI group builds the models that predict ...": a third-person verb only in the hire's duty
-            if clause[verb.start() : verb.start() + 12].split()[0].endswith("s") and not _third_person_ok(
-                clause[: verb.start()]
-            ):
+            if verb.group(1).endswith("s") and not _third_person_ok(clause[: verb.start()]):
                 continue
             start, end = match.span(1)
         else:
@@ -2810,9 +2808,8 @@ _STAGES = (
     r"tuning|feature[ \t]+engineering|curation|data[ \t]+preparation|pre-?processing|labell?ing|experimentation)"
 )
 _STAGE_SEP = r"[ \t]*(?:,|and|&|/|through[ \t]+to|to)[ \t]*(?:and[ \t]+)?"
-_TRAINING_STAGE = re.compile(
-    r"(?:\b" + _STAGES + _STAGE_SEP + r")?(training)\b(?:" + _STAGE_SEP + _STAGES + r"\b)*"
-)
+_TRAINING_STAGE = re.compile(r"training\b(?:" + _STAGE_SEP + _STAGES + r"\b)*")  # matched at "training"
+_STAGE_BEFORE = re.compile(r"\b" + _STAGES + _STAGE_SEP + r"$")
 _INFRA_AFTER = re.compile(
     r"[ \t]+(?:infrastructure|infra|platforms?|stacks?|clusters?|layers?|systems?|services?|tooling|tools|"
     r"budgets?|courses?|programs?|programmes?|sessions?|materials?|data)\b"
@@ -2828,17 +2825,12 @@ def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if match is None or not _left_boundary(low, at):
             continue
         end = match.end()
-        if end == match.end(1):  # no stage after it: one must come before ("deployment and training")
-            before = _STAGE_BEFORE.search(low, max(0, at - 40), at)
-            if before is None:
-                continue
+        if end == at + 8 and _STAGE_BEFORE.search(low, max(0, at - 40), at) is None:
+            continue  # no stage after it, nor one before ("deployment and training")
         if _INFRA_AFTER.match(low, end) or _not_the_hire(_clause_before(low, at)):
             continue
         out.append(Candidate(at, at + 8, "model_training", text[at : at + 8]))
     return out
-
-
-_STAGE_BEFORE = re.compile(r"\b" + _STAGES + _STAGE_SEP + r"$")
 
 
 # Monitoring the hire sees to, in the passive: "You take care that our models are monitored and retrained",

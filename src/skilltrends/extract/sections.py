@@ -304,9 +304,7 @@ class RequirementLevels:
                 # the words before the ":", from the line's start or the last sentence, clause or cell end
                 lo = max(line.rfind(".", 0, colon), line.rfind(";", 0, colon), line.rfind("!", 0, colon),
                          line.rfind("?", 0, colon), line.rfind("|", 0, colon)) + 1
-                label = line[lo:colon].strip(_LABEL_EDGES)
-                label = label[2:] if label.startswith("**") else label
-                label = (label[:-2] if label.endswith("**") else label).strip(_LABEL_EDGES)
+                label = line[lo:colon].strip(_LABEL_EDGES)  # bullets, spaces and "**" bold marks
                 if label and len(label) <= 60 and (match := _INLINE_LABEL.fullmatch(label)) is not None:
                     labels.append((l_start + colon + 1, match.group("pref") is not None))
                 colon = line.find(":", colon + 1)
