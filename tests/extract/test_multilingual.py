@@ -44,6 +44,15 @@ CASES = [
     # the English reader's finding stands: only its gaps are filled
     ("- BS in Computer Science\n- Mindestens 5 Jahre Berufserfahrung", "bachelor", {"computer_science"}, False, 5, None),
     ("- Master's degree or equivalent practical experience.", "master", set(), True, None, None),
+    # a forward cue qualifies only what follows it
+    ("- 3+ años de experiencia en visión por computadora, idealmente en retail.", None, set(), False, 3, None),
+    ("- Título en Ingeniería Informática o afín.", "bachelor", {"computer_science", "related_field"}, False, None,
+     None),
+    # Portuguese "Graduação"; Quebec's "baccalauréat en ..." is a bachelor's
+    ("- Graduação em Engenharia, Física ou áreas relacionadas.", "bachelor", {"engineering", "physics",
+     "related_field"}, False, None, None),
+    ("- Baccalauréat en génie logiciel ou domaine connexe.", "bachelor", {"computer_science", "related_field"},
+     False, None, None),
 ]
 
 

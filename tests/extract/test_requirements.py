@@ -138,6 +138,16 @@ DEGREE_CASES = [
     # "an MS plus 3 years" is a route
     ("- PhD in Computer Science or a related field plus 1 year of industry experience; or an MS plus 3 years of "
      "applied NLP experience", "master", ("computer_science", "related_field"), False),
+    # "an equivalent field" is a related field, not equivalent experience
+    ("- MSc in Physics or an equivalent field.", "master", ("physics", "related_field"), False),
+    # Irish / UK "honours degree" is a bachelor's; "(or higher)" between "degree" and "in"
+    ("- A Level 8 honours degree (or higher) in Economics or a related discipline.", "bachelor",
+     ("economics", "related_field"), False),
+    # "Electrical or Computer Engineering": both
+    ("- Bachelor's degree in Electrical or Computer Engineering", "bachelor",
+     ("computer_science", "electrical_engineering"), False),
+    # experience words before a degree end the window its fields are read from
+    ("We want 3+ years of ML/AI experience after a PhD in Physics.", "phd", ("physics",), False),
 ]
 
 
@@ -230,6 +240,11 @@ YEARS_CASES = [
     # a degree route's years need no "experience" word
     ("- Bachelor's degree and 5 years of relevant experience; a Master's degree and 3 years; or a PhD and 1 year.",
      1, None),
+    # a route's figure without its unit; Microsoft-style route lines opening with "OR"
+    ("- 6 years of software experience (or 4 with a PhD).", 4, None),
+    ("Required\n- Bachelor's degree in CS AND 5+ years of experience\n- OR Master's degree in CS AND 4+ years of "
+     "experience\n- OR Doctorate in CS AND 2+ year(s) of experience\n- 1+ year of Python", 2, None),
+    ("- At least a year of hands-on work shipping ML models.", 1, None),
 ]
 
 
@@ -298,6 +313,10 @@ SALARY_CASES = [
     ("Rp 25.000.000 – 40.000.000 per bulan", Salary(25000000, 40000000, "IDR", "month")),
     ("₦3,000,000 monthly", Salary(3000000, 3000000, "NGN", "month")),
     ("RM 8,000 - 12,000 per month", Salary(8000, 12000, "MYR", "month")),
+    # a code after a bare "$" names the dollar; a bracketed contract form before the period
+    ("Rémunération : 95 000 $ – 120 000 $ CAD par année", Salary(95000, 120000, "CAD", "year")),
+    ("Pay: $140k - $170k AUD + super", Salary(140000, 170000, "AUD", "year")),
+    ("PLN 20 000–26 000 net (B2B) / month", Salary(20000, 26000, "PLN", "month")),
 ]
 
 

@@ -29,7 +29,8 @@ __all__ = ["HINTS", "may_apply", "foreign_requirements"]
 HINTS = (
     "erfahrung", "studium", "abschluss", "informatik", "mathematik", " jahre", "experiencia", "licenciatura",
     "universitari", " grado ", " a\u00f1os", "anos de", " ans d", " ans ", "mestrado", "bacharel", "laurea", "anni di",
-    "informatique", "informatica", "matem", "experi\u00eancia", "exp\u00e9rience",
+    "informatique", "informatica", "matem", "experi\u00eancia", "exp\u00e9rience", "gradua\u00e7\u00e3o",
+    "computa\u00e7\u00e3o", "baccalaur\u00e9at", "t\u00edtulo", "inform\u00e1tica",
 )
 _HINT = re.compile("|".join(re.escape(h) for h in HINTS))
 
@@ -48,8 +49,8 @@ _DEGREE = re.compile(
     r"dipl\u00f4me\s+d['\u2019]ing\u00e9nieur|\u00e9cole\s+d['\u2019]ing\u00e9nieur|bac\s*\+\s*5|magister|"
     r"m\.?sc\.?(?!\w))|"
     r"(?P<bachelor>bachelor(?:studium|abschluss|studiengang)?|grado(?=\s+(?:en|o|universitario|y)\b|\s*/)|"
-    r"licenciatura|licence(?=\s+(?:en|ou|pro)\b|\s*[(/])|t\u00edtulo\s+(?:universitario|de\s+grado|de\s+ingenier\w*)|"
-    r"titulaci\u00f3n\s+universitaria|carrera\s+universitaria|gradua\u00e7\u00e3o|bacharelado|"
+    r"licenciatura|licence(?=\s+(?:en|ou|pro)\b|\s*[(/])|t\u00edtulo\s+(?:universitario|de\s+grado|de\s+ingenier\w*|en\b)|"
+    r"baccalaur\u00e9at(?=\s+(?:en|dans|sp\u00e9cialis\w*)\b)|titulaci\u00f3n\s+universitaria|carrera\s+universitaria|gradua\u00e7\u00e3o|bacharelado|"
     r"(?:forma\u00e7\u00e3o|ensino)\s+superior|laurea(?:\s+triennale)?|hochschulabschluss|hochschulstudium|"
     r"(?:abgeschlossene[sn]?\s+)(?:[\w-]+\s+)?(?:studium|hochschulstudium)|studium(?=\s+(?:der|in|im|als|"
     r"oder)\b)|dipl\u00f4me\s+(?:universitaire|de\s+niveau\s+bac)|bac\s*\+\s*[34]|b\.?sc\.?(?!\w))"
@@ -59,7 +60,7 @@ _DEGREE = re.compile(
 # "Título universitario", "Formação superior".
 _GENERIC = re.compile(
     r"\A(?:abgeschlossene[sn]?\s+(?:[\w-]+\s+)?)?(?:hochschul)?studium\Z|hochschulabschluss|universitari|superior|"
-    r"\Acarrera"
+    r"\Acarrera|\At\u00edtulo\s+en\Z"
 )
 _FIELDS = (
     ("computer_science", r"wirtschaftsinformatik|informatik|inform\u00e1tica|informatique|informatica|"
@@ -74,9 +75,14 @@ _FIELDS = (
      r"engenharia\s+(?:el\u00e9trica|eletr\u00f4nica)|g\u00e9nie\s+\u00e9lectrique|\u00e9lectronique|"
      r"ingegneria\s+elettronica|electrical\s+engineering"),
     ("physics", r"physik|f\u00edsica|physique|fisica|physics"),
+    # a bare "Engenharia" / "Ingeniería" / "Ingenieurwesen" (the named branches are read above or are engineering)
+    ("engineering", r"engenharia(?!\s+(?:el\u00e9trica|eletr\u00f4nica|de\s+software|de\s+computa|da\s+computa))|"
+     r"ingenier\u00eda(?!\s+(?:el\u00e9ctrica|electr\u00f3nica|inform\u00e1tica|de\s+software|(?:en\s+|de\s+)?sistemas))|"
+     r"ingenieurwesen|ingegneria(?!\s+(?:elettronica|informatica))"),
     ("economics", r"wirtschaftswissenschaft\w*|volkswirtschaft\w*|econom\u00eda|economia|\u00e9conomie|economics"),
     # not the English words ("similar", "equivalent"): the English reader has read those
-    ("related_field", r"vergleichbar\w*|verwandt\w*|\u00e4hnlich\w*|(?<=\so\s)similar|similares|afines|afins|"
+    ("related_field", r"vergleichbar\w*|verwandt\w*|\u00e4hnlich\w*|(?<=\so\s)similar|similares|afines|afins|af\u00edn|afim|"
+     r"(?:\u00e1reas?|campos?)\s+relacionad[ao]s|"
      r"equivalentes?|\u00e9quivalent\w*|similaire\w*|connexes?|correlat[ao]s?|affini"),
 )
 _FIELD_RES = tuple((name, re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)")) for name, pattern in _FIELDS)
@@ -94,6 +100,11 @@ _YEARS = re.compile(
 _EXPERIENCE = re.compile(r"erfahrung|experiencia|exp\u00e9rience|experi\u00eancia|esperienza|\bexp\b")
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:seit|hace|depuis|h\u00e1|desde|da|f\u00fcr\s+die\s+n\u00e4chsten)\s+$")
 _DIGIT = re.compile(r"\d")
+# Cues that qualify only what follows them (as `skilltrends.extract.sections` reads "ideally")
+_FORWARD_CUE = re.compile(
+    r"(?<!\w)(?:ideally|preferably|idealerweise|vorzugsweise|id\u00e9alement|idealmente|preferiblemente|"
+    r"preferentemente|preferencialmente|de\s+preferencia|de\s+prefer\u00eancia|de\s+pr\u00e9f\u00e9rence)(?!\w)"
+)
 
 
 def foreign_requirements(text: str) -> tuple[Degree, tuple[float | None, float | None]]:
@@ -108,8 +119,14 @@ def foreign_requirements(text: str) -> tuple[Degree, tuple[float | None, float |
     start = 0
     for line in low.split("\n"):
         line_start, start = start, start + len(line) + 1
-        if not line.strip() or levels.section_preferred(line_start) or has_preferred_cue(line):
+        if not line.strip() or levels.section_preferred(line_start):
             continue
+        if has_preferred_cue(line):
+            # "4+ años de experiencia en ML, idealmente en búsqueda": a forward cue qualifies only what follows
+            forward = _FORWARD_CUE.search(line)
+            if forward is None or has_preferred_cue(line[: forward.start()]):
+                continue
+            line = line[: forward.start()]
         hits = list(_DEGREE.finditer(line))
         if hits:
             named = [h for h in hits if not _GENERIC.search(h.group())]

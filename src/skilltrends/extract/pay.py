@@ -214,10 +214,11 @@ _PERIODS = (
     ("month", r"month(?:ly)?|mo\b|mth|pcm|mensual(?:es)?|mensais|mensal|mes\b|mois\b|mensuel(?:le)?s?|monat\w*|"
               r"miesi[eę]cznie|mies\b|bulan|th[aá]ng|buwan"),
     ("year", r"year(?:ly)?|yr|annum|annual(?:ly)?|p\.?a\.?(?!\w)|y\b|anual(?:es)?|a[nñ]o\b|ano\b|jahr\w*|j[aä]hrlich|"
-             r"annuel(?:le)?s?|an\b|rocznie|tahun|n[aă]m\b"),
+             r"annuel(?:le)?s?|ann\u00e9e|an\b|rocznie|tahun|n[aă]m\b"),
 )
 _PERIOD_RE = re.compile(
     r"\A\s*(?:(?:gross|brutos?|brutas?|brut|brutto|bruto|net|netto|netos?)\s+)?"
+    r"(?:\((?:b2b|uop|contract|employment|gross|net|before\s+tax|pre-tax)\)\s*)?"  # "netto (B2B) / month"
     r"(?:(?:/|per|pro|par|por|al|ao|an?|each|a\s+|p\.?\s?)\s*)?(?:"
     + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PERIODS)
     + ")",
@@ -495,6 +496,10 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
     if high is not None and high < low:
         return None
     currency = _currency(match)
+    if currency == "USD" and all(match.group(n) in (None, "$") for n in ("acur1", "acur2", "bcur1", "bcur2")):
+        code = _CODE_AFTER.match(after)  # "115 000 $ – 140 000 $ CAD": "$" is the Canadian dollar's sign too
+        if code is not None and code.group(1).upper() in _CURRENCY_MARKS:
+            currency, after = _CURRENCY_MARKS[code.group(1).upper()], after[code.end() :]
     mult = (bmult or match.group("amult") or "").lower()
     if mult in _INDIAN and currency is None:
         currency = "INR"
@@ -519,6 +524,7 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
     return Salary(low, high, currency, period)
 
 
+_CODE_AFTER = re.compile(r"\A\s?([A-Za-z]{3})(?![A-Za-z])")
 _FLOOR_BEFORE = re.compile(
     r"\b(?:minimum|min\.|at\s+least|starting|(maximum|max\.|up\s+to))\b[^$£€\d]*$", re.IGNORECASE
 )

@@ -60,9 +60,9 @@ _DEGREE_RE = re.compile(
     r"higher|better)|\())|"
     r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred|with\b))(?!\s*&)|"
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
-    r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
+    r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|honou?rs\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
     r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
-    r"degree\s+in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
+    r"degree\s+(?:\(or\s+(?:higher|above)\)\s+)?in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
     r")",
     re.IGNORECASE,
 )
@@ -73,7 +73,7 @@ _FIELDS = (
     ("data_science", r"data\s+science|data\s+analytics"),
     ("mathematics", r"\bmath(?:s|ematics)?\b|applied\s+math"),
     ("statistics", r"\bstatistics\b|\bstats\b|biostatistics"),
-    ("electrical_engineering", r"electrical(?:\s+and\s+computer|\s*[/&]\s*(?:computer|electronics?))?\s+engineering|"
+    ("electrical_engineering", r"electrical(?:\s+(?:and|or)\s+computer|\s*[/&]\s*(?:computer|electronics?))?\s+engineering|"
      r"electronic\s+engineering|\belectronics\b(?!\s+engineering)|"
      r"\bee\b|\bece\b"),
     ("physics", r"\bphysics\b"),
@@ -140,7 +140,7 @@ _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS
 # Only next to a degree: "TensorFlow or equivalent" says nothing about education.
 _OR_EQUIVALENT_RE = re.compile(
     r"\bor\s+(?:an?\s+)?equivalent\b(?!\s+(?:degrees?|qualifications?|diplomas?|education|university|"
-    r"academic|foreign|international|level|master|bachelor|ph\.?\s?d))|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|"
+    r"academic|foreign|international|level|master|bachelor|ph\.?\s?d|fields?|disciplines?|subjects?|majors?|areas?))|\bor\s+(?:comparable|similar|relevant)\s+(?:work\s+|"
     r"industry\s+)?experience",
     re.IGNORECASE,
 )
@@ -212,7 +212,7 @@ _YEARS_RE = re.compile(
     r"|(?P<one>" + _QTY + r"))"
     r"\s*(?:(?P<plus>\+)\s*)?(?P<ormore0>or\s+more\s+)?(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
     r"(?P<ormore>\s+or\s+more|\s+minimum|\s+plus)?"
-    r"|(?P<decade>(?:half\s+)?a\s+decade|a\s+couple\s+(?:of\s+)?years)",
+    r"|(?P<decade>(?:half\s+)?a\s+decade|a\s+couple\s+(?:of\s+)?years|at\s+least\s+a\s+year\b)",
     re.IGNORECASE,
 )
 _EXPERIENCE_AFTER = re.compile(
@@ -466,7 +466,7 @@ _LOWERED = _AS_WRITTEN._replace(
 #   places.
 _OR_EQUIVALENT_LOWERED = re.compile(
     r"or(?<!\wor)\s+(?:(?:an?\s+)?equivalent\b(?!\s+(?:degrees?|qualifications?|diplomas?|education|university|"
-    r"academic|foreign|international|level|master|bachelor|ph\.?\s?d))|(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience)"
+    r"academic|foreign|international|level|master|bachelor|ph\.?\s?d|fields?|disciplines?|subjects?|majors?|areas?))|(?:comparable|similar|relevant)\s+(?:work\s+|industry\s+)?experience)"
 )
 # - Every _NEGATED_DEGREE alternative holds one of these: "not" (also "do not", "does not"), "n't" (don't,
 #   doesn't, won't), "need" ("no need for"), "without", "count" ("counts as"); without one there is no match.
@@ -713,6 +713,7 @@ def _without_generic_echoes(sentence: str, hits: list[re.Match[str]]) -> list[re
 def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None, float | None]:
     required: list[tuple[float | None, float | None]] = []
     preferred: list[tuple[float | None, float | None]] = []
+    last_required = False  # whether the last sentence stating years was a required one
     for sentence, is_preferred_section, may_name_degree, may_name_years, known in sentences:
         if not may_name_years:
             continue
@@ -722,13 +723,24 @@ def _find_years(sentences: list[_Sentence], p: _Patterns) -> tuple[float | None,
         if not all(cue for _, _, cue in found):
             found = [f for f in found if not f[2]]
         routes = [(lo, hi) for lo, hi, _ in found]
+        bare = _BARE_ROUTE.search(sentence) if may_name_degree else None
+        if bare is not None:  # "7 years of experience (or 5 with a Master's)": the unit is the first route's
+            routes.append((float(bare.group(1)), None))
         pick = min(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
-        if len(routes) > 1 and not _has_routes(sentence, p, may_name_degree=may_name_degree, known=known):
+        if len(routes) > 1 and bare is None and not _has_routes(
+            sentence, p, may_name_degree=may_name_degree, known=known
+        ):
             pick = max(routes, key=lambda r: r[0] if r[0] is not None else 0.0)
         if may_name_degree and _yearless_route(sentence, p):
             pick = (None, None)  # "PhD, or Master's degree and 3+ years": the PhD route asks for no years
         cue = is_preferred_section or all(c for _, _, c in found)
+        if not cue and last_required and may_name_degree and _OR_ROUTE_LINE.match(sentence):
+            # Microsoft-style route lines: "Bachelor's ... AND 4+ years" / "OR Master's ... AND 3+ years" /
+            # "OR Doctorate ... AND 1+ year(s)": one requirement, the lowest route's
+            required[-1] = min(required[-1], pick, key=lambda r: r[0] if r[0] is not None else 0.0)
+            continue
         (preferred if cue else required).append(pick)
+        last_required = not cue
     chosen = required or preferred
     if not chosen:
         return None, None
@@ -739,6 +751,10 @@ _DEGREE_NAME = r"(?:ph\.?\s?d|doctora|masters?\b|master's|ms\b|m\.s\.|msc\b|m\.s
 # ", or an MS ...", "(or a PhD)": "or" after a comma or bracket, then a degree: the start of another route
 _ROUTE_SPLIT = re.compile(r"(?:,|;|\()\s*or\s+(?:an?\s+|equivalently\s+)?(?=" + _DEGREE_NAME + ")", re.IGNORECASE)
 _DEGREE_WORD = re.compile(r"\b" + _DEGREE_NAME, re.IGNORECASE)
+# "(or 5 with a Master's)": a route's figure without its unit, inside the bracket after the first route
+_BARE_ROUTE = re.compile(r"\(\s*or\s+(\d{1,2})\+?\s+(?:with|if\s+you\s+(?:have|hold))\s+an?\s+" + _DEGREE_NAME, re.IGNORECASE)
+# A line that opens with "or" and a degree: another route of the line before it
+_OR_ROUTE_LINE = re.compile(r"[\s*\u2022\u2013-]*or\s+(?:an?\s+)?" + _DEGREE_NAME, re.IGNORECASE)
 
 
 # "2+ years with an ", "1+ if you did an ": a degree that shortens an experience route
@@ -889,7 +905,7 @@ _QUANTITY_ENDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
     "fourteen", "fifteen", "twenty", "more",
 )
-_QUANTITY_ENDS_YEAR = (*_QUANTITY_ENDS, "couple", "of")
+_QUANTITY_ENDS_YEAR = (*_QUANTITY_ENDS, "couple", "of", " a")  # " a": "at least a year"
 
 
 def _may_hold_years(low: str, at: int) -> bool:
@@ -927,6 +943,8 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
     scale = 1 / 12 if (m.group("unit") or "").lower().startswith("month") else 1.0
     if m.group("decade"):
         words = m.group("decade").lower()
+        if words.endswith("year"):
+            return 1.0, None  # "at least a year"
         return (5.0 if words.startswith("half") else 2.0 if "couple" in words else 10.0), None
     if m.group("lo"):
         lo, hi = _quantity(m.group("lo")), _quantity(m.group("hi"))
@@ -1352,6 +1370,8 @@ def _fields_near(
     sentence ("MS or PhD in CS") whose windows are the same."""
     low, high = max(0, start - 40), min(len(sentence), end + 140)
     low = sentence.rfind(";", low, start) + 1 or low  # a ";" ends a degree's clause on either side
+    for before in _FIELD_STOP_BEFORE.finditer(sentence, low, start):
+        low = before.end()  # "2–4 years of NLP/ML experience after an MSc in ...": NLP/ML is no field
     stop = p.field_stop.search(sentence, start, high)
     if stop is not None and (resume := _FIELDS_AFTER_ROUTE.match(sentence, stop.end(), high)) is not None:
         # "PhD, or a Master's degree and 4+ years of experience, in Computer Science or Statistics": the fields
@@ -1369,6 +1389,7 @@ def _fields_near(
     return known
 
 
+_FIELD_STOP_BEFORE = re.compile(r"\b(?:experience|years?)\b", re.IGNORECASE)
 _FIELDS_AFTER_ROUTE = re.compile(r"[^,;.()]{0,40}?\bexperience\s*,\s+in\s+", re.IGNORECASE)
 
 
