@@ -189,6 +189,13 @@ CASES = {
         ("You don't need to know Scala.", "Scala", None),
         ("Not only Python but also Java.", "Python", "python"),
         ("Python, Java and Go are required.", "Java", "java"),
+        # "does not involve"; a clause after ";" that takes the stack back; "not part of this role"
+        ("The job does not involve Spark; our data team owns it.", "Spark", None),
+        ("Our pricing engine is written in Scala; it is being ported to Python by the core team, and you will not "
+         "work on it.", "Scala", None),
+        ("We are retiring our Hadoop prototypes; you will not be asked to touch them.", "Hadoop", None),
+        ("Marketing reports in Power BI; that is not part of this role.", "Power BI", None),
+        ("Our analysts build dashboards in Looker, and you won't need to touch it.", "Looker", None),
     ],
     "other_team": [
         ("Our analytics team uses Tableau for dashboards.", "Tableau", None),
@@ -196,6 +203,11 @@ CASES = {
         ("Our frontend team works in JavaScript; you will not need to.", "JavaScript", None),
         ("Our ML team uses PyTorch every day.", "PyTorch", "pytorch"),
         ("You will use Tableau to share results.", "Tableau", "tableau"),
+        # written by another team; a tool kept for other people
+        ("The billing services are written in Kotlin by the payments team.", "Kotlin", None),
+        ("Stack: Python, Airflow, Redshift for the analysts.", "Redshift", None),
+        ("Stack: Python, Airflow, Redshift for feature storage.", "Redshift", "redshift"),
+        ("You will write the scoring service in Go by the end of Q1.", "Go", "go"),
     ],
     "role_noun": [
         ("We are hiring a Senior Java Developer.", "Java", None),
@@ -464,6 +476,21 @@ CASES = {
         ("Predict failures of distribution transformers from sensor data.", "transformers", None),
         ("Build transformer failure models for our grid.", "transformer", None),
         ("Experience with transformers and attention mechanisms.", "transformers", "transformers"),
+    ],
+    "ruby_name": [
+        ("Your manager will be Ruby Chen, who runs the evals team.", "Ruby", None),
+        ("Questions? Ask Ruby about the interview loop.", "Ruby", None),
+        ("Backend services in Ruby and Go.", "Ruby", "ruby"),
+        ("- Ruby or Python", "Ruby", "ruby"),
+    ],
+    "experimental_design": [
+        ("Strong grounding in statistics and experimental design.", "experimental design", "a_b_testing"),
+        ("Experience with Bayesian optimisation for experimental design in the lab.", "experimental design", None),
+        ("Bayesian experimental design for assay planning.", "experimental design", None),
+    ],
+    "fine_tuning_object": [
+        ("Experience fine-tuning or distilling large language models.", "fine-tuning", "llm_finetuning"),
+        ("Experience fine-tuning pretrained CNNs.", "fine-tuning", "transfer_learning"),
     ],
     "person_name_word": [
         ("Cassandra, our head of research, will interview you.", "Cassandra", None),

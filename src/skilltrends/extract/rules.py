@@ -268,6 +268,15 @@ _rule("julia_language")(
         reject_before=_PEOPLE_BEFORE,
     )
 )
+# "Ruby" is a first name too: "You'll work with Ruby Osei, who leads evals"; otherwise the language
+_rule("ruby_language")(
+    _language_rule(
+        cue_after=r"",
+        reject_after=r"\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
+        reject_after_cased=_SURNAME_AFTER,
+        reject_before=_PEOPLE_BEFORE,
+    )
+)
 _rule("ray_framework")(
     _language_rule(
         cue_after=r"(?:serve|tune|train|data|clusters?|core|framework|distributed|for\s+distributed)\b",
@@ -334,6 +343,19 @@ _HUMAN_AGENTS_BEFORE = _fx(
     r"\b(?:support|human|customer|claims?|insurance|sales|travel|estate|service|call[- ]cent(?:er|re)|field|"
     r"booking|letting|our|their|your)\s+$"
 )
+
+
+# "experimental design" is A/B testing in statistics lists ("statistics, causal inference and experimental
+# design"); Bayesian experimental design, or active learning "for experimental design", is lab work planning
+# (read postings: gold 4 of 4 in statistics lists, absent in 6 of 7 otherwise)
+_LAB_DESIGN_BEFORE = _fx(r"\b(?:bayesian|active\s+learning|optimi[sz]ation)\b[^.;\n]{0,40}$")
+
+
+@_rule("experimental_design")
+def _experimental_design(ctx: RuleContext, cand: Candidate) -> str | None:
+    if _LAB_DESIGN_BEFORE.search(ctx.lbefore(cand, 60)):
+        return None
+    return cand.skill_id
 
 
 @_rule("llm_agents")
@@ -1023,6 +1045,9 @@ _DEGREE_BEFORE = _fx(
     r"(?:completed|university|academic|graduate|undergraduate|higher)\s+(?:studies|education)|"
     r"(?:phd|ph\.d\.|doctoral|master['’]?s|bachelor['’]?s|degree|graduate|msc|bsc)\s+(?:program(?:me)?s?|studies))(?!\w)"
     r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate|above|higher|better)(?!\w))?(?:\s+degree)?"
+    # "a Bachelor's degree from an accredited college or university in ..."
+    r"(?:\s+from\s+(?:an?|the)\s+(?:accredited\s+|recogni[sz]ed\s+|four-year\s+)?(?:college|university|institution)"
+    r"(?:\s+or\s+(?:college|university))?)?"
     # "degree (Master or Diploma) in ...", "Bac+5 (Master's or grande école) in ..."
     r"(?:\s*\([^()\n]{0,40}\))?"
     # "PhD preferred, in NLP", "werk- en denkniveau, for example in Econometrics"
@@ -1047,7 +1072,7 @@ def _not_degree_field(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.skill_id == "statistics" and _STATS_AS_DATA.search(ctx.lbefore(cand, 30)):
         return None  # "usage statistics": figures, not the discipline
     # The line, not the sentence: "B.S. in Computer Science, Data Science" holds a full stop.
-    window = ctx.low[max(0, cand.start - 90) : cand.start]
+    window = ctx.low[max(0, cand.start - 150) : cand.start]
     window = window[window.rfind("\n") + 1 :]
     return None if _DEGREE_BEFORE.search(window) else cand.skill_id
 
@@ -1187,7 +1212,7 @@ _NEG_AFTER = _fx(
     r"|^[^.;\n]{0,30}?\b(?:belongs?\s+to|(?:is|are)\s+owned\s+by)\s+(?:someone|somebody|another|other|a\s+different|"
     r"a\s+separate)\b"
     # "The client's backend is written in Java and Kotlin, you will not work with it"
-    r"|^[^.;\n]{0,40}?,\s*(?:but\s+)?(?:you|the\s+hire|this\s+role)\s+(?:will\s+not|won't|won’t|do\s+not|don't|don’t|"
+    r"|^[^.;\n]{0,40}?,\s*(?:but\s+|and\s+)?(?:you|the\s+hire|this\s+role)\s+(?:will\s+not|won't|won’t|do\s+not|don't|don’t|"
     r"does\s+not|doesn't|doesn’t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:touch|use|work\s+(?:on|with|in))\s+"
     r"(?:it|them|this|that|those)\b"
 )
@@ -1226,6 +1251,8 @@ _NEG_NEED_BEFORE = _fx(
     r"write|maintain)\s+)?(?:advanced\s+|deep\s+|prior\s+|much\s+|strong\s+)?|use\s+|touch\s+|"
     r"work\s+(?:with|in)\s+|require\s+)(?:any\s+)?"
     r"|\bno\s+need\s+(?:for|to\s+know)\s+"
+    # "This role does not involve Triton Inference Server"
+    r"|\b(?:does|will|would)(?:n't|n’t|\s+not)\s+involve\s+"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
     r"|\b(?:moved|moving|migrated|migrating)\s+(?:(?:our|the|all|most|everything|[\w-]+)\s+){0,3}"
     r"(?:off(?:\s+of)?|away\s+from)\s+|\bno\s+longer\s+(?:use|run)s?\s+"
@@ -1242,9 +1269,21 @@ _NEG_NEED_BEFORE = _fx(
 # you won't need either", "... written in Fortran; you will use their outputs but will not need to".
 _NEG_NEXT = _fx(
     r";\s*(?:but\s+)?(?:you|the\s+hire|this\s+role)\b[^.;\n]{0,50}?\b(?:won't|won’t|will\s+not|don't|don’t|do\s+not|"
-    r"does\s+not|doesn't|doesn’t)\s+(?:need|have)(?:\s+to)?(?:\s+[a-z]+(?:\s+(?:with|in|on))?)?"
+    r"does\s+not|doesn't|doesn’t)\s+(?:need|have|be\s+asked)(?:\s+to)?(?:\s+[a-z]+(?:\s+(?:with|in|on))?)?"
     r"(?:\s+(?:either(?:\s+of\s+them)?|them|it|any\s+of\s+(?:them|these|those)|those|these)\b|\s*(?:[.;\n]|$))"
+    # "The BI team uses Looker and Tableau for reports; that is not part of this role" (and in Spanish)
+    # "Our old risk library is written in Julia; it is being rewritten by the platform team, and you will not
+    # work on it"
+    r"|;[^.;\n]{0,90}?,\s*(?:and|but)\s+(?:you|the\s+hire|this\s+role)\s+(?:will\s+not|won't|won’t|do\s+not|don't|"
+    r"don’t)\s+(?:need\s+to\s+|have\s+to\s+|be\s+asked\s+to\s+)?(?:touch|use|work\s+(?:on|with|in))\s+"
+    r"(?:it|them|this|that|either)\b"
+    r"|;\s*(?:but\s+)?(?:(?:it|this|that|they|those|these)\s+)?(?:is|are)(?:n't|n’t|\s+not)\s+part\s+of\s+"
+    r"(?:this|the|your)\s+(?:role|job|position)\b|;\s*(?:pero\s+)?no\s+(?:es|son|forma[n]?)\s+parte\s+de\s+"
+    r"(?:este|tu|el)\s+(?:rol|puesto|trabajo)\b"
 )
+
+
+_NEXT_REACH = 130  # how far past a ";" ending the sentence _NEG_NEXT reads (and `TextIndex.hints` looks)
 
 
 def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
@@ -1253,7 +1292,7 @@ def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     after = text[end : min(s_end, end + 50)]
     if _NEG_AFTER.search(after) or _NEG_NEED_BEFORE.search(before):
         return True
-    if text.startswith(";", s_end) and _NEG_NEXT.match(text, s_end, s_end + 90):
+    if text.startswith(";", s_end) and _NEG_NEXT.match(text, s_end, s_end + _NEXT_REACH):
         return True
     if _NEG_BEFORE.search(before):
         # "no Java needed", "not a Java shop", "without Python": the cue must govern this mention.
@@ -1300,8 +1339,23 @@ _OTHER_PEOPLE_WORDS = (
 )
 
 
+# "Our simulators are written in Fortran and C++ by the simulation team"; "BigQuery for the analysts"
+_BY_OTHERS_AFTER = _fx(
+    r"(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s+by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:team|group)s?\b(?![^.;\n]{0,30}\b(?:you|with\s+you)\b)"
+)
+# ... the second only for an item of a stack list ("Python, Kafka, BigQuery for the analysts"), not for the
+# hire's work ("Clean data for the analysts")
+_FOR_OTHERS_AFTER = _fx(r"\s+for\s+(?:the|our)\s+(?:analysts|bi\s+team|finance\s+team|marketers|business\s+users)\b")
+_LIST_ITEM_BEFORE = _fx(r"(?:,|:|\band)\s*$")
+
+
 def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
     """`text`: the folded text (patterns compiled with `_fx`)."""
+    if _BY_OTHERS_AFTER.match(text, end, end + 120) or (
+        _FOR_OTHERS_AFTER.match(text, end, end + 40) and _LIST_ITEM_BEFORE.search(text, max(s_start, start - 6), start)
+    ):
+        return True
     if _TEAM_AFTER.match(text, end, end + 40):
         before = text[max(s_start, start - 60) : start]
         if _WITH_TEAM_BEFORE.search(before) or (_TEAM_DOES.match(text, end, end + 60) and _TEAM_BEFORE.search(before)):
@@ -1410,7 +1464,7 @@ class TextIndex:
         """(may hold a negation, may name a team) for the sentence starting at s_start."""
         found = self._hints.get(s_start)
         if found is None:
-            seg = self.low[s_start : s_end + 90 if self.low.startswith(";", s_end) else s_end]
+            seg = self.low[s_start : s_end + _NEXT_REACH if self.low.startswith(";", s_end) else s_end]
             found = (any(h in seg for h in NEGATION_HINTS), any(h in seg for h in TEAM_HINTS))
             self._hints[s_start] = found
         return found
@@ -2938,6 +2992,10 @@ def merge_phrases(
     for cand in sorted(phrases, key=lambda c: (c.start, -c.end)):
         at = bisect.bisect_left(starts, cand.end)
         if at and taken[at - 1][1] > cand.start:
+            if cand.skill_id == "llm_finetuning":
+                # "fine-tuning or evaluating large language models": the verb's object says what is fine-tuned
+                merged = [(cand, cand.skill_id) if c.start == cand.start and sid == "transfer_learning" else (c, sid)
+                          for c, sid in merged]
             continue
         bisect.insort(taken, (cand.start, cand.end))
         starts = [s for s, _ in taken]
