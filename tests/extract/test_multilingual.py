@@ -102,6 +102,15 @@ LEVEL_CASES = [
     # "idealerweise" qualifies what follows it only
     ("- Erfahrung mit Docker und einer Public Cloud, idealerweise Azure.", "Docker", "docker", "required"),
     ("- Erfahrung mit Docker und einer Public Cloud, idealerweise Azure.", "Azure", "azure", "preferred"),
+    # core concepts in the postings' own languages
+    ("- Experiencia en sistemas de recomendación y series temporales.", "sistemas de recomendación",
+     "recommender_systems", "required"),
+    ("- Conhecimento de processamento de linguagem natural.", "processamento de linguagem natural", "nlp",
+     "required"),
+    ("- Une expérience des bases de données vectorielles est un plus.", "bases de données vectorielles",
+     "vector_database", "preferred"),
+    ("- Erfahrung mit Datenpipelines (Airflow).", "Datenpipelines", "etl", "required"),
+    ("- Conocimientos de aprendizaje profundo.", "aprendizaje profundo", "deep_learning", "required"),
 ]
 
 
