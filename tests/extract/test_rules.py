@@ -488,6 +488,18 @@ CASES = {
         ("Experience with Bayesian optimisation for experimental design in the lab.", "experimental design", None),
         ("Bayesian experimental design for assay planning.", "experimental design", None),
     ],
+    "regression_method": [
+        ("Solid grasp of regression and tree ensembles.", "regression", "regression"),
+        ("Add regression gates to the release checklist.", "regression", None),
+        ("Catch performance regression early.", "regression", None),
+    ],
+    "nouns_after_the_hires_verb": [
+        ("- Build weekly sales forecasts for 300 stores.", "forecasts", "time_series"),
+        ("Northgate forecasts river levels for insurers.", "forecasts", None),
+        ("- 6+ years writing production software in Python.", "production software", "software_engineering"),
+        ("- Refine prompts and tool schemas for our support agent.", "prompts", "prompt_engineering"),
+        ("Users type prompts into the app.", "prompts", None),
+    ],
     "fine_tuning_object": [
         ("Experience fine-tuning or distilling large language models.", "fine-tuning", "llm_finetuning"),
         ("Experience fine-tuning pretrained CNNs.", "fine-tuning", "transfer_learning"),
