@@ -488,6 +488,14 @@ CASES = {
         ("Experience with Bayesian optimisation for experimental design in the lab.", "experimental design", None),
         ("Bayesian experimental design for assay planning.", "experimental design", None),
     ],
+    "asked_for_by_name": [
+        ("Kotlin is nice to have; Scala is a plus.", "Scala", "scala"),
+        ("The design is scalable and clean.", "scalable", None),
+    ],
+    "mentor_one_person": [
+        ("You will mentor one junior engineer.", "mentor", "leadership"),
+        ("Mentor a new graduate hire in your first year.", "Mentor", "leadership"),
+    ],
     "regression_method": [
         ("Solid grasp of regression and tree ensembles.", "regression", "regression"),
         ("Add regression gates to the release checklist.", "regression", None),

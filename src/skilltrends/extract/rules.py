@@ -191,6 +191,8 @@ def _language_rule(
             return None
         if after_re.search(after) or ctx.adjacent(cand) or before_re.search(before):
             return cand.skill_id
+        if _ASKED_FOR_AFTER.match(after):  # "Scala is nice to have but not required": asked for by name
+            return cand.skill_id
         if _ALONE_AFTER.match(after) and _ITEM_START.search(before):  # a list item of its own: "- Go"
             return cand.skill_id
         return None
@@ -198,6 +200,12 @@ def _language_rule(
     return rule
 
 
+# A language named as the subject of a requirement: "Scala is nice to have", "Rust is a plus", "Go is required"
+_ASKED_FOR_AFTER = _fx(
+    r"\s+(?:experience\s+|knowledge\s+)?(?:is|are|would\s+be)\s+(?:also\s+)?(?:an?\s+)?(?:(?:big|huge|definite|real)\s+)?"
+    r"(?:nice[\s-]to[\s-]have|plus|bonus|required|preferred|must|welcome|helpful|advantage|asset|essential|"
+    r"desirable|mandatory|useful)\b"
+)
 # Two short language names coordinated support each other ("Rust or Go for tooling", "Go/Rust"): each is the
 # other's cue, as an accepted neighbour would be.
 _SHORT_LANGUAGES = r"(?:go|golang|rust|zig|scala|julia|java|kotlin|c\+\+|c#|swift)\b"
@@ -2135,7 +2143,10 @@ _PEOPLE = (
 # Up to three modifiers ("two junior data scientists"), not prepositions: "mentoring from senior staff" is
 # mentoring the hire receives.
 _PEOPLE_MODS = r"(?:(?!(?:from|by|with|for|of|on|in|at|to|under)\b)[\w-]+[ \t]+){0,3}"
-_OBJECT_PEOPLE = r"[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+)?" + _PEOPLE_MODS + _PEOPLE + r"\b"
+_OBJECT_PEOPLE = (  # "coach two analysts"; one person: "mentor one junior engineer", "mentor a new hire"
+    r"(?:[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+|(?:two|three|four|five|a[ \t]+few|[1-9])[ \t]+)?" + _PEOPLE_MODS + _PEOPLE
+    + r"|[ \t]+(?:one|an?)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:engineer|scientist|analyst|developer|researcher|intern|hire))\b"
+)
 # "Lead engineers will review your code" is a noun phrase: after lead/led the object needs a determiner.
 _LED_PEOPLE = (
     r"[ \t]+(?:an?|the|our|your|their|multiple|several|small|cross-functional)[ \t]+"
