@@ -81,7 +81,8 @@ _FIELDS = (
      r"ingenieurwesen|ingegneria(?!\s+(?:elettronica|informatica))"),
     ("economics", r"wirtschaftswissenschaft\w*|volkswirtschaft\w*|econom\u00eda|economia|\u00e9conomie|economics"),
     # not the English words ("similar", "equivalent"): the English reader has read those
-    ("related_field", r"vergleichbar\w*|verwandt\w*|\u00e4hnlich\w*|(?<=\so\s)similar|similares|afines|afins|af\u00edn|afim|"
+    ("related_field", r"vergleichbar\w*|verwandt\w*|\u00e4hnlich\w*|(?<=\so\s)similar|similares|afines|afins|"
+     r"af\u00edn|afim|"
      r"(?:\u00e1reas?|campos?)\s+relacionad[ao]s|"
      r"equivalentes?|\u00e9quivalent\w*|similaire\w*|connexes?|correlat[ao]s?|affini"),
 )

@@ -73,7 +73,8 @@ _FIELDS = (
     ("data_science", r"data\s+science|data\s+analytics"),
     ("mathematics", r"\bmath(?:s|ematics)?\b|applied\s+math"),
     ("statistics", r"\bstatistics\b|\bstats\b|biostatistics"),
-    ("electrical_engineering", r"electrical(?:\s+(?:and|or)\s+computer|\s*[/&]\s*(?:computer|electronics?))?\s+engineering|"
+    ("electrical_engineering",
+     r"electrical(?:\s+(?:and|or)\s+computer|\s*[/&]\s*(?:computer|electronics?))?\s+engineering|"
      r"electronic\s+engineering|\belectronics\b(?!\s+engineering)|"
      r"\bee\b|\bece\b"),
     ("physics", r"\bphysics\b"),
@@ -752,7 +753,9 @@ _DEGREE_NAME = r"(?:ph\.?\s?d|doctora|masters?\b|master's|ms\b|m\.s\.|msc\b|m\.s
 _ROUTE_SPLIT = re.compile(r"(?:,|;|\()\s*or\s+(?:an?\s+|equivalently\s+)?(?=" + _DEGREE_NAME + ")", re.IGNORECASE)
 _DEGREE_WORD = re.compile(r"\b" + _DEGREE_NAME, re.IGNORECASE)
 # "(or 5 with a Master's)": a route's figure without its unit, inside the bracket after the first route
-_BARE_ROUTE = re.compile(r"\(\s*or\s+(\d{1,2})\+?\s+(?:with|if\s+you\s+(?:have|hold))\s+an?\s+" + _DEGREE_NAME, re.IGNORECASE)
+_BARE_ROUTE = re.compile(
+    r"\(\s*or\s+(\d{1,2})\+?\s+(?:with|if\s+you\s+(?:have|hold))\s+an?\s+" + _DEGREE_NAME, re.IGNORECASE
+)
 # A line that opens with "or" and a degree: another route of the line before it
 _OR_ROUTE_LINE = re.compile(r"[\s*\u2022\u2013-]*or\s+(?:an?\s+)?" + _DEGREE_NAME, re.IGNORECASE)
 

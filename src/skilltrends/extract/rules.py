@@ -370,7 +370,9 @@ _REGRESSION_TESTING_BEFORE = _fx(r"\b(?:performance|latency|quality|silent|accur
 
 @_rule("regression_method")
 def _regression(ctx: RuleContext, cand: Candidate) -> str | None:
-    if _REGRESSION_TESTING_AFTER.match(ctx.lafter(cand, 20)) or _REGRESSION_TESTING_BEFORE.search(ctx.lbefore(cand, 20)):
+    if _REGRESSION_TESTING_AFTER.match(ctx.lafter(cand, 20)) or _REGRESSION_TESTING_BEFORE.search(
+        ctx.lbefore(cand, 20)
+    ):
         return None
     return cand.skill_id
 
@@ -2144,7 +2146,9 @@ _PEOPLE = (
 # mentoring the hire receives.
 _PEOPLE_MODS = r"(?:(?!(?:from|by|with|for|of|on|in|at|to|under)\b)[\w-]+[ \t]+){0,3}"
 _OBJECT_PEOPLE = (  # "coach two analysts"; one person: "mentor one junior engineer", "mentor a new hire"
-    r"(?:[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+|(?:two|three|four|five|a[ \t]+few|[1-9])[ \t]+)?" + _PEOPLE_MODS + _PEOPLE
+    r"(?:[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+|(?:two|three|four|five|a[ \t]+few|[1-9])[ \t]+)?"
+    + _PEOPLE_MODS
+    + _PEOPLE
     + r"|[ \t]+(?:one|an?)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:engineer|scientist|analyst|developer|researcher|intern|hire))\b"
 )
 # "Lead engineers will review your code" is a noun phrase: after lead/led the object needs a determiner.
