@@ -331,6 +331,7 @@ DEGREE_MARKS = (
 _DEGREE_LEADS = (
     "graduate", "advanced", "postgraduate", "undergraduate", "4-year", "4 year", "four-year", "four year",
     "university", "college", "academic", "technical", "stem", "relevant", "quantitative", "engineering",
+    "honours", "honors",
 )
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
 # For every other character c (checked over all of Unicode), len(c.lower()) == 1, c.lower() is a word
