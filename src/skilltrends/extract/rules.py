@@ -2940,22 +2940,6 @@ def _models_monitored(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
-def _object_after_verb(
-    low: str, scan: _Scan, stem: str, word: str, verb: re.Pattern[str]
-) -> list[tuple[int, int]]:
-    """(start, end) of each `word` (found from the scanned `stem`) that a verb of `verb` governs: `verb` matched
-    on the 60 characters before it (ending there), in a clause that is the hire's."""
-    out = []
-    size = len(word)
-    for at in scan.words(stem, word):
-        if not _left_boundary(low, at) or (at + size < len(low) and low[at + size].isalnum()):
-            continue
-        if verb.search(low, max(0, at - 60), at) is None or _not_the_hire(_clause_before(low, at)):
-            continue
-        out.append((at, at + size))
-    return out
-
-
 # Forecasts the hire builds: "Build demand forecasts for hotels", "Build promo uplift forecasts" (gold in 5 of 5
 # read postings; the verb rules out "Plover forecasts hospital staffing")
 _FORECASTS_VERB = re.compile(
@@ -2978,10 +2962,13 @@ _PROMPTS_VERB = re.compile(
 
 
 def _noun_finder(stem: str, word: str, verb: re.Pattern[str], skill: str) -> _Finder:
-    def find(text: str, low: str, scan: _Scan) -> list[Candidate]:
-        return [Candidate(a, b, skill, text[a:b]) for a, b in _object_after_verb(low, scan, stem, word, verb)]
-
-    return find
+    """`_phrase_finder` for `word` (found from the scanned `stem`) where a verb of `verb` governs it: `verb`
+    matched on the 60 characters before it (ending there), in a clause that is the hire's."""
+    return _phrase_finder(
+        re.compile("(" + re.escape(word) + r")(?!\w)"), skill, lambda low, scan: scan.words(stem, word),
+        before=lambda low, s, w: verb.search(low, max(0, s - 60), s) is not None
+        and not _not_the_hire(_clause_before(low, s)),
+    )
 
 
 def _classify_starts(low: str, scan: _Scan) -> list[int]:
