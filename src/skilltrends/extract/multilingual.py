@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from skilltrends.extract.rules import lower
-from skilltrends.extract.sections import RequirementLevels, has_preferred_cue
+from skilltrends.extract.sections import FORWARD_CUES, RequirementLevels, has_preferred_cue
 from skilltrends.models import Degree
 
 __all__ = ["HINTS", "may_apply", "foreign_requirements"]
@@ -101,10 +101,14 @@ _YEARS = re.compile(
 _EXPERIENCE = re.compile(r"erfahrung|experiencia|exp\u00e9rience|experi\u00eancia|esperienza|\bexp\b")
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:seit|hace|depuis|h\u00e1|desde|da|f\u00fcr\s+die\s+n\u00e4chsten)\s+$")
 _DIGIT = re.compile(r"\d")
-# Cues that qualify only what follows them (as `skilltrends.extract.sections` reads "ideally")
+# Cues that qualify only what follows them: the tagger's (`skilltrends.extract.sections.FORWARD_CUES`), and
+# forms of these languages that are no skill cue there
 _FORWARD_CUE = re.compile(
-    r"(?<!\w)(?:ideally|preferably|idealerweise|vorzugsweise|id\u00e9alement|idealmente|preferiblemente|"
-    r"preferentemente|preferencialmente|de\s+preferencia|de\s+prefer\u00eancia|de\s+pr\u00e9f\u00e9rence)(?!\w)"
+    r"(?<!\w)(?:"
+    + "|".join(sorted(FORWARD_CUES))
+    + r"|vorzugsweise|preferentemente|preferencialmente|de\s+preferencia|de\s+prefer\u00eancia|"
+    r"de\s+pr\u00e9f\u00e9rence)"
+    r"(?!\w)"
 )
 
 

@@ -84,7 +84,9 @@ _NOT_REQUIRED_END = _fx(r"\bnot\s+(?:strictly\s+)?(?:required|essential|mandator
 # "We don't need a CUDA wizard, but it helps": the clause after "but" is the cue of the one before it
 _BUT_IT_HELPS = _fx(r"but\s+it\s+(?:helps|would\s+help|is\s+a\s+plus)\b")
 # cues that qualify what follows them ("idealerweise Azure", "idealmente AWS": Azure and AWS, not the whole list)
-_FORWARD = frozenset(("ideally", "preferably", "idealerweise", "id\u00e9alement", "idealmente", "preferiblemente"))
+FORWARD_CUES = frozenset(
+    ("ideally", "preferably", "idealerweise", "id\u00e9alement", "idealmente", "preferiblemente")
+)
 # A choice inside a bracket: "at least one public cloud (GCP preferred, AWS or Azure also ok)", "(PyTorch
 # preferred, TF2 fine)". It says which option the team likes; every option, and what the bracket qualifies,
 # is still asked for (annotators of four held-out sets agree, 21 of 21 skills). A bare "(preferred)" is a cue.
@@ -263,7 +265,7 @@ class RequirementLevels:
                 # 1: the cue governs the whole sentence; +1: clauses matter; +2: "ideally" or "preferably",
                 # which qualify only what follows them, may be the cue
                 state = 1 + (" but " in seg or " while " in seg or " whereas " in seg)
-                state += 2 * any(word in seg for word in _FORWARD)
+                state += 2 * any(word in seg for word in FORWARD_CUES)
             self._cache[key] = state
         if state < 2:
             return state == 1 or self._labelled(start)
@@ -286,7 +288,9 @@ class RequirementLevels:
         # "Spark, ideally PySpark": PySpark is preferred. The cues of a clause are read once for all its mentions.
         cues = self._cues.get((lo, hi))
         if cues is None:
-            cues = self._cues[lo, hi] = [(m.start(), m.group() in _FORWARD) for m in _CUE.finditer(self.low, lo, hi)]
+            cues = self._cues[lo, hi] = [
+                (m.start(), m.group() in FORWARD_CUES) for m in _CUE.finditer(self.low, lo, hi)
+            ]
         return any(at < start or not forward for at, forward in cues) or self._labelled(start)
 
     def _labelled(self, start: int) -> bool:
