@@ -588,3 +588,15 @@ def test_cue_in_equals_the_cue_search(seg: str) -> None:
 ])
 def test_cue_in_equals_the_cue_search_on_examples(seg: str) -> None:
     assert sections._cue_in(seg) == (sections._CUE.search(seg) is not None)
+
+
+CHOICE_FRAGMENTS = [
+    "(", ")", " ", "\n", "\t", "prefer", "preferred", "preferably", "strongly ", "gcp", "aws or azure", ",", "x" * 40,
+    "a", "+",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(CHOICE_FRAGMENTS) | st.text(max_size=2), max_size=14).map("".join))
+def test_choice_cues_equal_the_choice_search(low: str) -> None:
+    assert sections._choice_cues(low) == [m.span("cue") for m in sections._CHOICE_CUE.finditer(low)]

@@ -180,6 +180,26 @@ def _first_preferred(low: str, hints: list[int], stop: int) -> int:
     return -1
 
 
+def _choice_cues(low: str) -> list[tuple[int, int]]:
+    """The "cue" spans of `_CHOICE_CUE.finditer(low)`, the pattern tried only at the "(" before each "prefer"
+    (sre would try it at every "(", reading up to 80 characters on from each). A match starts at a "(" and
+    holds no other "(" or ")", so it starts at the last "(" before the "prefer" it holds, and matches never
+    overlap: finditer yields the match at each "(" where there is one, in order."""
+    openings = set()
+    at = low.find("prefer")
+    while at >= 0:
+        opening = low.rfind("(", 0, at)
+        if opening >= 0:
+            openings.add(opening)
+        at = low.find("prefer", at + 1)
+    spans = []
+    for opening in sorted(openings):
+        choice = _CHOICE_CUE.match(low, opening)
+        if choice is not None:
+            spans.append(choice.span("cue"))
+    return spans
+
+
 class RequirementLevels:
     """Per-text lookup of requirement levels; build once per text, query per mention."""
 
@@ -203,8 +223,7 @@ class RequirementLevels:
         low = fold(low)
         if "prefer" in low and "(" in low:
             # a choice's "preferred" is no cue (see _CHOICE_CUE): blanked, offsets kept
-            for choice in _CHOICE_CUE.finditer(low):
-                a, b = choice.span("cue")
+            for a, b in _choice_cues(low):
                 low = low[:a] + " " * (b - a) + low[b:]
         self.low = low
         self._labels: dict[int, list[tuple[int, bool]]] = {}  # line start -> its inline labels (see has_cue)
