@@ -600,3 +600,12 @@ CHOICE_FRAGMENTS = [
 @given(st.lists(st.sampled_from(CHOICE_FRAGMENTS) | st.text(max_size=2), max_size=14).map("".join))
 def test_choice_cues_equal_the_choice_search(low: str) -> None:
     assert sections._choice_cues(low) == [m.span("cue") for m in sections._CHOICE_CUE.finditer(low)]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(CUE_FRAGMENTS) | st.text(max_size=2), max_size=10).map("".join), st.data())
+def test_cue_pattern_finds_the_cue_matches(seg: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(seg)))
+    hi = data.draw(st.integers(lo, len(seg)))
+    found = [m.span() for m in sections._cue_pattern(seg, lo, hi).finditer(seg, lo, hi)]
+    assert found == [m.span() for m in sections._CUE.finditer(seg, lo, hi)]

@@ -139,6 +139,12 @@ def _cue_in(seg: str) -> bool:
     return False
 
 
+def _cue_pattern(low: str, lo: int, hi: int) -> re.Pattern[str]:
+    """_CUE, or its first alternative alone where the other two cannot match in low[lo:hi] (a label needs a
+    ":", the other "nice"): then both find the same matches, the first ~1.5x faster (see `_cue_in`)."""
+    return _CUE_PHRASE_RE if low.find(":", lo, hi) < 0 and low.find("nice", lo, hi) < 0 else _CUE
+
+
 def has_preferred_cue(low: str) -> bool:
     """Whether `low` (lower-cased text, one sentence or line) holds a preferred cue ("is a plus", "ideally",
     "von Vorteil", "se valorará"): the test `RequirementLevels.has_cue` makes of a whole sentence."""
@@ -313,14 +319,13 @@ class RequirementLevels:
                     hi = match.start()
                     break
         if state == 2:
-            return _CUE.search(self.low, lo, hi) is not None or self._labelled(start)
+            return _cue_pattern(self.low, lo, hi).search(self.low, lo, hi) is not None or self._labelled(start)
         # "3 years putting models into production, ideally in healthcare": the models are required;
         # "Spark, ideally PySpark": PySpark is preferred. The cues of a clause are read once for all its mentions.
         cues = self._cues.get((lo, hi))
         if cues is None:
-            cues = self._cues[lo, hi] = [
-                (m.start(), m.group() in FORWARD_CUES) for m in _CUE.finditer(self.low, lo, hi)
-            ]
+            found = _cue_pattern(self.low, lo, hi).finditer(self.low, lo, hi)
+            cues = self._cues[lo, hi] = [(m.start(), m.group() in FORWARD_CUES) for m in found]
         return any(at < start or not forward for at, forward in cues) or self._labelled(start)
 
     def _labelled(self, start: int) -> bool:
