@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import Literal
 
 from skilltrends.extract.rules import _fx, fold, lower, marked
@@ -166,6 +167,18 @@ def is_preferred_heading(line: str) -> bool:
     return match is not None and match.group("pref") is not None
 
 
+def _read_heading_kind(line: str) -> bool | None:
+    """None when `line` (one line of folded lower-case text) does not match _HEADING, else whether it heads a
+    preferred section."""
+    match = _HEADING.match(line)
+    return None if match is None else match.group("pref") is not None
+
+
+# Headings recur from posting to posting ("requirements:", "nice to have"): the answer, a function of the line
+# alone, is kept for the recent ones (lines that reach it are short: _may_be_heading).
+_heading_kind = lru_cache(maxsize=4096)(_read_heading_kind)
+
+
 def _first_preferred(low: str, hints: list[int], stop: int) -> int:
     """Where the first line that is a preferred heading starts, looking only at lines holding a hint and
     starting before `stop`; -1 if none."""
@@ -180,9 +193,8 @@ def _first_preferred(low: str, hints: list[int], stop: int) -> int:
         if read < 0:
             read = len(low)
         line = low[start:read]
-        if _may_be_heading(line, read - start) and (match := _HEADING.match(line)) is not None:
-            if match.group("pref") is not None:
-                return start
+        if _may_be_heading(line, read - start) and _heading_kind(line):
+            return start
     return -1
 
 
@@ -249,17 +261,17 @@ class RequirementLevels:
             if offset < 0:
                 return
         # Headings are short lines: test each short, non-bullet line once instead of scanning for "^".
-        heading = _HEADING.match
+        heading = _heading_kind
         for line in (low[offset:stop] if offset or stop < len(low) else low).split("\n"):
             size = len(line)
             if (  # _may_be_heading, written out
                 size <= _MAX_HEADING
                 and line[:2] not in _BULLETS
                 and (line.count(" ") <= 7 or line.endswith(":"))
-                and (match := heading(line)) is not None
+                and (kind := heading(line)) is not None
             ):
                 self._starts.append(offset)
-                self._preferred.append(match.group("pref") is not None)
+                self._preferred.append(kind)
             offset += size + 1
 
     def line(self, l_start: int, l_end: int) -> tuple[bool, bool]:
