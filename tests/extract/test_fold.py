@@ -44,3 +44,18 @@ def test_fx_matches_like_ignorecase(text: str) -> None:
     for pattern in (r"\b(?:sink|SE|kin)\b", r"\bas\s+an?\s+$", r"(?:nike|skis)\W+\w*$"):
         icase, folded = _both(pattern, text)
         assert icase == folded, (pattern, text)
+
+
+def _plain_lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return low
+
+
+_LOWER_PIECES = ["A", "z", "’", "•", "É", "é", "Σ", "ΑΣ ", "İ", "ı", "ß", "ẞ", "\ud800", "K", "🤗", " "]
+
+
+@given(st.text() | st.lists(st.sampled_from(_LOWER_PIECES)).map("".join))
+def test_lower_is_the_plain_lower(text: str) -> None:
+    assert rules.lower(text) == _plain_lower(text)

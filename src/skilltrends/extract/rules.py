@@ -122,8 +122,19 @@ def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_ASCII_BYTES = bytes(range(128))
+
+
 def lower(text: str) -> str:
     """text.lower() with the same offsets ("İ" lower-cases to two characters and is kept as it is)."""
+    if not text.isascii():
+        # str.lower() maps a non-ASCII text character by character (~3 ns each, ~10x an ASCII text); most hold
+        # only caseless non-ASCII characters (quotes, dashes, bullets): then lowering the ASCII letters of the
+        # UTF-8 bytes (bytes.lower() leaves every byte of a multi-byte sequence alone) gives the same string.
+        data = text.encode("utf-8", "surrogatepass")
+        others = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")  # the non-ASCII characters
+        if others.lower() == others:
+            return data.lower().decode("utf-8", "surrogatepass")
     low = text.lower()
     if len(low) != len(text):
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
