@@ -609,3 +609,45 @@ def test_cue_pattern_finds_the_cue_matches(seg: str, data: st.DataObject) -> Non
     hi = data.draw(st.integers(lo, len(seg)))
     found = [m.span() for m in sections._cue_pattern(seg, lo, hi).finditer(seg, lo, hi)]
     assert found == [m.span() for m in sections._CUE.finditer(seg, lo, hi)]
+
+
+# Patterns `rules._matches_in` tries only where one of their stems occurs: (pattern, stems, how many top-level
+# alternatives open with a group of words).
+_STEMMED = [
+    (rules._FEATURE_WORK, rules._FEATURE_WORK_STEMS, 2),
+    (rules._TO_PRODUCTION, rules._TO_PRODUCTION_STEMS, 1),
+    (rules._LIFECYCLE_TO_PRODUCTION, ("from",), 0),  # opens with the word itself
+]
+
+
+@pytest.mark.parametrize(("pattern", "stems", "groups"), _STEMMED)
+def test_stemmed_patterns_start_with_a_stem(pattern: re.Pattern[str], stems: tuple[str, ...], groups: int) -> None:
+    # every top-level alternative opens with a group of plain words ("(build|builds|...)"), each starting with a stem
+    opening = re.findall(r"(?:^|(?<!\\)\|)(?:\\b)?\(([a-z|]+)\)", pattern.pattern)
+    assert len(opening) == groups
+    parsed = re._parser.parse(pattern.pattern)  # type: ignore[attr-defined]
+    branches = parsed[0][1][1] if parsed[0][0] is re._constants.BRANCH else [parsed]  # type: ignore[attr-defined]
+    assert len(branches) == max(groups, 1)
+    if not groups:
+        opening = [re.match(r"(?:\\b)?([a-z]+)", pattern.pattern).group(1)]  # type: ignore[union-attr]
+    for words in opening:
+        for word in words.split("|"):
+            assert word.startswith(stems), word
+
+
+STEM_FRAGMENTS = [
+    "build ", "built ", "developing ", "design ", "create ", "engineer ", "crafting ", "compute ", "derive ",
+    "extract ", "new ", "ml ", "model ", "features ", "features from ", "features (", "for models", "graph-based ",
+    "put ", "putting ", "bring ", "take ", "getting ", "push ", "moving ", "roll ", "launch ", "out ", "models ",
+    "them ", "it ", "from research ", "into ", "in ", "to ", "production", "\t", " ", ",", "x", "re",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(STEM_FRAGMENTS) | st.text(max_size=2), max_size=12).map("".join), st.data())
+def test_matches_in_equal_the_window_search(low: str, data: st.DataObject) -> None:
+    lo = data.draw(st.integers(0, len(low)))
+    hi = data.draw(st.integers(lo, len(low)))
+    for pattern, stems, _ in _STEMMED:
+        found = [m.span() for m in rules._matches_in(pattern, low, lo, hi, stems)]
+        assert found == [m.span() for m in pattern.finditer(low, lo, hi)]

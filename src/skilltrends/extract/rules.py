@@ -1983,6 +1983,25 @@ def _mods_end_at(low: str, start: int, end: int) -> bool:
     return False
 
 
+def _matches_in(pattern: re.Pattern[str], low: str, lo: int, hi: int, stems: tuple[str, ...]) -> list[re.Match[str]]:
+    """What `pattern.finditer(low, lo, hi)` yields, the pattern tried only where one of `stems` occurs in
+    low[lo:hi] (sre would try it at every position, ~100 ns each): every match of `pattern` starts with one
+    of them (tests/extract/test_prechecks.py checks the patterns' words), and none is empty."""
+    starts = []
+    for stem in stems:
+        at = low.find(stem, lo, hi)
+        while at >= 0:
+            starts.append(at)
+            at = low.find(stem, at + 1, hi)
+    out = []
+    end = lo
+    for at in sorted(starts):
+        if at >= end and (match := pattern.match(low, at, hi)) is not None:
+            out.append(match)
+            end = match.end()
+    return out
+
+
 def _spaces_before(low: str, at: int) -> int:
     """Where the run of spaces and tabs that ends at `at` starts."""
     while at and low[at - 1] in " \t":
@@ -2282,6 +2301,7 @@ _TO_PRODUCTION = re.compile(
 )
 # "from exploratory analysis to production", "from first prototype to production": the model lifecycle, carried
 # to production by the hire (the mention is "production")
+_TO_PRODUCTION_STEMS = ("put", "bring", "tak", "get", "push", "mov", "roll", "launch")  # its verbs start so
 _LIFECYCLE_TO_PRODUCTION = re.compile(
     r"\bfrom[ \t]+(?:(?:the|a|an|first|raw|initial|early|exploratory|promising|rough|research)[ \t]+)*(?:data|research|"
     r"prototypes?|notebooks?|exploration|analysis|ideas?|concepts?|pocs?|proofs?[ \t]+of[ \t]+concept|experiments?|"
@@ -2303,11 +2323,13 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
     (at the verb), when the hire does it ("them"/"it" only after "model" in the clause)."""
     out: list[Candidate] = []
     for at in scan("production"):
-        lo = max(0, at - 90)
-        match = _TO_PRODUCTION.search(low, lo, at)
-        if match is None or not _left_boundary(low, match.start()):
+        gap = _spaces_before(low, at)
+        if gap == at or not low.endswith(("in", "to"), 0, gap):
+            continue  # the regex ends in "in", "into" or "to" and spaces
+        found = _matches_in(_TO_PRODUCTION, low, max(0, at - 90), at, _TO_PRODUCTION_STEMS)  # its search
+        if not found or not _left_boundary(low, found[0].start()):
             continue
-        start, end = match.span(1)
+        start, end = found[0].span(1)
         clause = _clause_before(text, start)
         if _not_the_hire(clause):
             continue
@@ -2318,10 +2340,10 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
     for at in scan("production"):
         if not low.endswith("to", 0, _spaces_before(low, at)):
             continue  # the regex ends in "to" or "into" and spaces
-        if (match := _LIFECYCLE_TO_PRODUCTION.search(low, max(0, at - 70), at)) is not None:
-            if _left_boundary(low, match.start()) and (
+        if found := _matches_in(_LIFECYCLE_TO_PRODUCTION, low, max(0, at - 70), at, ("from",)):  # its search
+            if _left_boundary(low, found[0].start()) and (
                 at + 10 == len(low) or not low[at + 10].isalnum()
-            ) and not _not_the_hire(_clause_before(text, match.start())):
+            ) and not _not_the_hire(_clause_before(text, found[0].start())):
                 out.append(Candidate(at, at + 10, "model_serving", text[at : at + 10]))
     for at in scan("production") + scan("industriali") + scan("operationali"):
         if not _left_boundary(low, at) or (match := _PRODUCTIONIZE.match(low, at)) is None:
@@ -2437,6 +2459,8 @@ _FEATURE_WORK = re.compile(
     r"time-series|temporal|aggregated?)[ \t]+features\b"
 )
 
+_FEATURE_WORK_STEMS = ("buil", "develop", "design", "creat", "engineer", "craft", "comput", "deriv", "extract")
+
 
 def _feature_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """_FEATURE_WORK around each "features" (its verb starts at most ~60 characters before it), where a verb
@@ -2446,7 +2470,7 @@ def _feature_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
     for at in scan.words("feature", "features"):
         if at < end:
             continue
-        for match in _FEATURE_WORK.finditer(low, max(end, at - 70), at + 40):
+        for match in _matches_in(_FEATURE_WORK, low, max(end, at - 70), at + 40, _FEATURE_WORK_STEMS):
             if match.start() <= at < match.end() and _left_boundary(low, match.start()):
                 group = 1 if match.group(1) is not None else 2
                 start, stop = match.span(group)
