@@ -33,11 +33,11 @@ from collections.abc import Callable
 
 from skilltrends.extract.requirements import MARKS as REQUIREMENT_MARKS
 from skilltrends.extract.rules import (
-    NEGATION_HINTS,
+    APOSTROPHE_HINTS,
+    NEGATION_MARKED,
     PHRASE_WORDS,
     ROLE_HINTS,
     RULES,
-    SENTENCE_HINTS,
     TEAM_HINTS,
     URL_CHARS,
     Candidate,
@@ -99,9 +99,10 @@ class SkillMatcher:
         keys = {key: key_info(key, entries) for key, entries in alias_keys(taxonomy).items()}
         # Hyperscan where installed (see skilltrends.extract.scan), with the hint words `_finish` reads.
         marks = {
-            "sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS, "heading": HEADING_HINTS,
+            "sentence": NEGATION_MARKED + TEAM_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS,
+            "heading": HEADING_HINTS,
             # the two halves of "sentence", for `TextIndex.hints` (the same scanned words: no extra matches)
-            "negation": NEGATION_HINTS, "team": TEAM_HINTS,
+            "negation": NEGATION_MARKED, "team": TEAM_HINTS,
         }
         marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
         marks.update(REQUIREMENT_MARKS)  # for extract_requirements (see scan_rows)
@@ -246,8 +247,11 @@ def _finish(
             else:
                 l_start, l_end = index.line_bounds(start, end)
                 # a mark in [l_start, l_end): bisect, written out (this runs once per line with mentions)
+                # a negation or team word in the line (the marked ones, and those with an apostrophe)
                 at = bisect_left(sentence_marks, l_start)
-                hint = at < len(sentence_marks) and sentence_marks[at] < l_end
+                hint = (at < len(sentence_marks) and sentence_marks[at] < l_end) or (
+                    index.apostrophes and any(low.find(word, l_start, l_end) >= 0 for word in APOSTROPHE_HINTS)
+                )
                 at = bisect_left(role_marks, l_start)
                 roles = at < len(role_marks) and role_marks[at] < l_end
                 at = bisect_left(cue_marks, l_start)

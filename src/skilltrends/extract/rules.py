@@ -1449,6 +1449,10 @@ TEAM_HINTS = (
     "designers", "accountants", "recruiters", "clinicians", "traders", "salespeople", "account managers",
 )
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
+# The negation hints the matcher's scan marks (its "negation" marks): in the scanned bytes an apostrophe is any
+# non-word character, so "n't" would mark every "in the"; the hints with one are looked for in the text.
+NEGATION_MARKED = tuple(hint for hint in NEGATION_HINTS if "'" not in hint and "’" not in hint)
+APOSTROPHE_HINTS = tuple(hint for hint in NEGATION_HINTS if hint not in NEGATION_MARKED)
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 # "as a data scientist", "as a research or data scientist", "as a machine learning engineer or data scientist"
@@ -1476,11 +1480,11 @@ class TextIndex:
     the Aho-Corasick scan itself); the last sentence is reused while mentions stay inside it.
     """
 
-    __slots__ = ("text", "low", "fold", "_hints", "_last", "phrase_starts", "marks")
+    __slots__ = ("text", "low", "fold", "_hints", "_last", "phrase_starts", "marks", "apostrophes")
 
     def __init__(self, text: str, low: str | None = None, marks: dict[str, list[int]] | None = None) -> None:
         """`marks`: the matcher's scan marks over `low` (kinds "negation", "team", "role": the sorted offsets where
-        a word of NEGATION_HINTS, TEAM_HINTS, ROLE_HINTS may occur, a superset), or None: no mark in a span
+        a word of NEGATION_MARKED, TEAM_HINTS, ROLE_HINTS may occur, a superset), or None: no mark in a span
         means no such word in it, so the substring tests and `_names_a_role` are skipped there."""
         self.text = text
         self.low = low if low is not None else text.lower()
@@ -1489,6 +1493,8 @@ class TextIndex:
         self._last = (0, -1)
         self.phrase_starts: set[int] = set()  # "leading teams of engineers" names no role
         self.marks = marks
+        # whether a negation hint the marks leave out (APOSTROPHE_HINTS) occurs in the text at all
+        self.apostrophes = marks is not None and any(hint in self.low for hint in APOSTROPHE_HINTS)
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence, bullet or line around text[start:end], clipped to 300 characters either side."""
@@ -1519,8 +1525,9 @@ class TextIndex:
                 found = (any(h in seg for h in NEGATION_HINTS), any(h in seg for h in TEAM_HINTS))
             else:
                 found = (
-                    marked(marks.get("negation", _NO_MARKS), s_start, seg_end)
-                    and any(h in seg for h in NEGATION_HINTS),
+                    (self.apostrophes and any(h in seg for h in APOSTROPHE_HINTS))
+                    or (marked(marks.get("negation", _NO_MARKS), s_start, seg_end)
+                        and any(h in seg for h in NEGATION_HINTS)),
                     marked(marks.get("team", _NO_MARKS), s_start, seg_end) and any(h in seg for h in TEAM_HINTS),
                 )
             self._hints[s_start] = found
