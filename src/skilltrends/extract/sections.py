@@ -303,9 +303,10 @@ class RequirementLevels:
         if state is None:
             seg = self.low[s_start:s_end]
             marks = self._cue_marks
+            # No cue word (CUE_HINTS holds a substring of every _CUE match): no cue. The marks say where one may be,
+            # and the words are tested only without them (a marked one is nearly always there: _cue_in decides).
             if (
-                (marks is not None and not marked(marks, s_start, s_end))  # no cue word marked: none there
-                or not any(hint in seg for hint in CUE_HINTS)
+                (not any(hint in seg for hint in CUE_HINTS) if marks is None else not marked(marks, s_start, s_end))
                 or not _cue_in(seg)  # _CUE_HINT, _CUE, faster
             ):
                 state = 0  # no cue in the sentence
