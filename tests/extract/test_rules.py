@@ -437,6 +437,22 @@ CASES = {
         ("We are hiring a Training Infrastructure Engineer.", "Infrastructure", None),
         ("- Own ranking, from feature pipelines to online serving.", "online serving", "model_serving"),
     ],
+    "common_forms": [
+        # forms real postings use that a plain alias list misses (each counted over the read held-out sets)
+        ("- Vision foundation models for satellite imagery.", "foundation models", None),
+        ("- Annotation with CVAT or Labelbox.", "CVAT", "label_studio"),
+        ("- Solid DS & Algo skills; there is a coding round.", "DS & Algo", "data_structures"),
+        ("- Good statistical knowledge and an eye for bad data.", "statistical knowledge", "statistics"),
+        ("- Experience with multimodal retrieval.", "multimodal", "multimodal"),
+        ("- Train gradient-boosted classifiers for churn.", "gradient-boosted", "gradient_boosting"),
+        ("- Run randomized experiments with the growth team.", "randomized experiments", "a_b_testing"),
+        ("- Experience with multi-GPU training in PyTorch.", "multi-GPU training", "distributed_computing"),
+        ("- Pretrain small speech models from scratch.", "Pretrain", "model_training"),
+        ("- Work on route optimization for our delivery fleet.", "route optimization", "optimization"),
+        ("- Du sprichst fließend Deutsch; Robotik-Erfahrung ist ein Plus.", "Robotik", "robotics"),
+        ("- Du baust die Datenpipeline für unsere Sensordaten.", "Datenpipeline", "etl"),
+        ("- Du talar flytande engelska.", "engelska", "english"),
+    ],
     "leadership_phrase": [
         ("- Coach product teams on A/B testing.", "Coach product teams", "leadership"),
         ("- Mentor engineers and scientists across three teams.", "Mentor engineers", "leadership"),

@@ -1622,7 +1622,7 @@ def _third_person_ok(clause: str) -> bool:
     """A third-person model verb has the hire as subject: the clause before it is a duty line's start or
     the role ("- Develops, validates and ", "The Data Scientist III develops and ")."""
     return _DUTY_LINE_START.fullmatch(clause) is not None or _ROLE_SUBJECT.search(clause) is not None
-_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b|\bfoundation\s+models?\b")
+_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b")
 # Words that end the verb's object before a head noun is reached: prepositions, pronouns, other nouns that
 # verbs of this kind take ("training data", "serving infrastructure", "monitoring dashboards").
 _GAP_STOP = frozenset(
