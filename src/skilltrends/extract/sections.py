@@ -45,7 +45,7 @@ _REQUIRED_HEAD = (
     r"|about\s+you|who\s+you\s+are|your\s+profile|(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required|"
     r"responsibilities|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
     r"benefits|perks|what\s+we\s+offer|compensation|(?:our\s+)?tech(?:nology)?\s+stack|technologies|job\s+description|"
-    r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply"
+    r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply|(?:other|additional|more|job|key)\s+(?:details|information|info)"
 )
 # Case-sensitive patterns over folded lower-case text (rules.fold, rules._fx): 2-5x faster than IGNORECASE.
 # A heading may carry emoji or symbols before or after it ("✨ Bonus points", "Bonus points ⭐"), a gloss in
