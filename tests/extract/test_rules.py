@@ -452,6 +452,8 @@ CASES = {
         ("- Du sprichst fließend Deutsch; Robotik-Erfahrung ist ein Plus.", "Robotik", "robotics"),
         ("- Du baust die Datenpipeline für unsere Sensordaten.", "Datenpipeline", "etl"),
         ("- Du talar flytande engelska.", "engelska", "english"),
+        ("- Compare prompting LLMs with small supervised models.", "prompting LLMs", "prompt_engineering"),
+        ("- Own our training and serving pipelines.", "training and serving pipelines", "ml_pipelines"),
     ],
     "session10_rules": [
         # independent sentences for the rules added after reading set 11
