@@ -12,7 +12,7 @@ from skilltrends.crawl.normalize import clean_text
 from skilltrends.extract import load_taxonomy
 from skilltrends.extract.matcher import SkillMatcher, _lower
 from skilltrends.extract.requirements import MARKS, extract_requirements
-from skilltrends.extract.rules import PHRASE_WORDS, ROLE_HINTS, SENTENCE_HINTS
+from skilltrends.extract.rules import NEGATION_HINTS, PHRASE_WORDS, ROLE_HINTS, SENTENCE_HINTS, TEAM_HINTS
 from skilltrends.extract.scan import _is_word, hyperscan
 from skilltrends.extract.sections import CUE_HINTS
 
@@ -39,7 +39,10 @@ _PIECES = [
 ]
 
 
-_HINTS = {"sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS}
+_HINTS = {
+    "sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS, "negation": NEGATION_HINTS,
+    "team": TEAM_HINTS,
+}
 
 
 def _same(text: str) -> None:

@@ -33,10 +33,12 @@ from collections.abc import Callable
 
 from skilltrends.extract.requirements import MARKS as REQUIREMENT_MARKS
 from skilltrends.extract.rules import (
+    NEGATION_HINTS,
     PHRASE_WORDS,
     ROLE_HINTS,
     RULES,
     SENTENCE_HINTS,
+    TEAM_HINTS,
     URL_CHARS,
     Candidate,
     RuleContext,
@@ -97,7 +99,9 @@ class SkillMatcher:
         keys = {key: key_info(key, entries) for key, entries in alias_keys(taxonomy).items()}
         # Hyperscan where installed (see skilltrends.extract.scan), with the hint words `_finish` reads.
         marks = {
-            "sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS, "heading": HEADING_HINTS
+            "sentence": SENTENCE_HINTS, "role": (*ROLE_HINTS, "-focus"), "cue": CUE_HINTS, "heading": HEADING_HINTS,
+            # the two halves of "sentence", for `TextIndex.hints` (the same scanned words: no extra matches)
+            "negation": NEGATION_HINTS, "team": TEAM_HINTS,
         }
         marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
         marks.update(REQUIREMENT_MARKS)  # for extract_requirements (see scan_rows)
@@ -164,7 +168,7 @@ class SkillMatcher:
         phrases = find_phrases(text, low, words)
         if not cands and not phrases:
             return [], marks
-        index = TextIndex(text, low)
+        index = TextIndex(text, low, marks)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
         return _finish(text, low, index, accepted, self._info, marks), marks
 
@@ -214,7 +218,11 @@ def _finish(
     without them each line is searched."""
     # Mentions come by offset: no line below the last one's is asked about.
     levels = RequirementLevels(
-        text, low, None if marks is None else marks.get("heading", _NONE), accepted[-1][0].start if accepted else 0
+        text,
+        low,
+        None if marks is None else marks.get("heading", _NONE),
+        accepted[-1][0].start if accepted else 0,
+        None if marks is None else marks.get("cue", _NONE),
     )
     sentence, rejects, has_cue = index.sentence, index.rejects, levels.has_cue
     line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line

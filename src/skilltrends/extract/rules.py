@@ -1475,6 +1475,13 @@ _AS_A_ROLE = re.compile(  # "as a Python engineer", "you should be a strong Pyth
     r"\b(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?$"
 )
 _REACH = 300
+_NO_MARKS: list[int] = []
+
+
+def marked(marks: list[int], lo: int, hi: int) -> bool:
+    """Whether one of `marks` (sorted offsets) lies in [lo, hi)."""
+    at = bisect.bisect_left(marks, lo)
+    return at < len(marks) and marks[at] < hi
 _STOP_BACK = re.compile(r".*(?:[.!?;](?=\s)|•)\s*", re.DOTALL)
 _STOP_FWD = re.compile(r"[.!?;](?=\s|$)|•")
 
@@ -1488,15 +1495,19 @@ class TextIndex:
     the Aho-Corasick scan itself); the last sentence is reused while mentions stay inside it.
     """
 
-    __slots__ = ("text", "low", "fold", "_hints", "_last", "phrase_starts")
+    __slots__ = ("text", "low", "fold", "_hints", "_last", "phrase_starts", "marks")
 
-    def __init__(self, text: str, low: str | None = None) -> None:
+    def __init__(self, text: str, low: str | None = None, marks: dict[str, list[int]] | None = None) -> None:
+        """`marks`: the matcher's scan marks over `low` (kinds "negation", "team", "role": the sorted offsets where
+        a word of NEGATION_HINTS, TEAM_HINTS, ROLE_HINTS may occur, a superset), or None: no mark in a span
+        means no such word in it, so the substring tests and `_names_a_role` are skipped there."""
         self.text = text
         self.low = low if low is not None else text.lower()
         self.fold = fold(self.low if len(self.low) == len(text) else lower(text))  # what `_fx` patterns read
         self._hints: dict[int, tuple[bool, bool]] = {}
         self._last = (0, -1)
         self.phrase_starts: set[int] = set()  # "leading teams of engineers" names no role
+        self.marks = marks
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         """The sentence, bullet or line around text[start:end], clipped to 300 characters either side."""
@@ -1520,8 +1531,17 @@ class TextIndex:
         """(may hold a negation, may name a team) for the sentence starting at s_start."""
         found = self._hints.get(s_start)
         if found is None:
-            seg = self.low[s_start : s_end + _NEXT_REACH if self.low.startswith(";", s_end) else s_end]
-            found = (any(h in seg for h in NEGATION_HINTS), any(h in seg for h in TEAM_HINTS))
+            low, marks = self.low, self.marks
+            seg_end = s_end + _NEXT_REACH if low.startswith(";", s_end) else s_end
+            seg = low[s_start:seg_end]
+            if marks is None:
+                found = (any(h in seg for h in NEGATION_HINTS), any(h in seg for h in TEAM_HINTS))
+            else:
+                found = (
+                    marked(marks.get("negation", _NO_MARKS), s_start, seg_end)
+                    and any(h in seg for h in NEGATION_HINTS),
+                    marked(marks.get("team", _NO_MARKS), s_start, seg_end) and any(h in seg for h in TEAM_HINTS),
+                )
             self._hints[s_start] = found
         return found
 
@@ -1558,9 +1578,16 @@ class TextIndex:
             and end < len(low)
             and low[end] in " \t-/"
             and start not in self.phrase_starts
+            and self._may_name_role(end)
             and _names_a_role(low, end)
             and not _AS_A_ROLE.search(low, max(0, start - 20), start)
         )
+
+    def _may_name_role(self, end: int) -> bool:
+        """A necessary condition of `_names_a_role(low, end)`: a ROLE_HINTS word is marked in the 40
+        characters it reads (every role noun starts with one), or there are no marks."""
+        marks = self.marks
+        return marks is None or marked(marks.get("role", _NO_MARKS), end, end + 40)
 
     def rejects(self, start: int, end: int, s_start: int, s_end: int) -> bool:
         """True when a mention must not be tagged whatever its skill.
@@ -1579,6 +1606,7 @@ class TextIndex:
             end < len(low)
             and low[end] in " \t-/"
             and start not in self.phrase_starts
+            and self._may_name_role(end)
             and _names_a_role(low, end)
             and not _AS_A_ROLE.search(low, max(0, start - 20), start)
         ):

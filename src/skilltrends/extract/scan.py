@@ -149,7 +149,9 @@ class _HyperscanScanner:
         assert hyperscan is not None
         ascii_keys = {k: v for k, v in keys.items() if k.isascii()}
         self._other = _AhoCorasickScanner({k: v for k, v in keys.items() if not k.isascii()})
-        self._other_starts = tuple({k[0] for k in keys if not k.isascii()})
+        # A non-ASCII key occurs only where the text holds its first non-ASCII character ("é", "🤗"): testing
+        # for those (rarer than its first letter) spares the automaton's pass over most non-ASCII texts.
+        self._other_chars = tuple(sorted({next(ch for ch in k if not ch.isascii()) for k in keys if not k.isascii()}))
         # Per expression: the keys it stands for, as (info, offset of the key's start back from the match's
         # end, what to verify). Keys whose scanned bytes are the same ("machine learning" and "machine-learning",
         # "c#" and "c") share one expression; each is checked on the text.
@@ -256,7 +258,7 @@ class _HyperscanScanner:
                     else:
                         continue
                 append((start, -end, skill_id))
-        if not plain and any(ch in low for ch in self._other_starts):
+        if not plain and any(ch in low for ch in self._other_chars):
             found += self._other.find(text, low)
         if not plain and ("İ" in low or "ı" in low or "ſ" in low):
             return found, None  # folded by IGNORECASE patterns into words the scanned bytes do not hold

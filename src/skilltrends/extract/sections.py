@@ -13,7 +13,7 @@ import bisect
 import re
 from typing import Literal
 
-from skilltrends.extract.rules import _fx, fold, lower
+from skilltrends.extract.rules import _fx, fold, lower, marked
 
 Requirement = Literal["required", "preferred"]
 
@@ -184,15 +184,21 @@ def _first_preferred(low: str, hints: list[int], stop: int) -> int:
 class RequirementLevels:
     """Per-text lookup of requirement levels; build once per text, query per mention."""
 
-    __slots__ = ("text", "low", "_starts", "_preferred", "_cache", "_cues", "_labels")
+    __slots__ = ("text", "low", "_starts", "_preferred", "_cache", "_cues", "_labels", "_cue_marks")
 
     def __init__(
-        self, text: str, low: str | None = None, hints: list[int] | None = None, until: int | None = None
+        self,
+        text: str,
+        low: str | None = None,
+        hints: list[int] | None = None,
+        until: int | None = None,
+        cue_marks: list[int] | None = None,
     ) -> None:
         """`hints`: the sorted offsets in `low` where a word of HEADING_HINTS may occur (the scanner's marks,
         a superset), or None to read every line. `until`: no offset after it is queried (headings below the
-        line holding it are not read)."""
+        line holding it are not read). `cue_marks`: the same for CUE_HINTS, or None (see `has_cue`)."""
         self.text = text
+        self._cue_marks = cue_marks
         if low is None or len(low) != len(text):
             low = lower(text)
         low = fold(low)
@@ -272,7 +278,12 @@ class RequirementLevels:
         state = self._cache.get(key)
         if state is None:
             seg = self.low[s_start:s_end]
-            if not any(hint in seg for hint in CUE_HINTS) or not _cue_in(seg):  # _CUE_HINT, _CUE, faster
+            marks = self._cue_marks
+            if (
+                (marks is not None and not marked(marks, s_start, s_end))  # no cue word marked: none there
+                or not any(hint in seg for hint in CUE_HINTS)
+                or not _cue_in(seg)  # _CUE_HINT, _CUE, faster
+            ):
                 state = 0  # no cue in the sentence
             else:
                 # 1: the cue governs the whole sentence; +1: clauses matter; +2: "ideally" or "preferably",
