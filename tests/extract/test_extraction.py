@@ -76,6 +76,14 @@ LEVELS = [
     ("- You've written Python for more than coursework; some C++ helps.", "C++", "preferred"),
     ("We don't need a CUDA wizard, but it helps.", "CUDA", "preferred"),
     ("- Train segmentation models in PyTorch where it helps.", "PyTorch", "required"),
+    # a forward cue inside a bracket qualifies the bracket only
+    ("- Hands-on AWS (ideally SageMaker) or a comparable cloud such as GCP.", "GCP", "required"),
+    ("- Hands-on AWS (ideally SageMaker) or a comparable cloud such as GCP.", "SageMaker", "preferred"),
+    ("- A cloud, ideally GCP or Azure.", "Azure", "preferred"),
+    # "so is X" after a cue takes it; after a requirement it does not
+    ("Knowing dbt is a plus; so is Looker.", "Looker", "preferred"),
+    ("Knowing dbt is essential; so is Looker.", "Looker", "required"),
+    ("Must: Go and Postgres. Also nice: Kafka.", "Kafka", "preferred"),
 ]
 
 

@@ -10,6 +10,8 @@ from skilltrends.extract.requirements import extract_requirements
 
 CASES = [
     # (text, degree level, fields, equivalent experience, years min, years max)
+    ("Vi söker dig som\n- Har minst 4 års erfarenhet av maskininlärning i produktion.", None, set(), False, 4, None),
+    ("Vi søker deg som\n- Har 2–5 års erfaring med Python.", None, set(), False, 2, 5),
     ("Dein Profil\n- Abgeschlossenes Masterstudium in Informatik, Mathematik, Physik oder einem vergleichbaren "
      "Fach.\n- Mindestens 3 Jahre Berufserfahrung als ML Engineer.",
      "master", {"computer_science", "mathematics", "physics", "related_field"}, False, 3, None),

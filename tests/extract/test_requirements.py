@@ -23,6 +23,16 @@ from skilltrends.extract.requirements import (
 from skilltrends.models import Degree, Salary
 
 DEGREE_CASES = [
+    # session 10: a "details" heading ends the preferred section; a route "(or a BS plus 4 years ...)";
+    # "Electrical or <X> Engineering"; "no degree requirements" and "A degree? Nice if ..." accept experience
+    ("Bonus\n- Kafka.\n\nAdditional information\n\nEducation: B.E. / B.Tech in Computer Science or related "
+     "branches.", "bachelor", ("computer_science", "related_field"), False),
+    ("You need a Master's in physics or applied maths (or a BS plus 5 years of industry work).", "bachelor",
+     ("mathematics", "physics"), False),
+    ("- MSc in Electrical or Mechanical Engineering.", "master", ("electrical_engineering", "engineering"), False),
+    ("We want 2+ years of shipped ML; there are no degree requirements.", None, (), True),
+    ("- Degree? Nice if you have one, but not required.", None, (), True),
+    ("No degree needed: show us what you have built.", None, (), True),
     ("BS/MS in Computer Science or a related field.", "bachelor",
      ("computer_science", "related_field"), False),
     ("B.S. in Statistics, Mathematics or Physics", "bachelor",
@@ -180,6 +190,9 @@ def test_find_degree_uses_section_headings(text: str, level: str | None) -> None
 
 
 YEARS_CASES = [
+    ("- 7+ years of experience in forecasting (5+ if you hold a PhD).", 5, None),
+    ("Our engineers stay: the average tenure here is more than six years. You bring 2+ years of MLOps.", 2, None),
+    ("The service has been in operation for nine years. We want 4 years of Python.", 4, None),
     ("3+ years of experience in machine learning", 3, None),
     ("5-8 years of experience building ML systems", 5, 8),
     ("At least two years of industry experience", 2, None),

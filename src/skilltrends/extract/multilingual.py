@@ -30,7 +30,7 @@ HINTS = (
     "erfahrung", "studium", "abschluss", "informatik", "mathematik", " jahre", "experiencia", "licenciatura",
     "universitari", " grado ", " a\u00f1os", "anos de", " ans d", " ans ", "mestrado", "bacharel", "laurea", "anni di",
     "informatique", "informatica", "matem", "experi\u00eancia", "exp\u00e9rience", "gradua\u00e7\u00e3o",
-    "computa\u00e7\u00e3o", "baccalaur\u00e9at", "t\u00edtulo", "inform\u00e1tica",
+    "computa\u00e7\u00e3o", "baccalaur\u00e9at", "t\u00edtulo", "inform\u00e1tica", "erfarenhet", "erfaring",
 )
 _HINT = re.compile("|".join(re.escape(h) for h in HINTS))
 
@@ -94,11 +94,13 @@ _EQUIVALENT = re.compile(
 _YEARS = re.compile(
     r"(?<![\w.,])(?P<lead>(?:mindestens|mind\.|wenigstens|al\s+menos|como\s+m\u00ednimo|m\u00ednimo(?:\s+de)?|"
     r"au\s+moins|minimum(?:\s+de)?|pelo\s+menos|no\s+m\u00ednimo|almeno|mehr\s+als|m\u00e1s\s+de|plus\s+de|"
-    r"mais\s+de|pi\u00f9\s+di)\s+)?(?:entre\s+|zwischen\s+|de\s+)?(?P<lo>\d{1,2})\s*\+?\s*"
+    r"mais\s+de|pi\u00f9\s+di|minst|mindst)\s+)?(?:entre\s+|zwischen\s+|de\s+)?(?P<lo>\d{1,2})\s*\+?\s*"
     r"(?:(?:-|\u2013|bis|a|\u00e0|y|e|et|und|to)\s*(?P<hi>\d{1,2})\s*\+?\s*)?"
-    r"(?P<unit>jahren?|a\u00f1os?|anos?|ans|ann\u00e9es?|anni|anno)(?!\w)"
+    r"(?P<unit>jahren?|a\u00f1os?|anos?|ans|ann\u00e9es?|anni|anno|\u00e5rs?)(?!\w)"
 )
-_EXPERIENCE = re.compile(r"erfahrung|experiencia|exp\u00e9rience|experi\u00eancia|esperienza|\bexp\b")
+_EXPERIENCE = re.compile(
+    r"erfahrung|experiencia|exp\u00e9rience|experi\u00eancia|esperienza|\bexp\b|erfarenhet|erfaring"
+)
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:seit|hace|depuis|h\u00e1|desde|da|f\u00fcr\s+die\s+n\u00e4chsten)\s+$")
 _DIGIT = re.compile(r"\d")
 # Cues that qualify only what follows them: the tagger's (`skilltrends.extract.sections.FORWARD_CUES`), and

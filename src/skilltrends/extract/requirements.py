@@ -58,7 +58,7 @@ _DEGREE_RE = re.compile(
     # UK classifications name a bachelor's: "a 2:1 or above", "a first-class degree", "upper second"
     r"(?:2[:.]1|first[- ]class|upper[- ]second(?:[- ]class)?)(?=\s*(?:\(hons\)\s*|honours\s+)?(?:degree|or\s+(?:above|"
     r"higher|better)|\())|"
-    r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred|with\b))(?!\s*&)|"
+    r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred|with\b|plus\b))(?!\s*&)|"
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
     r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|honou?rs\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
     r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
@@ -76,6 +76,8 @@ _FIELDS = (
     ("electrical_engineering",
      r"electrical(?:\s+(?:and|or)\s+computer|\s*[/&]\s*(?:computer|electronics?))?\s+engineering|"
      r"electronic\s+engineering|\belectronics\b(?!\s+engineering)|"
+     # "Electrical or Biomedical Engineering": electrical engineering, and another engineering degree
+     r"\belectrical(?=\s*(?:,|/|or\b|and\b)\s*(?:[a-z]+\s+){0,2}engineering\b)|"
      r"\bee\b|\bece\b"),
     ("physics", r"\bphysics\b"),
     ("machine_learning", r"machine\s+learning|\bml\b|artificial\s+intelligence|\bai\b"),
@@ -122,19 +124,21 @@ _EQUIVALENT_PARTS = (
                       r"research\s+)?experience|equivalent\s+combination"),
     (("lieu",), r"in\s+lieu\s+of\s+(?:a\s+)?degree"),
     (("degree", "required"), r"degree\s+(?:is\s+)?not\s+required"),
-    (("degree", "required"), r"no\s+degree\s+required"),
+    (("degree",), r"no\s+degree\s+(?:is\s+)?(?:required|needed|requirements?)\b"),
     (("degree",), r"(?:don't|do\s+not)\s+(?:need|require|care\s+about|ask\s+for)\s+(?:a\s+)?degrees?"),
     (("degree",), r"degrees?\s+(?:doesn't|does\s+not|don't|do\s+not)\s+matter"),
     (("self-taught",), r"self-taught"),
     (("degree",), r"no\s+degree\W{0,3}\s*no\s+problem"),
     (("substitute",), r"substitute[ds]?\s+for\s+(?:the\s+|a\s+)?(?:required\s+|formal\s+)?(?:education|degree)"),
+    # "A degree? Nice if you have one", "Degree? Not required"
+    (("degree",), r"degree\?\s*(?:nice|not\s+(?:required|needed|necessary)|optional|a\s+plus|helpful|great)\b"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
 # the word follows after whitespace; ("degree", "do"): see _dont_need_start.
 _EQUIVALENT_ANCHORS = (
     ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("degree", ""),
-    ("self-taught", ""), ("degree", "no"), ("substitute", ""),
+    ("self-taught", ""), ("degree", "no"), ("substitute", ""), ("degree", ""),
 )
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
@@ -161,7 +165,8 @@ _HEADING_START = re.compile(
     r"we\s+(?:offer|are|look)|our|why|how|compensation|salary|pay|location|tech|stack|skills|key|must|extra|"
     r"ideal|even|plus|desired|desirable|additional|in\s+this|a\s+day|day|great|experience$|education|"
     r"it\s+would|would\s+be|brownie|things|requisitos|the\s+team|team|job|position|role|logistics|"
-    r"interview|hiring|where|when|mission|strong\s+candidates|candidate|advantages?|advantageous)\b",
+    r"interview|hiring|where|when|mission|strong\s+candidates|candidate|advantages?|advantageous|"
+    r"other\s+(?:details|information|info))\b",
     re.IGNORECASE,
 )
 _INLINE_HEADING_RE = re.compile(r"(?:[-*•]\s*)?([A-Z][A-Za-z' ]{2,40}):\s")
@@ -236,7 +241,7 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     r"doing\s+this|in\s+business)|"
     r"established|in\s+business|history|since|vest(?:ing|s)?|runway|anniversary|within|every|after|"
     r"(?:for|over|in)\s+the\s+(?:past|last|next|first)|in\s+(?:just|only)|warranty|aged|"
-    r"contract\s+(?:of|for)|"
+    r"contract\s+(?:of|for)|tenure|in\s+operation\s+for|"
     # things made over the years, not people's experience: "models were built in SAS over fifteen years"
     r"(?:were|was|been|is|are)\s+(?:built|developed|written|created|collected|refined|maintained|accumulated|"
     r"grown|trained|curated|gathered)|"
@@ -755,7 +760,7 @@ _ROUTE_SPLIT = re.compile(r"(?:,|;|\()\s*or\s+(?:an?\s+|equivalently\s+)?(?=" + 
 _DEGREE_WORD = re.compile(r"\b" + _DEGREE_NAME, re.IGNORECASE)
 # "(or 5 with a Master's)": a route's figure without its unit, inside the bracket after the first route
 _BARE_ROUTE = re.compile(
-    r"\(\s*or\s+(\d{1,2})\+?\s+(?:with|if\s+you\s+(?:have|hold))\s+an?\s+" + _DEGREE_NAME, re.IGNORECASE
+    r"\(\s*(?:or\s+)?(\d{1,2})\+?\s+(?:with|if\s+you\s+(?:have|hold))\s+an?\s+" + _DEGREE_NAME, re.IGNORECASE
 )
 # A line that opens with "or" and a degree: another route of the line before it
 _OR_ROUTE_LINE = re.compile(r"[\s*\u2022\u2013-]*or\s+(?:an?\s+)?" + _DEGREE_NAME, re.IGNORECASE)

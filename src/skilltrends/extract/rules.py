@@ -271,9 +271,10 @@ _rule("go_language")(
 _rule("rust_language")(
     _language_rule(
         cue_after=r"(?:programming|language|developer|engineers?|code|crates?|services|\(\s*for\b|for\s+(?:tooling|"
-        r"tools|services|backends?|infra\w*|systems|performance|parsers?))\b" + _OTHER_LANGUAGE_AFTER,
+        r"tools|services|backends?|infra\w*|systems|performance|parsers?)|rewrites?|port|bindings|toolchain)\b"
+        + _OTHER_LANGUAGE_AFTER,
         cue_before=r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|some|basic|strong|solid|"
-        r"working|know|knows|tested|exposure to)\s+" + _OTHER_LANGUAGE_BEFORE + r")$",
+        r"working|know|knows|tested|exposure to|read|reading)\s+" + _OTHER_LANGUAGE_BEFORE + r")$",
         reject_after=_HOBBY_AFTER[1:],
         reject_window=r"\b(?:wheat|crops?|fung\w*|leaf|leaves|plants?|corrosion|corrod\w*|steel|metal|iron|"
         r"paint|pathogen\w*|disease|oxid\w*|belt)\b",
@@ -581,18 +582,25 @@ _AS_ROLE_BEFORE = _fx(r"\bas\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,4}(?:or\s+|and\s+
 
 
 _LINK_TO_BEFORE = _fx(r"\b(?:link|links|url)\s+to\s+(?:your\s+|a\s+)?$")
+# a profile, not the tool: "Include your GitHub", "a great GitHub beats a résumé" (not "your GitHub Actions")
+_PROFILE_BEFORE = _fx(r"\b(?:your|a\s+(?:great|good|strong|solid|public)|an\s+(?:active|impressive))\s+$")
+_PROFILE_AFTER = re.compile(
+    r"\s*(?:link|links|profile|profiles|url|account|handle|page|username|portfolio|stars?)\b", re.I
+)
+_TOOL_AFTER = re.compile(r"\s*(?:actions|workflows?|enterprise|copilot|flow|ci|repos?|repositories)\b", re.I)
 
 
 @_rule("git_tool")
 def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
     """GitHub as version control, not 'a GitHub link/profile' to send with an application."""
     after = ctx.after(cand, 30)
-    if re.match(
-        r"\s*(?:link|links|profile|profiles|url|account|handle|page|username|portfolio)\b", after, re.I
-    ):
-        return None
-    if _LINK_TO_BEFORE.search(ctx.lbefore(cand, 30)):
+    if _PROFILE_AFTER.match(after):
+        return None  # "a GitHub link", "19k GitHub stars"
+    before = ctx.lbefore(cand, 30)
+    if _LINK_TO_BEFORE.search(before):
         return None  # "a link to your GitHub"
+    if _PROFILE_BEFORE.search(before) and not _TOOL_AFTER.match(after):
+        return None
     return cand.skill_id
 
 
@@ -627,10 +635,16 @@ _COFFEE = _fx(
 )
 
 
+# the island and its sea: "ships waiting in the Java Sea", "flights to Java and Bali"
+_JAVA_PLACE_AFTER = _fx(r"^\s+(?:sea|trench|island|and\s+(?:bali|sumatra|borneo|sulawesi))\b")
+
+
 @_rule("java_language")
 def _java(ctx: RuleContext, cand: Candidate) -> str | None:
     window = ctx.laround(cand, 40)
-    return None if _COFFEE.search(window) else cand.skill_id
+    if _COFFEE.search(window) or _JAVA_PLACE_AFTER.match(ctx.lafter(cand, 20)):
+        return None
+    return cand.skill_id
 
 
 _SPARK_NOT = _fx(
@@ -1051,6 +1065,8 @@ def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
 _GRID_TRANSFORMER_BEFORE = _fx(
     r"\b(?:distribution|power|electrical|electric|grid|substation|pole-mounted|pad-mounted|step-up|step-down|"
     r"high-voltage|voltage|utility|oil-filled)\s+$"
+    # grid equipment in a list: "substations and transformers", "cables, switchgear and transformers"
+    r"|\b(?:substations?|switchgear|feeders?|power\s+lines|cables|turbines|circuit\s+breakers)\s*(?:,|and|or|&)\s*$"
 )
 _GRID_TRANSFORMER_AFTER = _fx(
     r"\s+(?:failures?|substations?|windings?|oil|fleet|outages?|loading|ratings?|maintenance|health|faults?)\b"
@@ -1078,9 +1094,12 @@ def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
 _DEGREE_BEFORE = _fx(
     r"(?<!\w)(?:degrees?|bachelor\S*|masters?|master['’]s|ph\.?\s?d\.?|doctorate|b\.?s\.?c?\.?|m\.?s\.?c?\.?|"
     r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?|bac\s*\+\s*\d|2[:.]1|first[- ]class|qualifications?|denkniveau|"
+    # Indian and British names: "B.Tech / M.Tech / MCA in", "B.E. in", "BEng in"
+    r"b\.?tech\.?|m\.?tech\.?|b\.e\.|mca|bca|b\.?eng\.?|m\.?eng\.?|"
     # "Completed studies in", "a PhD program in", "Tertiary qualifications in"
     r"(?:completed|university|academic|graduate|undergraduate|higher)\s+(?:studies|education)|"
     r"(?:phd|ph\.d\.|doctoral|master['’]?s|bachelor['’]?s|degree|graduate|msc|bsc)\s+(?:program(?:me)?s?|studies))(?!\w)"
+    r"(?:\s+\(?honou?rs\)?)?"  # "BSc Honours (or higher) in"
     r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate|above|higher|better)(?!\w))?(?:\s+degree)?"
     # "a Bachelor's degree from an accredited college or university in ..."
     r"(?:\s+from\s+(?:an?|the)\s+(?:accredited\s+|recogni[sz]ed\s+|four-year\s+)?(?:college|university|institution)"
@@ -1284,10 +1303,12 @@ _OWN_TEAM = {
 
 
 _NEG_NEED_BEFORE = _fx(
-    r"(?:\b(?:(?:do|does|will|would)(?:n't|n’t|\s+not)|won't|won’t)\s+(?:need\s+(?:to\s+(?:know|use|learn|touch|"
-    r"write|maintain)\s+)?(?:advanced\s+|deep\s+|prior\s+|much\s+|strong\s+)?|use\s+|touch\s+|"
-    r"work\s+(?:with|in)\s+|require\s+)(?:any\s+)?"
-    r"|\bno\s+need\s+(?:for|to\s+know)\s+"
+    # "you won't need to know Go", "You don't need to have trained a large model before"
+    r"(?:\b(?:(?:do|does|will|would)(?:n't|n’t|\s+not)|won't|won’t)\s+(?:need\s+(?:to\s+(?:have\s+)?"
+    r"(?:(?:know|known|use|used|learn|learned|touch|touched|write|written|maintain|worked\s+(?:with|in|on))\s+)?)?"
+    r"(?:advanced\s+|deep\s+|prior\s+|much\s+|strong\s+)?|use\s+|touch\s+|"
+    r"work\s+(?:with|in)\s+|require\s+)(?:any\s+|the\s+|our\s+)?"
+    r"|\bno\s+need\s+(?:for\s+|to\s+(?:have\s+)?(?:(?:know|use|used|learn|worked\s+(?:with|in))\s+)?)"
     # "This role does not involve Triton Inference Server"
     r"|\b(?:does|will|would)(?:n't|n’t|\s+not)\s+involve\s+"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
@@ -1314,6 +1335,9 @@ _NEG_NEXT = _fx(
     r"|;[^.;\n]{0,90}?,\s*(?:and|but)\s+(?:you|the\s+hire|this\s+role)\s+(?:will\s+not|won't|won’t|do\s+not|don't|"
     r"don’t)\s+(?:need\s+to\s+|have\s+to\s+|be\s+asked\s+to\s+)?(?:touch|use|work\s+(?:on|with|in))\s+"
     r"(?:it|them|this|that|either)\b"
+    # "... a Java application maintained by IT; this role builds the services around it and does not modify it"
+    r"|;\s*(?:you|the\s+hire|this\s+role)\b[^.;\n]{0,80}?\b(?:and|but)\s+(?:(?:you|it)\s+)?(?:does|do|will)(?:n't|n’t|\s+not)\s+"
+    r"(?:modify|change|touch|maintain|work\s+on|own)\s+(?:it|them|this|that)\b"
     r"|;\s*(?:but\s+)?(?:(?:it|this|that|they|those|these)\s+)?(?:is|are)(?:n't|n’t|\s+not)\s+part\s+of\s+"
     r"(?:this|the|your)\s+(?:role|job|position)\b|;\s*(?:pero\s+)?no\s+(?:es|son|forma[n]?)\s+parte\s+de\s+"
     r"(?:este|tu|el)\s+(?:rol|puesto|trabajo)\b"
@@ -1383,14 +1407,19 @@ _BY_OTHERS_AFTER = _fx(
 )
 # ... the second only for an item of a stack list ("Python, Kafka, BigQuery for the analysts"), not for the
 # hire's work ("Clean data for the analysts")
-_FOR_OTHERS_AFTER = _fx(r"\s+for\s+(?:the|our)\s+(?:analysts|bi\s+team|finance\s+team|marketers|business\s+users)\b")
-_LIST_ITEM_BEFORE = _fx(r"(?:,|:|\band)\s*$")
+# "Tableau for the analysts", "| Power BI and Excel for the planners" (later items of the list, then the users)
+_FOR_OTHERS_AFTER = _fx(
+    r"(?:\s*(?:,|and|&|/)\s*[\w.+#-]+(?:\s+[\w.+#-]+)?){0,3}?"
+    r"\s+for\s+(?:the|our)\s+(?:analysts|bi\s+team|finance\s+team|marketers|business\s+users|planners|"
+    r"merchandisers|buyers|accountants|actuaries|sales\s+team|planning\s+team)\b"
+)
+_LIST_ITEM_BEFORE = _fx(r"(?:,|:|\||\band)\s*$")
 
 
 def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
     """`text`: the folded text (patterns compiled with `_fx`)."""
     if _BY_OTHERS_AFTER.match(text, end, end + 120) or (
-        _FOR_OTHERS_AFTER.match(text, end, end + 40) and _LIST_ITEM_BEFORE.search(text, max(s_start, start - 6), start)
+        _FOR_OTHERS_AFTER.match(text, end, end + 80) and _LIST_ITEM_BEFORE.search(text, max(s_start, start - 6), start)
     ):
         return True
     if _TEAM_AFTER.match(text, end, end + 40):
@@ -1447,6 +1476,7 @@ NEGATION_HINTS = (
 TEAM_HINTS = (
     "team", "who", "customers", "clients", "scientists", "researchers", "analysts", "marketers",
     "designers", "accountants", "recruiters", "clinicians", "traders", "salespeople", "account managers",
+    "planners", "merchandisers", "buyers", "actuaries", "business users",
 )
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 # The negation hints the matcher's scan marks (its "negation" marks): in the scanned bytes an apostrophe is any
@@ -1668,7 +1698,7 @@ def _third_person_ok(clause: str) -> bool:
     """A third-person model verb has the hire as subject: the clause before it is a duty line's start or
     the role ("- Develops, validates and ", "The Data Scientist III develops and ")."""
     return _DUTY_LINE_START.fullmatch(clause) is not None or _ROLE_SUBJECT.search(clause) is not None
-_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b|\bfoundation\s+models?\b")
+_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b")
 # Words that end the verb's object before a head noun is reached: prepositions, pronouns, other nouns that
 # verbs of this kind take ("training data", "serving infrastructure", "monitoring dashboards").
 _GAP_STOP = frozenset(
@@ -1801,7 +1831,7 @@ _SCAN_ANCHORS = (
 _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
-    "source", "profil", "benchmark", "predict", "train", "prompt",
+    "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2214,7 +2244,9 @@ _OBJECT_PEOPLE = (  # "coach two analysts"; one person: "mentor one junior engin
     r"(?:[ \t]+(?:an?[ \t]+|the[ \t]+|our[ \t]+|(?:two|three|four|five|a[ \t]+few|[1-9])[ \t]+)?"
     + _PEOPLE_MODS
     + _PEOPLE
-    + r"|[ \t]+(?:one|an?)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:engineer|scientist|analyst|developer|researcher|intern|hire))\b"
+    + r"|[ \t]+(?:one|an?)[ \t]+(?:[\w-]+[ \t]+){0,2}(?:engineer|scientist|analyst|developer|researcher|intern|hire)"
+    # a count names people whatever they are called: "mentor 1–2 junior engineers", "two Associate validators"
+    r"|[ \t]+(?:two|three|four|five|six|[1-9](?:[ \t]*[-\u2013][ \t]*[1-9])?)[ \t]+(?:[a-z-]+[ \t]+){0,2}[a-z-]+s)\b"
 )
 # "Lead engineers will review your code" is a noun phrase: after lead/led the object needs a determiner.
 _LED_PEOPLE = (
@@ -2780,7 +2812,14 @@ _TESTED = re.compile(r"(?:well[- ]|(?:is|are|be|being)[ \t]+)(tested)\b(?![ \t]+
 _TEST_BUILD = re.compile(r"(?:develop|build|implement|write|code)[ \t]+and[ \t]+(test)[ \t]+"
                          r"(?!(?:models?|the[ \t]+model|"
                          r"hypothes[ie]s|ideas|features?|experiments?)\b)")
-_TESTS_LIST = re.compile(r"(tests)[ \t]*,[ \t]*(?:typing|linting|code[ \t]+review|ci\b|packaging|documentation)")
+_TESTS_LIST = re.compile(
+    r"(tests)[ \t]*,[ \t]*(?:typing|type[ \t]+hints|linting|code[ \t]+review|ci\b|packaging|documentation)"
+)
+# ... or a later item of that list: "good habits: code review, tests, type hints"
+_TESTS_LATER = re.compile(
+    r"(?:typing|type[ \t]+hints|linting|code[ \t]+reviews?|ci|packaging|documentation)[ \t]*,[ \t]*"
+    r"(?:and[ \t]+)?(tests)\b"
+)
 
 
 def _testing_practice(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -2788,7 +2827,7 @@ def _testing_practice(text: str, low: str, scan: _Scan) -> list[Candidate]:
     for at in scan("test"):
         if not _left_boundary(low, at) and not low.startswith(("well-", "well "), max(0, at - 5)):
             continue
-        for pattern, lo in ((_TESTS_VERB, 20), (_TESTED, 9), (_TEST_BUILD, 24), (_TESTS_LIST, 0)):
+        for pattern, lo in ((_TESTS_VERB, 20), (_TESTED, 9), (_TEST_BUILD, 24), (_TESTS_LIST, 0), (_TESTS_LATER, 22)):
             match = pattern.search(low, max(0, at - lo), at + 40)
             if match is not None and match.start(1) == at:
                 if _not_the_hire(_clause_before(text, at)):
@@ -3047,6 +3086,14 @@ def _classify_starts(low: str, scan: _Scan) -> list[int]:
 
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
+# Liking team work, as a requirement: "you enjoy working in a small team", "happy in a tiny team", "love working
+# in a team" (5 of 5 read postings label teamwork there)
+_TEAM_LIKING = re.compile(
+    r"((?:enjoy|enjoys|love|loves|happy|thrive|thrives)[ \t]+(?:working[ \t]+)?(?:in|as[ \t]+part[ \t]+of|within|on)"
+    r"[ \t]+(?:a|an|our)[ \t]+(?:[\w-]+[ \t]+){0,2}team)\b"
+)
+
+
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("mod", "llm", "classifier", "network"), _model_verbs),
     (("pipeline", "streaming"), _pipelines),
@@ -3094,6 +3141,9 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("forecast",), _noun_finder("forecast", "forecasts", _FORECASTS_VERB, "time_series")),
     (("production",), _noun_finder("production", "production software", _SOFTWARE_VERB, "software_engineering")),
     (("prompt",), _noun_finder("prompt", "prompts", _PROMPTS_VERB, "prompt_engineering")),
+    (("enjoy", "love", "happy", "thriv"), _phrase_finder(
+        _TEAM_LIKING, "teamwork",
+        lambda low, scan: scan("enjoy") + scan("love") + scan("happy") + scan("thriv"))),
 ]
 
 

@@ -46,7 +46,7 @@ _REQUIRED_HEAD = (
     r"|about\s+you|who\s+you\s+are|your\s+profile|(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required|"
     r"responsibilities|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
     r"benefits|perks|what\s+we\s+offer|compensation|(?:our\s+)?tech(?:nology)?\s+stack|technologies|job\s+description|"
-    r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply"
+    r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply|(?:other|additional|more|job|key)\s+(?:details|information|info)"
 )
 # Case-sensitive patterns over folded lower-case text (rules.fold, rules._fx): 2-5x faster than IGNORECASE.
 # A heading may carry emoji or symbols before or after it ("✨ Bonus points", "Bonus points ⭐"), a gloss in
@@ -74,13 +74,14 @@ _CUE_PHRASE = (
     r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
     r"valorables?|id\u00e9alement|appr\u00e9ci\u00e9e?s?|diferencial|desej\u00e1ve(?:l|is)|gradit[oaie])\b"
 )
-_CUE_LABEL = r"(?:nice|plus|bonus)\s*:"  # "Must: Python. Nice: vLLM, Rust" (terse HN postings)
+_CUE_LABEL = r"(?:also\s+)?(?:nice|plus|bonus)\s*:"  # "Must: Python. Nice: vLLM, Rust. Also nice: Triton" (terse HN)
 _CUE_NICE = r"\b(?:is|are)\s+nice\b"
 _CUE = _fx(_CUE_PHRASE + r"|(?:^|(?<=[.;]\s)|(?<=\|\s))" + _CUE_LABEL + "|" + _CUE_NICE)
 # _CUE's three alternatives apart, for `_cue_in`: sre tries _CUE's look-behinds at every position of a
 # sentence; the first alternative alone searches ~3x faster, and the others need words that are rare.
 _CUE_PHRASE_RE, _CUE_LABEL_RE, _CUE_NICE_RE = _fx(_CUE_PHRASE), _fx(_CUE_LABEL), _fx(_CUE_NICE)
 _CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
+_SO_IS = _fx(r"\s*(?:and\s+|but\s+)?(?:so|as)\s+(?:is|are|would\s+be)\b")
 _NOT_REQUIRED_END = _fx(r"\bnot\s+(?:strictly\s+)?(?:required|essential|mandatory|necessary|needed|a\s+must)\s*,?\s*$")
 # "We don't need a CUDA wizard, but it helps": the clause after "but" is the cue of the one before it
 _BUT_IT_HELPS = _fx(r"but\s+it\s+(?:helps|would\s+help|is\s+a\s+plus)\b")
@@ -248,7 +249,7 @@ class RequirementLevels:
         self._starts: list[int] = []
         self._preferred: list[bool] = []
         self._cache: dict[tuple[int, int], int] = {}
-        self._cues: dict[tuple[int, int], list[tuple[int, bool]]] = {}  # see has_cue
+        self._cues: dict[tuple[int, int], list[tuple[int, bool, int]]] = {}  # see has_cue
         stop = -1 if until is None else low.find("\n", until)
         if stop < 0:
             stop = len(low)
@@ -298,6 +299,18 @@ class RequirementLevels:
     def has_cue(self, start: int, s_start: int, s_end: int) -> bool:
         """Whether a cue in the clause holding the mention at `start` (sentence text[s_start:s_end]) makes it
         preferred: `level` for a mention whose section is required."""
+        if self._clause_cue(start, s_start, s_end):
+            return True
+        # "Audio signal processing is a big plus; so is CUDA": the clause takes the cue of the one before it
+        if _SO_IS.match(self.low, s_start, s_end) is None:
+            return False
+        prev = self.low[max(0, s_start - 300) : s_start].rstrip()
+        if not prev.endswith(";"):
+            return False
+        cut = max(prev.rfind(".", 0, len(prev) - 1), prev.rfind("\n"), prev.rfind(";", 0, len(prev) - 1)) + 1
+        return _cue_in(prev[cut:])
+
+    def _clause_cue(self, start: int, s_start: int, s_end: int) -> bool:
         key = (s_start, s_end)
         state = self._cache.get(key)
         if state is None:
@@ -335,11 +348,25 @@ class RequirementLevels:
             return _cue_pattern(self.low, lo, hi).search(self.low, lo, hi) is not None or self._labelled(start)
         # "3 years putting models into production, ideally in healthcare": the models are required;
         # "Spark, ideally PySpark": PySpark is preferred. The cues of a clause are read once for all its mentions.
+        # "Azure (ideally Azure ML) or another major cloud": a forward cue in a bracket qualifies only the
+        # bracket, so what follows the bracket is still asked for.
         cues = self._cues.get((lo, hi))
         if cues is None:
             found = _cue_pattern(self.low, lo, hi).finditer(self.low, lo, hi)
-            cues = self._cues[lo, hi] = [(m.start(), m.group() in FORWARD_CUES) for m in found]
-        return any(at < start or not forward for at, forward in cues) or self._labelled(start)
+            cues = self._cues[lo, hi] = [
+                (m.start(), m.group() in FORWARD_CUES, self._bracket_end(m.start(), lo, hi)) for m in found
+            ]
+        return any(
+            not forward or (at < start and not 0 <= close < start) for at, forward, close in cues
+        ) or self._labelled(start)
+
+    def _bracket_end(self, at: int, lo: int, hi: int) -> int:
+        """The offset of the ")" closing a bracket open at `at` (within text[lo:hi]), else -1."""
+        low = self.low
+        opened = low.rfind("(", lo, at)
+        if opened < 0 or low.find(")", opened, at) >= 0:
+            return -1
+        return low.find(")", at, hi)
 
     def _labelled(self, start: int) -> bool:
         """Whether the mention at `start` follows, in its line and sentence, an inline preferred label with no
