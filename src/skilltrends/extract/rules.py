@@ -1887,14 +1887,17 @@ class _Scan:
         return hits
 
 
-def _matches_at(pattern: re.Pattern[str], low: str, starts: list[int]) -> list[re.Match[str]]:
-    """What `pattern.finditer(low)` yields, given every offset where a match of `pattern` can start (any
+def _matches_at(
+    pattern: re.Pattern[str], low: str, starts: list[int], hi: int | None = None
+) -> list[re.Match[str]]:
+    """What `pattern.finditer(low, 0, hi)` yields, given every offset where a match of `pattern` can start (any
     order, repeats allowed): at each offset from the end of the previous match on, the match there if any
     (finditer's leftmost, non-overlapping matches; none of these patterns matches the empty string)."""
     out = []
     end = 0
+    stop = len(low) if hi is None else hi
     for at in sorted(set(starts)) if len(starts) > 1 else starts:
-        if at >= end and (match := pattern.match(low, at)) is not None:
+        if at >= end and (match := pattern.match(low, at, stop)) is not None:
             out.append(match)
             end = match.end()
     return out
@@ -2030,13 +2033,7 @@ def _matches_in(pattern: re.Pattern[str], low: str, lo: int, hi: int, stems: tup
         while at >= 0:
             starts.append(at)
             at = low.find(stem, at + 1, hi)
-    out = []
-    end = lo
-    for at in sorted(starts):
-        if at >= end and (match := pattern.match(low, at, hi)) is not None:
-            out.append(match)
-            end = match.end()
-    return out
+    return _matches_at(pattern, low, starts, hi)
 
 
 def _spaces_before(low: str, at: int) -> int:

@@ -352,10 +352,10 @@ class RequirementLevels:
         # bracket, so what follows the bracket is still asked for.
         cues = self._cues.get((lo, hi))
         if cues is None:
-            found = _cue_pattern(self.low, lo, hi).finditer(self.low, lo, hi)
-            cues = self._cues[lo, hi] = [
-                (m.start(), m.group() in FORWARD_CUES, self._bracket_end(m.start(), lo, hi)) for m in found
-            ]
+            cues = self._cues[lo, hi] = []
+            for m in _cue_pattern(self.low, lo, hi).finditer(self.low, lo, hi):
+                forward = m.group() in FORWARD_CUES  # only a forward cue's bracket matters
+                cues.append((m.start(), forward, self._bracket_end(m.start(), lo, hi) if forward else -1))
         return any(
             not forward or (at < start and not 0 <= close < start) for at, forward, close in cues
         ) or self._labelled(start)
