@@ -113,6 +113,35 @@ LEVEL_CASES = [
      "vector_database", "preferred"),
     ("- Erfahrung mit Datenpipelines (Airflow).", "Datenpipelines", "etl", "required"),
     ("- Conocimientos de aprendizaje profundo.", "aprendizaje profundo", "deep_learning", "required"),
+    # model verbs in duty lines: the infinitive, the "you" future, the German "du" form, the verb after "Modelle"
+    ("- Entrenar y evaluar modelos de visión para control de calidad.", "Entrenar", "model_training", "required"),
+    ("- Entrenar y evaluar modelos de visión para control de calidad.", "evaluar", "model_evaluation",
+     "required"),
+    ("- Poner en producción modelos de scoring en GCP.", "Poner en producción", "model_serving", "required"),
+    ("- Treinar e monitorar modelos de recomendação.", "monitorar", "model_monitoring", "required"),
+    ("- Vous entraînerez des modèles de langage pour nos clients.", "entraînerez", "model_training", "required"),
+    ("- Du trainierst und evaluierst Modelle für die Bildsegmentierung.", "trainierst", "model_training",
+     "required"),
+    ("Deine Aufgabe: Modelle trainieren und betreiben.", "trainieren", "model_training", "required"),
+    ("- 2 años de experiencia con modelos en producción.", "producción", "model_serving", "required"),
+    ("- Avaliação de modelos com métricas de negócio.", "Avaliação", "model_evaluation", "required"),
+    # the company's own work, in the third person, is not asked of the hire
+    ("Nuestro equipo entrena modelos de riesgo cada semana.", "entrena", None, None),
+    ("- Conocimientos de redes neuronales convolucionales.", "redes neuronales", "neural_networks", "required"),
+    ("- Des stratégies d'augmentation de données pour la vision.", "augmentation de données", "data_augmentation",
+     "required"),
+    ("- Expérience des systèmes embarqués temps réel.", "systèmes embarqués", "embedded_systems", "required"),
+    ("- Dominio de regresión logística y árboles de decisión.", "regresión logística", "regression", "required"),
+    ("- Detectar la deriva del modelo en producción.", "deriva del modelo", "model_monitoring", "required"),
+    ("- Experiencia con modelos de grafos (GNN).", "modelos de grafos", "graph_ml", "required"),
+    ("- Experiencia en clasificación de documentos.", "clasificación", "classification", "required"),
+    # the role as the work, after "como" / "als" as after "as"
+    ("Sie bringen Erfahrung als Data Scientist oder ML Engineer mit.", "Data Scientist", "data_science",
+     "required"),
+    ("Sie bringen Erfahrung als ML Engineer oder Data Scientist mit.", "ML", "machine_learning", "required"),
+    ("- Tres años trabajando como ML Engineer.", "ML", "machine_learning", "required"),
+    # "Les plus" heads the optional list
+    ("Profil\n- Python\n\nLes plus\n- Kubernetes", "Kubernetes", "kubernetes", "preferred"),
 ]
 
 

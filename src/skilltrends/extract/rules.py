@@ -578,7 +578,10 @@ def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
 
 # Stricter than _AS_A_ROLE (which also lets "ML" modify a role): the article is required here.
 # "as a data engineer", "as ML engineer or data scientist", "as DevOps, MLOps or Data Engineer"
-_AS_ROLE_BEFORE = _fx(r"\bas\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?)?$")
+_AS_ROLE_BEFORE = _fx(
+    r"\b(?:as\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?)?"
+    r"|(?:como|comme|als|come)\s+(?:(?:[\w-]+,?\s+){1,4}(?:o\s+|ou\s+|y\s+|e\s+|et\s+|oder\s+|und\s+|/\s*))?)$"
+)
 
 
 _LINK_TO_BEFORE = _fx(r"\b(?:link|links|url)\s+to\s+(?:your\s+|a\s+)?$")
@@ -1487,7 +1490,9 @@ APOSTROPHE_HINTS = tuple(hint for hint in NEGATION_HINTS if hint not in NEGATION
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 # "as a data scientist", "as a research or data scientist", "as a machine learning engineer or data scientist"
 _AS_A_ROLE = re.compile(  # "as a Python engineer", "you should be a strong Python engineer": the hire's own role
-    r"\b(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?)?(?:[\w-]+\s+)?$"
+    r"\b(?:(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?)?"
+    # and in other languages: "como ML Engineer o Data Scientist", "als ML Engineer oder Data Scientist"
+    r"|(?:como|comme|als|come)\s+(?:(?:[\w-]+\s+){1,3}(?:o|ou|y|e|et|oder|und|/)\s+)?)(?:[\w-]+\s+)?$"
 )
 _REACH = 300
 _NO_MARKS: list[int] = []
@@ -3046,6 +3051,79 @@ def _models_monitored(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
+# Model verbs in Spanish, Portuguese, French, Italian and German duty lines, where postings use the
+# infinitive, the French and Spanish future of "you", or the German "du" form: "Entrenar y poner en producción
+# modelos", "Desenvolver e monitorar modelos", "Entraîner et évaluer des modèles", "Vigilar la deriva de los
+# modelos", "Du entwickelst und trainierst Modelle", "Modelle trainieren". The verb before the model noun, in
+# its clause with at most 60 characters between; the mention is the verb. (Read sets 8, 10, 11: every one of
+# the 14 such verbs is gold.) Third-person forms ("nuestro equipo entrena modelos") describe the company.
+_FOREIGN_MODEL_VERBS: dict[str, str] = {
+    **dict.fromkeys(
+        ("entrenar", "entrenarás", "reentrenar", "treinar", "retreinar", "entraîner", "entrainer", "entraînerez",
+         "addestrare", "trainieren", "trainierst", "trainiere", "entrenamiento", "treinamento", "entraînement",
+         "addestramento"),
+        "model_training",
+    ),
+    **dict.fromkeys(
+        ("poner en producción", "pasar a producción", "colocar em produção", "mettre en production",
+         "mettrez en production", "in produktion bringen", "bringst", "betreibst", "betreiben", "bereitstellen",
+         "implantar", "deployen", "deployst"),
+        "model_serving",
+    ),
+    **dict.fromkeys(
+        ("monitorizar", "monitorear", "monitorar", "vigilar", "supervisar", "surveiller", "superviser",
+         "surveillerez", "überwachen", "überwachst", "monitoren", "monitorare", "monitoraggio", "monitoreo",
+         "monitorización", "monitoramento", "supervision", "surveillance"),
+        "model_monitoring",
+    ),
+    **dict.fromkeys(
+        ("evaluar", "evaluarás", "validar", "avaliar", "évaluer", "évaluerez", "valider", "évaluation",
+         "validation", "evaluación", "validación", "avaliação", "validação", "valutare", "validare", "valutazione",
+         "evaluieren", "evaluierst", "bewerten", "bewertest", "validieren", "validierst", "evaluierung"),
+        "model_evaluation",
+    ),
+}
+_FOREIGN_VERB = re.compile(
+    r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(_FOREIGN_MODEL_VERBS, key=len, reverse=True))
+    + r")(?![\w-])"
+)
+_FOREIGN_MODELS = re.compile(r"mod(?:elos?|èles?|elle|elli|ello|ell)(?![\w-])")
+# German puts the infinitive after its object: "Modelle trainieren, evaluieren und betreiben"
+_GERMAN_AFTER = re.compile(
+    r"(?:[ \t]+(?:zu|und|oder|sowie|,)?)*[ \t]*(trainieren|evaluieren|bewerten|validieren|überwachen|betreiben|"
+    r"deployen|bereitstellen)(?![\w-])"
+)
+# "con modelos en producción", "modelos em produção", "modèles en production", "Modelle in Produktion"
+_MODELS_IN_PRODUCTION = re.compile(r"[ \t]+(?:\w+[ \t]+){0,3}?(?:en|em|in)[ \t]+(producción|produção|production|produktion)\b")
+
+
+def _foreign_model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    """Model training, serving, monitoring and evaluation named by a verb (or its noun) before a model
+    noun in Spanish, Portuguese, French, Italian or German; see the comment above _FOREIGN_MODEL_VERBS."""
+    out: list[Candidate] = []
+    for at in scan("mod"):
+        noun = _FOREIGN_MODELS.match(low, at)
+        if noun is None or not _left_boundary(low, at):
+            continue
+        lo = max(0, at - 150)
+        stop = _UP_TO_LAST_STOP.match(low, lo, at)
+        clause_start = lo if stop is None else stop.end()
+        for verb in _FOREIGN_VERB.finditer(low, clause_start, at):
+            if at - verb.end() > 60:
+                continue
+            start, end = verb.span(1)
+            out.append(Candidate(start, end, _FOREIGN_MODEL_VERBS[verb.group(1)], text[start:end]))
+        if low.startswith("modell", at):
+            after = _GERMAN_AFTER.match(low, noun.end())
+            if after is not None:
+                start, end = after.span(1)
+                out.append(Candidate(start, end, _FOREIGN_MODEL_VERBS[after.group(1)], text[start:end]))
+        if (prod := _MODELS_IN_PRODUCTION.match(low, noun.end())) is not None:
+            start, end = prod.span(1)
+            out.append(Candidate(start, end, "model_serving", text[start:end]))
+    return out
+
+
 # Forecasts the hire builds: "Build demand forecasts for hotels", "Build promo uplift forecasts" (gold in 5 of 5
 # read postings; the verb rules out "Plover forecasts hospital staffing")
 _FORECASTS_VERB = re.compile(
@@ -3135,6 +3213,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("predict",), _predict_models),
     (("train",), _training_stage),
     (("mod",), _models_monitored),
+    (("mod",), _foreign_model_verbs),
     (("forecast",), _noun_finder("forecast", "forecasts", _FORECASTS_VERB, "time_series")),
     (("production",), _noun_finder("production", "production software", _SOFTWARE_VERB, "software_engineering")),
     (("prompt",), _noun_finder("prompt", "prompts", _PROMPTS_VERB, "prompt_engineering")),

@@ -36,7 +36,7 @@ _PREFERRED_HEAD = (
     r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|not\s+(?:essential|mandatory)\s+but\s+\w+(?:\s+\w+){0,2}|"
     # the same headings as other languages write them, and "Welcome skills" (Japanese postings in English)
     r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
-    r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|un\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
+    r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
     r"se\s+valorar[aá]n?|valorables?|desej[aá]ve(?:l|is)"
 )
 _REQUIRED_HEAD = (
