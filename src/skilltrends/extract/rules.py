@@ -3094,7 +3094,9 @@ _GERMAN_AFTER = re.compile(
     r"deployen|bereitstellen)(?![\w-])"
 )
 # "con modelos en producción", "modelos em produção", "modèles en production", "Modelle in Produktion"
-_MODELS_IN_PRODUCTION = re.compile(r"[ \t]+(?:\w+[ \t]+){0,3}?(?:en|em|in)[ \t]+(producción|produção|production|produktion)\b")
+_MODELS_IN_PRODUCTION = re.compile(
+    r"[ \t]+(?:\w+[ \t]+){0,3}?(?:en|em|in)[ \t]+(producción|produção|production|produktion)\b"
+)
 
 
 def _foreign_model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
