@@ -476,6 +476,18 @@ CASES = {
         ("Claims run on a Ruby monolith owned by IT; this role feeds it scores and does not modify it.", "Ruby",
          None),
     ],
+    "session11_rules": [
+        # independent sentences for the rules added after reading set 12
+        ("Our pricing team models premiums in SAS; you will read their tables.", "SAS", None),
+        ("The role reports to the VP of Consumer Data Science.", "Data Science", None),
+        ("- Wrap models as REST services behind the gateway.", "REST services", "rest_api"),
+        ("- Pipelines are version-controlled, unit-tested and code-reviewed.", "version-controlled",
+         "version_control"),
+        ("- Pipelines are version-controlled, unit-tested and code-reviewed.", "tested", "software_testing"),
+        ("- Pipelines are version-controlled, unit-tested and code-reviewed.", "reviewed", "code_review"),
+        ("- Keep notebooks documented and under version control.", "documented", "documentation"),
+        ("- Results are peer-reviewed by the science board.", "reviewed", None),
+    ],
     "leadership_phrase": [
         ("- Coach product teams on A/B testing.", "Coach product teams", "leadership"),
         ("- Mentor engineers and scientists across three teams.", "Mentor engineers", "leadership"),
