@@ -487,6 +487,11 @@ CASES = {
         ("- Pipelines are version-controlled, unit-tested and code-reviewed.", "reviewed", "code_review"),
         ("- Keep notebooks documented and under version control.", "documented", "documentation"),
         ("- Results are peer-reviewed by the science board.", "reviewed", None),
+        ("- Build real-time features with Flink.", "real-time features", "streaming"),
+        ("- Consume the payments event stream.", "event stream", "streaming"),
+        ("- Label anomalies, then train supervised models on them.", "supervised models", "supervised_learning"),
+        ("- Cluster sessions with unsupervised methods.", "unsupervised methods", "unsupervised_learning"),
+        ("The team was supervised by a senior engineer.", "supervised", None),
     ],
     "leadership_phrase": [
         ("- Coach product teams on A/B testing.", "Coach product teams", "leadership"),
@@ -883,6 +888,12 @@ def test_rules_decide_ambiguous_mention(
         ("Bayesian statistics and causal inference.", ("bayesian_methods", "Bayesian statistics"),
          ("statistics", "statistics")),
         ("Spark MLlib on Hadoop.", ("mllib", "Spark MLlib"), ("spark", "Spark")),
+        # an alias that names two skills at once ("implies")
+        ("Ingest clicks through Spark Streaming.", ("spark", "Spark Streaming"), ("streaming", "Spark Streaming")),
+        ("Knowledge of supervised and unsupervised methods.", ("supervised_learning", "supervised and unsupervised"),
+         ("unsupervised_learning", "supervised and unsupervised")),
+        ("- Unsupervised anomaly detection on logs.", ("unsupervised_learning", "Unsupervised anomaly detection"),
+         ("anomaly_detection", "Unsupervised anomaly detection")),
     ],
 )
 def test_a_name_that_spells_out_another_skill_tags_both(
