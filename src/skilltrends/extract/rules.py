@@ -579,7 +579,9 @@ def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
 # Stricter than _AS_A_ROLE (which also lets "ML" modify a role): the article is required here.
 # "as a data engineer", "as ML engineer or data scientist", "as DevOps, MLOps or Data Engineer"
 _AS_ROLE_BEFORE = _fx(
-    r"\b(?:as\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?)?"
+    r"\b(?:as\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?"
+    # a later item of a list of roles: "as an ML engineer, MLOps engineer or solutions architect"
+    r"|(?:(?:[\w-]+\s+){0,3}[\w-]+\s*(?:,|/|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?(?:an?\s+)?){1,3})?"
     r"|(?:como|comme|als|come)\s+(?:(?:[\w-]+,?\s+){1,4}(?:o\s+|ou\s+|y\s+|e\s+|et\s+|oder\s+|und\s+|/\s*))?)$"
 )
 
@@ -1494,7 +1496,8 @@ APOSTROPHE_HINTS = tuple(hint for hint in NEGATION_HINTS if hint not in NEGATION
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 # "as a data scientist", "as a research or data scientist", "as a machine learning engineer or data scientist"
 _AS_A_ROLE = re.compile(  # "as a Python engineer", "you should be a strong Python engineer": the hire's own role
-    r"\b(?:(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?)?"
+    r"\b(?:(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?"
+    r"|(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*(?:(?:or|and)\s+)?(?:an?\s+)?)?"  # "as an ML engineer, MLOps engineer"
     # and in other languages: "como ML Engineer o Data Scientist", "als ML Engineer oder Data Scientist"
     r"|(?:como|comme|als|come)\s+(?:(?:[\w-]+\s+){1,3}(?:o|ou|y|e|et|oder|und|/)\s+)?)(?:[\w-]+\s+)?$"
 )
