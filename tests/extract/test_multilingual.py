@@ -142,6 +142,9 @@ LEVEL_CASES = [
     ("- Tres años trabajando como ML Engineer.", "ML", "machine_learning", "required"),
     # "Les plus" heads the optional list
     ("Profil\n- Python\n\nLes plus\n- Kubernetes", "Kubernetes", "kubernetes", "preferred"),
+    # a heading in another script with its English gloss after a slash
+    ("応募資格 / Requirements\n- Python\n\n歓迎要件 / Nice to have\n- Kubernetes", "Kubernetes", "kubernetes",
+     "preferred"),
 ]
 
 

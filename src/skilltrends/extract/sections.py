@@ -51,9 +51,10 @@ _REQUIRED_HEAD = (
 # Case-sensitive patterns over folded lower-case text (rules.fold, rules._fx): 2-5x faster than IGNORECASE.
 # A heading may carry emoji or symbols before or after it ("✨ Bonus points", "Bonus points ⭐"), a gloss in
 # another language after a slash ("Deseable / Nice to have"), or follow a heading in another script whose
-# English gloss is in brackets ("우대 사항 (Preferred)").
+# English gloss is in brackets or after a slash ("우대 사항 (Preferred)", "歓迎スキル / Nice to have").
 _HEADING = _fx(
-    r"^[ \t]*(?:[^\w\s#*_]{1,4}[ \t]*)?(?:#{1,6}[ \t]*|\*\*|__)?(?:[^\x00-\x7f\n]+(?:[ \t]+[^\x00-\x7f\n]+)*[ \t]*\()?"
+    r"^[ \t]*(?:[^\w\s#*_]{1,4}[ \t]*)?(?:#{1,6}[ \t]*|\*\*|__)?"
+    r"(?:[^\x00-\x7f\n]+(?:[ \t]+[^\x00-\x7f\n]+)*[ \t]*(?:\(|/[ \t]*))?"
     r"(?P<h>(?P<pref>" + _PREFERRED_HEAD + r")|" + _REQUIRED_HEAD + r")"
     r"[ \t]*(?:\([^)\n]{0,30}\))?\)?(?:[ \t]*/[ \t]*[^\n/]{1,30})?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?"
     r"[ \t]*(?:[^\w\s]{1,4}[ \t]*)?$"
