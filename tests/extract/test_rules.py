@@ -494,6 +494,12 @@ CASES = {
         ("The team was supervised by a senior engineer.", "supervised", None),
         ("- 3 years as a data analyst, MLOps engineer or SRE.", "MLOps", "mlops"),
         ("- Graph-based methods for fraud rings.", "Graph-based methods", "graph_ml"),
+        ("- Mentor two graduate trainees.", "Mentor two graduate trainees", "leadership"),
+        ("- Coach junior consultants on delivery.", "Coach junior consultants", "leadership"),
+        ("- Azure Data Engineer Associate is a plus.", "Azure Data Engineer Associate", "azure_certification"),
+        ("- A Databricks certification helps.", "Databricks certification", "certifications"),
+        ("We build LLM tools that help 1,200 agents resolve tickets faster.", "agents", None),
+        ("- Evaluate every model update against a held-out set.", "Evaluate", "model_evaluation"),
     ],
     "leadership_phrase": [
         ("- Coach product teams on A/B testing.", "Coach product teams", "leadership"),

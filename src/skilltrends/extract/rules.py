@@ -361,7 +361,8 @@ def _classification(ctx: RuleContext, cand: Candidate) -> str | None:
 # "agents" are AI agents in a posting about LLMs, not claims, support or sales agents
 _HUMAN_AGENTS_BEFORE = _fx(
     r"\b(?:support|human|customer|claims?|insurance|sales|travel|estate|service|call[- ]cent(?:er|re)|field|"
-    r"booking|letting|our|their|your)\s+$"
+    r"booking|letting|our|their|your|contact[- ]cent(?:er|re)|live|frontline|front-line)\s+$"
+    r"|\b\d[\d,]*\+?\s+$"  # a head count: "the tools that help 6,000 agents answer faster"
 )
 
 
@@ -1795,7 +1796,8 @@ _PRONOUN_AFTER = re.compile(
 # "evaluate model accuracy", "monitor model performance": "model" as a modifier of what is evaluated
 _MODEL_QUALITY = re.compile(
     r"[ \t]+(?:(?:the|our|their|your)[ \t]+)?(?:[\w-]+[ \t]+)?(models?)(?:['’]s?)?[ \t]+(?:accuracy|performance|"
-    r"quality|metrics|outputs?|predictions|behaviou?r|robustness|fairness|calibration|drift|health|errors?)\b",
+    r"quality|metrics|outputs?|predictions|behaviou?r|robustness|fairness|calibration|drift|health|errors?|"
+    r"changes?|updates?|versions?|releases?)\b",
     re.IGNORECASE,
 )
 
@@ -2244,7 +2246,7 @@ _PEOPLE = (
     r"(?:team(?:" + "|".join(rf"(?<=\b{d}[ \t]team)" for d in ("the", "our", "your", "their", "a", "an")) + r")"
     r"|teams|"
     r"engineers|scientists|analysts|juniors|colleagues|peers|others|interns|developers|researchers|people|members|"
-    r"staff|hires)"
+    r"staff|hires|trainees|consultants|graduates|apprentices|teammates|mentees)"
 )
 # Up to three modifiers ("two junior data scientists"), not prepositions: "mentoring from senior staff" is
 # mentoring the hire receives.
