@@ -23,6 +23,13 @@ from skilltrends.extract.requirements import (
 from skilltrends.models import Degree, Salary
 
 DEGREE_CASES = [
+    # session 11: "will be an added advantage" marks a preferred degree; "a degree ... welcome but not necessary"
+    # accepts experience; "N years, or a PhD plus M years" requires no degree (the PhD shortens a route)
+    ("- BSc in Computer Science.\n- An MSc in Statistics will be an added advantage.", "bachelor",
+     ("computer_science",), False),
+    ("A university degree is welcome but not necessary if you can show shipped work.", None, (), True),
+    ("- 4+ years of applied ML experience, or a PhD in machine learning plus 1 year in industry.", None, (),
+     False),
     # session 10: a "details" heading ends the preferred section; a route "(or a BS plus 4 years ...)";
     # "Electrical or <X> Engineering"; "no degree requirements" and "A degree? Nice if ..." accept experience
     ("Bonus\n- Kafka.\n\nAdditional information\n\nEducation: B.E. / B.Tech in Computer Science or related "
@@ -267,6 +274,10 @@ def test_find_years_floor_and_ceiling(text: str, low: float | None, high: float 
 
 
 SALARY_CASES = [
+    # "from" in other languages leaves the ceiling open
+    ("Retribución: a partir de 48.000 € brutos anuales", Salary(48000, None, "EUR", "year")),
+    ("Vergütung: ab 70.000 € brutto pro Jahr", Salary(70000, None, "EUR", "year")),
+    ("Wynagrodzenie: od 18 000 zł miesięcznie", Salary(18000, None, "PLN", "month")),
     ("$180k–$240k", Salary(180000, 240000, "USD", "year")),
     ("$180,000 - $240,000", Salary(180000, 240000, "USD", "year")),
     ("USD 150,000 - 190,000 per year", Salary(150000, 190000, "USD", "year")),

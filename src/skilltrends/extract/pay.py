@@ -526,7 +526,11 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
 
 _CODE_AFTER = re.compile(r"\A\s?([A-Za-z]{3})(?![A-Za-z])")
 _FLOOR_BEFORE = re.compile(
-    r"\b(?:minimum|min\.|at\s+least|starting|(maximum|max\.|up\s+to))\b[^$£€\d]*$", re.IGNORECASE
+    r"\b(?:minimum|min\.|at\s+least|starting|(maximum|max\.|up\s+to))\b[^$£€\d]*$"
+    # "from" right before the figure in other languages: "a partir de 55.000 €", "desde", "à partir de", "ab",
+    # "a partire da", "vanaf", "od" (Polish)
+    r"|(?<!\w)(?:a\s+partir\s+de|desde|à\s+partir\s+de|ab|a\s+partire\s+da|vanaf|od)\s+(?:[$£€]\s?)?$",
+    re.IGNORECASE,
 )
 
 

@@ -132,13 +132,17 @@ _EQUIVALENT_PARTS = (
     (("substitute",), r"substitute[ds]?\s+for\s+(?:the\s+|a\s+)?(?:required\s+|formal\s+)?(?:education|degree)"),
     # "A degree? Nice if you have one", "Degree? Not required"
     (("degree",), r"degree\?\s*(?:nice|not\s+(?:required|needed|necessary)|optional|a\s+plus|helpful|great)\b"),
+    # "A degree in computer engineering is welcome but not necessary" (any degree, not "a Master's ... preferred
+    # but not required", which makes only the higher degree optional)
+    (("degree",), r"(?:(?<=\ba\s)|(?<=\bany\s)|(?<=\buniversity\s)|(?<=\bcollege\s)|(?<=\bformal\s))degree\b"
+                  r"[^.;\n]{0,60}?\bbut\s+not\s+(?:required|necessary|needed|mandatory|a\s+requirement)\b"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
 # the word follows after whitespace; ("degree", "do"): see _dont_need_start.
 _EQUIVALENT_ANCHORS = (
     ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("degree", ""),
-    ("self-taught", ""), ("degree", "no"), ("substitute", ""), ("degree", ""),
+    ("self-taught", ""), ("degree", "no"), ("substitute", ""), ("degree", ""), ("degree", ""),
 )
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
@@ -152,7 +156,7 @@ _OR_EQUIVALENT_RE = re.compile(
 _PREFERRED_CUE = re.compile(
     r"\b(?:preferred|preferably|prefer|ideally|is\s+a\s+plus|are\s+a\s+plus|a\s+(?:big\s+|huge\s+|"
     r"strong\s+)?plus|"
-    r"nice[- ]to[- ]have|bonus|desirable|desired|advantageous|an\s+advantage|welcome|helpful|optional|"
+    r"nice[- ]to[- ]have|bonus|desirable|desired|advantageous|an\s+(?:added\s+)?advantage|welcome|helpful|optional|"
     r"not\s+required|would\s+be\s+(?:great|nice|good)|great\s+to\s+have|extra\s+credit)\b",
     re.IGNORECASE,
 )
@@ -528,7 +532,7 @@ _REQUIRED_BETWEEN = re.compile(r";|\b(?:required|requirement|must|mandatory)\b",
 # degree's part of the sentence (up to a ";"), past the commas of its list of fields.
 _PREFERRED_END = re.compile(
     r"\b(?:is|are|would\s+be)\s+(?:strongly\s+|highly\s+)?(?:preferred|a\s+(?:big\s+|strong\s+)?plus|desirable|"
-    r"desired|an\s+advantage|advantageous|nice\s+to\s+have)[\s.!)]*$",
+    r"desired|an\s+(?:added\s+)?advantage|advantageous|nice\s+to\s+have)[\s.!)]*$",
     re.IGNORECASE,
 )
 
@@ -774,6 +778,12 @@ _YEARS_WITH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _YEARS_FIGURE = re.compile(r"\b\d+\+?\s*(?:years?|yrs?)\b", re.IGNORECASE)
+# "3+ years of industry NLP experience, or a PhD in NLP plus 1 year": the other route, a degree plus years
+_OR_BEFORE = re.compile(r"\bor\s+(?:an?\s+)?$", re.IGNORECASE)
+_PLUS_YEARS_AFTER = re.compile(
+    r"[^,;.()\n]{0,50}?\b(?:plus|and|with|\+)\s+(?:at\s+least\s+)?(?:\d+|one|two|three)\+?\s*(?:years?|yrs?)\b",
+    re.IGNORECASE,
+)
 
 
 def _route_qualifier(sentence: str, start: int) -> bool:
@@ -781,7 +791,13 @@ def _route_qualifier(sentence: str, start: int) -> bool:
     and no degree: "4+ years building ML systems (or 2+ years with an MS/PhD)" requires no degree; "5+ years
     with a BS, or 3+ years with an MS" does (every route names one)."""
     if _YEARS_WITH_BEFORE.search(sentence, max(0, start - 60), start) is None:
-        return False
+        # "3+ years of industry NLP experience, or a PhD in NLP plus 1 year": a route of years alone before
+        return bool(
+            _OR_BEFORE.search(sentence, max(0, start - 15), start)
+            and _PLUS_YEARS_AFTER.match(sentence, start)
+            and _YEARS_FIGURE.search(sentence, 0, start)
+            and not _DEGREE_WORD.search(sentence, 0, start)
+        )
     return any(
         _WITH_DEGREE_AFTER.match(sentence, m.end()) is None
         and not _DEGREE_WORD.search(sentence, max(0, m.start() - 40), m.start())
