@@ -104,6 +104,8 @@ class SkillMatcher:
             # the two halves of "sentence", for `TextIndex.hints` (the same scanned words: no extra matches)
             "negation": NEGATION_MARKED, "team": TEAM_HINTS,
         }
+        # no kind is named as a phrase word: scan_rows hands the marks to find_phrases as its `words`
+        assert not set(PHRASE_WORDS) & (set(marks) | set(REQUIREMENT_MARKS))
         marks.update({word: (word,) for word in PHRASE_WORDS})  # letters only: marked exactly where they occur
         marks.update(REQUIREMENT_MARKS)  # for extract_requirements (see scan_rows)
         self._scan = scanner(keys, marks=marks, engine=engine)
@@ -165,8 +167,9 @@ class SkillMatcher:
             low = _lower(text)
         found, marks = self._scan(text, low)
         cands = self._candidates(text, low, found)
-        words = None if marks is None else {word: marks[word] for word in PHRASE_WORDS if word in marks}
-        phrases = find_phrases(text, low, words)
+        # The marks hold each of PHRASE_WORDS that occurs under its own name (with other kinds, whose names are no
+        # phrase word): find_phrases looks words up by name only, so they serve as its `words` as they are.
+        phrases = find_phrases(text, low, marks)
         if not cands and not phrases:
             return [], marks
         index = TextIndex(text, low, marks)

@@ -637,9 +637,11 @@ def _requirements(
     sentences = _sentences(text, low=low, marks=marks)
     equivalent = _accepts_equivalent(low, marks)
     degree, years = _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
+    # The marks are a superset of HINTS (any non-word character stands for a space or a non-ASCII letter): a
+    # marked text is read only when a hint really occurs, as without marks (without one the reader finds nothing).
     if (degree.min_level is None or not degree.fields or years == (None, None)) and (
-        "requirements foreign" in marks if marks is not None else may_apply(low)
-    ):
+        marks is None or "requirements foreign" in marks
+    ) and may_apply(low):
         degree, years = _with_foreign(text, degree, years)
     return degree, years
 

@@ -128,9 +128,10 @@ HEADING_HINTS = (
 )
 
 
-def _cue_in(seg: str) -> bool:
-    """`_CUE.search(seg) is not None` (one of its alternatives matches somewhere), faster."""
-    if _CUE_PHRASE_RE.search(seg) is not None:
+def _cue_in(seg: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """`_CUE.search(seg) is not None` (one of its alternatives matches somewhere), faster. `pos`, `endpos`: where
+    in `seg` its first alternative's matches lie, when the caller knows (see `_cue_span`)."""
+    if _CUE_PHRASE_RE.search(seg, pos, len(seg) if endpos is None else endpos) is not None:
         return True
     if "nice" in seg and _CUE_NICE_RE.search(seg) is not None:
         return True
@@ -140,6 +141,38 @@ def _cue_in(seg: str) -> bool:
             if at == 0 or (at >= 2 and seg[at - 2] in ".;|" and seg[at - 1].isspace()):
                 return True
     return False
+
+
+_SPACE_RUN = re.compile(r"\s\s")
+# The most characters a _CUE match holds before the first CUE_HINTS word in it, and in all (look-ahead included:
+# 2 more), where its whitespace runs are single characters; with margins. See `_cue_span`.
+_CUE_BEFORE_HINT = 24
+_CUE_AFTER_HINT = 40
+
+
+def _cue_span(low: str, lo: int, hi: int, marks: list[int] | None) -> tuple[int, int]:
+    """(pos, endpos) such that _CUE and _CUE_PHRASE_RE find the same matches searching `low` from `pos` to
+    `endpos` as from `lo` to `hi`, read around the cue marks (`marks`: the scan's, sorted; None: (lo, hi)).
+
+    Every match holds a CUE_HINTS word, which the scan marks (a space in it marks any one non-word character),
+    at most 21 characters after its start, and is at most 33 characters long, but for matches with a longer
+    run of whitespace and "would be good" (which holds none: the two patterns and CUE_HINTS disagree there,
+    and has_cue keeps that answer). Found by expanding the patterns with single spaces, test_sections.py.
+    Where neither can occur, a match starts at most 21 characters before the first mark in [lo, hi) and ends,
+    look-ahead included, at most 35 after the last one; with no mark there, there is none: (lo, lo). A short span
+    is searched whole (the checks would cost more than they spare)."""
+    if (
+        hi - lo <= _CUE_BEFORE_HINT + _CUE_AFTER_HINT
+        or marks is None
+        or low.find("good", lo, hi) >= 0
+        or _SPACE_RUN.search(low, lo, hi) is not None
+    ):
+        return lo, hi
+    first = bisect.bisect_left(marks, lo)
+    last = bisect.bisect_left(marks, hi, first) - 1
+    if last < first:
+        return lo, lo
+    return max(lo, marks[first] - _CUE_BEFORE_HINT), min(hi, marks[last] + _CUE_AFTER_HINT)
 
 
 def _cue_pattern(low: str, lo: int, hi: int) -> re.Pattern[str]:
@@ -319,10 +352,16 @@ class RequirementLevels:
             marks = self._cue_marks
             # No cue word (CUE_HINTS holds a substring of every _CUE match): no cue. The marks say where one may be,
             # and the words are tested only without them (a marked one is nearly always there: _cue_in decides).
-            if (
-                (not any(hint in seg for hint in CUE_HINTS) if marks is None else not marked(marks, s_start, s_end))
-                or not _cue_in(seg)  # _CUE_HINT, _CUE, faster
-            ):
+            if marks is None:
+                cue = any(hint in seg for hint in CUE_HINTS) and _cue_in(seg)  # _CUE_HINT, _CUE, faster
+            elif not marked(marks, s_start, s_end):
+                cue = False
+            elif s_end - s_start <= _CUE_BEFORE_HINT + _CUE_AFTER_HINT:
+                cue = _cue_in(seg)
+            else:  # the phrase alternative read only around the marks (see _cue_span)
+                pos, endpos = _cue_span(self.low, s_start, s_end, marks)
+                cue = _cue_in(seg, pos - s_start, endpos - s_start)
+            if not cue:
                 state = 0  # no cue in the sentence
             else:
                 # 1: the cue governs the whole sentence; +1: clauses matter; +2: "ideally" or "preferably",
@@ -345,8 +384,11 @@ class RequirementLevels:
                         continue
                     hi = match.start()
                     break
+        pos, endpos = _cue_span(self.low, lo, hi, self._cue_marks)  # the same matches (see there)
         if state == 2:
-            return _cue_pattern(self.low, lo, hi).search(self.low, lo, hi) is not None or self._labelled(start)
+            return (
+                pos < endpos and _cue_pattern(self.low, lo, hi).search(self.low, pos, endpos) is not None
+            ) or self._labelled(start)
         # "3 years putting models into production, ideally in healthcare": the models are required;
         # "Spark, ideally PySpark": PySpark is preferred. The cues of a clause are read once for all its mentions.
         # "Azure (ideally Azure ML) or another major cloud": a forward cue in a bracket qualifies only the
@@ -354,7 +396,7 @@ class RequirementLevels:
         cues = self._cues.get((lo, hi))
         if cues is None:
             cues = self._cues[lo, hi] = []
-            for m in _cue_pattern(self.low, lo, hi).finditer(self.low, lo, hi):
+            for m in _cue_pattern(self.low, lo, hi).finditer(self.low, pos, endpos):
                 forward = m.group() in FORWARD_CUES  # only a forward cue's bracket matters
                 cues.append((m.start(), forward, self._bracket_end(m.start(), lo, hi) if forward else -1))
         return any(
