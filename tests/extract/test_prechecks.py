@@ -535,13 +535,14 @@ def test_marked_requirements_read_headings_on_lines_left_out(text: str) -> None:
 _PEOPLE_LEADS = ["with ", "alongside ", "our ", "the ", "their ", "other ", "another ", "a separate ", "partner ",
                  "lets ", "letting ", "harborview's ", "acme’s "]
 _PEOPLE_MIDDLES = ["", "data ", "ml platform ", "5,000+ ", "10 ", "senior ", "data & ml "]
-_PEOPLE_NOUNS = ["engineers", "developers", "team", "teams", "colleagues", "scientists", "data scientists",
+_PEOPLE_NOUNS = ["engineers", "developers", "team", "teams", "lab", "labs", "group", "colleagues", "scientists", "data scientists",
                  "data  scientists", "customers", "clients", "users", "researchers", "partners", "analysts",
                  "marketers", "designers", "accountants", "recruiters", "clinicians", "traders", "salespeople",
                  "sales team", "finance team", "account managers", "team already", "team mainly"]
 _PEOPLE_LINKS = [" who ", ", who ", " can ", " to ", " ", "  ", "\t"]
 _PEOPLE_VERBS = ["write", "writes", "uses", "build", "builds", "deploy", "deploys", "report in", "work in",
-                 "model in", "run", "rent", "train", "relies on", "is built on", "looks after"]
+                 "model in", "run", "rent", "train", "relies on", "is built on", "looks after", "publish",
+                 "published", "presents", "regularly publish", "present"]
 
 
 def _check_other_people_words(window: str) -> None:
