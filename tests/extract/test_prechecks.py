@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skilltrends.crawl.normalize import clean_text
-from skilltrends.extract import pay, requirements, rules, sections
+from skilltrends.extract import multilingual, pay, requirements, rules, sections
 from skilltrends.extract.requirements import extract_requirements, find_degree, find_years
 from skilltrends.extract.sections import is_preferred_heading
 from skilltrends.models import Degree, Salary
@@ -652,3 +652,22 @@ def test_matches_in_equal_the_window_search(low: str, data: st.DataObject) -> No
     for pattern, stems, _ in _STEMMED:
         found = [m.span() for m in rules._matches_in(pattern, low, lo, hi, stems)]
         assert found == [m.span() for m in pattern.finditer(low, lo, hi)]
+
+
+# The foreign reader runs on a marked text only where a hint really occurs: read from the marks, as may_apply
+# reads the text (the marks are a superset; some stand where a hint's space or non-ASCII letter is another
+# character, or where no space leads it).
+_FOREIGN_PIECES = [
+    *multilingual.HINTS, "jahre", "xjahre", "grado", " grado", "grado ", "anos-de", "anos\tde", "ans-d", "t?tulo",
+    "titulo", "a\u00f1os", "xa\u00f1os", "matem", " ", "\t", "-", "é", "Experience", "years", "de", "\n",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FOREIGN_PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_foreign_hint_from_marks_equals_may_apply(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    marks = _superset_marks(low).get("requirements foreign")
+    assert requirements._foreign_hint_marked(low, marks) == multilingual.may_apply(low), low
