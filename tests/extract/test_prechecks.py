@@ -671,3 +671,28 @@ def test_foreign_hint_from_marks_equals_may_apply(text: str) -> None:
         return
     marks = _superset_marks(low).get("requirements foreign")
     assert requirements._foreign_hint_marked(low, marks) == multilingual.may_apply(low), low
+
+
+# rules._model_nouns tests _may_end_nouns_of before searching _NOUNS_OF_MODELS back from a model: every match
+# ends with "of"/"for" and its words, so a window ending otherwise cannot match.
+_NOUNS_OF_PIECES = [
+    *rules._MODEL_NOUNS, " ", "  ", "\t", "\n", ", ", " and ", " or ", " & ", "/", "of", "for", " of ", " for ",
+    "the ", "our ", "machine learning ", "machine\tlearning ", "deep  learning ", "ml ", "trained ", "fraud ",
+    "lifecycle ", "x", "-",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NOUNS_OF_PIECES) | st.text(max_size=2), max_size=14).map("".join), st.data())
+def test_nouns_of_models_end_as_the_precheck_says(window: str, data: st.DataObject) -> None:
+    low = window.lower()
+    lo = data.draw(st.integers(0, len(low)))
+    if rules._NOUNS_OF_MODELS.search(low, lo, len(low)):
+        assert rules._may_end_nouns_of(low, lo, len(low)), (low, lo)
+
+
+def test_nouns_of_models_found_through_the_precheck() -> None:
+    for window in ("monitoring and alerting for ", "evaluation of our deployed machine learning ",
+                   "training, serving or evaluation of the\t", "deployment for all \n", "monitoring of \n"):
+        assert rules._NOUNS_OF_MODELS.search(window, 0, len(window)), window
+        assert rules._may_end_nouns_of(window, 0, len(window)), window
