@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skilltrends.crawl.normalize import clean_text
-from skilltrends.extract import pay, requirements, rules, sections
+from skilltrends.extract import multilingual, pay, requirements, rules, sections
 from skilltrends.extract.requirements import extract_requirements, find_degree, find_years
 from skilltrends.extract.sections import is_preferred_heading
 from skilltrends.models import Degree, Salary
@@ -535,13 +535,14 @@ def test_marked_requirements_read_headings_on_lines_left_out(text: str) -> None:
 _PEOPLE_LEADS = ["with ", "alongside ", "our ", "the ", "their ", "other ", "another ", "a separate ", "partner ",
                  "lets ", "letting ", "harborview's ", "acme’s "]
 _PEOPLE_MIDDLES = ["", "data ", "ml platform ", "5,000+ ", "10 ", "senior ", "data & ml "]
-_PEOPLE_NOUNS = ["engineers", "developers", "team", "teams", "colleagues", "scientists", "data scientists",
+_PEOPLE_NOUNS = ["engineers", "developers", "team", "teams", "lab", "labs", "group", "colleagues", "scientists", "data scientists",
                  "data  scientists", "customers", "clients", "users", "researchers", "partners", "analysts",
                  "marketers", "designers", "accountants", "recruiters", "clinicians", "traders", "salespeople",
                  "sales team", "finance team", "account managers", "team already", "team mainly"]
 _PEOPLE_LINKS = [" who ", ", who ", " can ", " to ", " ", "  ", "\t"]
 _PEOPLE_VERBS = ["write", "writes", "uses", "build", "builds", "deploy", "deploys", "report in", "work in",
-                 "model in", "run", "rent", "train", "relies on", "is built on", "looks after"]
+                 "model in", "run", "rent", "train", "relies on", "is built on", "looks after", "publish",
+                 "published", "presents", "regularly publish", "present"]
 
 
 def _check_other_people_words(window: str) -> None:
@@ -651,3 +652,47 @@ def test_matches_in_equal_the_window_search(low: str, data: st.DataObject) -> No
     for pattern, stems, _ in _STEMMED:
         found = [m.span() for m in rules._matches_in(pattern, low, lo, hi, stems)]
         assert found == [m.span() for m in pattern.finditer(low, lo, hi)]
+
+
+# The foreign reader runs on a marked text only where a hint really occurs: read from the marks, as may_apply
+# reads the text (the marks are a superset; some stand where a hint's space or non-ASCII letter is another
+# character, or where no space leads it).
+_FOREIGN_PIECES = [
+    *multilingual.HINTS, "jahre", "xjahre", "grado", " grado", "grado ", "anos-de", "anos\tde", "ans-d", "t?tulo",
+    "titulo", "a\u00f1os", "xa\u00f1os", "matem", " ", "\t", "-", "é", "Experience", "years", "de", "\n",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_FOREIGN_PIECES) | st.text(max_size=3), max_size=12).map("".join))
+def test_foreign_hint_from_marks_equals_may_apply(text: str) -> None:
+    low = text.lower()
+    if len(low) != len(text):
+        return
+    marks = _superset_marks(low).get("requirements foreign")
+    assert requirements._foreign_hint_marked(low, marks) == multilingual.may_apply(low), low
+
+
+# rules._model_nouns tests _may_end_nouns_of before searching _NOUNS_OF_MODELS back from a model: every match
+# ends with "of"/"for" and its words, so a window ending otherwise cannot match.
+_NOUNS_OF_PIECES = [
+    *rules._MODEL_NOUNS, " ", "  ", "\t", "\n", ", ", " and ", " or ", " & ", "/", "of", "for", " of ", " for ",
+    "the ", "our ", "machine learning ", "machine\tlearning ", "deep  learning ", "ml ", "trained ", "fraud ",
+    "lifecycle ", "x", "-",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NOUNS_OF_PIECES) | st.text(max_size=2), max_size=14).map("".join), st.data())
+def test_nouns_of_models_end_as_the_precheck_says(window: str, data: st.DataObject) -> None:
+    low = window.lower()
+    lo = data.draw(st.integers(0, len(low)))
+    if rules._NOUNS_OF_MODELS.search(low, lo, len(low)):
+        assert rules._may_end_nouns_of(low, lo, len(low)), (low, lo)
+
+
+def test_nouns_of_models_found_through_the_precheck() -> None:
+    for window in ("monitoring and alerting for ", "evaluation of our deployed machine learning ",
+                   "training, serving or evaluation of the\t", "deployment for all \n", "monitoring of \n"):
+        assert rules._NOUNS_OF_MODELS.search(window, 0, len(window)), window
+        assert rules._may_end_nouns_of(window, 0, len(window)), window

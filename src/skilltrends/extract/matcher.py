@@ -114,6 +114,11 @@ class SkillMatcher:
         self._ruled = {s.id: s.context_aliases for s in taxonomy.skills.values() if s.context}
         self._contains = {s.id: s.contains for s in taxonomy.skills.values() if s.contains}
         self._implies = {s.id: s.implies for s in taxonomy.skills.values() if s.implies}
+        # (context aliases, contains, implies) of the skills with any of them, for one look-up per alias hit
+        self._special = {
+            skill_id: (self._ruled.get(skill_id), self._contains.get(skill_id), self._implies.get(skill_id))
+            for skill_id in {*self._ruled, *self._contains, *self._implies}
+        }
         unknown = {name for name in self._context.values() if name not in RULES}
         if unknown:
             raise ValueError(
@@ -132,18 +137,21 @@ class SkillMatcher:
         out: list[Candidate] = []
         append = out.append
         reach = -1
-        ruled, contains, implies = self._ruled, self._contains, self._implies
+        special = self._special
         keep: frozenset[str] | None = None
         for start, neg_end, skill_id in found:
             end = -neg_end
+            facts = special.get(skill_id)  # most skills have no context rule, contained or implied skill
             if start >= reach:
-                reach, keep = end, contains.get(skill_id)
+                reach, keep = end, None if facts is None else facts[1]
             elif keep is None or skill_id not in keep or end > reach:
                 continue  # inside the match before it, which does not name this skill too
-            forms = ruled.get(skill_id)
+            if facts is None:
+                append(_candidate((start, end, skill_id, text[start:end], False)))
+                continue
+            forms, _, implied = facts
             ruled_here = forms is not None and low[start:end] in forms
             append(_candidate((start, end, skill_id, text[start:end], ruled_here)))
-            implied = implies.get(skill_id)
             if implied is not None and (also := implied.get(low[start:end])) is not None:
                 for other in sorted(also):  # "AKS": Kubernetes too, at the same offsets
                     append(_candidate((start, end, other, text[start:end], False)))

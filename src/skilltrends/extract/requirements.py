@@ -637,13 +637,26 @@ def _requirements(
     sentences = _sentences(text, low=low, marks=marks)
     equivalent = _accepts_equivalent(low, marks)
     degree, years = _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
-    # The marks are a superset of HINTS (any non-word character stands for a space or a non-ASCII letter): a
-    # marked text is read only when a hint really occurs, as without marks (without one the reader finds nothing).
     if (degree.min_level is None or not degree.fields or years == (None, None)) and (
-        marks is None or "requirements foreign" in marks
-    ) and may_apply(low):
+        may_apply(low) if marks is None else _foreign_hint_marked(low, marks.get("requirements foreign"))
+    ):
         degree, years = _with_foreign(text, degree, years)
     return degree, years
+
+
+# The foreign HINTS, apart by whether a space leads them (a mark is where a hint's letters start).
+_FOREIGN_SPACED = tuple(hint for hint in FOREIGN_HINTS if hint.startswith(" "))
+_FOREIGN_UNSPACED = tuple(hint for hint in FOREIGN_HINTS if not hint.startswith(" "))
+
+
+def _foreign_hint_marked(low: str, marks: list[int] | None) -> bool:
+    """`may_apply(low)` from the scan's marks of the HINTS ("requirements foreign"): they are a superset (any
+    non-word character stands for a space or a non-ASCII letter, so " ans ", "anos de" or "t?tulo" fire on
+    English text), and each hint that occurs is marked where its letters start; so a hint occurs exactly when
+    one starts at a mark, or one space before it. Without a hint the reader finds nothing."""
+    return marks is not None and any(
+        low.startswith(_FOREIGN_UNSPACED, at) or (at and low.startswith(_FOREIGN_SPACED, at - 1)) for at in marks
+    )
 
 
 def _with_foreign(

@@ -1402,11 +1402,13 @@ _OTHER_PEOPLE = _fx(
     r"(?:publish|publishes|published|present|presents|presented)\b[^.;\n]*$"
 )
 _TEAM_AFTER = _fx(r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:" + _GROUP_NOUNS + r")\b")
-# Words one of which every _OTHER_PEOPLE match holds ("who"; the customers' and the colleagues' nouns), as
-# "team" is in every _OTHER_TEAM match: tested first, they spare the searches in most windows.
+# Words one of which every _OTHER_PEOPLE match holds, as "team" is in every _OTHER_TEAM match: tested first,
+# they spare the searches in most windows. Each alternative needs its own: "who"; the customers' nouns; the
+# colleagues' nouns ("sales", "finance", "account" for "sales team", "finance team", "account managers");
+# "publish" or "present" (a team, lab or group alone is not enough: "team" is in many windows).
 _OTHER_PEOPLE_WORDS = (
     "who", "customers", "clients", "users", "scientists", "researchers", "partners", "analysts", "marketers",
-    "designers", "account", "recruiters", "clinicians", "traders", "sales", "finance", "team", "lab", "group",
+    "designers", "account", "recruiters", "clinicians", "traders", "sales", "finance", "publish", "present",
 )
 
 
@@ -2457,6 +2459,26 @@ _NOUNS_OF_MODELS = re.compile(
     r"trained|predictive|statistical)[ \t]+){0,3}$"
 )
 _NOUN_WORD = re.compile(r"(?<![\w-])(?:" + _NOUN_ALT + r")(?![\w-])")
+# The words _NOUNS_OF_MODELS allows between "of"/"for" and the model ("machine learning": two of them)
+_OF_MODEL_WORDS = frozenset(
+    "the our your all ml ai machine learning deep production deployed new these those trained predictive "
+    "statistical".split()
+)
+
+
+def _may_end_nouns_of(low: str, lo: int, hi: int) -> bool:
+    """A necessary condition of `_NOUNS_OF_MODELS.search(low, lo, hi)` (~3 us: sre tries it at every place of
+    the window), read back from `hi`: a match ends there, or before a last line break (where `$` matches too),
+    with a space or tab after "of" or "for" and at most three of its words (six tokens) after that."""
+    end = hi - 1 if hi > lo and low[hi - 1] == "\n" else hi
+    if end <= lo or low[end - 1] not in " \t":
+        return False
+    for token in reversed(low[lo:end].split()[-7:]):
+        if token == "of" or token == "for":
+            return True
+        if token not in _OF_MODEL_WORDS:
+            return False
+    return False
 
 
 def _model_nouns(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -2473,7 +2495,9 @@ def _model_nouns(text: str, low: str, scan: _Scan) -> list[Candidate]:
         llm = low.startswith("llm", at)
         if not llm and (after := _MODEL_NOUNS_AFTER.match(low, at)) is not None:
             spans += [m.span() for m in _NOUN_WORD.finditer(low, after.start(1), after.end(1))]
-        if (before := _NOUNS_OF_MODELS.search(low, max(0, at - 90), at)) is not None:
+        if _may_end_nouns_of(low, max(0, at - 90), at) and (
+            before := _NOUNS_OF_MODELS.search(low, max(0, at - 90), at)
+        ) is not None:
             spans += [m.span() for m in _NOUN_WORD.finditer(low, before.start(1), before.end(1))]
         for start, end in spans:
             skill = _MODEL_NOUNS[low[start:end]]
