@@ -3140,10 +3140,7 @@ def _foreign_model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
         noun = _FOREIGN_MODELS.match(low, at)
         if noun is None or not _left_boundary(low, at):
             continue
-        lo = max(0, at - 150)
-        stop = _UP_TO_LAST_STOP.match(low, lo, at)
-        clause_start = lo if stop is None else stop.end()
-        for verb in _FOREIGN_VERB.finditer(low, clause_start, at):
+        for verb in _FOREIGN_VERB.finditer(low, at - len(_clause_before(low, at)), at):
             if at - verb.end() > 60:
                 continue
             start, end = verb.span(1)
@@ -3162,7 +3159,7 @@ def _foreign_model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # Participles listed with version control describe the hire's code: "research code: version-controlled in Git,
 # tested, and reviewed", "version controlled in Git, peer reviewed, tested, and documented", "keep our training
 # code tested and under version control" (gold in 3 of 3 read postings each).
-_VC_PARTICIPLE = re.compile(r"(?:unit[- ]|peer[- ]|code[- ])?(tested|reviewed|documented)(?![\w-])")
+_VC_PARTICIPLE = re.compile(r"(tested|reviewed|documented)(?![\w-])")  # at its start: "unit-tested" is one too
 _VC_SKILL = {"tested": "software_testing", "reviewed": "code_review", "documented": "documentation"}
 _CLAUSE_END = re.compile(r"[.;\n]")
 
@@ -3176,16 +3173,13 @@ def _version_controlled_list(text: str, low: str, scan: _Scan) -> list[Candidate
     for at in starts:
         if not _left_boundary(low, at) and not low.endswith(("unit-", "peer-", "code-"), 0, at):
             continue
-        lo = max(0, at - 150)
-        stop = _UP_TO_LAST_STOP.match(low, lo, at)
-        end = _CLAUSE_END.search(low, at, at + 150)
-        clause = low[lo if stop is None else stop.end() : at + 150 if end is None else end.start()]
-        if "version control" not in clause and "version-control" not in clause:
-            continue
         if (match := _VC_PARTICIPLE.match(low, at)) is None:
             continue
-        start, stop_at = match.span(1)
-        out.append(Candidate(start, stop_at, _VC_SKILL[match.group(1)], text[start:stop_at]))
+        end = _CLAUSE_END.search(low, at, at + 150)
+        clause = _clause_before(low, at) + low[at : at + 150 if end is None else end.start()]
+        if "version control" not in clause and "version-control" not in clause:
+            continue
+        out.append(Candidate(at, match.end(1), _VC_SKILL[match.group(1)], text[at : match.end(1)]))
     return out
 
 
