@@ -84,6 +84,22 @@ LEVELS = [
     ("Knowing dbt is a plus; so is Looker.", "Looker", "preferred"),
     ("Knowing dbt is essential; so is Looker.", "Looker", "required"),
     ("Must: Go and Postgres. Also nice: Kafka.", "Kafka", "preferred"),
+    # "You might thrive if": the optional list after the qualifications, else the qualifications themselves
+    ("What you'll bring\n- Go\n\nYou might thrive if\n- You've used Snowflake.\n", "Snowflake", "preferred"),
+    ("What you'll do\n- Ship models\n\nYou might be a good fit if you\n- Know Snowflake.\n", "Snowflake", "required"),
+    ("Nice to have\n- Rust programming\n\nYou'll thrive here if\n- You know Snowflake.\n", "Snowflake", "preferred"),
+    ("Requirements\n- SQL\n\nYou'll thrive here if\n- You know Snowflake.\n\nBenefits\n- Looker training\n",
+     "Looker", "required"),
+    # regional templates: "Highly regarded" (Australia), "Some other highly valued skills may include" (UK banks),
+    # and the headings after them that end the preferred list
+    ("About you\n- SQL\n\nHighly regarded\n- Exposure to Kafka.\n", "Kafka", "preferred"),
+    ("Some other highly valued skills may include:\n- Kinesis.\n\nAccountabilities\n- Keep Airflow DAGs healthy.\n",
+     "Kinesis", "preferred"),
+    ("Some other highly valued skills may include:\n- Kinesis.\n\nAccountabilities\n- Keep Airflow DAGs healthy.\n",
+     "Airflow", "required"),
+    ("Nice-to-have\n- Tableau\n\nJob skills\n\nData Mining, Python (Programming Language)\n", "Data Mining",
+     "required"),
+    ("Bonus\n- Go\n\nPurpose of the role\n\nTo build models in PyTorch.\n", "PyTorch", "required"),
 ]
 
 

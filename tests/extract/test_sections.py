@@ -31,7 +31,12 @@ _HEADINGS = [
     "Strong candidates may also have", "You might also have", "candidates could also\thave", "Advantages",
     "Advantageous", "An advantage if you have",
     "Requirements", "Required", "What you'll need", "Who you are", "About us", "Responsibilities", "Benefits",
-    "Skills & experience", "Tech stack", "How to apply",
+    "Skills & experience", "Tech stack", "How to apply", "Highly regarded", "Some other highly valued skills may include",
+    "Job skills", "Accountabilities", "Purpose of the role", "Vice President Expectations",
+    "Principal duties and responsibilities",
+    # "You might thrive if": preferred after the qualifications, else the qualifications
+    "You might thrive if", "You might be a good fit if you", "You'll thrive here if", "You may be a great fit if...",
+    "What you'll bring", "You might thrive in this role if you",
 ]
 _PIECES = [
     *_HEADINGS, "# ", "## ", "**", "__", ":", "：", " (optional)", " (2+)", " ", "  ", "\t", "\n", "\n\n", "\r",
@@ -58,7 +63,7 @@ def _same_levels(text: str) -> None:
         end = folded.find("\n", start)
         line = folded[start : end if end >= 0 else len(folded)]
         match = _HEADING.match(line) if _may_be_heading(line, len(line)) else None
-        if match is not None and match.group("pref") is not None:
+        if match is not None and (match.group("pref") is not None or match.group("fit") is not None):
             assert any(start <= at < start + len(line) for at in hints), (text, line)
 
 

@@ -1186,12 +1186,15 @@ def _names_a_group(ctx: RuleContext, cand: Candidate) -> bool:
     return bool(_GROUP_AFTER.match(ctx.lafter(cand, 60)) or _HEAD_OF_BEFORE.search(ctx.lbefore(cand, 30)))
 
 
+_ROLE_ENDINGS = ("scientist", "scientists", "engineer", "engineers", "developer", "developers")
+
+
 @_rule("role_or_field")
 def _role_or_field(ctx: RuleContext, cand: Candidate) -> str | None:
     """'data science' the discipline (not a degree field, nor a group of people: "data science teams");
-    'data scientist' only as the work done: "2 years of experience as a data scientist" (a bare job title
-    names no skill)."""
-    if cand.text.lower().endswith(("scientist", "scientists")):
+    'data scientist', 'software engineer' only as the work done: "2 years of experience as a data scientist"
+    (a bare job title names no skill)."""
+    if cand.text.lower().endswith(_ROLE_ENDINGS):
         return _as_role(ctx, cand)
     if _names_a_group(ctx, cand):
         return None

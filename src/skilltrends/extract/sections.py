@@ -31,6 +31,8 @@ _PREFERRED_HEAD = (
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
     # "Advantages:" (European postings)
     r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}|"
+    # "Highly regarded" (Australian postings), "Some other highly valued skills may include:" (UK banks)
+    r"highly\s+regarded(?:\s+\w+){0,2}|(?:some\s+)?(?:other\s+)?highly\s+valued(?:\s+\w+){0,4}|"
     # more ways real postings head the optional list
     r"(?:extra|plus|brownie)\s+points(?:\s+\w+){0,3}|helpful(?:\s+\w+){0,2}|differentiators|(?:nice\s+)?extras|"
     r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|not\s+(?:essential|mandatory)\s+but\s+\w+(?:\s+\w+){0,2}|"
@@ -39,14 +41,27 @@ _PREFERRED_HEAD = (
     r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
     r"se\s+valorar[aá]n?|valorables?|desej[aá]ve(?:l|is)"
 )
-_REQUIRED_HEAD = (
-    r"(?:minimum|basic|required|key|essential|core|technical|your)?\s*(?:qualifications|requirements|skills"
+# Headings of the list of what the hire must bring (a "You might thrive if" list after one of these is the
+# optional one: see _FIT_HEAD) ...
+_QUALIFICATION_HEAD = (
+    r"(?:minimum|basic|required|key|essential|core|technical|your|job)?\s*(?:qualifications|requirements|skills"
     r"(?:\s*(?:&|and)\s*(?:experience|qualifications))?|experience)|what\s+you(?:'ll|\s+will|’ll)?\s+(?:need|bring)"
     r"|what\s+(?:we(?:'re|\s+are)|we’re)\s+looking\s+for|you\s+(?:have|bring|are|should\s+have)|must[\s-]*haves?"
-    r"|about\s+you|who\s+you\s+are|your\s+profile|(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required|"
-    r"responsibilities|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
+    r"|about\s+you|who\s+you\s+are|your\s+profile|(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required"
+)
+# ... and the other headings that end a preferred section.
+_OTHER_HEAD = (
+    r"(?:key\s+|main\s+|principal\s+)?(?:duties\s+and\s+)?responsibilities|(?:key\s+)?(?:duties|accountabilities)|"
+    r"purpose\s+of\s+the\s+role|(?:[\w-]+\s+){0,2}expectations|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
     r"benefits|perks|what\s+we\s+offer|compensation|(?:our\s+)?tech(?:nology)?\s+stack|technologies|job\s+description|"
     r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply|(?:other|additional|more|job|key)\s+(?:details|information|info)"
+)
+_REQUIRED_HEAD = _QUALIFICATION_HEAD + "|" + _OTHER_HEAD
+# "You might thrive if", "You might be a good fit if you": the qualifications when it is the only list (annotators
+# of 11 read sets: 14 of 14), the nice-to-haves when it follows a list of qualifications ("What you'll bring").
+_FIT_HEAD = (
+    r"(?:we\s+think\s+)?you(?:['’]ll|\s+will|\s+might|\s+may|\s+could|\s+would)?\s+"
+    r"(?:thrive|be\s+an?\s+(?:\w+\s+)?fit|do\s+well|excel)(?:\s+\w+){0,4}?(?:\s+if(?:\s+you(?:\s+\w+){0,2})?)?(?:\s*\.{2,3})?"
 )
 # Case-sensitive patterns over folded lower-case text (rules.fold, rules._fx): 2-5x faster than IGNORECASE.
 # A heading may carry emoji or symbols before or after it ("✨ Bonus points", "Bonus points ⭐"), a gloss in
@@ -55,7 +70,8 @@ _REQUIRED_HEAD = (
 _HEADING = _fx(
     r"^[ \t]*(?:[^\w\s#*_]{1,4}[ \t]*)?(?:#{1,6}[ \t]*|\*\*|__)?"
     r"(?:[^\x00-\x7f\n]+(?:[ \t]+[^\x00-\x7f\n]+)*[ \t]*(?:\(|/[ \t]*))?"
-    r"(?P<h>(?P<pref>" + _PREFERRED_HEAD + r")|" + _REQUIRED_HEAD + r")"
+    r"(?P<h>(?P<pref>" + _PREFERRED_HEAD + r")|(?P<qual>" + _QUALIFICATION_HEAD + r")|(?P<fit>" + _FIT_HEAD + r")|"
+    + _OTHER_HEAD + r")"
     r"[ \t]*(?:\([^)\n]{0,30}\))?\)?(?:[ \t]*/[ \t]*[^\n/]{1,30})?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?"
     r"[ \t]*(?:[^\w\s]{1,4}[ \t]*)?$"
 )
@@ -117,14 +133,15 @@ _MAX_HEADING = 100
 _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 
 
-# Words one of which every preferred heading holds (each alternative of _PREFERRED_HEAD names one), as the
-# scanner marks them: a space stands for any non-word character ("stand " for "stand\s+out", not the
+# Words one of which every preferred heading and every "You might thrive if" heading holds (each alternative
+# of _PREFERRED_HEAD and _FIT_HEAD names one), as the scanner marks them: a space stands for any non-word character ("stand " for "stand\s+out", not the
 # "stand" of every "understanding"). Tested with Hypothesis (tests/extract/test_sections.py).
 HEADING_HINTS = (
     "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
     "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait", "valora", "desej",
-    "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory",
+    "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory", "regarded", "valued",
+    "thrive", " fit ", "do well", "excel",
 )
 
 
@@ -202,11 +219,21 @@ def is_preferred_heading(line: str) -> bool:
     return match is not None and match.group("pref") is not None
 
 
-def _read_heading_kind(line: str) -> bool | None:
-    """None when `line` (one line of folded lower-case text) does not match _HEADING, else whether it heads a
-    preferred section."""
+# What _heading_kind says of a line: a heading of what the hire must bring (qualifications), of a preferred
+# section, of another section (duties, benefits), or a "You might thrive if" heading (see _FIT_HEAD).
+_OTHER, _PREFERRED, _QUALIFICATIONS, _FIT = 0, 1, 2, 3
+
+
+def _read_heading_kind(line: str) -> int | None:
+    """None when `line` (one line of folded lower-case text) does not match _HEADING, else its kind."""
     match = _HEADING.match(line)
-    return None if match is None else match.group("pref") is not None
+    if match is None:
+        return None
+    if match.group("pref") is not None:
+        return _PREFERRED
+    if match.group("qual") is not None:
+        return _QUALIFICATIONS
+    return _FIT if match.group("fit") is not None else _OTHER
 
 
 # Headings recur from posting to posting ("requirements:", "nice to have"): the answer, a function of the line
@@ -216,7 +243,8 @@ _heading_kind = lru_cache(maxsize=4096)(_read_heading_kind)
 
 def _first_preferred(low: str, hints: list[int], stop: int) -> int:
     """Where the first line that is a preferred heading starts, looking only at lines holding a hint and
-    starting before `stop`; -1 if none."""
+    starting before `stop`; -1 if none. 0 where a "You might thrive if" heading comes first: whether it is
+    preferred depends on the headings before it."""
     read = -1  # the line ending here is read
     for at in hints:
         if at >= stop:
@@ -228,8 +256,12 @@ def _first_preferred(low: str, hints: list[int], stop: int) -> int:
         if read < 0:
             read = len(low)
         line = low[start:read]
-        if _may_be_heading(line, read - start) and _heading_kind(line):
-            return start
+        if _may_be_heading(line, read - start):
+            kind = _heading_kind(line)
+            if kind == _PREFERRED:
+                return start
+            if kind == _FIT:
+                return 0
     return -1
 
 
@@ -297,6 +329,7 @@ class RequirementLevels:
                 return
         # Headings are short lines: test each short, non-bullet line once instead of scanning for "^".
         heading = _heading_kind
+        last = _OTHER
         for line in (low[offset:stop] if offset or stop < len(low) else low).split("\n"):
             size = len(line)
             if (  # _may_be_heading, written out
@@ -306,7 +339,11 @@ class RequirementLevels:
                 and (kind := heading(line)) is not None
             ):
                 self._starts.append(offset)
-                self._preferred.append(kind)
+                if kind == _FIT:  # preferred after the qualifications (or a preferred list), else the qualifications
+                    self._preferred.append(last == _QUALIFICATIONS or last == _PREFERRED)
+                else:
+                    self._preferred.append(kind == _PREFERRED)
+                    last = kind
             offset += size + 1
 
     def line(self, l_start: int, l_end: int) -> tuple[bool, bool]:
