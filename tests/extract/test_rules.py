@@ -864,6 +864,30 @@ CASES = {
         ("- Turn prototypes into tested, versioned, documented open-source packages.", "documented",
          "documentation"),
     ],
+    "session12_rules": [
+        # independent sentences for the rules added after reading set 13
+        ("We ship LLM features. - Try prompting, fine-tuning and retrieval before bigger models.", "fine-tuning",
+         "llm_finetuning"),
+        ("We ship LLM features. - Fine-tune small open models (Gemma, Phi-3) for routing.", "Fine-tune",
+         "llm_finetuning"),
+        ("We ship LLM features. - Fine-tune small open models for spam detection.", "Fine-tune", "transfer_learning"),
+        ("We ship LLM features. - Fine-tune speech models (Whisper) on call audio.", "Fine-tune", "transfer_learning"),
+        ("We ship LLM features. - Fine-tuning of Llama 3 for claims triage.", "Fine-tuning", "llm_finetuning"),
+        ("- Fine-tuning of ResNets on X-ray images.", "Fine-tuning", "transfer_learning"),
+        ("- We run our LLM chat product on AWS and call Claude through Bedrock.", "Bedrock", "amazon_bedrock"),
+        ("Reliability is the bedrock of what we do.", "bedrock", None),
+        ("- 3+ years of experience as a software developer.", "software developer", "software_engineering"),
+        ("You will pair with software engineers from the payments team.", "software engineers", None),
+        ("- Econometric models of demand.", "Econometric models", "econometrics"),
+        ("- Erfahrung mit Zeitreihenmodellen.", "Zeitreihenmodellen", "time_series"),
+        ("- Conocimientos de métodos bayesianos.", "métodos bayesianos", "bayesian_methods"),
+        ("- Écrire des tests unitaires et faire des revues de code.", "tests unitaires", "software_testing"),
+        ("- Écrire des tests unitaires et faire des revues de code.", "revues de code", "code_review"),
+        ("- 3 ans d'expérience en développement logiciel.", "développement logiciel", "software_engineering"),
+        ("- Experiencia en ingeniería de datos.", "ingeniería de datos", "data_engineering"),
+        ("- The AWS ML Specialty certification is a plus.", "AWS ML Specialty", "aws_certification"),
+        ("- 2+ years in robot learning or manipulation.", "robot learning", "robotics"),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]
@@ -898,6 +922,9 @@ def test_rules_decide_ambiguous_mention(
         ("Spark MLlib on Hadoop.", ("mllib", "Spark MLlib"), ("spark", "Spark")),
         # an alias that names two skills at once ("implies")
         ("Ingest clicks through Spark Streaming.", ("spark", "Spark Streaming"), ("streaming", "Spark Streaming")),
+        ("Orchestrate retraining with SageMaker Pipelines.", ("sagemaker", "SageMaker Pipelines"),
+         ("ml_pipelines", "SageMaker Pipelines")),
+        ("Kubeflow or Vertex AI Pipelines.", ("vertex_ai", "Vertex AI Pipelines"), ("ml_pipelines", "Vertex AI Pipelines")),
         ("Knowledge of supervised and unsupervised methods.", ("supervised_learning", "supervised and unsupervised"),
          ("unsupervised_learning", "supervised and unsupervised")),
         ("- Migrate jobs to Kubeflow Pipelines.", ("kubeflow", "Kubeflow Pipelines"),

@@ -1216,12 +1216,55 @@ def _llm_posting(ctx: RuleContext) -> bool:
     return ctx.llm
 
 
+# What fine-tuning names an LLM's: "Fine-tuning of LLMs using LoRA", "fine-tuned an open-weight model (Llama,
+# Mistral)", "when fine-tuning beats prompting", "fine-tuning on preference data"; "fine-tune small open models
+# for classification" names no LLM (annotators of the read sets: 14 of 15 and 11 of 12).
+_LLM_TUNING_WORDS = (
+    r"\bllms?\b|large\s+language|\bprompt(?:s|ing|ed)?\b|\b(?:q?lora|peft|sft|dpo|rlhf)\b|preference\s+data|"
+    r"instruction[- ]tun|\b(?:llama|mistral|mixtral|qwen|gemma|phi-?\d|gpt|falcon|deepseek)"
+)
+_LLM_TUNING_AFTER = _fx(r"(?:" + _LLM_TUNING_WORDS + r")")
+# ... unless what is fine-tuned is (also) another kind of model: "transformer models (AraBERT, and LLMs such as
+# Jais)", "vision-language models (Qwen-VL)", "BERT-family encoders and open-weight LLMs" (both are then labelled)
+_OTHER_MODELS = _fx(
+    r"\b(?:transformer\s+models?|encoders?|\w*bert\w*|vision|speech|asr|whisper|detectors?|classifiers?|"
+    r"embedding\s+models?|layout|cnns?|resnets?|yolo)\b"
+)
+# before it, the cue is in the same list ("prompting, fine-tuning and model routing") or heads its bracket
+# ("LLM workloads (fine-tuning, GPU scheduling)")
+_LLM_TUNING_BEFORE = _fx(r"(?:" + _LLM_TUNING_WORDS + r")[^.;:!?\n]{0,40}$")
+
+
+def _tunes_an_llm(ctx: RuleContext, cand: Candidate) -> bool:
+    """Whether the fine-tuning at `cand` is an LLM's, read in its sentence (see _LLM_TUNING_WORDS)."""
+    low = ctx.low
+    end = len(low)
+    for stop in ".!?\n":
+        at = low.find(stop, cand.end, cand.end + 100)
+        if 0 <= at < end:
+            end = at
+    if _OTHER_MODELS.search(low, cand.end, min(end, cand.end + 60)):
+        return False
+    if _LLM_TUNING_AFTER.search(low, cand.end, min(end, cand.end + 100)):
+        return True
+    if _LLM_TUNING_BEFORE.search(ctx.lbefore(cand, 50)):
+        return True
+    opened = low.rfind("(", max(0, cand.start - 120), cand.start)
+    if opened >= 0 and low.find(")", opened, cand.start) < 0:  # inside a bracket: the words that head it
+        head = low[max(0, opened - 30) : opened]
+        return _LLM_TUNING_AFTER.search(head[max(head.rfind("."), head.rfind("\n")) + 1 :]) is not None
+    return False
+
+
 @_rule("llm_or_model")
 def _llm_or_model(ctx: RuleContext, cand: Candidate) -> str | None:
-    """LoRA/PEFT -> llm_finetuning in an LLM posting (else transfer_learning); an evaluation harness or evals ->
-    llm_evaluation in an LLM posting (else model_evaluation)."""
+    """LoRA/PEFT -> llm_finetuning in an LLM posting (else transfer_learning), and so is fine-tuning where its
+    sentence names an LLM (see _tunes_an_llm); an evaluation harness or evals -> llm_evaluation in an LLM
+    posting (else model_evaluation)."""
     llm = _llm_posting(ctx)
     if cand.skill_id == "transfer_learning":
+        if llm and cand.text[:4].lower() == "fine":  # fine-tuning, fine-tuned, finetuning
+            return "llm_finetuning" if _tunes_an_llm(ctx, cand) else "transfer_learning"
         return "llm_finetuning" if llm else "transfer_learning"
     return cand.skill_id if llm else "model_evaluation"
 
@@ -1716,7 +1759,11 @@ def _third_person_ok(clause: str) -> bool:
     """A third-person model verb has the hire as subject: the clause before it is a duty line's start or
     the role ("- Develops, validates and ", "The Data Scientist III develops and ")."""
     return _DUTY_LINE_START.fullmatch(clause) is not None or _ROLE_SUBJECT.search(clause) is not None
-_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b")
+_LLM_OBJECT = _rx(
+    r"\bllms?\b|\blarge\s+language\s+models?\b|\b(?:llama|mistral|mixtral|qwen|gemma|phi-?\d|gpt|falcon|deepseek)"
+)
+# "Fine-tune small open models (Llama, Qwen)": the bracket after the object names what it is
+_BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # Words that end the verb's object before a head noun is reached: prepositions, pronouns, other nouns that
 # verbs of this kind take ("training data", "serving infrastructure", "monitoring dashboards").
 _GAP_STOP = frozenset(
@@ -1998,7 +2045,10 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
         elif verb.endswith("ed") and not text[end : head[0]].strip() and not _PERFECT_BEFORE.search(clause):
             continue  # "deployed models": an adjective, unless "you have deployed models"
         if skill is None:
-            skill = "llm_finetuning" if _LLM_OBJECT.search(text, end, head[1]) else "transfer_learning"
+            bracket = _BRACKET_AFTER.match(text, head[1])
+            reach = head[1] if bracket is None else bracket.end()
+            llm_object = _LLM_OBJECT.search(text, end, reach) and not _OTHER_MODELS.search(low, end, reach)
+            skill = "llm_finetuning" if llm_object else "transfer_learning"
         elif skill == "model_evaluation" and _LLM_OBJECT.search(text, end, head[1]):
             skill = "llm_evaluation"  # "evaluate open-weight LLMs"
         out.append(Candidate(start, end, skill, text[start:end]))
