@@ -431,6 +431,13 @@ def _reject_when(
     return rule
 
 
+# A stage of the hiring process, not a skill asked for: "a take-home ML system design exercise", "a system design
+# chat" (read sets: 3 of 3 unlabelled)
+_INTERVIEW_STAGE_AFTER = _fx(r"\s+(?:interviews?|chats?|exercises?|rounds?|sessions?|screens?|take-homes?)\b")
+# Someone else's platform the hire deploys onto: "deploy models on the bank's Azure-based ML platform" (2 of 2)
+_OTHERS_PLATFORM_BEFORE = _fx(r"\bon\s+(?:the\s+)?[\w-]+['’]s\s+(?:[\w-]+\s+){0,2}$")
+_rule("design_not_interview")(_reject_when(after=_INTERVIEW_STAGE_AFTER))
+_rule("ml_design_or_platform")(_reject_when(after=_INTERVIEW_STAGE_AFTER, before=_OTHERS_PLATFORM_BEFORE))
 # Angular the web framework, not 'angular velocity' (robotics, physics)
 _rule("angular_framework")(_reject_when(after=_PHYSICS_AFTER))
 # Athena the query service, not Athena SWAN (the UK's gender-equality charter in every academic posting)
@@ -439,7 +446,7 @@ _rule("athena_not_swan")(_reject_when(after=_fx(r"\s+swan\b")))
 _DOC_VERB_BEFORE = _fx(
     r"\b(?:write|writes|writing|maintain|maintains|maintaining|produce|produces|producing|create|creates|"
     r"creating|keep|keeps|keeping|author|authors|authoring|improve|improves|improving|update|updates|updating|"
-    r"own|owns|owning|written|wrote)\s+(?:[\w-]+\s+){0,3}$"
+    r"own|owns|owning|written|wrote|prepare|prepares|preparing|draft|drafts|drafting)\s+(?:[\w-]+\s+){0,3}$"
 )
 
 
@@ -450,13 +457,21 @@ _DOC_WITH_WORK = _fx(
 )
 
 
+_DUTY_START = _fx(r"(?:^|\n)[ \t]*[-*\u2022][ \t]*$")
+_DOC_OF = _fx(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+|all[ \t]+|our[ \t]+)?(?:models?|pipelines?|code|systems?|processes|"
+              r"methods?|experiments?|analyses|data|features?|apis?|services?|solutions?)\b")
+
+
 @_rule("documentation_practice")
 def _documentation_practice(ctx: RuleContext, cand: Candidate) -> str | None:
     """'Documentation' as a list item of its own, or written and kept by the hire ("Write clear model
     documentation", "Maintains documentation of analytic code"); not "see our documentation"."""
     if _DOC_VERB_BEFORE.search(ctx.lbefore(cand, 50)) or _DOC_WITH_WORK.search(ctx.lbefore(cand, 30)):
         return cand.skill_id
+    if _DUTY_START.search(ctx.lbefore(cand, 12)) and _DOC_OF.match(ctx.low, cand.end):
+        return cand.skill_id  # a duty line of nouns: "- Documentation of models and pipelines to the standard ..."
     return RULES["list_only"](ctx, cand)
+
 
 
 _PERSON_AFTER = _fx(
@@ -596,6 +611,9 @@ _PROFILE_AFTER = re.compile(
 _TOOL_AFTER = re.compile(r"\s*(?:actions|workflows?|enterprise|copilot|flow|ci|repos?|repositories)\b", re.I)
 
 
+_CICD_WITH_BEFORE = _fx(r"\bci\s*/\s*cd\s+(?:pipelines?\s+)?(?:with|in|on|using|via|through)\s+(?:[\w-]+\s+(?:or|and|/)\s+)?$")
+
+
 @_rule("git_tool")
 def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
     """GitHub as version control, not 'a GitHub link/profile' to send with an application."""
@@ -607,6 +625,8 @@ def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
         return None  # "a link to your GitHub"
     if _PROFILE_BEFORE.search(before) and not _TOOL_AFTER.match(after):
         return None
+    if _CICD_WITH_BEFORE.search(ctx.lbefore(cand, 50)) and cand.text.lower() == "gitlab":
+        return None  # "CI/CD with Jenkins or GitLab": GitLab's CI, as "GitLab CI" is (read sets: 0 of 13 label Git)
     return cand.skill_id
 
 
@@ -1151,6 +1171,10 @@ _ML_AS_NOUN = re.compile(
 )
 
 
+_ML_PAIRED = re.compile(
+    r"[ \t]*/[ \t]*(?:AI|NLP|DL|CV|LLMs?|GenAI|deep[ \t]+learning|data[ \t]+science|statistics|data|analytics)\b",
+    re.IGNORECASE,
+)
 _AS_AN_ML_ENGINEER = re.compile(r"[ \t]+(?:engineer|engineers|researcher|researchers)\b", re.IGNORECASE)
 
 
@@ -1163,7 +1187,10 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
         and not _ML_AS_NOUN.match(ctx.text, cand.end, cand.end + 30)
         and not (_AS_AN_ML_ENGINEER.match(ctx.text, cand.end) and _AS_A_ROLE.search(ctx.before(cand, 30)))
     ):
-        return None
+        # "experience in ML/NLP", "4+ years in ML/Data Science": a noun when the field paired with it is one
+        paired = _ML_PAIRED.match(ctx.text, cand.end)
+        if paired is None or not _ML_AS_NOUN.match(ctx.text, paired.end(), paired.end() + 30):
+            return None
     return _not_degree_field(ctx, cand)
 
 
