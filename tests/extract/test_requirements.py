@@ -23,6 +23,8 @@ from skilltrends.extract.requirements import (
 from skilltrends.models import Degree, Salary
 
 DEGREE_CASES = [
+    # session 12: "not required if you can show the work" accepts experience
+    ("A master's in robotics is common here, but not required if you can demonstrate the skills.", None, (), True),
     # session 11: "will be an added advantage" marks a preferred degree; "a degree ... welcome but not necessary"
     # accepts experience; "N years, or a PhD plus M years" requires no degree (the PhD shortens a route)
     ("- BSc in Computer Science.\n- An MSc in Statistics will be an added advantage.", "bachelor",
@@ -200,6 +202,9 @@ YEARS_CASES = [
     ("- 7+ years of experience in forecasting (5+ if you hold a PhD).", 5, None),
     ("Our engineers stay: the average tenure here is more than six years. You bring 2+ years of MLOps.", 2, None),
     ("The service has been in operation for nine years. We want 4 years of Python.", 4, None),
+    # how long a contract runs is no experience
+    ("We need help for 4–8 months, building evaluation tooling. You have 3+ years of Python.", 3, None),
+    ("Duration: 9 months, building data pipelines.", None, None),
     ("3+ years of experience in machine learning", 3, None),
     ("5-8 years of experience building ML systems", 5, 8),
     ("At least two years of industry experience", 2, None),
@@ -274,6 +279,10 @@ def test_find_years_floor_and_ceiling(text: str, low: float | None, high: float 
 
 
 SALARY_CASES = [
+    # a sign after space-grouped figures is the Canadian French usage; "$ US" says US dollars
+    ("Salaire annuel de 88 000 $ à 104 000 $ selon l'expérience", Salary(88000, 104000, "CAD", "year")),
+    ("Salaire : 110 000 $ US à 130 000 $ US par année", Salary(110000, 130000, "USD", "year")),
+    ("Salary: 5000$ - 7000$ per month", Salary(5000, 7000, "USD", "month")),
     # "from" in other languages leaves the ceiling open
     ("Retribución: a partir de 48.000 € brutos anuales", Salary(48000, None, "EUR", "year")),
     ("Vergütung: ab 70.000 € brutto pro Jahr", Salary(70000, None, "EUR", "year")),

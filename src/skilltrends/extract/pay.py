@@ -506,6 +506,15 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
         code = _CODE_AFTER.match(after)  # "115 000 $ – 140 000 $ CAD": "$" is the Canadian dollar's sign too
         if code is not None and code.group(1).upper() in _CURRENCY_MARKS:
             currency, after = _CURRENCY_MARKS[code.group(1).upper()], after[code.end() :]
+        elif (
+            not match.group("acur1")
+            and not match.group("bcur1")
+            and _SPACE_GROUPED.search(match.group("anum"))
+            and not _US_AFTER.match(after)
+        ):
+            # "95 000 $ à 125 000 $": thousands grouped by spaces, the sign after the figure, is Canadian French
+            # usage (not "95 000 $ US"; "4000$" is often US dollars written by someone outside North America)
+            currency = "CAD"
     mult = (bmult or match.group("amult") or "").lower()
     if mult in _INDIAN and currency is None:
         currency = "INR"
@@ -531,6 +540,8 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
 
 
 _CODE_AFTER = re.compile(r"\A\s?([A-Za-z]{3})(?![A-Za-z])")
+_SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f]\d{3}")
+_US_AFTER = re.compile(r"\A\s?(?:US|É\.?-U\.?)(?![A-Za-z])", re.IGNORECASE)
 _FLOOR_BEFORE = re.compile(
     r"\b(?:minimum|min\.|at\s+least|starting|(maximum|max\.|up\s+to))\b[^$£€\d]*$"
     # "from" right before the figure in other languages: "a partir de 55.000 €", "desde", "à partir de", "ab",

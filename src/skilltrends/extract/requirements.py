@@ -124,6 +124,8 @@ _EQUIVALENT_PARTS = (
                       r"research\s+)?experience|equivalent\s+combination"),
     (("lieu",), r"in\s+lieu\s+of\s+(?:a\s+)?degree"),
     (("degree", "required"), r"degree\s+(?:is\s+)?not\s+required"),
+    # "An MS or PhD ... is typical, but not required if you can show the work"
+    (("required",), r"(?<=not\s)required\s+if\s+you\s+(?:can\s+)?(?:show|demonstrate|prove)\b"),
     (("degree",), r"no\s+degree\s+(?:is\s+)?(?:required|needed|requirements?)\b"),
     (("degree",), r"(?:don't|do\s+not)\s+(?:need|require|care\s+about|ask\s+for)\s+(?:a\s+)?degrees?"),
     (("degree",), r"degrees?\s+(?:doesn't|does\s+not|don't|do\s+not)\s+matter"),
@@ -141,7 +143,7 @@ _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
 # the word follows after whitespace; ("degree", "do"): see _dont_need_start.
 _EQUIVALENT_ANCHORS = (
-    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("degree", "no"), ("degree", "do"), ("degree", ""),
+    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("required", ""), ("degree", "no"), ("degree", "do"), ("degree", ""),
     ("self-taught", ""), ("degree", "no"), ("substitute", ""), ("degree", ""), ("degree", ""),
 )
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
@@ -246,6 +248,8 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     r"established|in\s+business|history|since|vest(?:ing|s)?|runway|anniversary|within|every|after|"
     r"(?:for|over|in)\s+the\s+(?:past|last|next|first)|in\s+(?:just|only)|warranty|aged|"
     r"contract\s+(?:of|for)|tenure|in\s+operation\s+for|"
+    # how long a contract runs: "We need help for 3–6 months", "an engagement of 6 months", "Duration: 9 months"
+    r"help\s+for|(?:engagement|assignment|project)\s+(?:of|for|lasting)|duration|"
     # things made over the years, not people's experience: "models were built in SAS over fifteen years"
     r"(?:were|was|been|is|are)\s+(?:built|developed|written|created|collected|refined|maintained|accumulated|"
     r"grown|trained|curated|gathered)|"
