@@ -168,7 +168,7 @@ def _lower_letter(match: re.Match[str]) -> str:
 _ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*$")
 _BULLET_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]*$")
 _LABEL_AFTER = re.compile(r"[ \t]*(?::|\n|$|(?:and|&)[ \t]+\w+[ \t]*:)")
-_ALONE_AFTER = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|$)")
+_ALONE_AFTER = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|$)|[ \t]+(?:or|and|/)[ \t]+[A-Z][\w+#-]*[ \t]*[.;]?[ \t]*(?:\n|$)")
 
 
 def _language_rule(
@@ -204,7 +204,7 @@ def _language_rule(
             return cand.skill_id
         if _ASKED_FOR_AFTER.match(after):  # "Scala is nice to have but not required": asked for by name
             return cand.skill_id
-        if _ALONE_AFTER.match(after) and _ITEM_START.search(before):  # a list item of its own: "- Go"
+        if _ALONE_AFTER.match(ctx.after(cand)) and _ITEM_START.search(before):  # a list item: "- Go", "- R or Stan."
             return cand.skill_id
         return None
 
@@ -891,7 +891,15 @@ def _certification_generic(ctx: RuleContext, cand: Candidate) -> str | None:
     """Certifications asked for, not a perk ("budget for trainings and certifications") nor a cloud's own,
     which the cloud's mention names ("GCP Professional certification")."""
     before = _clause_lbefore(ctx, cand)
-    return None if _PERK_NEAR.search(before) or _CLOUD_CERT_BEFORE.search(before) else cand.skill_id
+    if _PERK_NEAR.search(before) or _CLOUD_CERT_BEFORE.search(before) or _NOT_ASKED_CERTS_BEFORE.search(before):
+        return None
+    return cand.skill_id
+
+
+# Boilerplate that names certifications without asking for them: the factors of a pay range ("skill sets,
+# experience and training, licensure and certifications") and what applicants may mention ("tell us about any
+# volunteer work, certifications or side projects")
+_NOT_ASKED_CERTS_BEFORE = _fx(r"\blicensure\s+(?:and|&|/)\s+$|\b(?:any|about)\s+(?:[\w-]+\s+){0,2}\w+,\s+$")
 
 
 # "competitions" as contests the hire entered ("Kaggle competitions", "student design competitions"), not a
@@ -1105,11 +1113,16 @@ _NOT_SOFTWARE_TESTING = _fx(
     r"materials?|crash|vehicles?|animal|genetic|dna|psychometric|strength\s+finder|point-of-care|infectious|"
     r"diseases?|clinics?|clinicians?|cybersecurity|security\s+controls?|regulatory|back-|usability|user\s+testing)\b"
 )
+# statistical tests: "sequential testing", "hypothesis testing", "multiple testing corrections"
+_STATISTICAL_TEST_BEFORE = _fx(r"\b(?:sequential|hypothesis|significance|multiple|statistical|multivariate)\s+$")
 
 
 @_rule("testing_practice")
 def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
-    """Bare 'testing' is software testing unless the window names lab, medical or security testing."""
+    """Bare 'testing' is software testing unless the window names lab, medical or security testing, or a
+    statistical test comes right before it ("sequential testing")."""
+    if _STATISTICAL_TEST_BEFORE.search(ctx.lbefore(cand, 20)):
+        return None
     return (
         None
         if _NOT_SOFTWARE_TESTING.search(ctx.low[max(0, cand.start - 50) : cand.end + 40])
