@@ -911,6 +911,9 @@ CASES = {
         ("- Online metrics: CUPED, sequential testing and interleaving.", "testing", None),
         ("- Testing, monitoring and on-call for your services.", "Testing", "software_testing"),
         ("- Engineers on the team work across the stack.", "team work", None),
+        ("- Ship the churn models and own their ongoing performance monitoring.", "performance monitoring",
+         "model_monitoring"),
+        ("- Application performance monitoring with Datadog for the web tier.", "performance monitoring", None),
     ],
 }
 

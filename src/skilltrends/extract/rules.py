@@ -566,9 +566,12 @@ def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
 
 @_rule("model_monitoring_phrase")
 def _model_monitoring(ctx: RuleContext, cand: Candidate) -> str | None:
-    """'monitoring models' the MLOps practice, not 'transaction monitoring models' (fraud/AML models)."""
+    """'monitoring models' the MLOps practice, not 'transaction monitoring models' (fraud/AML models); a models'
+    'performance monitoring' ("deploy models ... and set up ongoing performance monitoring"), not a server's."""
     if re.search(r"\b(?:transaction|fraud|aml|payments?|credit|sanctions)\s+$", ctx.before(cand, 30), re.I):
         return None
+    if cand.text[:1] in "Pp" and _MODELS_WORD.search(ctx.laround(cand, 90)) is None:
+        return None  # "performance monitoring" with no model in reach
     return cand.skill_id
 
 
