@@ -878,6 +878,8 @@ CASES = {
         ("Reliability is the bedrock of what we do.", "bedrock", None),
         ("- 3+ years of experience as a software developer.", "software developer", "software_engineering"),
         ("You will pair with software engineers from the payments team.", "software engineers", None),
+        ("As a Software Engineer on Ads, you will own the ranking service.", "Software Engineer", None),
+        ("- 5+ years as software engineer, 2 of them on search.", "software engineer", "software_engineering"),
         ("- Econometric models of demand.", "Econometric models", "econometrics"),
         ("- Erfahrung mit Zeitreihenmodellen.", "Zeitreihenmodellen", "time_series"),
         ("- Conocimientos de métodos bayesianos.", "métodos bayesianos", "bayesian_methods"),

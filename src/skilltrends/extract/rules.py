@@ -1230,6 +1230,9 @@ def _names_a_group(ctx: RuleContext, cand: Candidate) -> bool:
 
 
 _ROLE_ENDINGS = ("scientist", "scientists", "engineer", "engineers", "developer", "developers")
+_WORKED_AS_BEFORE = _fx(
+    r"\b(?:experience|years?|yrs|background|worked|working|time|career)\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$"
+)
 
 
 @_rule("role_or_field")
@@ -1237,8 +1240,13 @@ def _role_or_field(ctx: RuleContext, cand: Candidate) -> str | None:
     """'data science' the discipline (not a degree field, nor a group of people: "data science teams");
     'data scientist', 'software engineer' only as the work done: "2 years of experience as a data scientist"
     (a bare job title names no skill)."""
-    if cand.text.lower().endswith(_ROLE_ENDINGS):
-        return _as_role(ctx, cand)
+    text = cand.text.lower()
+    if text.endswith(_ROLE_ENDINGS):
+        if text.endswith(("scientist", "scientists")):
+            return _as_role(ctx, cand)
+        # "5+ years as software engineer", "experience as a software developer"; not "As a Software Engineer
+        # on Ads you'll ..." introducing the role, nor "my talents as a software engineer" (SkillSpan)
+        return cand.skill_id if _WORKED_AS_BEFORE.search(ctx.lbefore(cand, 60)) else None
     if _names_a_group(ctx, cand):
         return None
     return _not_degree_field(ctx, cand)
