@@ -143,8 +143,8 @@ _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
 # the word follows after whitespace; ("degree", "do"): see _dont_need_start.
 _EQUIVALENT_ANCHORS = (
-    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("required", ""), ("degree", "no"), ("degree", "do"), ("degree", ""),
-    ("self-taught", ""), ("degree", "no"), ("substitute", ""), ("degree", ""), ("degree", ""),
+    ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("required", ""), ("degree", "no"), ("degree", "do"),
+    ("degree", ""), ("self-taught", ""), ("degree", "no"), ("substitute", ""), ("degree", ""), ("degree", ""),
 )
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)

@@ -614,7 +614,9 @@ _PROFILE_AFTER = re.compile(
 _TOOL_AFTER = re.compile(r"\s*(?:actions|workflows?|enterprise|copilot|flow|ci|repos?|repositories)\b", re.I)
 
 
-_CICD_WITH_BEFORE = _fx(r"\bci\s*/\s*cd\s+(?:pipelines?\s+)?(?:with|in|on|using|via|through)\s+(?:[\w-]+\s+(?:or|and|/)\s+)?$")
+_CICD_WITH_BEFORE = _fx(
+    r"\bci\s*/\s*cd\s+(?:pipelines?\s+)?(?:with|in|on|using|via|through)\s+(?:[\w-]+\s+(?:or|and|/)\s+)?$"
+)
 
 
 @_rule("git_tool")

@@ -134,8 +134,9 @@ _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 
 
 # Words one of which every preferred heading and every "You might thrive if" heading holds (each alternative
-# of _PREFERRED_HEAD and _FIT_HEAD names one), as the scanner marks them: a space stands for any non-word character ("stand " for "stand\s+out", not the
-# "stand" of every "understanding"). Tested with Hypothesis (tests/extract/test_sections.py).
+# of _PREFERRED_HEAD and _FIT_HEAD names one), as the scanner marks them: a space stands for any non-word
+# character ("stand " for "stand\s+out", not the "stand" of every "understanding"). Tested with Hypothesis
+# (tests/extract/test_sections.py).
 HEADING_HINTS = (
     "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
