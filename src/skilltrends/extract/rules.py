@@ -457,7 +457,6 @@ _DOC_WITH_WORK = _fx(
 )
 
 
-_DUTY_START = _fx(r"(?:^|\n)[ \t]*[-*\u2022][ \t]*$")
 _DOC_OF = _fx(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+|all[ \t]+|our[ \t]+)?(?:models?|pipelines?|code|systems?|processes|"
               r"methods?|experiments?|analyses|data|features?|apis?|services?|solutions?)\b")
 
@@ -468,7 +467,7 @@ def _documentation_practice(ctx: RuleContext, cand: Candidate) -> str | None:
     documentation", "Maintains documentation of analytic code"); not "see our documentation"."""
     if _DOC_VERB_BEFORE.search(ctx.lbefore(cand, 50)) or _DOC_WITH_WORK.search(ctx.lbefore(cand, 30)):
         return cand.skill_id
-    if _DUTY_START.search(ctx.lbefore(cand, 12)) and _DOC_OF.match(ctx.low, cand.end):
+    if _BULLET_START.search(ctx.lbefore(cand, 12)) and _DOC_OF.match(ctx.low, cand.end):
         return cand.skill_id  # a duty line of nouns: "- Documentation of models and pipelines to the standard ..."
     return RULES["list_only"](ctx, cand)
 
@@ -630,7 +629,7 @@ def _git_tool(ctx: RuleContext, cand: Candidate) -> str | None:
         return None  # "a link to your GitHub"
     if _PROFILE_BEFORE.search(before) and not _TOOL_AFTER.match(after):
         return None
-    if _CICD_WITH_BEFORE.search(ctx.lbefore(cand, 50)) and cand.text.lower() == "gitlab":
+    if cand.text.lower() == "gitlab" and _CICD_WITH_BEFORE.search(ctx.lbefore(cand, 50)):
         return None  # "CI/CD with Jenkins or GitLab": GitLab's CI, as "GitLab CI" is (read sets: 0 of 13 label Git)
     return cand.skill_id
 
@@ -1231,7 +1230,6 @@ def _names_a_group(ctx: RuleContext, cand: Candidate) -> bool:
     return bool(_GROUP_AFTER.match(ctx.lafter(cand, 60)) or _HEAD_OF_BEFORE.search(ctx.lbefore(cand, 30)))
 
 
-_ROLE_ENDINGS = ("scientist", "scientists", "engineer", "engineers", "developer", "developers")
 _WORKED_AS_BEFORE = _fx(
     r"\b(?:experience|years?|yrs|background|worked|working|time|career)\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$"
 )
@@ -1243,9 +1241,9 @@ def _role_or_field(ctx: RuleContext, cand: Candidate) -> str | None:
     'data scientist', 'software engineer' only as the work done: "2 years of experience as a data scientist"
     (a bare job title names no skill)."""
     text = cand.text.lower()
-    if text.endswith(_ROLE_ENDINGS):
-        if text.endswith(("scientist", "scientists")):
-            return _as_role(ctx, cand)
+    if text.endswith(("scientist", "scientists")):
+        return _as_role(ctx, cand)
+    if text.endswith(("engineer", "engineers", "developer", "developers")):
         # "5+ years as software engineer", "experience as a software developer"; not "As a Software Engineer
         # on Ads you'll ..." introducing the role, nor "my talents as a software engineer" (SkillSpan)
         return cand.skill_id if _WORKED_AS_BEFORE.search(ctx.lbefore(cand, 60)) else None
@@ -1272,9 +1270,11 @@ def _llm_posting(ctx: RuleContext) -> bool:
 # What fine-tuning names an LLM's: "Fine-tuning of LLMs using LoRA", "fine-tuned an open-weight model (Llama,
 # Mistral)", "when fine-tuning beats prompting", "fine-tuning on preference data"; "fine-tune small open models
 # for classification" names no LLM (annotators of the read sets: 14 of 15 and 11 of 12).
+# Open and hosted LLM families by name ("Llama 3", "Qwen2-VL", "GPT-4o"): also what a fine-tuned object may be.
+_LLM_FAMILIES = r"\b(?:llama|mistral|mixtral|qwen|gemma|phi-?\d|gpt|falcon|deepseek)"
 _LLM_TUNING_WORDS = (
     r"\bllms?\b|large\s+language|\bprompt(?:s|ing|ed)?\b|\b(?:q?lora|peft|sft|dpo|rlhf)\b|preference\s+data|"
-    r"instruction[- ]tun|\b(?:llama|mistral|mixtral|qwen|gemma|phi-?\d|gpt|falcon|deepseek)"
+    r"instruction[- ]tun|" + _LLM_FAMILIES
 )
 _LLM_TUNING_AFTER = _fx(r"(?:" + _LLM_TUNING_WORDS + r")")
 # ... unless what is fine-tuned is (also) another kind of model: "transformer models (AraBERT, and LLMs such as
@@ -1812,9 +1812,7 @@ def _third_person_ok(clause: str) -> bool:
     """A third-person model verb has the hire as subject: the clause before it is a duty line's start or
     the role ("- Develops, validates and ", "The Data Scientist III develops and ")."""
     return _DUTY_LINE_START.fullmatch(clause) is not None or _ROLE_SUBJECT.search(clause) is not None
-_LLM_OBJECT = _rx(
-    r"\bllms?\b|\blarge\s+language\s+models?\b|\b(?:llama|mistral|mixtral|qwen|gemma|phi-?\d|gpt|falcon|deepseek)"
-)
+_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b|" + _LLM_FAMILIES)
 # "Fine-tune small open models (Llama, Qwen)": the bracket after the object names what it is
 _BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # Words that end the verb's object before a head noun is reached: prepositions, pronouns, other nouns that
