@@ -917,6 +917,11 @@ CASES = {
          "model_monitoring"),
         ("- Application performance monitoring with Datadog for the web tier.", "performance monitoring", None),
     ],
+    "session13_rules": [
+        # independent sentences for the rules added after reading set 14
+        ("- Mentoring other engineers on the team.", "Mentoring", "leadership"),
+        ("- Coaching junior engineers on code quality.", "Coaching", "leadership"),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]

@@ -3405,6 +3405,12 @@ def find_phrases(text: str, low: str | None = None, words: dict[str, list[int]] 
     return found
 
 
+def _same_skill_inside(merged: list[tuple[Candidate, str]], phrase: Candidate) -> bool:
+    """Whether every accepted mention overlapping `phrase` lies inside it and has its skill."""
+    over = [(c, sid) for c, sid in merged if c.start < phrase.end and phrase.start < c.end]
+    return all(sid == phrase.skill_id and phrase.start <= c.start and c.end <= phrase.end for c, sid in over)
+
+
 def merge_phrases(
     accepted: list[tuple[Candidate, str]], phrases: list[Candidate], index: TextIndex | None = None
 ) -> list[tuple[Candidate, str]]:
@@ -3417,6 +3423,16 @@ def merge_phrases(
     for cand in sorted(phrases, key=lambda c: (c.start, -c.end)):
         at = bisect.bisect_left(starts, cand.end)
         if at and taken[at - 1][1] > cand.start:
+            if cand.skill_id == "leadership" and _same_skill_inside(merged, cand):
+                # "Mentoring junior engineers": the phrase, not its first word, so its object is not a role noun
+                merged = [(c, sid) for c, sid in merged if not (cand.start <= c.start and c.end <= cand.end)]
+                taken = sorted((c.start, c.end) for c, _ in merged)
+                bisect.insort(taken, (cand.start, cand.end))
+                starts = [s for s, _ in taken]
+                merged.append((cand, cand.skill_id))
+                if index is not None:
+                    index.phrase_starts.add(cand.start)
+                continue
             if cand.skill_id == "llm_finetuning":
                 # "fine-tuning or evaluating large language models": the verb's object says what is fine-tuned
                 merged = [(cand, cand.skill_id) if c.start == cand.start and sid == "transfer_learning" else (c, sid)
