@@ -29,6 +29,10 @@ from skilltrends.crawl.normalize import (
         (None, ""),
         ("<p>bad <b>nesting</p></b> ok", "bad nesting\nok"),
         ("ctrl\x00chars\x1f", "ctrl chars"),
+        # table cells stay on their row's line, apart
+        ("<table><tr><th>Area</th><th>Tools</th></tr><tr><td>Serving</td><td>Docker</td></tr></table>",
+         "Area | Tools\n\nServing | Docker"),
+        ("<table><tr><td>ML</td><td><p>PyTorch</p></td></tr></table>", "ML |\nPyTorch"),
     ],
 )
 def test_clean_text_keeps_lines_and_bullets(markup: str | None, expected: str) -> None:

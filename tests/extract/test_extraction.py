@@ -100,6 +100,9 @@ LEVELS = [
     ("Nice-to-have\n- Tableau\n\nJob skills\n\nData Mining, Python (Programming Language)\n", "Data Mining",
      "required"),
     ("Bonus\n- Go\n\nPurpose of the role\n\nTo build models in PyTorch.\n", "PyTorch", "required"),
+    # "Our stack" / "The stack" ends the nice-to-haves like "Tech stack"
+    ("Nice to have\n- Rust\n\nOur stack\n\nServing | Docker and Triton\n", "Triton", "required"),
+    ("Bonus points\n- Rust\n\nThe stack:\n- Postgres, Redis\n", "Redis", "required"),
 ]
 
 

@@ -921,6 +921,9 @@ CASES = {
         # independent sentences for the rules added after reading set 14
         ("- Mentoring other engineers on the team.", "Mentoring", "leadership"),
         ("- Coaching junior engineers on code quality.", "Coaching", "leadership"),
+        ("- Dashboards: Tableau (owned by the finance team).", "Tableau", None),
+        ("- Python, Airflow, dbt (maintained by our data platform team).", "Airflow", "airflow"),
+        ("- Python, Airflow, dbt (maintained by our data platform team).", "dbt", None),
     ],
 }
 

@@ -34,6 +34,9 @@ _BLOCK_TAGS = frozenset(
     "p div section article header footer h1 h2 h3 h4 h5 h6 ul ol li br tr table blockquote pre dl dt dd hr".split()
 )
 _HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+# Cells of a table row stay on the row's line, apart: "Serving | Docker on Kubernetes", not "ServingDocker on ..."
+_CELL_TAGS = frozenset(("td", "th"))
+_CELL_SEPARATOR = " | "
 _SKIPPED_TAGS = frozenset("script style noscript template".split())
 _TAG_HINT = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9]*[\s>/]")
 _ESCAPED_TAG_HINT = re.compile(r"&lt;\s*/?\s*[a-zA-Z][a-zA-Z0-9]*(\s|&gt;|/)")
@@ -89,6 +92,8 @@ def _walk_tree(node: lxml.html.HtmlElement, parts: list[str]) -> None:
             if name == "br":
                 parts.append("\n")
             elif name not in _SKIPPED_TAGS:
+                if name in _CELL_TAGS and child.getprevious() is not None:
+                    parts.append(_CELL_SEPARATOR)
                 _open_block(name, parts)
                 _walk_tree(child, parts)
                 _close_block(name, parts)
@@ -132,6 +137,8 @@ def _walk(node: Tag, parts: list[str]) -> None:
         if child.name == "br":
             parts.append("\n")
             continue
+        if child.name in _CELL_TAGS and child.find_previous_sibling(True) is not None:
+            parts.append(_CELL_SEPARATOR)
         _open_block(child.name, parts)
         _walk(child, parts)
         _close_block(child.name, parts)

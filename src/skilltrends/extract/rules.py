@@ -1511,9 +1511,11 @@ _OTHER_PEOPLE_WORDS = (
 )
 
 
-# "Our simulators are written in Fortran and C++ by the simulation team"; "BigQuery for the analysts"
+# "Our simulators are written in Fortran and C++ by the simulation team", "Looker (owned by our BI team)"; "BigQuery
+# for the analysts"
 _BY_OTHERS_AFTER = _fx(
-    r"(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s+by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+"
+    r"(?:(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s+|\s*[(,]\s*(?:owned|run|maintained|managed|operated|built|used)\s+)"
+    r"by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+"
     r"(?:[\w-]+\s+){0,2}(?:team|group)s?\b(?![^.;\n]{0,30}\b(?:you|with\s+you)\b)"
 )
 # ... the second only for an item of a stack list ("Python, Kafka, BigQuery for the analysts"), not for the

@@ -53,7 +53,7 @@ _QUALIFICATION_HEAD = (
 _OTHER_HEAD = (
     r"(?:key\s+|main\s+|principal\s+)?(?:duties\s+and\s+)?responsibilities|(?:key\s+)?(?:duties|accountabilities)|"
     r"purpose\s+of\s+the\s+role|(?:[\w-]+\s+){0,2}expectations|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
-    r"benefits|perks|what\s+we\s+offer|compensation|(?:our\s+)?tech(?:nology)?\s+stack|technologies|job\s+description|"
+    r"benefits|perks|what\s+we\s+offer|compensation|(?:(?:our|the)\s+)?(?:tech(?:nology)?\s+)?stack|(?:our\s+)?technologies|job\s+description|"
     r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply|(?:other|additional|more|job|key)\s+(?:details|information|info)"
 )
 _REQUIRED_HEAD = _QUALIFICATION_HEAD + "|" + _OTHER_HEAD
