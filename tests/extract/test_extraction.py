@@ -103,6 +103,9 @@ LEVELS = [
     # "Our stack" / "The stack" ends the nice-to-haves like "Tech stack"
     ("Nice to have\n- Rust\n\nOur stack\n\nServing | Docker and Triton\n", "Triton", "required"),
     ("Bonus points\n- Rust\n\nThe stack:\n- Postgres, Redis\n", "Redis", "required"),
+    # a singular "Qualification" and "Education" head required lists too
+    ("Nice to have\n- Rust\n\nQualification\n- Strong Python\n", "Python", "required"),
+    ("Bonus\n- Rust\n\nEducation\n- Coursework in statistics\n", "statistics", "required"),
 ]
 
 

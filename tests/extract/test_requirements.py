@@ -23,6 +23,13 @@ from skilltrends.extract.requirements import (
 from skilltrends.models import Degree, Salary
 
 DEGREE_CASES = [
+    # session 13: "Qualification" / "Educational Qualifications" head the required list after a preferred one;
+    # "... or a related field preferred." (no verb) marks the degree preferred
+    ("Good to have\n- Rust.\n\nQualification\n\nB.Tech / M.Tech in Computer Science.", "bachelor",
+     ("computer_science",), False),
+    ("Bonus points\n- Go.\n\nEducational Qualifications\n- BSc in Mathematics.", "bachelor", ("mathematics",),
+     False),
+    ("- An MSc or PhD in physics, statistics or a related field preferred.", None, (), False),
     # session 12: "not required if you can show the work" accepts experience
     ("A master's in robotics is common here, but not required if you can demonstrate the skills.", None, (), True),
     # session 11: "will be an added advantage" marks a preferred degree; "a degree ... welcome but not necessary"

@@ -164,12 +164,12 @@ _PREFERRED_CUE = re.compile(
 )
 _HEADING_RE = re.compile(r"(?:#+\s*)?([A-Za-z][^.!?\n]{1,60}?)(:?)")
 _HEADING_START = re.compile(
-    r"(?:preferred|minimum|basic|required|requirements|qualifications|nice|bonus|what\s+(?:you|we|"
+    r"(?:preferred|minimum|basic|required|requirements|qualifications?|nice|bonus|what\s+(?:you|we|"
     r"would|will)|"
     r"who\s+(?:you|we)|about|responsibilities|benefits|perks|your|the\s+role|you\s+(?:have|are|"
     r"will|bring|might)|"
     r"we\s+(?:offer|are|look)|our|why|how|compensation|salary|pay|location|tech|stack|skills|key|must|extra|"
-    r"ideal|even|plus|desired|desirable|additional|in\s+this|a\s+day|day|great|experience$|education|"
+    r"ideal|even|plus|desired|desirable|additional|in\s+this|a\s+day|day|great|experience$|education(?:al)?|"
     r"it\s+would|would\s+be|brownie|things|requisitos|the\s+team|team|job|position|role|logistics|"
     r"interview|hiring|where|when|mission|strong\s+candidates|candidate|advantages?|advantageous|"
     r"other\s+(?:details|information|info))\b",
@@ -532,11 +532,13 @@ _BUT_NOT_REQUIRED = re.compile(
 _REQUIRED_BETWEEN = re.compile(r";|\b(?:required|requirement|must|mandatory)\b", re.IGNORECASE)
 
 
-# "a master's or PhD in statistics, operations research or a related field is preferred": the cue ends the
-# degree's part of the sentence (up to a ";"), past the commas of its list of fields.
+# "a master's or PhD in statistics, operations research or a related field is preferred" (or "... field
+# preferred"): the cue ends the degree's part of the sentence (up to a ";"), past the commas of its list of fields.
 _PREFERRED_END = re.compile(
     r"\b(?:is|are|would\s+be)\s+(?:strongly\s+|highly\s+)?(?:preferred|a\s+(?:big\s+|strong\s+)?plus|desirable|"
-    r"desired|an\s+(?:added\s+)?advantage|advantageous|nice\s+to\s+have)[\s.!)]*$",
+    r"desired|an\s+(?:added\s+)?advantage|advantageous|nice\s+to\s+have)[\s.!)]*$"
+    # no verb after a list of fields: "Master's or PhD in EE, CS or a related field preferred."
+    r"|\b(?:fields?|disciplines?|subjects?|areas?)\s+(?:strongly\s+|highly\s+)?preferred[\s.!)]*$",
     re.IGNORECASE,
 )
 

@@ -44,10 +44,11 @@ _PREFERRED_HEAD = (
 # Headings of the list of what the hire must bring (a "You might thrive if" list after one of these is the
 # optional one: see _FIT_HEAD) ...
 _QUALIFICATION_HEAD = (
-    r"(?:minimum|basic|required|key|essential|core|technical|your|job)?\s*(?:qualifications|requirements|skills"
+    r"(?:minimum|basic|required|key|essential|core|technical|your|job|educational)?\s*(?:qualifications?|requirements|skills"
     r"(?:\s*(?:&|and)\s*(?:experience|qualifications))?|experience)|what\s+you(?:'ll|\s+will|’ll)?\s+(?:need|bring)"
     r"|what\s+(?:we(?:'re|\s+are)|we’re)\s+looking\s+for|you\s+(?:have|bring|are|should\s+have)|must[\s-]*haves?"
     r"|about\s+you|who\s+you\s+are|your\s+profile|(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required"
+    r"|education(?:\s+(?:&|and)\s+experience)?"
 )
 # ... and the other headings that end a preferred section.
 _OTHER_HEAD = (
