@@ -30,6 +30,11 @@ DEGREE_CASES = [
     ("Bonus points\n- Go.\n\nEducational Qualifications\n- BSc in Mathematics.", "bachelor", ("mathematics",),
      False),
     ("- An MSc or PhD in physics, statistics or a related field preferred.", None, (), False),
+    # Dutch and Polish degrees
+    ("- Een afgeronde wo-opleiding in natuurkunde of wiskunde.", "bachelor", ("mathematics", "physics"), False),
+    ("- Hbo/wo werk- en denkniveau in de richting informatica.", "bachelor", ("computer_science",), False),
+    ("- Wykształcenie wyższe techniczne (informatyka, fizyka lub kierunki pokrewne).", "bachelor",
+     ("computer_science", "physics", "related_field"), False),
     # session 12: "not required if you can show the work" accepts experience
     ("A master's in robotics is common here, but not required if you can demonstrate the skills.", None, (), True),
     # session 11: "will be an added advantage" marks a preferred degree; "a degree ... welcome but not necessary"
@@ -206,6 +211,11 @@ def test_find_degree_uses_section_headings(text: str, level: str | None) -> None
 
 
 YEARS_CASES = [
+    # Dutch and Polish
+    ("- Minimaal 4 jaar ervaring met Python en SQL.", 4, None),
+    ("- 2 tot 5 jaar relevante werkervaring.", 2, 5),
+    ("- Co najmniej 5 lat doświadczenia komercyjnego w ML.", 5, None),
+    ("- Od 2 do 4 lat doświadczenia jako Data Scientist.", 2, 4),
     ("- 7+ years of experience in forecasting (5+ if you hold a PhD).", 5, None),
     ("Our engineers stay: the average tenure here is more than six years. You bring 2+ years of MLOps.", 2, None),
     ("The service has been in operation for nine years. We want 4 years of Python.", 4, None),

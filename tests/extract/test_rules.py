@@ -924,6 +924,21 @@ CASES = {
         ("- Dashboards: Tableau (owned by the finance team).", "Tableau", None),
         ("- Python, Airflow, dbt (maintained by our data platform team).", "Airflow", "airflow"),
         ("- Python, Airflow, dbt (maintained by our data platform team).", "dbt", None),
+        # Dutch and Polish postings (EU boards): inflected names, headings' languages, model verbs
+        ("- Bardzo dobra znajomość Pythonem i Dockerem.", "Pythonem", "python"),
+        ("- Doświadczenie w pracy w chmurze (AWS lub GCP).", "chmurze", "cloud_computing"),
+        ("- Znajomość zagadnień uczenia maszynowego.", "uczenia maszynowego", "machine_learning"),
+        ("- Analiza szeregów czasowych i prognozowanie popytu.", "szeregów czasowych", "time_series"),
+        ("- Kennis van tijdreeksen is een pré.", "tijdreeksen", "time_series"),
+        ("- Je spreekt vloeiend Engels.", "Engels", "english"),
+        ("- Pisanie kodu: testy, code review, dokumentacja.", "testy", "software_testing"),
+        ("- Pisanie kodu: testy, code review, dokumentacja.", "dokumentacja", "documentation"),
+        ("- Planowanie kampanii i testy A/B.", "testy", None),
+        ("Administratorem danych osobowych jest firma Nordlys sp. z o.o.", "jest", None),
+        ("- Frontend tests with Jest and Cypress.", "Jest", "software_testing"),
+        ("- Trenowanie modeli predykcyjnych w PyTorch.", "Trenowanie", "model_training"),
+        ("- Budowa modeli scoringowych i ich wdrażanie na GCP.", "wdrażanie", "model_serving"),
+        ("- Je brengt onze modellen samen met het platformteam in productie.", "productie", "model_serving"),
     ],
 }
 

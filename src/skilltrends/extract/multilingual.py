@@ -1,4 +1,4 @@
-"""Degree and years of experience written in German, Spanish, French, Portuguese or Italian.
+"""Degree and years of experience written in German, Spanish, French, Portuguese, Italian, Dutch or Polish.
 
 European and Latin American boards carry postings in their own language with English tech terms
 ("Abgeschlossenes Masterstudium in Informatik", "Entre 2 y 4 años de experiencia", "Bac+5 en informatique",
@@ -31,6 +31,9 @@ HINTS = (
     "universitari", " grado ", " a\u00f1os", "anos de", " ans d", " ans ", "mestrado", "bacharel", "laurea", "anni di",
     "informatique", "informatica", "matem", "experi\u00eancia", "exp\u00e9rience", "gradua\u00e7\u00e3o",
     "computa\u00e7\u00e3o", "baccalaur\u00e9at", "t\u00edtulo", "inform\u00e1tica", "erfarenhet", "erfaring",
+    # Dutch and Polish
+    "ervaring", "opleiding", " jaar", "hbo", "wo-", "wykszta\u0142cenie", "studia", "do\u015bwiadczeni", " lat",
+    "informatyk",
 )
 _HINT = re.compile("|".join(re.escape(h) for h in HINTS))
 
@@ -43,8 +46,8 @@ def may_apply(low: str) -> bool:
 _DEGREE = re.compile(
     r"(?<!\w)(?:"
     r"(?P<phd>promotion(?=\s+(?:in|im|oder)\b|\s*[(/])|abgeschlossene\s+promotion|doktorat|doctorado|doutorado|"
-    r"doctorat|dottorato|phd|ph\.\s?d)|"
-    r"(?P<master>master(?:studium|abschluss|studiengang)?|m\u00e1ster|mestrado|laurea\s+magistrale|"
+    r"doctorat|dottorato|phd|ph\.\s?d|stopie\u0144\s+doktora)|"
+    r"(?P<master>master(?:studium|abschluss|studiengang)?|m\u00e1ster|mestrado|laurea\s+magistrale|magisterskie|"
     r"diplom(?:-ingenieur|studium|abschluss)?(?![\w\u00e9\u00f4])|dipl\.-ing\.?|"
     r"dipl\u00f4me\s+d['\u2019]ing\u00e9nieur|\u00e9cole\s+d['\u2019]ing\u00e9nieur|bac\s*\+\s*5|magister|"
     r"m\.?sc\.?(?!\w))|"
@@ -53,38 +56,47 @@ _DEGREE = re.compile(
     r"baccalaur\u00e9at(?=\s+(?:en|dans|sp\u00e9cialis\w*)\b)|titulaci\u00f3n\s+universitaria|carrera\s+universitaria|gradua\u00e7\u00e3o|bacharelado|"
     r"(?:forma\u00e7\u00e3o|ensino)\s+superior|laurea(?:\s+triennale)?|hochschulabschluss|hochschulstudium|"
     r"(?:abgeschlossene[sn]?\s+)(?:[\w-]+\s+)?(?:studium|hochschulstudium)|studium(?=\s+(?:der|in|im|als|"
-    r"oder)\b)|dipl\u00f4me\s+(?:universitaire|de\s+niveau\s+bac)|bac\s*\+\s*[34]|b\.?sc\.?(?!\w))"
+    r"oder)\b)|dipl\u00f4me\s+(?:universitaire|de\s+niveau\s+bac)|bac\s*\+\s*[34]|b\.?sc\.?(?!\w)|"
+    # Dutch "hbo- of wo-opleiding", "wo-niveau", "hbo/wo werk- en denkniveau"; Polish "wykształcenie wyższe",
+    # "studia wyższe", "licencjat", "inżynier"
+    r"(?:hbo|wo)(?:[- ]*(?:of|/|en)[- ]*(?:hbo|wo))?[- ]+(?:opleiding|niveau|diploma|bachelor|(?:werk-\s+en\s+)?"
+    r"denkniveau)|afgeronde\s+(?:studie|opleiding)|wykszta\u0142cenie\s+wy\u017csze|studia\s+wy\u017csze|"
+    r"licencjat\w*|in\u017cynier(?:skie|a)?(?=\s+(?:w|z|lub|albo)\b|\s*[(/,]))"
     r")"
 )
 # A generic university degree (a bachelor's unless the line names the level): "Studium", "Hochschulabschluss",
 # "Título universitario", "Formação superior".
 _GENERIC = re.compile(
     r"\A(?:abgeschlossene[sn]?\s+(?:[\w-]+\s+)?)?(?:hochschul)?studium\Z|hochschulabschluss|universitari|superior|"
-    r"\Acarrera|\At\u00edtulo\s+en\Z"
+    r"\Acarrera|\At\u00edtulo\s+en\Z|wy\u017csze|\A(?:hbo|wo)\b|afgeronde"
 )
 _FIELDS = (
     ("computer_science", r"wirtschaftsinformatik|informatik|inform\u00e1tica|informatique|informatica|"
      r"ciencias?\s+de\s+(?:la\s+)?computaci\u00f3n|ci\u00eancias?\s+da\s+computa\u00e7\u00e3o|computa\u00e7\u00e3o|"
      r"ing\.?\s+en\s+sistemas|ingenier\u00eda\s+(?:en\s+|de\s+)?sistemas|sistemas\s+de\s+informa\u00e7\u00e3o|"
-     r"g\u00e9nie\s+logiciel|computer\s+science"),
+     r"g\u00e9nie\s+logiciel|computer\s+science|informatyk[ai]|informatyce"),
     ("data_science", r"ciencias?\s+de\s+(?:los\s+)?datos|ci\u00eancia\s+de\s+dados|science\s+des\s+donn\u00e9es|"
      r"data\s+science"),
-    ("mathematics", r"mathematik|matem\u00e1ticas?|math\u00e9matiques|matematica|mathematics"),
-    ("statistics", r"statistik|estad\u00edstica|estat\u00edstica|statistiques?|statistica|statistics"),
+    ("mathematics", r"mathematik|matem\u00e1ticas?|math\u00e9matiques|matematica|mathematics|wiskunde|matematyk[ai]|"
+     r"matematyce"),
+    ("statistics", r"statistik|estad\u00edstica|estat\u00edstica|statistiques?|statistica|statistics|statistiek|"
+     r"statystyk[ai]|statystyce"),
     ("electrical_engineering", r"elektrotechnik|ingenier\u00eda\s+(?:el\u00e9ctrica|electr\u00f3nica)|"
      r"engenharia\s+(?:el\u00e9trica|eletr\u00f4nica)|g\u00e9nie\s+\u00e9lectrique|\u00e9lectronique|"
-     r"ingegneria\s+elettronica|electrical\s+engineering"),
-    ("physics", r"physik|f\u00edsica|physique|fisica|physics"),
+     r"ingegneria\s+elettronica|electrical\s+engineering|elektrotechniek|elektrotechnika|elektronika"),
+    ("physics", r"physik|f\u00edsica|physique|fisica|physics|natuurkunde|fizyk[ai]|fizyce"),
     # a bare "Engenharia" / "Ingeniería" / "Ingenieurwesen" (the named branches are read above or are engineering)
     ("engineering", r"engenharia(?!\s+(?:el\u00e9trica|eletr\u00f4nica|de\s+software|de\s+computa|da\s+computa))|"
      r"ingenier\u00eda(?!\s+(?:el\u00e9ctrica|electr\u00f3nica|inform\u00e1tica|de\s+software|(?:en\s+|de\s+)?sistemas))|"
      r"ingenieurwesen|ingegneria(?!\s+(?:elettronica|informatica))"),
-    ("economics", r"wirtschaftswissenschaft\w*|volkswirtschaft\w*|econom\u00eda|economia|\u00e9conomie|economics"),
+    ("economics", r"wirtschaftswissenschaft\w*|volkswirtschaft\w*|econom\u00eda|economia|\u00e9conomie|economics|"
+     r"econometrie|economie|ekonometri[ai]|ekonomi[ai]"),
     # not the English words ("similar", "equivalent"): the English reader has read those
     ("related_field", r"vergleichbar\w*|verwandt\w*|\u00e4hnlich\w*|(?<=\so\s)similar|similares|afines|afins|"
      r"af\u00edn|afim|"
      r"(?:\u00e1reas?|campos?)\s+relacionad[ao]s|"
-     r"equivalentes?|\u00e9quivalent\w*|similaire\w*|connexes?|correlat[ao]s?|affini"),
+     r"equivalentes?|\u00e9quivalent\w*|similaire\w*|connexes?|correlat[ao]s?|affini|"
+     r"vergelijkbare|verwante|pokrewn\w*|podobn\w*"),
 )
 _FIELD_RES = tuple((name, re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)")) for name, pattern in _FIELDS)
 _EQUIVALENT = re.compile(
@@ -94,12 +106,14 @@ _EQUIVALENT = re.compile(
 _YEARS = re.compile(
     r"(?<![\w.,])(?P<lead>(?:mindestens|mind\.|wenigstens|al\s+menos|como\s+m\u00ednimo|m\u00ednimo(?:\s+de)?|"
     r"au\s+moins|minimum(?:\s+de)?|pelo\s+menos|no\s+m\u00ednimo|almeno|mehr\s+als|m\u00e1s\s+de|plus\s+de|"
-    r"mais\s+de|pi\u00f9\s+di|minst|mindst)\s+)?(?:entre\s+|zwischen\s+|de\s+)?(?P<lo>\d{1,2})\s*\+?\s*"
-    r"(?:(?:-|\u2013|bis|a|\u00e0|y|e|et|und|to)\s*(?P<hi>\d{1,2})\s*\+?\s*)?"
-    r"(?P<unit>jahren?|a\u00f1os?|anos?|ans|ann\u00e9es?|anni|anno|\u00e5rs?)(?!\w)"
+    r"mais\s+de|pi\u00f9\s+di|minst|mindst|minimaal|ten\s+minste|min\.|co\s+najmniej)\s+)?"
+    r"(?:entre\s+|zwischen\s+|de\s+|od\s+)?(?P<lo>\d{1,2})\s*\+?\s*"
+    r"(?:(?:-|\u2013|bis|a|\u00e0|y|e|et|und|to|tot|do)\s*(?P<hi>\d{1,2})\s*\+?\s*)?"
+    r"(?P<unit>jahren?|a\u00f1os?|anos?|ans|ann\u00e9es?|anni|anno|\u00e5rs?|jaar|lata|lat|rok|roku)(?!\w)"
 )
 _EXPERIENCE = re.compile(
-    r"erfahrung|experiencia|exp\u00e9rience|experi\u00eancia|esperienza|\bexp\b|erfarenhet|erfaring"
+    r"erfahrung|experiencia|exp\u00e9rience|experi\u00eancia|esperienza|\bexp\b|erfarenhet|erfaring|ervaring|"
+    r"do\u015bwiadczeni\w*"
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:seit|hace|depuis|h\u00e1|desde|da|f\u00fcr\s+die\s+n\u00e4chsten)\s+$")
 _DIGIT = re.compile(r"\d")

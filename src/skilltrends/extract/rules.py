@@ -1121,10 +1121,19 @@ _NOT_SOFTWARE_TESTING = _fx(
 _STATISTICAL_TEST_BEFORE = _fx(r"\b(?:sequential|hypothesis|significance|multiple|statistical|multivariate)\s+$")
 
 
+_JEST_CUE_BEFORE = _fx(r"\b(?:with|using|in|via|and|or)\s+$")
+_TESTY_OTHER_AFTER = _fx(r"\s+(?:a/b|ab\b|laborat|medyczn|kliniczn|statystyczn|psychometr)")
+
+
 @_rule("testing_practice")
 def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bare 'testing' is software testing unless the window names lab, medical or security testing, or a
-    statistical test comes right before it ("sequential testing")."""
+    statistical test comes right before it ("sequential testing"). Jest, the JavaScript test runner, only in a
+    list of tools or after "with/using": "jest" is Polish for "is"."""
+    if cand.text.lower() == "jest":
+        return cand.skill_id if _JEST_CUE_BEFORE.search(ctx.lbefore(cand, 20)) else _list_only(ctx, cand)
+    if cand.text.lower() == "testy":  # Polish "tests": the code's, in a list ("testy, code review, dokumentacja")
+        return None if _TESTY_OTHER_AFTER.match(ctx.low, cand.end) else _list_only(ctx, cand)
     if _STATISTICAL_TEST_BEFORE.search(ctx.lbefore(cand, 20)):
         return None
     return (
@@ -3200,25 +3209,28 @@ _FOREIGN_MODEL_VERBS: dict[str, str] = {
     **dict.fromkeys(
         ("entrenar", "entrenarás", "reentrenar", "treinar", "retreinar", "entraîner", "entrainer", "entraînerez",
          "addestrare", "trainieren", "trainierst", "trainiere", "entrenamiento", "treinamento", "entraînement",
-         "addestramento"),
+         "addestramento", "trainen", "trenowanie", "trenowania", "trenowa\u0107", "trenujesz"),
         "model_training",
     ),
     **dict.fromkeys(
         ("poner en producción", "pasar a producción", "colocar em produção", "mettre en production",
          "mettrez en production", "in produktion bringen", "bringst", "betreibst", "betreiben", "bereitstellen",
-         "implantar", "deployen", "deployst"),
+         "implantar", "deployen", "deployst", "wdra\u017canie", "wdra\u017cania", "wdra\u017ca\u0107", "wdro\u017cenie",
+         "wdro\u017cenia", "wdra\u017casz"),
         "model_serving",
     ),
     **dict.fromkeys(
         ("monitorizar", "monitorear", "monitorar", "vigilar", "supervisar", "surveiller", "superviser",
          "surveillerez", "überwachen", "überwachst", "monitoren", "monitorare", "monitoraggio", "monitoreo",
-         "monitorización", "monitoramento", "supervision", "surveillance"),
+         "monitorización", "monitoramento", "supervision", "surveillance", "monitorowanie", "monitorowania",
+         "monitorowa\u0107", "monitorujesz"),
         "model_monitoring",
     ),
     **dict.fromkeys(
         ("evaluar", "evaluarás", "validar", "avaliar", "évaluer", "évaluerez", "valider", "évaluation",
          "validation", "evaluación", "validación", "avaliação", "validação", "valutare", "validare", "valutazione",
-         "evaluieren", "evaluierst", "bewerten", "bewertest", "validieren", "validierst", "evaluierung"),
+         "evaluieren", "evaluierst", "bewerten", "bewertest", "validieren", "validierst", "evaluierung",
+         "evalueren", "valideren", "ewaluacja", "ewaluacji", "walidacja", "walidacji"),
         "model_evaluation",
     ),
 }
@@ -3226,7 +3238,14 @@ _FOREIGN_VERB = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(_FOREIGN_MODEL_VERBS, key=len, reverse=True))
     + r")(?![\w-])"
 )
-_FOREIGN_MODELS = re.compile(r"mod(?:elos?|èles?|elle|elli|ello|ell)(?![\w-])")
+_FOREIGN_MODELS = re.compile(r"mod(?:elos?|èles?|elle|elli|ello|ell|ellen|ele|eli|elu|elami|elach)(?![\w-])")
+# Polish word order is free: the verbal noun may follow its object ("modeli ... i automatyzacja ich ponownego
+# trenowania")
+_POLISH_MODELS = ("modele", "modeli", "modelu", "modelami", "modelach")
+_POLISH_VERB_AFTER = re.compile(
+    r"[^.;:\n]{0,60}?(?<![\w-])(trenowania|trenowanie|wdra\u017canie|wdra\u017cania|wdro\u017cenie|wdro\u017cenia|"
+    r"monitorowanie|monitorowania|ewaluacja|ewaluacji|walidacja|walidacji)(?![\w-])"
+)
 # German puts the infinitive after its object: "Modelle trainieren, evaluieren und betreiben"
 _GERMAN_AFTER = re.compile(
     r"(?:[ \t]+(?:zu|und|oder|sowie|,)?)*[ \t]*(trainieren|evaluieren|bewerten|validieren|überwachen|betreiben|"
@@ -3234,7 +3253,7 @@ _GERMAN_AFTER = re.compile(
 )
 # "con modelos en producción", "modelos em produção", "modèles en production", "Modelle in Produktion"
 _MODELS_IN_PRODUCTION = re.compile(
-    r"[ \t]+(?:\w+[ \t]+){0,3}?(?:en|em|in)[ \t]+(producción|produção|production|produktion)\b"
+    r"[ \t]+(?:[\w'’]+[ \t]+){0,5}?(?:en|em|in)[ \t]+(producción|produção|production|produktion|productie)\b"
 )
 
 
@@ -3256,6 +3275,9 @@ def _foreign_model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
             if after is not None:
                 start, end = after.span(1)
                 out.append(Candidate(start, end, _FOREIGN_MODEL_VERBS[after.group(1)], text[start:end]))
+        if low.startswith(_POLISH_MODELS, at) and (after := _POLISH_VERB_AFTER.match(low, noun.end())) is not None:
+            start, end = after.span(1)
+            out.append(Candidate(start, end, _FOREIGN_MODEL_VERBS[after.group(1)], text[start:end]))
         if (prod := _MODELS_IN_PRODUCTION.match(low, noun.end())) is not None:
             start, end = prod.span(1)
             out.append(Candidate(start, end, "model_serving", text[start:end]))
