@@ -939,6 +939,16 @@ CASES = {
         ("- Trenowanie modeli predykcyjnych w PyTorch.", "Trenowanie", "model_training"),
         ("- Budowa modeli scoringowych i ich wdrażanie na GCP.", "wdrażanie", "model_serving"),
         ("- Je brengt onze modellen samen met het platformteam in productie.", "productie", "model_serving"),
+        ("We build LLM copilots for brokers; 900 licensed agents use them daily.", "agents", None),
+        ("- Monthly salary SGD 9,000 – 12,000, plus AWS and an annual bonus.", "AWS", None),
+        ("- Performance bonus and AWS, plus medical cover.", "AWS", None),
+        ("- Serve the models on AWS and keep the bonus features tested.", "AWS", "aws"),
+        ("In 2024 we finished the migration from legacy Hadoop to BigQuery.", "Hadoop", None),
+        ("- Lead our move from Hadoop to BigQuery.", "Hadoop", "hadoop"),
+        ("We ship LLM features. - Post-training: supervised fine-tuning and preference optimization.",
+         "fine-tuning", "llm_finetuning"),
+        ("We ship LLM features. - Know fine-tuning and learning from human feedback.", "fine-tuning",
+         "llm_finetuning"),
     ],
 }
 

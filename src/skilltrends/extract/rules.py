@@ -361,7 +361,8 @@ def _classification(ctx: RuleContext, cand: Candidate) -> str | None:
 # "agents" are AI agents in a posting about LLMs, not claims, support or sales agents
 _HUMAN_AGENTS_BEFORE = _fx(
     r"\b(?:support|human|customer|claims?|insurance|sales|travel|estate|service|call[- ]cent(?:er|re)|field|"
-    r"booking|letting|our|their|your|contact[- ]cent(?:er|re)|live|frontline|front-line)\s+$"
+    r"booking|letting|our|their|your|independent|licensed|captive|registered|contact[- ]cent(?:er|re)|live|"
+    r"frontline|front-line)\s+$"
     r"|\b\d[\d,]*\+?\s+$"  # a head count: "the tools that help 6,000 agents answer faster"
 )
 
@@ -781,10 +782,15 @@ def _learning_platform(ctx: RuleContext, cand: Candidate) -> str | None:
 _CERT_BEFORE = _fx(r"\bcertif\w*\s+(?:in|for|on|with)\s+(?:[\w-]+\s*(?:,|/|\bor\b|\band\b)\s*){0,3}$")
 _CERT_AFTER = _fx(r"^(?:\s*(?:,|/|or|and)\s*[\w-]+)*(?:\s+[\w-]+){0,2}?\s+certif")
 # Singapore's Annual Wage Supplement: "plus AWS (13th month)", "AWS of 1 month"
+# ... and beside a bonus in the pay line: "SGD 140,000 – 180,000, plus AWS and a performance bonus"
 _WAGE_SUPPLEMENT_AFTER = _fx(
-    r"^\s*(?:\(\s*(?:13th|annual\s+wage|\d+(?:\.\d+)?\s+months?)|of\s+\d|\d+(?:\.\d+)?\s+months?)"
+    r"^\s*(?:\(\s*(?:13th|annual\s+wage|\d+(?:\.\d+)?\s+months?)|of\s+\d|\d+(?:\.\d+)?\s+months?|"
+    r"(?:and|&|\+)\s+(?:an?\s+)?(?:annual\s+|performance\s+|variable\s+|year-end\s+|discretionary\s+)*bonus)"
 )
-_WAGE_SUPPLEMENT_BEFORE = _fx(r"(?:13th[\s-]month(?:\s+bonus)?|annual\s+wage\s+supplement)\s*[(/,]?\s*$")
+_WAGE_SUPPLEMENT_BEFORE = _fx(
+    r"(?:13th[\s-]month(?:\s+bonus)?|annual\s+wage\s+supplement)\s*[(/,]?\s*$"
+    r"|\bbonus(?:es)?\s*(?:,|and|&|\+)\s*$|(?:salary|sgd|s\$)[^\n]{0,60}\bplus\s+$"
+)
 _CERTIFICATION_OF = {"aws": "aws_certification", "gcp": "gcp_certification", "azure": "azure_certification"}
 
 
@@ -1282,7 +1288,8 @@ def _llm_posting(ctx: RuleContext) -> bool:
 # Open and hosted LLM families by name ("Llama 3", "Qwen2-VL", "GPT-4o"): also what a fine-tuned object may be.
 _LLM_FAMILIES = r"\b(?:llama|mistral|mixtral|qwen|gemma|phi-?\d|gpt|falcon|deepseek)"
 _LLM_TUNING_WORDS = (
-    r"\bllms?\b|large\s+language|\bprompt(?:s|ing|ed)?\b|\b(?:q?lora|peft|sft|dpo|rlhf)\b|preference\s+data|"
+    r"\bllms?\b|large\s+language|\bprompt(?:s|ing|ed)?\b|\b(?:q?lora|peft|sft|dpo|rlhf)\b|"
+    r"preference\s+(?:data|optimi[sz]ation|tuning)|human\s+(?:or\s+ai\s+)?feedback|"
     r"instruction[- ]tun|" + _LLM_FAMILIES
 )
 _LLM_TUNING_AFTER = _fx(r"(?:" + _LLM_TUNING_WORDS + r")")
@@ -1435,6 +1442,9 @@ _NEG_NEED_BEFORE = _fx(
     # ... done in the past: "we moved our orchestration from Airflow to Dagster", "we replaced Luigi with ..."
     # (the hire "moving it from Hadoop to Databricks" works in both)
     r"|\b(?:moved|migrated|switched)\s+(?:(?:our|the|all|most|everything|[\w-]+)\s+){0,3}from\s+"
+    # "We completed our move from on-premise Hadoop to Google Cloud in 2025"
+    r"|\b(?:completed|finished)\s+(?:our|the|its|their)\s+(?:[\w-]+\s+)?(?:move|migration|transition|switch)\s+"
+    r"from\s+(?:(?:on-?prem\w*|legacy|old|self-hosted|self-managed|an?)\s+){0,2}"
     r"|\b(?:replaced|retired|ditched|deprecated|sunset|sunsetted)\s+(?:(?:our|the|an?|old|legacy)\s+){0,2})"
     # earlier items of the same list: "we don't use Spark, Kafka or "
     r"(?:[\w.+#/-]+(?:\s*,\s*(?:and\s+|or\s+|nor\s+)?|\s+(?:and|or|nor)\s+)){0,4}$"
@@ -1592,6 +1602,7 @@ _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
 # name another team's or other people's stack: `TextIndex.hints`, and the matcher's "sentence" marks.
 NEGATION_HINTS = (
     "no ", "not", "without", "n't", "n’t", "non", "moved", "moving", "migrat", "switched", "replaced", "retired",
+    "our move",
     "ditched", "deprecated", "sunset", "belong", "owned by", "decommission", "switched off", "shut down",
     "turned off", "phased out", "removed", "-free",
 )
