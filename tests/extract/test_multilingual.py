@@ -160,3 +160,17 @@ def test_foreign_language_skill_and_cues(
         assert at == []
     else:
         assert [(m.skill_id, m.requirement) for m in at] == [(skill, requirement)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "k-nearest neighbors and two-tower retrieval with low latency, shipped later this year",
+        "we work with the latest models; neighbourhood search; a studio in Lisbon",
+    ],
+)
+def test_english_words_do_not_wake_the_foreign_reader(text: str) -> None:
+    # the Dutch and Polish hints sit inside common English words ("neig-hbo-rs", "two-tower", "latency")
+    from skilltrends.extract.multilingual import may_apply
+
+    assert not may_apply(text.lower())

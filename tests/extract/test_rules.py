@@ -936,6 +936,8 @@ CASES = {
         ("- Planowanie kampanii i testy A/B.", "testy", None),
         ("Administratorem danych osobowych jest firma Nordlys sp. z o.o.", "jest", None),
         ("- Frontend tests with Jest and Cypress.", "Jest", "software_testing"),
+        ("Zespół testowy jest mały, ale skuteczny.", "jest", None),
+        ("- JavaScript testing tools (we use Jest Cypress).", "Jest", "software_testing"),
         ("- Trenowanie modeli predykcyjnych w PyTorch.", "Trenowanie", "model_training"),
         ("- Budowa modeli scoringowych i ich wdrażanie na GCP.", "wdrażanie", "model_serving"),
         ("- Je brengt onze modellen samen met het platformteam in productie.", "productie", "model_serving"),

@@ -32,8 +32,8 @@ HINTS = (
     "informatique", "informatica", "matem", "experi\u00eancia", "exp\u00e9rience", "gradua\u00e7\u00e3o",
     "computa\u00e7\u00e3o", "baccalaur\u00e9at", "t\u00edtulo", "inform\u00e1tica", "erfarenhet", "erfaring",
     # Dutch and Polish
-    "ervaring", "opleiding", " jaar", "hbo", "wo-", "wykszta\u0142cenie", "studia", "do\u015bwiadczeni", " lat",
-    "informatyk",
+    "ervaring", "opleiding", " jaar", " hbo", " wo-", "wykszta\u0142cenie", "studia", "do\u015bwiadczeni", " lat ",
+    " lata", "informatyk",
 )
 _HINT = re.compile("|".join(re.escape(h) for h in HINTS))
 

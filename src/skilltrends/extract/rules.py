@@ -1127,7 +1127,8 @@ _NOT_SOFTWARE_TESTING = _fx(
 _STATISTICAL_TEST_BEFORE = _fx(r"\b(?:sequential|hypothesis|significance|multiple|statistical|multivariate)\s+$")
 
 
-_JEST_CUE_BEFORE = _fx(r"\b(?:with|using|in|via|and|or)\s+$")
+_JEST_CUE_BEFORE = _fx(r"\b(?:with|using|use|uses|used|in|via|and|or|like)\s+$")
+_TEST_WORD = _fx(r"\b(?:tests?|testing|test\s+runners?)\b")
 _TESTY_OTHER_AFTER = _fx(r"\s+(?:a/b|ab\b|laborat|medyczn|kliniczn|statystyczn|psychometr)")
 
 
@@ -1137,7 +1138,9 @@ def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
     statistical test comes right before it ("sequential testing"). Jest, the JavaScript test runner, only in a
     list of tools or after "with/using": "jest" is Polish for "is"."""
     if cand.text.lower() == "jest":
-        return cand.skill_id if _JEST_CUE_BEFORE.search(ctx.lbefore(cand, 20)) else _list_only(ctx, cand)
+        if _JEST_CUE_BEFORE.search(ctx.lbefore(cand, 20)) or _TEST_WORD.search(ctx.laround(cand, 60)):
+            return cand.skill_id  # "testing tools (we use Jest, Cypress)"
+        return _list_only(ctx, cand)
     if cand.text.lower() == "testy":  # Polish "tests": the code's, in a list ("testy, code review, dokumentacja")
         return None if _TESTY_OTHER_AFTER.match(ctx.low, cand.end) else _list_only(ctx, cand)
     if _STATISTICAL_TEST_BEFORE.search(ctx.lbefore(cand, 20)):
