@@ -1136,7 +1136,7 @@ _TESTY_OTHER_AFTER = _fx(r"\s+(?:a/b|ab\b|laborat|medyczn|kliniczn|statystyczn|p
 def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bare 'testing' is software testing unless the window names lab, medical or security testing, or a
     statistical test comes right before it ("sequential testing"). Jest, the JavaScript test runner, only in a
-    list of tools or after "with/using": "jest" is Polish for "is"."""
+    list of tools, after "with/using" or beside a test word: "jest" is Polish for "is"."""
     if cand.text.lower() == "jest":
         if _JEST_CUE_BEFORE.search(ctx.lbefore(cand, 20)) or _TEST_WORD.search(ctx.laround(cand, 60)):
             return cand.skill_id  # "testing tools (we use Jest, Cypress)"
@@ -1605,9 +1605,8 @@ _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
 # name another team's or other people's stack: `TextIndex.hints`, and the matcher's "sentence" marks.
 NEGATION_HINTS = (
     "no ", "not", "without", "n't", "n’t", "non", "moved", "moving", "migrat", "switched", "replaced", "retired",
-    "our move",
     "ditched", "deprecated", "sunset", "belong", "owned by", "decommission", "switched off", "shut down",
-    "turned off", "phased out", "removed", "-free",
+    "turned off", "phased out", "removed", "-free", "our move",
 )
 TEAM_HINTS = (
     "team", "who", "customers", "clients", "scientists", "researchers", "analysts", "marketers",
@@ -3252,7 +3251,7 @@ _FOREIGN_VERB = re.compile(
     r"(?<![\w-])(" + "|".join(re.escape(v) for v in sorted(_FOREIGN_MODEL_VERBS, key=len, reverse=True))
     + r")(?![\w-])"
 )
-_FOREIGN_MODELS = re.compile(r"mod(?:elos?|èles?|elle|elli|ello|ell|ellen|ele|eli|elu|elami|elach)(?![\w-])")
+_FOREIGN_MODELS = re.compile(r"mod(?:elos?|èles?|ellen|elle|elli|ello|ell|elami|elach|ele|eli|elu)(?![\w-])")
 # Polish word order is free: the verbal noun may follow its object ("modeli ... i automatyzacja ich ponownego
 # trenowania")
 _POLISH_MODELS = ("modele", "modeli", "modelu", "modelami", "modelach")

@@ -46,22 +46,26 @@ _PREFERRED_HEAD = (
 # Headings of the list of what the hire must bring (a "You might thrive if" list after one of these is the
 # optional one: see _FIT_HEAD) ...
 _QUALIFICATION_HEAD = (
-    r"(?:minimum|basic|required|key|essential|core|technical|your|job|educational)?\s*(?:qualifications?|requirements|skills"
+    r"(?:minimum|basic|required|key|essential|core|technical|your|job|educational)?\s*"
+    r"(?:qualifications?|requirements|skills"
     r"(?:\s*(?:&|and)\s*(?:experience|qualifications))?|experience)|what\s+you(?:'ll|\s+will|’ll)?\s+(?:need|bring)"
     r"|what\s+(?:we(?:'re|\s+are)|we’re)\s+looking\s+for|you\s+(?:have|bring|are|should\s+have)|must[\s-]*haves?"
     r"|about\s+you|who\s+you\s+are|your\s+profile|"
     # Dutch and Polish: "Wat vragen we?", "Functie-eisen", "Jouw profiel", "Nasze wymagania", "Twój profil"
     r"wat\s+(?:vragen|verwachten)\s+(?:we|wij)(?:\s+van\s+(?:jou|je))?|wat\s+breng\s+je\s+mee|functie-?eisen|"
-    r"(?:jouw\s+)?profiel|(?:nasze\s+)?wymagania|czego\s+(?:oczekujemy|szukamy)|tw\u00f3j\s+profil|(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required"
+    r"(?:jouw\s+)?profiel|(?:nasze\s+)?wymagania|czego\s+(?:oczekujemy|szukamy)|tw\u00f3j\s+profil|"
+    r"(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required"
     r"|education(?:\s+(?:&|and)\s+experience)?"
 )
 # ... and the other headings that end a preferred section.
 _OTHER_HEAD = (
     r"(?:key\s+|main\s+|principal\s+)?(?:duties\s+and\s+)?responsibilities|(?:key\s+)?(?:duties|accountabilities)|"
     r"purpose\s+of\s+the\s+role|(?:[\w-]+\s+){0,2}expectations|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
-    r"benefits|perks|what\s+we\s+offer|compensation|(?:(?:our|the)\s+)?(?:tech(?:nology)?\s+)?stack|(?:our\s+)?technologies|job\s+description|"
+    r"benefits|perks|what\s+we\s+offer|compensation|(?:(?:our|the)\s+)?(?:tech(?:nology)?\s+)?stack|(?:our\s+)?technologies|"
+    r"job\s+description|"
     r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply|"
-    r"wat\s+(?:ga\s+je\s+doen|bieden\s+(?:we|wij))|(?:twoje\s+)?zadania|(?:twoje\s+)?obowi\u0105zki|(?:co\s+)?oferujemy|(?:other|additional|more|job|key)\s+(?:details|information|info)"
+    r"wat\s+(?:ga\s+je\s+doen|bieden\s+(?:we|wij))|(?:twoje\s+)?zadania|(?:twoje\s+)?obowi\u0105zki|(?:co\s+)?oferujemy|"
+    r"(?:other|additional|more|job|key)\s+(?:details|information|info)"
 )
 _REQUIRED_HEAD = _QUALIFICATION_HEAD + "|" + _OTHER_HEAD
 # "You might thrive if", "You might be a good fit if you": the qualifications when it is the only list (annotators
