@@ -470,8 +470,7 @@ def _documentation_practice(ctx: RuleContext, cand: Candidate) -> str | None:
         return cand.skill_id
     if _BULLET_START.search(ctx.lbefore(cand, 12)) and _DOC_OF.match(ctx.low, cand.end):
         return cand.skill_id  # a duty line of nouns: "- Documentation of models and pipelines to the standard ..."
-    return RULES["list_only"](ctx, cand)
-
+    return _list_only(ctx, cand)
 
 
 _PERSON_AFTER = _fx(
@@ -1635,6 +1634,8 @@ def marked(marks: list[int], lo: int, hi: int) -> bool:
     """Whether one of `marks` (sorted offsets) lies in [lo, hi)."""
     at = bisect.bisect_left(marks, lo)
     return at < len(marks) and marks[at] < hi
+
+
 _STOP_BACK = re.compile(r".*(?:[.!?;](?=\s)|•)\s*", re.DOTALL)
 _STOP_FWD = re.compile(r"[.!?;](?=\s|$)|•")
 
@@ -3212,9 +3213,9 @@ def _models_monitored(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
-# Model verbs in Spanish, Portuguese, French, Italian and German duty lines, where postings use the
-# infinitive, the French and Spanish future of "you", or the German "du" form: "Entrenar y poner en producción
-# modelos", "Desenvolver e monitorar modelos", "Entraîner et évaluer des modèles", "Vigilar la deriva de los
+# Model verbs in Spanish, Portuguese, French, Italian, German, Dutch and Polish duty lines, where postings use
+# the infinitive (or its noun), the French and Spanish future of "you", or the German "du" form: "Entrenar y
+# poner en producción modelos", "Desenvolver e monitorar modelos", "Entraîner et évaluer des modèles", "Vigilar la deriva de los
 # modelos", "Du entwickelst und trainierst Modelle", "Modelle trainieren". The verb before the model noun, in
 # its clause with at most 60 characters between; the mention is the verb. (Read sets 8, 10, 11: every one of
 # the 14 such verbs is gold.) Third-person forms ("nuestro equipo entrena modelos") describe the company.
@@ -3272,7 +3273,8 @@ _MODELS_IN_PRODUCTION = re.compile(
 
 def _foreign_model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """Model training, serving, monitoring and evaluation named by a verb (or its noun) before a model
-    noun in Spanish, Portuguese, French, Italian or German; see the comment above _FOREIGN_MODEL_VERBS."""
+    noun in Spanish, Portuguese, French, Italian, German, Dutch or Polish (German and Polish also after it); see
+    the comment above _FOREIGN_MODEL_VERBS."""
     out: list[Candidate] = []
     for at in scan("mod"):
         noun = _FOREIGN_MODELS.match(low, at)
@@ -3359,8 +3361,6 @@ def _classify_starts(low: str, scan: _Scan) -> list[int]:
     return [at for at in scan("classif") if low.startswith(("classify", "classifies", "classifying"), at)]
 
 
-# (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
-# without them (each of its regexes starts at, or needs, one of them).
 # Liking team work, as a requirement: "you enjoy working in a small team", "happy in a tiny team", "love working
 # in a team" (5 of 5 read postings label teamwork there)
 _TEAM_LIKING = re.compile(
@@ -3369,6 +3369,8 @@ _TEAM_LIKING = re.compile(
 )
 
 
+# (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
+# without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("mod", "llm", "classifier", "network"), _model_verbs),
     (("pipeline", "streaming"), _pipelines),
