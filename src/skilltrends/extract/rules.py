@@ -3217,8 +3217,9 @@ def _models_monitored(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # the infinitive (or its noun), the French and Spanish future of "you", or the German "du" form: "Entrenar y
 # poner en producción modelos", "Desenvolver e monitorar modelos", "Entraîner et évaluer des modèles",
 # "Vigilar la deriva de los modelos", "Du entwickelst und trainierst Modelle", "Modelle trainieren". The verb
-# before the model noun, in its clause with at most 60 characters between; the mention is the verb. (Read sets 8, 10, 11: every one of
-# the 14 such verbs is gold.) Third-person forms ("nuestro equipo entrena modelos") describe the company.
+# before the model noun, in its clause with at most 60 characters between; the mention is the verb. (Read sets
+# 8, 10, 11: every one of the 14 such verbs is gold.) Third-person forms ("nuestro equipo entrena modelos")
+# describe the company.
 _FOREIGN_MODEL_VERBS: dict[str, str] = {
     **dict.fromkeys(
         ("entrenar", "entrenarás", "reentrenar", "treinar", "retreinar", "entraîner", "entrainer", "entraînerez",
