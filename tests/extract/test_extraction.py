@@ -106,6 +106,28 @@ LEVELS = [
     # a singular "Qualification" and "Education" head required lists too
     ("Nice to have\n- Rust\n\nQualification\n- Strong Python\n", "Python", "required"),
     ("Bonus\n- Rust\n\nEducation\n- Coursework in statistics\n", "statistics", "required"),
+    # a line opened by another section's label ends the nice-to-haves; an item's own label does not
+    ("Preferred\n- Spark\n\nTech stack: Python, Kafka and dbt on AWS.\n", "Kafka", "required"),
+    ("Bonus points\n- Rust\n\nJob Skills: Data Mining, Statistics\n", "Statistics", "required"),
+    ("Pluses\n- Julia\nMust have: Python 3\n", "Python", "required"),
+    ("Nice to have\nExperience: Flink or Beam\n", "Beam", "preferred"),
+    ("Nice-to-have:\n- Looker\n\nWhat's in it for you?\n\nYou will build dashboards in Tableau.\n", "Tableau",
+     "required"),
+    # tables: a header's "Must have" / "Nice to have" columns, a row's own level cell, a "Required?" column
+    ("Requirements\n\nArea | Must have | Nice to have\n\nData | SQL, dbt | Snowflake\n\nCloud | GCP | AWS\n",
+     "Snowflake", "preferred"),
+    ("Requirements\n\nArea | Must have | Nice to have\n\nData | SQL, dbt | Snowflake\n\nCloud | GCP | AWS\n",
+     "AWS", "preferred"),
+    ("Requirements\n\nArea | Must have | Nice to have\n\nData | SQL, dbt | Snowflake\n\nCloud | GCP | AWS\n",
+     "GCP", "required"),
+    ("Bonus\n- Go\n\nArea | Must have | Nice to have\nML | PyTorch | JAX\n", "PyTorch", "required"),
+    ("| Skill | Level |\n|---|---|\n| Docker | Must have |\n| Helm | Nice to have |\n", "Helm", "preferred"),
+    ("| Skill | Level |\n|---|---|\n| Docker | Must have |\n| Helm | Nice to have |\n", "Docker", "required"),
+    ("Technology | Required?\nKubernetes | No\nPostgres | Yes\n", "Kubernetes", "preferred"),
+    ("Technology | Required?\nKubernetes | No\nPostgres | Yes\n", "Postgres", "required"),
+    ("Nice to have | Rust, Go\nMust have | Python\n", "Go", "preferred"),
+    ("Stack | Must have\nML | PyTorch (ideally 2.x), NumPy\n", "NumPy", "preferred"),
+    ("Area | Nice to have\nML | JAX\n\nYou will also use Kubeflow daily.\n", "Kubeflow", "required"),
 ]
 
 

@@ -238,6 +238,7 @@ def _finish(
     )
     sentence, rejects, has_cue = index.sentence, index.rejects, levels.has_cue
     line, quiet_rejects, line_level = index.line, index.rejects_in_quiet_line, levels.line
+    cells, cell_level = levels.cells, levels.cell_level
     found: list[MentionRow] = []
     append = found.append
     if marks is not None:
@@ -290,6 +291,8 @@ def _finish(
                 requirement = "preferred" if preferred or has_cue(start, s_start, s_end) else "required"
             else:
                 requirement = section
+        if cells and (cell := cell_level(start)) is not None:
+            requirement = cell
         append(info[skill_id] + (requirement, start, end, surface))
     return found
 

@@ -61,7 +61,7 @@ _QUALIFICATION_HEAD = (
 _OTHER_HEAD = (
     r"(?:key\s+|main\s+|principal\s+)?(?:duties\s+and\s+)?responsibilities|(?:key\s+)?(?:duties|accountabilities)|"
     r"purpose\s+of\s+the\s+role|(?:[\w-]+\s+){0,2}expectations|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
-    r"benefits|perks|what\s+we\s+offer|compensation|(?:(?:our|the)\s+)?(?:tech(?:nology)?\s+)?stack|(?:our\s+)?technologies|"
+    r"benefits|perks|what\s+we\s+offer|what(?:'s|\s+is|’s)\s+in\s+it\s+for\s+you|compensation|(?:(?:our|the)\s+)?(?:tech(?:nology)?\s+)?stack|(?:our\s+)?technologies|"
     r"job\s+description|"
     r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply|"
     r"wat\s+(?:ga\s+je\s+doen|bieden\s+(?:we|wij))|(?:twoje\s+)?zadania|(?:twoje\s+)?obowi\u0105zki|(?:co\s+)?oferujemy|"
@@ -128,6 +128,18 @@ _CHOICE_CUE = _fx(r"\((?=[^()\n]{0,80}?[a-z0-9+#][^()\n]{0,80}?\s(?:strongly\s+)
 _INLINE_LABEL = _fx(r"(?P<pref>" + _PREFERRED_HEAD + r")|" + _REQUIRED_HEAD + r"|must|need")
 _LABEL_EDGES = " \t-*\u2022"
 _SENTENCE_END = _fx(r"[.!?](?=\s)")
+# A table row as the cleaner writes it ("Languages | Python, SQL | Rust", skilltrends.crawl.normalize) or as
+# Markdown ("| Python | Nice to have |"); a row of dashes under a Markdown header is no row.
+_CELL_SPLIT = re.compile(r"[ \t]*\|[ \t]*")
+_RULE_ROW = _fx(r"[\s|:\-]*")
+# A "Required?" / "Mandatory" column's answers ("Yes" / "No").
+_YES = frozenset(("yes", "y", "required", "must", "x", "\u2713", "\u2714"))
+_NO = frozenset(("no", "n", "optional", "-", "\u2013"))
+# Header cells that name a column but no level ("Skill | Required?", "Area | Level").
+_COLUMN_NAMES = frozenset((
+    "skill", "skills", "area", "areas", "category", "topic", "technology", "technologies", "tool", "tools",
+    "tech", "level", "domain", "competency", "competencies", "what", "stack", "language", "languages", "item",
+))
 
 
 # Substrings of every _CUE match (a necessary condition, tested first).
@@ -277,6 +289,110 @@ def _first_preferred(low: str, hints: list[int], stop: int) -> int:
     return -1
 
 
+_NO_CELLS: list[tuple[int, int, bool]] = []
+
+
+_MAX_LABEL = 40
+# Labels that also name one item of a list ("Nice to have\nExperience: Flink or Beam"): no section's end.
+_SUB_LABELS = frozenset(("experience", "skills", "requirement", "requirements"))
+
+
+def _ends_section(line: str, colon: int) -> bool:
+    """Whether `line`, with its first ":" at `colon`, opens with the inline label of a required or other section
+    ("Our stack:", "Tech stack:", "Job Skills:", "Must have:") and holds more after it."""
+    label = line[:colon].strip(_LABEL_EDGES)
+    if not label or label in _SUB_LABELS or not line[colon + 1 :].strip():
+        return False
+    match = _INLINE_LABEL.fullmatch(label)
+    return match is not None and match.group("pref") is None
+
+
+def _cells(low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The cells of the row low[start:end] as (start, end) offsets, outer pipes and padding left out."""
+    out = []
+    at = start
+    for sep in _CELL_SPLIT.finditer(low, start, end):
+        out.append((at, sep.start()))
+        at = sep.end()
+    out.append((at, end))
+    if out and out[0][0] == out[0][1]:
+        out.pop(0)  # "| a | b |": the empty cells outside the outer pipes
+    if out and out[-1][0] == out[-1][1]:
+        out.pop()
+    return [(a + len(low[a:b]) - len(low[a:b].lstrip()), a + len(low[a:b].rstrip())) for a, b in out]
+
+
+def _column_kind(cell: str) -> int | None:
+    """What a header cell says of its column: _PREFERRED ("Nice to have", "Bonus"), _QUALIFICATIONS ("Must have",
+    "Required", "Mandatory?"), else None (a "Skill" or "Area" column, which says nothing of the level)."""
+    cell = cell.strip(" \t*:?")
+    if not cell or len(cell) > _MAX_HEADING:
+        return None
+    if cell in ("mandatory", "essential", "must"):
+        return _QUALIFICATIONS
+    kind = _heading_kind(cell)
+    return kind if kind in (_PREFERRED, _QUALIFICATIONS) else None
+
+
+def table_levels(low: str) -> list[tuple[int, int, bool]]:
+    """Table cells whose level the table itself gives, as (start, end, preferred), sorted: the cells under a
+    "Must have" or "Nice to have" column of a header row ("Area | Must have | Nice to have"), and every cell of
+    a row whose level cell says it ("Rust | Nice to have"; "Kubernetes | No" under "Skill | Required?"). A
+    cell under a required column is preferred only with a cue of its own ("Python (ideally 3.12)").
+    `low`: folded lower-case text, rows one per line (blank lines may part them); prose ends a table."""
+    out: list[tuple[int, int, bool]] = []
+    columns: list[int | None] | None = None  # the kinds of the current table's header cells
+    at = 0
+    size = len(low)
+    while at < size:
+        end = low.find("\n", at)
+        if end < 0:
+            end = size
+        if low.find("|", at, end) < 0 or _RULE_ROW.fullmatch(low, at, end) is not None:
+            if low.find("|", at, end) < 0 and low[at:end].strip():
+                columns = None
+            at = end + 1
+            continue
+        cells = _cells(low, at, end)
+        kinds = [_column_kind(low[a:b]) for a, b in cells]
+        levels = sum(kind is not None for kind in kinds)
+        if len(cells) >= 2 and levels and (
+            levels >= 2
+            or all(kind is not None or low[a:b].strip(" *:?") in _COLUMN_NAMES
+                   for kind, (a, b) in zip(kinds, cells, strict=True))
+        ):
+            columns = kinds  # a header row
+        elif len(cells) >= 2:
+            _row_levels(low, cells, columns if columns is not None and len(columns) == len(cells) else None, out)
+        at = end + 1
+    return out
+
+
+def _row_levels(
+    low: str, cells: list[tuple[int, int]], columns: list[int | None] | None, out: list[tuple[int, int, bool]]
+) -> None:
+    """Append the levelled cells of one table row (see `table_levels`); `columns`: its header's kinds, if any."""
+    row: bool | None = None  # the row's own level, where a cell gives it
+    for index, (a, b) in enumerate(cells):
+        kind = None if columns is None else columns[index]
+        value = low[a:b].strip(" \t*.")
+        if kind == _QUALIFICATIONS and value in _YES:
+            row = False
+        elif kind == _QUALIFICATIONS and value in _NO:
+            row = True  # "Required? | No"
+        elif (
+            kind is None and (index or columns is None) and len(value) <= 40
+            and (own := _column_kind(value)) is not None
+        ):
+            row = own == _PREFERRED  # "Rust | Nice to have", "Nice to have | Rust, Go"
+    for index, (a, b) in enumerate(cells):
+        kind = None if columns is None else columns[index]
+        if row is not None:
+            out.append((a, b, row or has_preferred_cue(low[a:b])))
+        elif kind is not None:
+            out.append((a, b, kind == _PREFERRED or has_preferred_cue(low[a:b])))
+
+
 def _choice_cues(low: str) -> list[tuple[int, int]]:
     """The "cue" spans of `_CHOICE_CUE.finditer(low)`, the pattern tried only at the "(" before each "prefer"
     (sre would try it at every "(", reading up to 80 characters on from each). A match starts at a "(" and
@@ -300,7 +416,9 @@ def _choice_cues(low: str) -> list[tuple[int, int]]:
 class RequirementLevels:
     """Per-text lookup of requirement levels; build once per text, query per mention."""
 
-    __slots__ = ("text", "low", "_starts", "_preferred", "_cache", "_cues", "_labels", "_cue_marks")
+    __slots__ = (
+        "text", "low", "_starts", "_preferred", "_cache", "_cues", "_labels", "_cue_marks", "cells", "_cell_starts"
+    )
 
     def __init__(
         self,
@@ -323,6 +441,9 @@ class RequirementLevels:
             for a, b in _choice_cues(low):
                 low = low[:a] + " " * (b - a) + low[b:]
         self.low = low
+        # cells whose level a table gives (see table_levels): they override section and cue
+        self.cells = table_levels(low) if "|" in low else _NO_CELLS
+        self._cell_starts = [a for a, _, _ in self.cells]
         self._labels: dict[int, list[tuple[int, bool]]] = {}  # line start -> its inline labels (see has_cue)
         self._starts: list[int] = []
         self._preferred: list[bool] = []
@@ -356,6 +477,12 @@ class RequirementLevels:
                 else:
                     self._preferred.append(kind == _PREFERRED)
                     last = kind
+            elif 0 < (colon := line.find(":", 0, _MAX_LABEL)) and line[:2] not in _BULLETS and _ends_section(line, colon):
+                # "Our stack: Kubernetes, Terraform, ..." after the nice-to-haves: a line opened by a label of
+                # another section ends the preferred one, as its heading would
+                self._starts.append(offset)
+                self._preferred.append(False)
+                last = _OTHER
             offset += size + 1
 
     def line(self, l_start: int, l_end: int) -> tuple[bool, bool]:
@@ -372,8 +499,17 @@ class RequirementLevels:
         at = bisect.bisect_right(self._starts, l_start) - 1
         return at >= 0 and self._preferred[at]
 
+    def cell_level(self, start: int) -> Requirement | None:
+        """The level a table gives the mention at `start` (see `table_levels`), or None (not in such a cell)."""
+        at = bisect.bisect_right(self._cell_starts, start) - 1
+        if at < 0 or start >= self.cells[at][1]:
+            return None
+        return "preferred" if self.cells[at][2] else "required"
+
     def level(self, start: int, end: int, s_start: int, s_end: int) -> Requirement:
         """'preferred' or 'required' for the mention text[start:end] in sentence text[s_start:s_end]."""
+        if self.cells and (cell := self.cell_level(start)) is not None:
+            return cell
         at = bisect.bisect_right(self._starts, start) - 1
         if at >= 0 and self._preferred[at]:
             return "preferred"
