@@ -477,7 +477,11 @@ class RequirementLevels:
                 else:
                     self._preferred.append(kind == _PREFERRED)
                     last = kind
-            elif 0 < (colon := line.find(":", 0, _MAX_LABEL)) and line[:2] not in _BULLETS and _ends_section(line, colon):
+            elif (
+                0 < (colon := line.find(":", 0, _MAX_LABEL))
+                and line[:2] not in _BULLETS
+                and _ends_section(line, colon)
+            ):
                 # "Our stack: Kubernetes, Terraform, ..." after the nice-to-haves: a line opened by a label of
                 # another section ends the preferred one, as its heading would
                 self._starts.append(offset)
