@@ -952,6 +952,23 @@ CASES = {
         ("We ship LLM features. - Know fine-tuning and learning from human feedback.", "fine-tuning",
          "llm_finetuning"),
     ],
+    "session14_rules": [
+        # independent sentences for the rules added after reading set 15
+        ("Stack: Go, Redis, GCP. Kubernetes is not part of this role.", "Kubernetes", None),
+        ("Stack: Go, Redis, GCP. Kubernetes is not part of this role.", "Redis", "redis"),
+        ("We train in PyTorch; Ray and Dask aren't part of the job.", "Dask", None),
+        ("We train in PyTorch; Ray and Dask aren't part of the job.", "PyTorch", "pytorch"),
+        ("Finance lives in spreadsheets; you won't be asked to maintain any Excel models.", "Excel", None),
+        ("You will not be asked to write Java here.", "Java", None),
+        ("You will be asked to write Java here.", "Java", "java"),
+        ("- Bonus: Kotlin (our payments team's Android app is written in it).", "Android", None),
+        ("- Read our search team's Elasticsearch queries.", "Elasticsearch", None),
+        ("- Retrain the ML team's PyTorch models nightly.", "PyTorch", "pytorch"),
+        ("Airflow, dbt and Kafka. Tableau for finance dashboards is maintained by our BI team.", "Tableau", None),
+        ("Airflow, dbt and Kafka. Tableau for finance dashboards is maintained by our BI team.", "Kafka", "kafka"),
+        ("Deploy models with Docker images that are maintained by our platform team.", "Docker", "docker"),
+        ("The legacy Hive cluster is run by the data platform team.", "Hive", None),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]

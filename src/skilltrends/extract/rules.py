@@ -1388,6 +1388,9 @@ _NEG_AFTER = _fx(
     r"|^(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*[^.;\n]{0,40}?\b(?:was|were|is|are|has\s+been|have\s+been|got)\s+"
     r"(?:being\s+|finally\s+|fully\s+|now\s+|all\s+)?(?:retired|decommissioned|switched\s+off|shut\s+down|"
     r"turned\s+off|sunset(?:ted)?|deprecated|phased\s+out|removed)\b"
+    # "LLMs are not part of this role (yet)", "Spark AR ...; that is not part of the job"
+    r"|^(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s+(?:is|are)(?:n't|n’t|\s+not)\s+(?:a\s+)?part\s+of\s+(?:this|the|your)\s+"
+    r"(?:role|job|position)\b"
     # "We're a Snowflake-free shop"
     r"|^-free\b"
     # "the TypeScript frontend belongs to someone else"
@@ -1438,6 +1441,8 @@ _NEG_NEED_BEFORE = _fx(
     r"|\bno\s+need\s+(?:for\s+|to\s+(?:have\s+)?(?:(?:know|use|used|learn|worked\s+(?:with|in))\s+)?)"
     # "This role does not involve Triton Inference Server"
     r"|\b(?:does|will|would)(?:n't|n’t|\s+not)\s+involve\s+"
+    # "you won't be asked to build dashboards", "you will not be asked to write MATLAB"
+    r"|\b(?:won't|won’t|will\s+not)\s+be\s+asked\s+to\s+(?:use|build|write|maintain|touch|do|run)\s+(?:any\s+)?"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
     r"|\b(?:moved|moving|migrated|migrating)\s+(?:(?:our|the|all|most|everything|[\w-]+)\s+){0,3}"
     r"(?:off(?:\s+of)?|away\s+from)\s+|\bno\s+longer\s+(?:use|run)s?\s+"
@@ -1548,6 +1553,17 @@ _FOR_OTHERS_AFTER = _fx(
     r"merchandisers|buyers|accountants|actuaries|sales\s+team|planning\s+team)\b"
 )
 _LIST_ITEM_BEFORE = _fx(r"(?:,|:|\||\band)\s*$")
+# "Snowflake for company reporting is owned by our analytics team": the sentence's subject, owned by others
+_OWNED_BY_OTHERS_AFTER = _fx(
+    r"(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*[^.;\n]{0,40}?\s+(?:is|are)\s+(?:owned|run|maintained|managed|operated)\s+"
+    r"by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+(?:([\w-]+\s+){0,2})(?:team|group)s?\b"
+)
+# "Scala (our data platform team's Spark jobs are written in it)": a named team's tool
+_TEAMS_OWN_BEFORE = _fx(r"\b(?:our|another|other|a\s+separate)\s+((?:[\w&/-]+\s+){1,3})teams?['’]s?\s+$")
+
+
+# what may come before a sentence's subject in it ("The legacy Snowflake instance ...")
+_SUBJECT_BEFORE = _fx(r"[\W_]*(?:(?:the|our|their|its|legacy|old|existing|internal|current)\s+){0,2}")
 
 
 def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
@@ -1556,6 +1572,13 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         _FOR_OTHERS_AFTER.match(text, end, end + 80) and _LIST_ITEM_BEFORE.search(text, max(s_start, start - 6), start)
     ):
         return True
+    if _SUBJECT_BEFORE.fullmatch(text, s_start, start):
+        owned = _OWNED_BY_OTHERS_AFTER.match(text, end, end + 120)
+        if owned is not None and not set((owned.group(1) or "").split()) & _OWN_TEAM:
+            return True
+    if (own := _TEAMS_OWN_BEFORE.search(text, max(s_start, start - 50), start)) is not None:
+        if not set(own.group(1).split()) & _OWN_TEAM:
+            return True
     if _TEAM_AFTER.match(text, end, end + 40):
         before = text[max(s_start, start - 60) : start]
         if _WITH_TEAM_BEFORE.search(before) or (_TEAM_DOES.match(text, end, end + 60) and _TEAM_BEFORE.search(before)):
