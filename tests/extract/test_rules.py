@@ -968,6 +968,18 @@ CASES = {
         ("Airflow, dbt and Kafka. Tableau for finance dashboards is maintained by our BI team.", "Kafka", "kafka"),
         ("Deploy models with Docker images that are maintained by our platform team.", "Docker", "docker"),
         ("The legacy Hive cluster is run by the data platform team.", "Hive", None),
+        # a big employer's boilerplate naming every area it hires in
+        ("We hire engineers who bring fresh ideas from all areas, including distributed computing, networking, "
+         "security and machine learning.", "networking", None),
+        ("We hire engineers who bring fresh ideas from all areas, including distributed computing, networking, "
+         "security and machine learning. You will write Python.", "Python", "python"),
+        # the platform colleagues use, then what it is made of
+        ("- Run the tooling our researchers use to train models: Airflow, Ray and W&B.", "Ray", "ray"),
+        ("- Our researchers use Ray and W&B to train models.", "Ray", None),
+        # a language named, then what is written in it
+        ("- Rust: our ingestion agents are written in it.", "Rust", "rust"),
+        ("- You can read R, as two of our solvers are still written in it.", "R", "r"),
+        ("- Validate ranking changes with live experiments.", "live experiments", "a_b_testing"),
     ],
 }
 

@@ -204,6 +204,8 @@ def _language_rule(
             return cand.skill_id
         if _ASKED_FOR_AFTER.match(after):  # "Scala is nice to have but not required": asked for by name
             return cand.skill_id
+        if _WRITTEN_IN_IT.match(ctx.lafter(cand, 90)):  # "Go: our core services are written in it"
+            return cand.skill_id
         if _ALONE_AFTER.match(ctx.after(cand)) and _ITEM_START.search(before):  # a list item: "- Go", "- R or Stan."
             return cand.skill_id
         return None
@@ -217,6 +219,9 @@ _ASKED_FOR_AFTER = _fx(
     r"(?:nice[\s-]to[\s-]have|plus|bonus|required|preferred|must|welcome|helpful|advantage|asset|essential|"
     r"desirable|mandatory|useful)\b"
 )
+# The language named, then what is written in it: "Go: our core marketplace services are written in it", "You can
+# read R, because some of our older models are still written in it"
+_WRITTEN_IN_IT = _fx(r"[^.;\n]{0,80}?\b(?:written|coded|implemented|built)\s+in\s+it\b")
 # Two short language names coordinated support each other ("Rust or Go for tooling", "Go/Rust"): each is the
 # other's cue, as an accepted neighbour would be.
 _SHORT_LANGUAGES = r"(?:go|golang|rust|zig|scala|julia|java|kotlin|c\+\+|c#|swift)\b"
@@ -1553,6 +1558,9 @@ _FOR_OTHERS_AFTER = _fx(
     r"merchandisers|buyers|accountants|actuaries|sales\s+team|planning\s+team)\b"
 )
 _LIST_ITEM_BEFORE = _fx(r"(?:,|:|\||\band)\s*$")
+# A big employer's hiring boilerplate naming every area it hires in: "We're looking for engineers who bring fresh
+# ideas from all areas, including information retrieval, distributed computing, large-scale system design, ..."
+_ALL_AREAS = _fx(r"\bwho\s+bring\s+fresh\s+ideas\s+from\s+all\s+areas\b")
 # "Snowflake for company reporting is owned by our analytics team": the sentence's subject, owned by others
 _OWNED_BY_OTHERS_AFTER = _fx(
     r"(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*[^.;\n]{0,40}?\s+(?:is|are)\s+(?:owned|run|maintained|managed|operated)\s+"
@@ -1583,9 +1591,13 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         before = text[max(s_start, start - 60) : start]
         if _WITH_TEAM_BEFORE.search(before) or (_TEAM_DOES.match(text, end, end + 60) and _TEAM_BEFORE.search(before)):
             return True
-    window = text[max(s_start, start - 120) : start]
-    if any(word in window for word in _OTHER_PEOPLE_WORDS) and _OTHER_PEOPLE.search(window):
+    if _ALL_AREAS.search(text, s_start, start) is not None:
         return True
+    window = text[max(s_start, start - 120) : start]
+    if any(word in window for word in _OTHER_PEOPLE_WORDS) and (people := _OTHER_PEOPLE.search(window)):
+        # "Build the platform our data scientists use to train models: Kubeflow, MLflow": after the colon,
+        # what the platform is made of, the hire's
+        return window.find(":", people.start()) < 0
     match = _OTHER_TEAM.search(window) if "team" in window else None
     if match is None:
         return False
