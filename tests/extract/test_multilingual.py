@@ -55,6 +55,13 @@ CASES = [
      "related_field"}, False, None, None),
     ("- Baccalauréat en génie logiciel ou domaine connexe.", "bachelor", {"computer_science", "related_field"},
      False, None, None),
+    # years written as words
+    ("Was du mitbringst\n- Mindestens vier Jahre Erfahrung mit Python.", None, set(), False, 4, None),
+    ("Requisitos\n- Al menos dos años de experiencia en visión por computador.", None, set(), False, 2, None),
+    ("Profil recherché\n- Deux à cinq ans d'expérience en data science.", None, set(), False, 2, 5),
+    ("Requisiti\n- Almeno tre anni di esperienza in MLOps.", None, set(), False, 3, None),
+    ("Wymagania\n- Co najmniej trzy lata doświadczenia w ML.", None, set(), False, 3, None),
+    ("Über uns\n- Seit drei Jahren wachsen wir; Erfahrung mit Python.", None, set(), False, None, None),
 ]
 
 

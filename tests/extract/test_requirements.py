@@ -367,6 +367,9 @@ SALARY_CASES = [
     ("Rémunération : 95 000 $ – 120 000 $ CAD par année", Salary(95000, 120000, "CAD", "year")),
     ("Pay: $140k - $170k AUD + super", Salary(140000, 170000, "AUD", "year")),
     ("PLN 20 000–26 000 net (B2B) / month", Salary(20000, 26000, "PLN", "month")),
+    # an upper-case L right after the figure is lakh
+    ("CTC ₹18L–₹24L per annum plus ESOPs", Salary(1800000, 2400000, "INR", "year")),
+    ("We ship 40L drums of resin; pay is $90k–$110k", Salary(90000, 110000, "USD", "year")),
 ]
 
 

@@ -103,12 +103,28 @@ _EQUIVALENT = re.compile(
     r"experiencia\s+equivalente|exp\u00e9rience\s+\u00e9quivalente|experi\u00eancia\s+equivalente|"
     r"(?:vergleichbare|gleichwertige)\s+(?:berufs)?erfahrung|esperienza\s+equivalente"
 )
+# Number words before a unit of years: "Mindestens drei Jahre", "dos años", "trois ans", "tre anni", "três anos",
+# "twee jaar", "trzy lata" (1 to 10)
+_NUMBER_WORDS = {
+    **dict.fromkeys(("ein", "einen", "eines", "un", "uno", "una", "um", "een", "jeden"), 1),
+    **dict.fromkeys(("zwei", "dos", "deux", "due", "dois", "twee", "dwa", "dw\u00f3ch"), 2),
+    **dict.fromkeys(("drei", "tres", "trois", "tre", "tr\u00eas", "drie", "trzy"), 3),
+    **dict.fromkeys(("vier", "cuatro", "quatre", "quattro", "quatro", "cztery"), 4),
+    **dict.fromkeys(("f\u00fcnf", "cinco", "cinq", "cinque", "vijf", "pi\u0119\u0107"), 5),
+    **dict.fromkeys(("sechs", "seis", "six", "sei", "zes", "sze\u015b\u0107"), 6),
+    **dict.fromkeys(("sieben", "siete", "sept", "sette", "sete", "zeven"), 7),
+    **dict.fromkeys(("acht", "ocho", "huit", "otto", "oito"), 8),
+    **dict.fromkeys(("neun", "nueve", "neuf", "nove", "negen"), 9),
+    **dict.fromkeys(("zehn", "diez", "dix", "dieci", "dez", "tien"), 10),
+}
+_NUMBER = r"\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_COUNT = re.compile(r"\d|(?<!\w)(?:" + "|".join(_NUMBER_WORDS) + r")\s+\w")
 _YEARS = re.compile(
     r"(?<![\w.,])(?P<lead>(?:mindestens|mind\.|wenigstens|al\s+menos|como\s+m\u00ednimo|m\u00ednimo(?:\s+de)?|"
     r"au\s+moins|minimum(?:\s+de)?|pelo\s+menos|no\s+m\u00ednimo|almeno|mehr\s+als|m\u00e1s\s+de|plus\s+de|"
     r"mais\s+de|pi\u00f9\s+di|minst|mindst|minimaal|ten\s+minste|min\.|co\s+najmniej)\s+)?"
-    r"(?:entre\s+|zwischen\s+|de\s+|od\s+)?(?P<lo>\d{1,2})\s*\+?\s*"
-    r"(?:(?:-|\u2013|bis|a|\u00e0|y|e|et|und|to|tot|do)\s*(?P<hi>\d{1,2})\s*\+?\s*)?"
+    r"(?:entre\s+|zwischen\s+|de\s+|od\s+)?(?P<lo>" + _NUMBER + r")\s*\+?\s*"
+    r"(?:(?:-|\u2013|bis|a|\u00e0|y|e|et|und|to|tot|do)\s*(?P<hi>" + _NUMBER + r")\s*\+?\s*)?"
     r"(?P<unit>jahren?|a\u00f1os?|anos?|ans|ann\u00e9es?|anni|anno|\u00e5rs?|jaar|lata|lat|rok|roku)(?!\w)"
 )
 _EXPERIENCE = re.compile(
@@ -116,7 +132,6 @@ _EXPERIENCE = re.compile(
     r"do\u015bwiadczeni\w*"
 )
 _NOT_EXPERIENCE_BEFORE = re.compile(r"(?:seit|hace|depuis|h\u00e1|desde|da|f\u00fcr\s+die\s+n\u00e4chsten)\s+$")
-_DIGIT = re.compile(r"\d")
 # Cues that qualify only what follows them: the tagger's (`skilltrends.extract.sections.FORWARD_CUES`), and
 # forms of these languages that are no skill cue there
 _FORWARD_CUE = re.compile(
@@ -126,6 +141,11 @@ _FORWARD_CUE = re.compile(
     r"de\s+pr\u00e9f\u00e9rence)"
     r"(?!\w)"
 )
+
+
+def _count(number: str) -> float:
+    """"3" -> 3.0, "drei" -> 3.0 (see _NUMBER_WORDS)."""
+    return float(_NUMBER_WORDS.get(number) or number)
 
 
 def foreign_requirements(text: str) -> tuple[Degree, tuple[float | None, float | None]]:
@@ -159,14 +179,14 @@ def foreign_requirements(text: str) -> tuple[Degree, tuple[float | None, float |
             window = window[: stop.start()] if stop else window
             fields += [name for name, pattern in _FIELD_RES if pattern.search(window) and name not in fields]
             equivalent = equivalent or _EQUIVALENT.search(line) is not None
-        for match in _YEARS.finditer(line) if _DIGIT.search(line) else ():
+        for match in _YEARS.finditer(line) if _COUNT.search(line) else ():
             before, after = line[max(0, match.start() - 40) : match.start()], line[match.end() : match.end() + 50]
             if _NOT_EXPERIENCE_BEFORE.search(before):
                 continue
             if not (_EXPERIENCE.search(after) or _EXPERIENCE.search(before)):
                 continue
             hi = match.group("hi")
-            years.append((float(match.group("lo")), float(hi) if hi else None))
+            years.append((_count(match.group("lo")), _count(hi) if hi else None))
     min_level = min(required, key=("bachelor", "master", "phd").index) if required else None
     picked = max(years, key=lambda y: y[0]) if years else (None, None)
     return Degree(min_level=min_level, fields=tuple(fields), equivalent_experience_ok=equivalent), picked

@@ -194,7 +194,8 @@ _NUM = (
     r"|\d+(?:[.,]\d+)?"
 )
 # Indian figures: "₹35–50 LPA" (lakh per annum), "₹18 lakh", "₹1.2 crore"
-_MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b|lpa\b|lakhs?\b|lacs?\b|crores?\b|cr\b"
+# and "₹40L–₹60L" (an upper-case L right after the figure: lakh)
+_MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b|lpa\b|lakhs?\b|lacs?\b|crores?\b|cr\b|(?<=\d)(?-i:L)\b"
 _AMOUNT = (
     rf"(?P<@cur1>{_CUR})?\s?(?P<@num>{_NUM})\s?(?P<@mult>{_MULT})?"
     rf"(?:\s?(?P<@cur2>(?<![A-Za-z])(?:{_CUR})(?![A-Za-z])))?"
@@ -559,7 +560,9 @@ def _amount(num: str | None, mult: str | None) -> float | None:
     return round(value * factor, 2)
 
 
-_INDIAN = {"lpa": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7}
+_INDIAN = {
+    "l": 1e5, "lpa": 1e5, "lakh": 1e5, "lakhs": 1e5, "lac": 1e5, "lacs": 1e5, "crore": 1e7, "crores": 1e7, "cr": 1e7,
+}
 _FACTORS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mil": 1e6, "million": 1e6, **_INDIAN}
 _GROUP_SPACES = "\u00a0\u202f '’"
 
