@@ -1564,7 +1564,7 @@ _ALL_AREAS = _fx(r"\bwho\s+bring\s+fresh\s+ideas\s+from\s+all\s+areas\b")
 # "Snowflake for company reporting is owned by our analytics team": the sentence's subject, owned by others
 _OWNED_BY_OTHERS_AFTER = _fx(
     r"(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*[^.;\n]{0,40}?\s+(?:is|are)\s+(?:owned|run|maintained|managed|operated)\s+"
-    r"by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+(?:([\w-]+\s+){0,2})(?:team|group)s?\b"
+    r"by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+((?:[\w-]+\s+){0,2})(?:team|group)s?\b"
 )
 # "Scala (our data platform team's Spark jobs are written in it)": a named team's tool
 _TEAMS_OWN_BEFORE = _fx(r"\b(?:our|another|other|a\s+separate)\s+((?:[\w&/-]+\s+){1,3})teams?['’]s?\s+$")
@@ -1594,10 +1594,14 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
     if _ALL_AREAS.search(text, s_start, start) is not None:
         return True
     window = text[max(s_start, start - 120) : start]
-    if any(word in window for word in _OTHER_PEOPLE_WORDS) and (people := _OTHER_PEOPLE.search(window)):
-        # "Build the platform our data scientists use to train models: Kubeflow, MLflow": after the colon,
-        # what the platform is made of, the hire's
-        return window.find(":", people.start()) < 0
+    # "Build the platform our data scientists use to train models: Kubeflow, MLflow": after the colon, what the
+    # platform is made of, the hire's
+    if (
+        any(word in window for word in _OTHER_PEOPLE_WORDS)
+        and (people := _OTHER_PEOPLE.search(window)) is not None
+        and window.find(":", people.start()) < 0
+    ):
+        return True
     match = _OTHER_TEAM.search(window) if "team" in window else None
     if match is None:
         return False

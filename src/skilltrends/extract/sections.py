@@ -4,7 +4,9 @@ A heading line ("Nice to have", "Preferred qualifications:", "## Bonus points") 
 preferred until the next heading; a required or neutral heading ("Requirements", "What you'll need",
 "Responsibilities", "Benefits") switches back. Inside any section, a cue in the mention's own sentence or
 bullet ("is a plus", "ideally", "preferred", "nice to have", "bonus if", "would be great") makes it
-preferred. Default: required.
+preferred. Default: required. A line opened by another section's label ("Our stack: ...", "Job Skills: ...") ends
+a preferred section as a heading would, and a table gives its cells' level over both: a header's "Must have" /
+"Nice to have" columns, a row's own level cell ("Rust | Nice to have"), a "Required?" column's yes or no.
 """
 
 from __future__ import annotations
@@ -140,6 +142,7 @@ _COLUMN_NAMES = frozenset((
     "skill", "skills", "area", "areas", "category", "topic", "technology", "technologies", "tool", "tools",
     "tech", "level", "domain", "competency", "competencies", "what", "stack", "language", "languages", "item",
 ))
+_NO_CELLS: list[tuple[int, int, bool]] = []
 
 
 # Substrings of every _CUE match (a necessary condition, tested first).
@@ -287,9 +290,6 @@ def _first_preferred(low: str, hints: list[int], stop: int) -> int:
             if kind == _FIT:
                 return 0
     return -1
-
-
-_NO_CELLS: list[tuple[int, int, bool]] = []
 
 
 _MAX_LABEL = 40
