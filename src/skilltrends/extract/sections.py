@@ -325,7 +325,7 @@ def _cells(low: str, start: int, end: int) -> list[tuple[int, int]]:
 def _column_kind(cell: str) -> int | None:
     """What a header cell says of its column: _PREFERRED ("Nice to have", "Bonus"), _QUALIFICATIONS ("Must have",
     "Required", "Mandatory?"), else None (a "Skill" or "Area" column, which says nothing of the level)."""
-    cell = cell.strip(" \t*:?")
+    cell = cell.strip(" \t*:?.")
     if not cell or len(cell) > _MAX_HEADING:
         return None
     if cell in ("mandatory", "essential", "must"):
@@ -348,9 +348,12 @@ def table_levels(low: str) -> list[tuple[int, int, bool]]:
         end = low.find("\n", at)
         if end < 0:
             end = size
-        if low.find("|", at, end) < 0 or _RULE_ROW.fullmatch(low, at, end) is not None:
-            if low.find("|", at, end) < 0 and low[at:end].strip():
-                columns = None
+        if low.find("|", at, end) < 0:
+            if low[at:end].strip():
+                columns = None  # prose ends a table
+            at = end + 1
+            continue
+        if _RULE_ROW.fullmatch(low, at, end) is not None:
             at = end + 1
             continue
         cells = _cells(low, at, end)
@@ -363,15 +366,21 @@ def table_levels(low: str) -> list[tuple[int, int, bool]]:
         ):
             columns = kinds  # a header row
         elif len(cells) >= 2:
-            _row_levels(low, cells, columns if columns is not None and len(columns) == len(cells) else None, out)
+            header = columns if columns is not None and len(columns) == len(cells) else None
+            _row_levels(low, cells, kinds, header, out)
         at = end + 1
     return out
 
 
 def _row_levels(
-    low: str, cells: list[tuple[int, int]], columns: list[int | None] | None, out: list[tuple[int, int, bool]]
+    low: str,
+    cells: list[tuple[int, int]],
+    own: list[int | None],
+    columns: list[int | None] | None,
+    out: list[tuple[int, int, bool]],
 ) -> None:
-    """Append the levelled cells of one table row (see `table_levels`); `columns`: its header's kinds, if any."""
+    """Append the levelled cells of one table row (see `table_levels`). `own`: what each cell says read as a
+    header cell (`_column_kind`); `columns`: the kinds of its table's header cells, if any."""
     row: bool | None = None  # the row's own level, where a cell gives it
     for index, (a, b) in enumerate(cells):
         kind = None if columns is None else columns[index]
@@ -380,11 +389,8 @@ def _row_levels(
             row = False
         elif kind == _QUALIFICATIONS and value in _NO:
             row = True  # "Required? | No"
-        elif (
-            kind is None and (index or columns is None) and len(value) <= 40
-            and (own := _column_kind(value)) is not None
-        ):
-            row = own == _PREFERRED  # "Rust | Nice to have", "Nice to have | Rust, Go"
+        elif kind is None and (index or columns is None) and len(value) <= 40 and own[index] is not None:
+            row = own[index] == _PREFERRED  # "Rust | Nice to have", "Nice to have | Rust, Go"
     for index, (a, b) in enumerate(cells):
         kind = None if columns is None else columns[index]
         if row is not None:
