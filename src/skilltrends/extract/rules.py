@@ -1582,11 +1582,11 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         return True
     if _SUBJECT_BEFORE.fullmatch(text, s_start, start):
         owned = _OWNED_BY_OTHERS_AFTER.match(text, end, end + 120)
-        if owned is not None and not set((owned.group(1) or "").split()) & _OWN_TEAM:
+        if owned is not None and _another_team(owned.group(1)):
             return True
-    if (own := _TEAMS_OWN_BEFORE.search(text, max(s_start, start - 50), start)) is not None:
-        if not set(own.group(1).split()) & _OWN_TEAM:
-            return True
+    own = _TEAMS_OWN_BEFORE.search(text, max(s_start, start - 50), start)
+    if own is not None and _another_team(own.group(1)):
+        return True
     if _TEAM_AFTER.match(text, end, end + 40):
         before = text[max(s_start, start - 60) : start]
         if _WITH_TEAM_BEFORE.search(before) or (_TEAM_DOES.match(text, end, end + 60) and _TEAM_BEFORE.search(before)):
@@ -1603,10 +1603,12 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
     ):
         return True
     match = _OTHER_TEAM.search(window) if "team" in window else None
-    if match is None:
-        return False
-    modifiers = set(match.group(1).lower().split())
-    return not (modifiers & _OWN_TEAM)
+    return match is not None and _another_team(match.group(1))
+
+
+def _another_team(modifiers: str) -> bool:
+    """Whether a team named by `modifiers` ("data platform", "BI") is not the hire's own (see _OWN_TEAM)."""
+    return not set(modifiers.lower().split()) & _OWN_TEAM
 
 
 _ROLE_NOUNS = frozenset(
