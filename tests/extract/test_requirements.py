@@ -179,6 +179,25 @@ DEGREE_CASES = [
      ("computer_science", "electrical_engineering"), False),
     # experience words before a degree end the window its fields are read from
     ("We want 3+ years of ML/AI experience after a PhD in Physics.", "phd", ("physics",), False),
+    # a bracket between "degree" and "in"; a "numerate" degree or subject (UK) is a related field
+    ("- A degree (or equivalent practical experience) in statistics or economics.", "bachelor",
+     ("economics", "statistics"), True),
+    ("- A numerate degree, e.g. maths or economics.", "bachelor", ("economics", "mathematics"), False),
+    ("- Degree in a numerate discipline such as finance or physics.", "bachelor", ("physics", "related_field"),
+     False),
+    # an engineering discipline named before "Electrical Engineering", and Mechatronics, are engineering degrees
+    ("- BSc in Civil or Electrical Engineering, or Computer Science.", "bachelor",
+     ("computer_science", "electrical_engineering", "engineering"), False),
+    ("- MEng in Mechatronics or Robotics.", "master", ("engineering",), False),
+    # the list of fields ends at its closing "or similar" / "or a related field"
+    ("- BS in Statistics, CS or similar, solid SQL, and some exposure to AI products.", "bachelor",
+     ("computer_science", "related_field", "statistics"), False),
+    ("- MS in Physics or a related quantitative field, plus curiosity about ML.", "master",
+     ("physics", "related_field"), False),
+    ("- A university degree is nice but not essential.", None, (), True),
+    # a cue in the first bracket after the degree and its fields
+    ("- PhD in ML (preferred)", None, (), False),
+    ("- MSc in Statistics or Economics (a plus)", None, (), False),
 ]
 
 
@@ -287,7 +306,25 @@ YEARS_CASES = [
     ("Required\n- Bachelor's degree in CS AND 5+ years of experience\n- OR Master's degree in CS AND 4+ years of "
      "experience\n- OR Doctorate in CS AND 2+ year(s) of experience\n- 1+ year of Python", 2, None),
     ("- At least a year of hands-on work shipping ML models.", 1, None),
+    # how long a fixed-term post runs is no experience
+    ("It is a fixed-term (2 years) post in the machine learning team.", None, None),
 ]
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "years"),
+    [
+        # a "Must have" cell is required, a "Nice to have" cell preferred; the header row heads no section
+        ("What you need\nMust have | Nice to have\nBSc in Computer Science | Kubernetes\n"
+         "3+ years of Python | 6+ years of Go\n", "bachelor", 3),
+        ("Qualifications\nSkill | Level\nMSc in Statistics | Nice to have\nPython | Required\n", None, None),
+        ("| Requirement | Required? |\n|---|---|\n| PhD in Physics | No |\n| BS in Physics | Yes |\n", "bachelor",
+         None),
+    ],
+)
+def test_extract_requirements_reads_table_levels(text: str, level: str | None, years: float | None) -> None:
+    degree, years_min, _, _ = extract_requirements(text)
+    assert (degree.min_level, years_min) == (level, years)
 
 
 @pytest.mark.parametrize(("text", "low", "high"), YEARS_CASES)

@@ -30,7 +30,7 @@ from skilltrends.extract.multilingual import HINTS as FOREIGN_HINTS
 from skilltrends.extract.multilingual import foreign_requirements, may_apply
 from skilltrends.extract.pay import MARKS as PAY_MARKS
 from skilltrends.extract.pay import find_salary, parse_salary
-from skilltrends.extract.sections import is_preferred_heading
+from skilltrends.extract.sections import is_level_cell, is_preferred_heading, table_levels
 from skilltrends.models import Degree, Salary
 
 __all__ = ["extract_requirements", "find_degree", "find_years", "find_salary", "parse_salary"]
@@ -61,8 +61,9 @@ _DEGREE_RE = re.compile(
     r"bs(?=\s*(?:/|or\b|in\b|degree|,|\(|and\b|\+|required|preferred|with\b|plus\b))(?!\s*&)|"
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
     r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|honou?rs\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
-    r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|engineering)\s+degree|"
-    r"degree\s+(?:\(or\s+(?:higher|above)\)\s+)?in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
+    r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|numerate|engineering)\s+degree|"
+    r"degree\s+(?:\(or\s+(?!(?:an?\s+)?(?:master|bachelor|ph\.?\s?d|doctor|diplom|m\.?sc|b\.?sc|ms\b|bs\b))"
+    r"[^()\n]{0,40}\)\s+)?in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
     r")",
     re.IGNORECASE,
 )
@@ -87,9 +88,13 @@ _FIELDS = (
      # bare "Engineering", or another engineering discipline with no field id of its own ("Biomedical / Mechanical /
      # Civil Engineering" are engineering degrees; annotators of the later held-out sets label them so, 9 of 13)
      r"(?<!electrical\s)(?<!electronic\s)(?<!electronics\s)(?<!computer\s)(?<!software\s)(?<!and\s)"
-     r"\bengineering\b"),
+     r"\bengineering\b|"
+     # "Mechanical or Electrical Engineering": an engineering degree before the electrical one; Mechatronics
+     r"\b(?:mechanical|civil|chemical|biomedical|aerospace|industrial|mechatronics?|materials)\b"
+     r"(?=\s*(?:,|/|or\b|and\b)\s*(?:[a-z]+\s+){0,2}engineering\b)|\bmechatronics?\b"),
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
-     r"(?:field|discipline|area|subject|major|branch)(?:e?s)?|correlated\s+(?:fields?|areas?|disciplines?)|quantitative\s+(?:field|discipline|subject|major)s?|"
+     r"(?:field|discipline|area|subject|major|branch)(?:e?s)?|correlated\s+(?:fields?|areas?|disciplines?)|"
+     r"(?:quantitative|numerate)\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
      r"(?:field|discipline|major|subject)s?|"
      r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related|comparable)\b(?!\s+(?:experience|work|role))"),
@@ -107,9 +112,12 @@ _FIELD_STARTS = {
     "machine_learning": ("machine", "ml", "artificial", "ai"),
     "operations_research": ("operations",),
     "economics": ("econ",),
-    "engineering": ("engineering",),
+    "engineering": (
+        "engineering", "mechanical", "civil", "chemical", "biomedical", "aerospace", "industrial", "mechatronic",
+        "materials",
+    ),
     "related_field": (
-        "related", "quantitative", "technical", "stem", "scientific", "similar", "relevant", "comparable",
+        "related", "quantitative", "numerate", "technical", "stem", "scientific", "similar", "relevant", "comparable",
         "equivalent", "adjacent", "or", "correlated",
     ),
 }
@@ -137,7 +145,7 @@ _EQUIVALENT_PARTS = (
     # "A degree in computer engineering is welcome but not necessary" (any degree, not "a Master's ... preferred
     # but not required", which makes only the higher degree optional)
     (("degree",), r"(?:(?<=\ba\s)|(?<=\bany\s)|(?<=\buniversity\s)|(?<=\bcollege\s)|(?<=\bformal\s))degree\b"
-                  r"[^.;\n]{0,60}?\bbut\s+not\s+(?:required|necessary|needed|mandatory|a\s+requirement)\b"),
+                  r"[^.;\n]{0,60}?\bbut\s+not\s+(?:required|necessary|needed|mandatory|a\s+requirement|essential)\b"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
@@ -247,7 +255,7 @@ _NOT_EXPERIENCE_BEFORE = re.compile(
     r"doing\s+this|in\s+business)|"
     r"established|in\s+business|history|since|vest(?:ing|s)?|runway|anniversary|within|every|after|"
     r"(?:for|over|in)\s+the\s+(?:past|last|next|first)|in\s+(?:just|only)|warranty|aged|"
-    r"contract\s+(?:of|for)|tenure|in\s+operation\s+for|"
+    r"contract\s+(?:of|for)|tenure|in\s+operation\s+for|fixed[- ]term|appointment\s+(?:of|for)|"
     # how long a contract runs: "We need help for 3–6 months", "an engagement of 6 months", "Duration: 9 months"
     r"help\s+for|(?:engagement|assignment|project)\s+(?:of|for|lasting)|duration|"
     # things made over the years, not people's experience: "models were built in SAS over fifteen years"
@@ -343,7 +351,7 @@ DEGREE_MARKS = (
 # then "degree".
 _DEGREE_LEADS = (
     "graduate", "advanced", "postgraduate", "undergraduate", "4-year", "4 year", "four-year", "four year",
-    "university", "college", "academic", "technical", "stem", "relevant", "quantitative", "engineering",
+    "university", "college", "academic", "technical", "stem", "relevant", "quantitative", "numerate", "engineering",
     "honours", "honors",
 )
 # IGNORECASE matches "ı" for "i" and "ſ" for "s", which lower() keeps; "İ" lower-cases to two characters.
@@ -640,6 +648,10 @@ def _requirements(
         return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
     if low is None or len(low) != len(text):
         low, marks = text.lower(), None
+    if "|" in low:
+        untabled = _untable(text, low)
+        if untabled is not text:
+            text, low, marks = untabled, untabled.lower(), None
     sentences = _sentences(text, low=low, marks=marks)
     equivalent = _accepts_equivalent(low, marks)
     degree, years = _find_degree(sentences, equivalent, _LOWERED), _find_years(sentences, _LOWERED)
@@ -648,6 +660,37 @@ def _requirements(
     ):
         degree, years = _with_foreign(text, degree, years)
     return degree, years
+
+
+def _untable(text: str, low: str) -> str:
+    """`text` with the rows of tables that give levels (see `sections.table_levels`) read out as lines: each
+    levelled cell on a line of its own, a preferred one after "Nice to have: ", and header rows ("Must have | Nice
+    to have") left out, so that a degree or a figure in a "Must have" cell is required and one in a "Nice to
+    have" cell preferred; a cell that only gives its row's level ("Nice to have", "No") is left out too.
+    `text` itself when it holds no such table."""
+    headers: list[tuple[int, int]] = []
+    cells = table_levels(low, headers)
+    if not cells:
+        return text
+    parts = []
+    at = 0
+    rows: dict[int, list[tuple[int, int, bool]]] = {}
+    for cell in cells:
+        rows.setdefault(low.rfind("\n", 0, cell[0]) + 1, []).append(cell)
+    for start, end in sorted([*headers, *((row, -1) for row in rows)]):
+        if start < at:
+            continue
+        if end < 0:
+            end = low.find("\n", start)
+            end = len(low) if end < 0 else end
+            lines = (("Nice to have: " if preferred else "") + text[a:b]
+                     for a, b, preferred in rows[start] if not is_level_cell(low[a:b]))
+            parts += [text[at:start], "\n".join(lines)]
+        else:
+            parts.append(text[at:start])
+        at = end
+    parts.append(text[at:])
+    return "".join(parts)
 
 
 # The foreign HINTS, apart by whether a space leads them (a mark is where a hint's letters start).
@@ -708,7 +751,8 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
                 clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
                 if _is_negated(clause, p) or _not_required_after(sentence, hit.end()):
                     continue
-                if is_preferred_section or _has_cue(clause, p) or _preferred_at_end(sentence, hit, hits):
+                if (is_preferred_section or _has_cue(clause, p) or _preferred_at_end(sentence, hit, hits)
+                        or _BRACKET_CUE.match(sentence, hit.end()) is not None):
                     continue  # a preferred degree is not a requirement, nor are its fields
             if _route_qualifier(sentence, hit.start()):
                 continue  # "4+ years (or 2+ years with an MS)", "(1+ if you did an MSc)": a route, not required
@@ -1427,6 +1471,12 @@ def _fields_near(
         return found + [f for f in _fields_in(sentence, resume.end(), after.start() if after else high, p)
                         if f not in found]
     high = stop.start() if stop else high
+    closing = _LIST_CLOSE.search(sentence, end, high)
+    if closing is not None:
+        # "a BS in physics, CS, math or similar, Python you're not embarrassed by, and some exposure to ML": the
+        # list of fields ends at its closing "or similar" (a bracket right after it still belongs to it)
+        bracket = _BRACKET_AFTER.match(sentence, closing.end(), high)
+        high = bracket.end() if bracket else closing.end()
     if near is None:
         return _fields_in(sentence, low, high, p)
     known = near.get((low, high))
@@ -1436,6 +1486,20 @@ def _fields_near(
 
 
 _FIELD_STOP_BEFORE = re.compile(r"\b(?:experience|years?)\b", re.IGNORECASE)
+_LIST_CLOSE = re.compile(
+    r"\bor\s+(?:an?\s+|any\s+)?(?:other\s+)?(?:similar|related|comparable|equivalent|relevant)\b"
+    r"(?:\s+(?:[\w-]+\s+)?(?:fields?|disciplines?|subjects?|areas?|majors?|branch(?:es)?)\b)?"
+    r"(?!\s+(?:experience|work|role|degree|qualification))",
+    re.IGNORECASE,
+)
+_BRACKET_AFTER = re.compile(r"\s*\([^()]*\)")
+# A cue in the first bracket after the degree (and its fields), which _CLAUSE_SPLIT parts from it: "Master's
+# (preferred)", "MSc in Statistics or Economics (a plus)"
+_BRACKET_CUE = re.compile(
+    r"[^();.\n]{0,100}?\(\s*(?:strongly\s+|highly\s+)?(?:preferred|a\s+(?:big\s+|strong\s+)?plus|nice[- ]to[- ]have|"
+    r"desirable|desired|bonus|optional|ideally|welcome|advantageous)\b",
+    re.IGNORECASE,
+)
 _FIELDS_AFTER_ROUTE = re.compile(r"[^,;.()]{0,40}?\bexperience\s*,\s+in\s+", re.IGNORECASE)
 
 

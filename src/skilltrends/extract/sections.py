@@ -334,12 +334,13 @@ def _column_kind(cell: str) -> int | None:
     return kind if kind in (_PREFERRED, _QUALIFICATIONS) else None
 
 
-def table_levels(low: str) -> list[tuple[int, int, bool]]:
+def table_levels(low: str, headers: list[tuple[int, int]] | None = None) -> list[tuple[int, int, bool]]:
     """Table cells whose level the table itself gives, as (start, end, preferred), sorted: the cells under a
     "Must have" or "Nice to have" column of a header row ("Area | Must have | Nice to have"), and every cell of
     a row whose level cell says it ("Rust | Nice to have"; "Kubernetes | No" under "Skill | Required?"). A
     cell under a required column is preferred only with a cue of its own ("Python (ideally 3.12)").
-    `low`: folded lower-case text, rows one per line (blank lines may part them); prose ends a table."""
+    `low`: folded lower-case text, rows one per line (blank lines may part them); prose ends a table.
+    `headers`: if given, the (start, end) of each header row read is appended to it."""
     out: list[tuple[int, int, bool]] = []
     columns: list[int | None] | None = None  # the kinds of the current table's header cells
     at = 0
@@ -365,11 +366,19 @@ def table_levels(low: str) -> list[tuple[int, int, bool]]:
                    for kind, (a, b) in zip(kinds, cells, strict=True))
         ):
             columns = kinds  # a header row
+            if headers is not None:
+                headers.append((at, end))
         elif len(cells) >= 2:
             header = columns if columns is not None and len(columns) == len(cells) else None
             _row_levels(low, cells, kinds, header, out)
         at = end + 1
     return out
+
+
+def is_level_cell(cell: str) -> bool:
+    """Whether a table cell (folded lower-case) only gives a level: "Nice to have", "Required", "Yes", "No"."""
+    value = cell.strip(" \t*.")
+    return value in _YES or value in _NO or _column_kind(value) is not None
 
 
 def _row_levels(
