@@ -128,6 +128,18 @@ LEVELS = [
     ("Nice to have | Rust, Go\nMust have | Python\n", "Go", "preferred"),
     ("Stack | Must have\nML | PyTorch (ideally 2.x), NumPy\n", "NumPy", "preferred"),
     ("Area | Nice to have\nML | JAX\n\nYou will also use Kubeflow daily.\n", "Kubeflow", "required"),
+    # "You'll stand out if" heads the nice-to-haves; "You'll fit right in if" the requirements before it
+    ("You'll fit right in if you have\n- Python and Kafka\n\nYou'll stand out if\n- You have used Flink.\n",
+     "Flink", "preferred"),
+    ("You'll fit right in if you have\n- Python and Kafka\n\nYou'll stand out if\n- You have used Flink.\n",
+     "Kafka", "required"),
+    # a legend gives each item's level by its mark
+    ("Skills\n✓ = must have, + = nice to have\n- ✓ TypeScript\n- + GraphQL\n", "GraphQL", "preferred"),
+    ("Skills\n✓ = must have, + = nice to have\n- ✓ TypeScript\n- + GraphQL\n", "TypeScript", "required"),
+    ("Person specification (E) = Essential, (D) = Desirable\n- Experience with Tableau (D)\n- SQL (E)\n",
+     "Tableau", "preferred"),
+    ("Person specification (E) = Essential, (D) = Desirable\n- Experience with Tableau (D)\n- SQL (E)\n",
+     "SQL", "required"),
 ]
 
 

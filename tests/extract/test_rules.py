@@ -980,6 +980,20 @@ CASES = {
         ("- Rust: our ingestion agents are written in it.", "Rust", "rust"),
         ("- You can read R, as two of our solvers are still written in it.", "R", "r"),
         ("- Validate ranking changes with live experiments.", "live experiments", "a_b_testing"),
+     ],
+    "session15_rules": [
+        # independent sentences for the rules added after reading set 16
+        ("- Train RL agents that test our levels before launch.", "Train", "model_training"),
+        ("- Training grasping policies in simulation.", "Training", "model_training"),
+        ("Our training policy covers two courses a year.", "training", None),
+        ("- ★ Go, for our scheduling service", "Go", "go"),
+        ("- R: the risk team's older models use it", "R", "r"),
+        ("- Documents models to the bank's model risk standard.", "Documents", "documentation"),
+        ("- Partner with compliance to document and review each model.", "document", "documentation"),
+        ("- Ship forecasts with thorough documentation of the assumptions.", "documentation", "documentation"),
+        ("- Publish a model card with every release.", "model card", "documentation"),
+        ("- Código limpio y buena documentación.", "documentación", "documentation"),
+        ("Toda la documentación interna está en inglés.", "documentación", None),
     ],
 }
 

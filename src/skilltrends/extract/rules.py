@@ -165,7 +165,8 @@ def _lower_letter(match: re.Match[str]) -> str:
     return found.lower() if len(found) == 1 else found  # escapes (\S, \W ...) and group names stay
 
 
-_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*$")
+# A list item's start: a bullet or number, and a symbol after it ("- ☆ R", "✅ Python"), or none
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*(?:[^\x00-\x7f\w\s]{1,3}[ \t]*)?$")
 _BULLET_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]*$")
 _LABEL_AFTER = re.compile(r"[ \t]*(?::|\n|$|(?:and|&)[ \t]+\w+[ \t]*:)")
 _ALONE_AFTER = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|$)|[ \t]+(?:or|and|/)[ \t]+[A-Z][\w+#-]*[ \t]*[.;]?[ \t]*(?:\n|$)")
@@ -206,13 +207,19 @@ def _language_rule(
             return cand.skill_id
         if _WRITTEN_IN_IT.match(ctx.lafter(cand, 90)):  # "Go: our core services are written in it"
             return cand.skill_id
-        if _ALONE_AFTER.match(ctx.after(cand)) and _ITEM_START.search(before):  # a list item: "- Go", "- R or Stan."
-            return cand.skill_id
+        if _ITEM_START.search(before) and (_ALONE_AFTER.match(ctx.after(cand)) or _ITEM_HEAD_AFTER.match(after)):
+            return cand.skill_id  # a list item: "- Go", "- R or Stan.", "- R, for reading our legacy code"
         return None
 
     return rule
 
 
+# A list item that names the language first and then says what for: "- R, for reading our legacy pricing code",
+# "- Go: our core services", "- Rust - mostly for the ingestion path"
+_ITEM_HEAD_AFTER = _fx(
+    r"[ \t]*(?:,|:|\s[-–—])[ \t]+(?:for|to|as|because|since|which|we|our|the|mainly|mostly|ideally|especially|"
+    r"enough|at\s+least|at\s+a|in\s+(?:our|the|production))\b"
+)
 # A language named as the subject of a requirement: "Scala is nice to have", "Rust is a plus", "Go is required"
 _ASKED_FOR_AFTER = _fx(
     r"\s+(?:experience\s+|knowledge\s+)?(?:is|are|would\s+be)\s+(?:also\s+)?(?:an?\s+)?(?:(?:big|huge|definite|real)\s+)?"
@@ -463,6 +470,12 @@ _DOC_WITH_WORK = _fx(
 )
 
 
+# Documentation the hire keeps to a standard: "with clear documentation of every assumption", "con buena
+# documentación"
+_DOC_QUALITY = _fx(
+    r"\b(?:clear|thorough|good|excellent|detailed|concise|proper|solid|well[- ]written|high[- ]quality|"
+    r"buena|clara|detallada)\s+$"
+)
 _DOC_OF = _fx(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+|all[ \t]+|our[ \t]+)?(?:models?|pipelines?|code|systems?|processes|"
               r"methods?|experiments?|analyses|data|features?|apis?|services?|solutions?)\b")
 
@@ -471,7 +484,8 @@ _DOC_OF = _fx(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+|all[ \t]+|our[ \t]+)?(?:model
 def _documentation_practice(ctx: RuleContext, cand: Candidate) -> str | None:
     """'Documentation' as a list item of its own, or written and kept by the hire ("Write clear model
     documentation", "Maintains documentation of analytic code"); not "see our documentation"."""
-    if _DOC_VERB_BEFORE.search(ctx.lbefore(cand, 50)) or _DOC_WITH_WORK.search(ctx.lbefore(cand, 30)):
+    before = ctx.lbefore(cand, 50)
+    if _DOC_VERB_BEFORE.search(before) or _DOC_WITH_WORK.search(before[-30:]) or _DOC_QUALITY.search(before):
         return cand.skill_id
     if _BULLET_START.search(ctx.lbefore(cand, 12)) and _DOC_OF.match(ctx.low, cand.end):
         return cand.skill_id  # a duty line of nouns: "- Documentation of models and pipelines to the standard ..."
@@ -2775,6 +2789,15 @@ def _wide_slot(low: str, start: int) -> bool:
     return _WIDE_SLOT.search(low, max(0, start - 16), start) is not None
 
 
+# Agents and policies are what reinforcement and imitation learning train: "train RL agents that playtest
+# levels", "training grasping policies in simulation" (annotators of eight read sets: 9 of 9 gold or implicit).
+# Not "our training policy" (a benefit), nor a company's third person ("trains").
+_TRAIN_AGENTS = re.compile(
+    r"(train(?:ing|ed)?)(?![ \t]+polic)[ \t]+(?:(?:the|our|new|your|small|many)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
+    r"(?:agents?|polic(?:y|ies))\b"
+)
+
+
 def _hire_verb_slot(low: str, start: int, word: str) -> bool:
     """`_phrase_finder`'s `before` for a verb the hire does: in a verb slot, its clause not someone else's."""
     return _wide_slot(low, start) and not _not_the_hire(_clause_before(low, start))
@@ -2847,7 +2870,8 @@ def _leadership(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _DOCUMENT_ANY = re.compile(
     r"(document|documenting|documents)[ \t]+(?!(?:ai|understanding|classification|processing|extraction|"
     r"intelligence|parsing|layout|images?|retrieval|search|stores?|databases?|types?|management|ocr|qa|"
-    r"question|screening|submission|verification|checks?|requirements?|control|and|or|from|in|of|to|with|for|that|"
+    r"question|screening|submission|verification|checks?|requirements?|control|and(?![ \t]+(?:validate|test|review|"
+    r"share|present|explain|communicate|publish|version|maintain)\b)|or|from|in|of|to|with|for|that|"
     r"which|are|is|was|were|at|by|on|like|such|as)\b)[a-z]"
 )
 _VERB_S_AND = re.compile(r"[a-z]{3,}s[ \t]*(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
@@ -2860,8 +2884,10 @@ def _document_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if not _left_boundary(low, start):
             continue
         if low[start:end] == "documents":
-            if not _VERB_S_AND.search(low, max(0, start - 30), start):
-                continue  # "Develops, validates and documents ..." (a third-person list of duties)
+            if not _VERB_S_AND.search(low, max(0, start - 30), start) and not _BULLET_START.search(
+                low, max(0, start - 12), start
+            ):
+                continue  # "Develops, validates and documents ...", "- Documents models ..." (third-person duties)
         elif not _wide_slot(low, start):
             continue
         if _not_the_hire(_clause_before(text, start)):
@@ -3456,6 +3482,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("feature",), _build_features),
     (("predict",), _predict_models),
     (("train",), _training_stage),
+    (("train",), _phrase_finder(_TRAIN_AGENTS, "model_training", lambda low, scan: scan("train"))),
     (("mod",), _models_monitored),
     (("mod",), _foreign_model_verbs),
     (("test", "review", "document"), _version_controlled_list),

@@ -26,7 +26,7 @@ _PREFERRED_HEAD = (
     r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
     r"good[\s-]to[\s-]haves?|desired(?!\s+candidate\s+profile)(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
     r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
-    r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you\s+(?:will\s+)?stand\s+out\s+if(?:\s+\w+){0,3}|"
+    r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you(?:['’]ll|\s+will)?\s+stand\s+out\s+if(?:\s+\w+){0,3}|"
     r"additional\s+(?:qualifications|skills|experience)|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
     r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if\s+you(?:\s+\w+){0,3})?|"
@@ -74,7 +74,7 @@ _REQUIRED_HEAD = _QUALIFICATION_HEAD + "|" + _OTHER_HEAD
 # of 11 read sets: 14 of 14), the nice-to-haves when it follows a list of qualifications ("What you'll bring").
 _FIT_HEAD = (
     r"(?:we\s+think\s+)?you(?:['’]ll|\s+will|\s+might|\s+may|\s+could|\s+would)?\s+"
-    r"(?:thrive|be\s+an?\s+(?:\w+\s+)?fit|do\s+well|excel)(?:\s+\w+){0,4}?(?:\s+if(?:\s+you(?:\s+\w+){0,2})?)?(?:\s*\.{2,3})?"
+    r"(?:thrive|be\s+an?\s+(?:\w+\s+)?fit|fit\s+(?:right\s+)?in|do\s+well|excel)(?:\s+\w+){0,4}?(?:\s+if(?:\s+you(?:\s+\w+){0,2})?)?(?:\s*\.{2,3})?"
 )
 # Case-sensitive patterns over folded lower-case text (rules.fold, rules._fx): 2-5x faster than IGNORECASE.
 # A heading may carry emoji or symbols before or after it ("✨ Bonus points", "Bonus points ⭐"), a gloss in
@@ -375,6 +375,50 @@ def table_levels(low: str, headers: list[tuple[int, int]] | None = None) -> list
     return out
 
 
+# A legend that gives each item's level by a mark: "★ = essential, ☆ = desirable", "(E) = Essential; (D) =
+# Desirable", "* = must have / + = nice to have". Two marks with different levels on one line make a legend.
+_LEGEND_PAIR = _fx(
+    r"(?:^|(?<=\s)|(?<=[,;/(]))(?P<mark>[^\w\s=,;/]{1,3}|\([a-z]\)|[a-z])\s*(?:=|:|–|—|-)\s*"
+    r"(?:(?P<req>essential|required|mandatory|must(?:[\s-]haves?)?|minimum|key)|(?P<pref>desirable|preferred|"
+    r"nice[\s-]to[\s-]haves?|optional|bonus|a\s+plus|plus|advantageous|good[\s-]to[\s-]haves?))\b"
+)
+_MARK_LINE = _fx(r"[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*")
+
+
+def legend_levels(low: str) -> list[tuple[int, int, bool]]:
+    """Lines whose level a legend's mark gives, as (start, end, preferred), sorted: below a legend line
+    (_LEGEND_PAIR), each line that opens (after its bullet) or ends with one of its marks. `low`: folded
+    lower-case text."""
+    marks: dict[str, bool] = {}
+    legend_end = -1
+    for line_match in _fx(r"[^\n]*=[^\n]*").finditer(low):
+        pairs = list(_LEGEND_PAIR.finditer(low, line_match.start(), line_match.end()))
+        levels = {m.group("pref") is not None for m in pairs}
+        if len(pairs) >= 2 and len(levels) == 2:
+            marks = {m.group("mark"): m.group("pref") is not None for m in pairs}
+            legend_end = line_match.end()
+            break
+    if not marks:
+        return []
+    out = []
+    at = legend_end + 1
+    size = len(low)
+    while at < size:
+        end = low.find("\n", at)
+        if end < 0:
+            end = size
+        body = _MARK_LINE.match(low, at, end).end()  # type: ignore[union-attr]
+        tail = low[body:end].rstrip(" \t.;")
+        for mark, preferred in marks.items():
+            if (tail.startswith(mark) and tail[len(mark) : len(mark) + 1] in (" ", "\t")) or (
+                tail.endswith(mark) and len(tail) > len(mark) and tail[-len(mark) - 1] in " \t"
+            ):
+                out.append((at, end, preferred))
+                break
+        at = end + 1
+    return out
+
+
 def is_level_cell(cell: str) -> bool:
     """Whether a table cell (folded lower-case) only gives a level: "Nice to have", "Required", "Yes", "No"."""
     value = cell.strip(" \t*.")
@@ -458,6 +502,8 @@ class RequirementLevels:
         self.low = low
         # cells whose level a table gives (see table_levels): they override section and cue
         self.cells = table_levels(low) if "|" in low else _NO_CELLS
+        if "=" in low and (marked_lines := legend_levels(low)):
+            self.cells = sorted(self.cells + marked_lines)
         self._cell_starts = [a for a, _, _ in self.cells]
         self._labels: dict[int, list[tuple[int, bool]]] = {}  # line start -> its inline labels (see has_cue)
         self._starts: list[int] = []
