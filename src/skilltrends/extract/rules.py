@@ -215,10 +215,10 @@ def _language_rule(
 
 
 # A list item that names the language first and then says what for: "- R, for reading our legacy pricing code",
-# "- Go: our core services", "- Rust - mostly for the ingestion path"
+# "- Go: our core services", "- Rust - mostly for the ingestion path" (after a colon, in any language)
 _ITEM_HEAD_AFTER = _fx(
-    r"[ \t]*(?:,|:|\s[-–—])[ \t]+(?:for|to|as|because|since|which|we|our|the|mainly|mostly|ideally|especially|"
-    r"enough|at\s+least|at\s+a|in\s+(?:our|the|production))\b"
+    r"[ \t]*:[ \t]+\w|[ \t]*(?:,|\s[-–—])[ \t]+(?:for|to|as|because|since|which|we|our|the|mainly|mostly|ideally|"
+    r"especially|enough|at\s+least|at\s+a|in\s+(?:our|the|production))\b"
 )
 # A language named as the subject of a requirement: "Scala is nice to have", "Rust is a plus", "Go is required"
 _ASKED_FOR_AFTER = _fx(
@@ -619,7 +619,8 @@ _AS_ROLE_BEFORE = _fx(
     r"\b(?:as\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,4}(?:or\s+|and\s+|/\s*)(?:an?\s+)?"
     # a later item of a list of roles: "as an ML engineer, MLOps engineer or solutions architect"
     r"|(?:(?:[\w-]+\s+){0,3}[\w-]+\s*(?:,|/|\bor\b|\band\b)\s*(?:(?:or|and)\s+)?(?:an?\s+)?){1,3})?"
-    r"|(?:como|comme|als|come)\s+(?:(?:[\w-]+,?\s+){1,4}(?:o\s+|ou\s+|y\s+|e\s+|et\s+|oder\s+|und\s+|/\s*))?)$"
+    r"|(?:como|comme|als|come|jako)\s+(?:(?:[\w-]+,?\s+){1,4}(?:o\s+|ou\s+|y\s+|e\s+|et\s+|oder\s+|und\s+|lub\s+|"
+    r"albo\s+|/\s*))?)$"
 )
 
 
@@ -1419,6 +1420,9 @@ _NEG_AFTER = _fx(
     r"|^[^.;\n]{0,40}?,\s*(?:but\s+|and\s+)?(?:you|the\s+hire|this\s+role)\s+(?:will\s+not|won't|won’t|do\s+not|don't|don’t|"
     r"does\s+not|doesn't|doesn’t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:touch|use|work\s+(?:on|with|in))\s+"
     r"(?:it|them|this|that|those)\b"
+    # a tool tried and left: "we tried LangChain and moved off it", "used Airflow but migrated away from it"
+    r"|^(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s*,?\s*(?:and|but|then)\s+(?:have\s+|since\s+|later\s+)*"
+    r"(?:moved|migrated|switched)\s+(?:off|away\s+from)\s+(?:it|them)\b"
 )
 _NEG_NEEDED = _fx(
     r"^(?:\s*(?:,|/|or|and)\s*[\w.+#-]+)*\s*(?:(?:experience|knowledge|skills|code|work)\s+)?(?:is\s+|are\s+)?"
@@ -1633,7 +1637,11 @@ _ROLE_NOUNS = frozenset(
 )
 
 
-_NOT_MODIFIERS = frozenset("with and or for to in at by from of on as".split())  # "Tableau with analysts"
+# "Tableau with analysts", "Streamlit so researchers can explore": no modifier of a role noun
+_NOT_MODIFIERS = frozenset(
+    "with and or for to in at by from of on as so that which where when while if because but then our their your "
+    "the a an all".split()
+)
 
 
 def _names_a_role(low: str, end: int) -> bool:
@@ -1678,8 +1686,9 @@ APOSTROPHE_HINTS = tuple(hint for hint in NEGATION_HINTS if hint not in NEGATION
 _AS_A_ROLE = re.compile(  # "as a Python engineer", "you should be a strong Python engineer": the hire's own role
     r"\b(?:(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?"
     r"|(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*(?:(?:or|and)\s+)?(?:an?\s+)?)?"  # "as an ML engineer, MLOps engineer"
-    # and in other languages: "como ML Engineer o Data Scientist", "als ML Engineer oder Data Scientist"
-    r"|(?:como|comme|als|come)\s+(?:(?:[\w-]+\s+){1,3}(?:o|ou|y|e|et|oder|und|/)\s+)?)(?:[\w-]+\s+)?$"
+    # and in other languages: "como ML Engineer o Data Scientist", "als ML Engineer oder Data Scientist", "jako ML
+    # Engineer lub Data Scientist"
+    r"|(?:como|comme|als|come|jako)\s+(?:(?:[\w-]+\s+){1,3}(?:o|ou|y|e|et|oder|und|lub|albo|/)\s+)?)(?:[\w-]+\s+)?$"
 )
 _REACH = 300
 _NO_MARKS: list[int] = []
@@ -2798,6 +2807,11 @@ _TRAIN_AGENTS = re.compile(
 )
 
 
+def _hire_verb_slot_or_when(low: str, start: int, word: str) -> bool:
+    """`_hire_verb_slot`, or after "when to" / "how to" ("decide when to prompt")."""
+    return low.endswith(("when to ", "how to "), 0, start) or _hire_verb_slot(low, start, word)
+
+
 def _hire_verb_slot(low: str, start: int, word: str) -> bool:
     """`_phrase_finder`'s `before` for a verb the hire does: in a verb slot, its clause not someone else's."""
     return _wide_slot(low, start) and not _not_the_hire(_clause_before(low, start))
@@ -3411,7 +3425,15 @@ _SOFTWARE_VERB = re.compile(
 _PROMPTS_VERB = re.compile(
     r"\b(?:iterat(?:e|es|ing)[ \t]+on|develop|develops|developing|writ(?:e|es|ing)|design|designs|designing|craft|"
     r"crafts|crafting|tun(?:e|es|ing)|optimi[sz](?:e|es|ing)|improv(?:e|es|ing)|refin(?:e|es|ing)|engineer|"
-    r"engineering|version(?:s|ing)?)[ \t]+(?:(?:the|our|your|their|system|better|good)[ \t]+)?$"
+    r"engineering|version(?:s|ing)?|test(?:s|ing)?|evaluat(?:e|es|ing)|maintain(?:s|ing)?|taste[ \t]+in)[ \t]+"
+    r"(?:(?:the|our|your|their|system|better|good)[ \t]+)?$"
+    # a prompt written with care: "an LLM with a careful prompt"
+    r"|\b(?:careful|well[- ]crafted|well[- ]designed|well[- ]written)[ \t]+$"
+)
+# Prompting a model, as the hire's work: "prompt a frontier model", "when to prompt and when to fine-tune"
+_PROMPT_A_MODEL = re.compile(
+    r"(prompt|prompting)[ \t]+(?:(?:a|an|the|our)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:models?|llms?)\b"
+    r"|(?:when|how)[ \t]+to[ \t]+(prompt)\b"
 )
 
 
@@ -3489,6 +3511,9 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("forecast",), _noun_finder("forecast", "forecasts", _FORECASTS_VERB, "time_series")),
     (("production",), _noun_finder("production", "production software", _SOFTWARE_VERB, "software_engineering")),
     (("prompt",), _noun_finder("prompt", "prompts", _PROMPTS_VERB, "prompt_engineering")),
+    (("prompt",), _noun_finder("prompt", "prompt", _PROMPTS_VERB, "prompt_engineering")),
+    (("prompt",), _phrase_finder(_PROMPT_A_MODEL, "prompt_engineering", lambda low, scan: scan("prompt"),
+                                 before=_hire_verb_slot_or_when)),
     (("enjoy", "love", "happy", "thriv"), _phrase_finder(
         _TEAM_LIKING, "teamwork",
         lambda low, scan: scan("enjoy") + scan("love") + scan("happy") + scan("thriv"))),

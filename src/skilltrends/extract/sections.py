@@ -43,13 +43,15 @@ _PREFERRED_HEAD = (
     r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
     r"se\s+valorar[aá]n?|valorables?|desej[aá]ve(?:l|is)|"
     # Dutch: "Pré", "Pluspunten"
-    r"(?:een\s+)?pr\u00e9|pluspunt(?:en)?"
+    r"(?:een\s+)?pr\u00e9|pluspunt(?:en)?|"
+    # "Selection criteria – desirable", "Criteria (desirable)" (university and public-sector postings)
+    r"(?:(?:key\s+)?selection\s+)?criteria\s*(?:[-–—:]\s*|\(\s*)(?:desirable|preferred|optional)\)?"
 )
 # Headings of the list of what the hire must bring (a "You might thrive if" list after one of these is the
 # optional one: see _FIT_HEAD) ...
 _QUALIFICATION_HEAD = (
     r"(?:minimum|basic|required|key|essential|core|technical|your|job|educational)?\s*"
-    r"(?:qualifications?|requirements|skills"
+    r"(?:qualifications?|requirements|criteria|skills"
     r"(?:\s*(?:&|and)\s*(?:experience|qualifications))?|experience)|what\s+you(?:'ll|\s+will|’ll)?\s+(?:need|bring)"
     r"|what\s+(?:we(?:'re|\s+are)|we’re)\s+looking\s+for|you\s+(?:have|bring|are|should\s+have)|must[\s-]*haves?"
     r"|about\s+you|who\s+you\s+are|your\s+profile|"
@@ -58,6 +60,7 @@ _QUALIFICATION_HEAD = (
     r"(?:jouw\s+)?profiel|(?:nasze\s+)?wymagania|czego\s+(?:oczekujemy|szukamy)|tw\u00f3j\s+profil|"
     r"(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required"
     r"|education(?:\s+(?:&|and)\s+experience)?"
+    r"|(?:(?:key\s+)?selection\s+)?criteria\s*(?:[-–—:]\s*|\(\s*)(?:essential|required|mandatory)\)?"
 )
 # ... and the other headings that end a preferred section.
 _OTHER_HEAD = (
@@ -85,12 +88,12 @@ _HEADING = _fx(
     r"(?:[^\x00-\x7f\n]+(?:[ \t]+[^\x00-\x7f\n]+)*[ \t]*(?:\(|/[ \t]*))?"
     r"(?P<h>(?P<pref>" + _PREFERRED_HEAD + r")|(?P<qual>" + _QUALIFICATION_HEAD + r")|(?P<fit>" + _FIT_HEAD + r")|"
     + _OTHER_HEAD + r")"
-    r"[ \t]*(?:\([^)\n]{0,30}\))?\)?(?:[ \t]*/[ \t]*[^\n/]{1,30})?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?"
+    r"[ \t]*(?:\([^)\n]{0,60}\))?\)?(?:[ \t]*/[ \t]*[^\n/]{1,30})?[ \t]*(?:\*\*|__)?[ \t]*[:：]?[ \t]*(?:\*\*|__)?"
     r"[ \t]*(?:[^\w\s]{1,4}[ \t]*)?$"
 )
 _CUE_PHRASE = (
     r"\b(?:(?:is|are|would\s+be|will\s+be|be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|real\s+|"
-    r"added\s+|distinct\s+)?(?:plus|bonus|advantage|asset|benefit)|an?\s+(?:big\s+|huge\s+|definite\s+)?plus|"
+    r"added\s+|distinct\s+)?(?:plus|bonus|advantage|asset|benefit)|an?\s+(?:big\s+|huge\s+|definite\s+|strong\s+|real\s+)?plus|"
     r"plus\s+if|bonus\s+(?:if|points)|ideally|preferred|preferably|nice[\s-]to[\s-]haves?|good[\s-]to[\s-]haves?|"
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|"
@@ -234,7 +237,16 @@ def has_preferred_cue(low: str) -> bool:
 
 def _may_be_heading(line: str, size: int) -> bool:
     """The cheap tests a line passes before _HEADING is tried (longer or wordier lines are never headings)."""
-    return size <= _MAX_HEADING and line[:2] not in _BULLETS and (line.count(" ") <= 7 or line.endswith(":"))
+    return (
+        size <= _MAX_HEADING
+        and line[:2] not in _BULLETS
+        and (line.count(" ") <= 7 or line.endswith(":") or _bracketed_heading(line))
+    )
+
+
+def _bracketed_heading(line: str) -> bool:
+    """A short heading with a long bracket after it: "Bonus points (we list these first, because they matter)"."""
+    return line.rstrip(" \t:").endswith(")") and line.count(" ", 0, max(0, line.find("("))) <= 7
 
 
 def is_preferred_heading(line: str) -> bool:
@@ -529,7 +541,7 @@ class RequirementLevels:
             if (  # _may_be_heading, written out
                 size <= _MAX_HEADING
                 and line[:2] not in _BULLETS
-                and (line.count(" ") <= 7 or line.endswith(":"))
+                and (line.count(" ") <= 7 or line.endswith(":") or _bracketed_heading(line))
                 and (kind := heading(line)) is not None
             ):
                 self._starts.append(offset)
