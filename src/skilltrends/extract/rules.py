@@ -311,8 +311,9 @@ _rule("ruby_language")(
 )
 _rule("ray_framework")(
     _language_rule(
-        cue_after=r"(?:serve|tune|train|data|clusters?|core|framework|distributed|for\s+distributed)\b",
-        cue_before=r"\b(?:using|on|with|knowledge\s+of|experience\s+with|exposure\s+to|know)\s+$",
+        cue_after=r"(?:serve|tune|train|data|clusters?|core|framework|distributed|for\s+(?:distributed|scheduling|"
+        r"training|orchestration|parallel\w*|hyperparameter|batch|tuning|scaling))\b",
+        cue_before=r"\b(?:using|on|with|knowledge\s+of|experience\s+with|exposure\s+to|know|use|uses|used)\s+$",
         reject_after=r"\s*'s\b|\s*,\s*(?:our|the|who|head|manager|recruiter)",
         reject_after_cased=_SURNAME_AFTER,
         reject_before=_PEOPLE_BEFORE + r"|(?<=\w)[-‑]\s*$|\b(?:x|gamma|light|sun|death|manta|sting)\s*$",
@@ -934,7 +935,7 @@ _NOT_ASKED_CERTS_BEFORE = _fx(r"\blicensure\s+(?:and|&|/)\s+$|\b(?:any|about)\s+
 # "competitions" as contests the hire entered ("Kaggle competitions", "student design competitions"), not a
 # market's competition.
 _CONTEST_NEAR = _fx(
-    r"\b(?:kaggle|casp|hackathons?|challenges?|leaderboards?|participat\w*|student|design|coding|programming|"
+    r"\b(?:kaggle|casp|hackathons?|challenges?|leaderboards?|participa\w*|student|design|coding|programming|"
     r"ml|machine\s+learning|data\s+science|ai|open[- ]source|contributions?|projects?|results?|won|winning)\b"
 )
 
@@ -1430,7 +1431,9 @@ _NEG_NEEDED = _fx(
     r"|^\s+shop\b"
 )
 _OTHER_TEAM = _fx(
-    r"\b(?:our|the|their|other|another|a separate|a different|partner)\s+((?:[\w&/-]+\s+){1,3})teams?\s+"
+    r"\b(?:our|the|their|other|another|a separate|a different|partner)\s+((?:[\w&/-]+\s+){1,3})"
+    # "Our analytics engineers maintain the dbt models": engineers of another kind, as a team
+    r"(?:teams?|engineers|developers)\s+"
     r"(?:(?:already|currently|mainly|mostly|also)\s+)?"
     r"(?:uses|use|runs|run|owns|own|manages|manage|maintains|maintain|relies on|rely on|works with|work with|"
     r"is using|are using|builds on|build on|leverages|leverage|handles|handle|looks after|operates|operate|"
@@ -1456,10 +1459,10 @@ _OWN_TEAM = {
 
 
 _NEG_NEED_BEFORE = _fx(
-    # "you won't need to know Go", "You don't need to have trained a large model before"
+    # "you won't need to know Go", "You don't need to have trained a large model before", "we don't run Kubernetes"
     r"(?:\b(?:(?:do|does|will|would)(?:n't|n’t|\s+not)|won't|won’t)\s+(?:need\s+(?:to\s+(?:have\s+)?"
     r"(?:(?:know|known|use|used|learn|learned|touch|touched|write|written|maintain|worked\s+(?:with|in|on))\s+)?)?"
-    r"(?:advanced\s+|deep\s+|prior\s+|much\s+|strong\s+)?|use\s+|touch\s+|"
+    r"(?:advanced\s+|deep\s+|prior\s+|much\s+|strong\s+)?|use\s+|run\s+|touch\s+|"
     r"work\s+(?:with|in)\s+|require\s+)(?:any\s+|the\s+|our\s+)?"
     r"|\bno\s+need\s+(?:for\s+|to\s+(?:have\s+)?(?:(?:know|use|used|learn|worked\s+(?:with|in))\s+)?)"
     # "This role does not involve Triton Inference Server"
@@ -1620,7 +1623,7 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         and window.find(":", people.start()) < 0
     ):
         return True
-    match = _OTHER_TEAM.search(window) if "team" in window else None
+    match = _OTHER_TEAM.search(window) if "team" in window or "engineers " in window or "developers " in window else None
     return match is not None and _another_team(match.group(1))
 
 
@@ -1671,7 +1674,8 @@ NEGATION_HINTS = (
     "turned off", "phased out", "removed", "-free", "our move",
 )
 TEAM_HINTS = (
-    "team", "who", "customers", "clients", "scientists", "researchers", "analysts", "marketers",
+    "team", "who", "engineers maintain", "engineers own", "engineers run", "engineers write", "engineers use",
+    "engineers build", "developers maintain", "developers own", "developers write", "developers build", "customers", "clients", "scientists", "researchers", "analysts", "marketers",
     "designers", "accountants", "recruiters", "clinicians", "traders", "salespeople", "account managers",
     "planners", "merchandisers", "buyers", "actuaries", "business users",
 )
@@ -2037,7 +2041,8 @@ _SCAN_ANCHORS = (
 _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
-    "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv",
+    "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
+    "software",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2300,7 +2305,8 @@ def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
 
 
 # Where a verb goes: a list item's or line's start, after "to", "and", "will", "you'll" ..., or after a comma.
-_LINE_START_SLOT = r"(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?"
+# a line's start, its bullet or number, and a symbol after it ("- ✅ Cleaning ...", "★ Train ..."), if any
+_LINE_START_SLOT = r"(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?(?:[^\x00-\x7f\w\s]{1,3}[ \t]*)?"
 _SLOT_WORDS = r"to|and|will|you(?:'ll|’ll)?|must|should|also|then|experience"
 _VERB_SLOT = re.compile(rf"(?:{_LINE_START_SLOT}|\b(?:{_SLOT_WORDS})[ \t]+|,[ \t]*)$")
 
@@ -3115,8 +3121,13 @@ def _review_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _CLEAN_VERB = re.compile(
     r"(clean|cleans|cleaning)(?:[ \t]+up)?(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)[a-z][\w-]*)*[ \t]+"
     r"(?:[a-z][\w/-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+|[ \t]+)){0,4}?"
-    r"(?:data|datasets|audio|transcripts|records|"
+    r"(?:data|datasets?|audio|transcripts|records|"
     r"logs|corpora|labels)\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
+)
+# Augmenting data as the hire's work: "cleaning and augmenting a messy dataset", "augment the training images"
+_AUGMENT_DATA = re.compile(
+    r"(augment|augments|augmenting)[ \t]+(?:[a-z][\w/-]*[ \t]+){0,4}?(?:data|datasets?|images|samples|"
+    r"training[ \t]+sets?|audio|corpora)\b"
 )
 _CLEANING_ITEM = re.compile(
     r"\bdata[ \t]+[\w-]+(?:[ \t]*,[ \t]*[\w-]+)*[ \t]*(?:,|and|&)[ \t]*(?:and[ \t]+)?$"
@@ -3156,7 +3167,7 @@ _ANALYSE_LIST = re.compile(
 # "engineer features", "build features and pipelines in PySpark", "Write SQL and Python to build features"
 _BUILD_FEATURES = re.compile(
     r"(build|builds|building|develop|developing|engineer|engineering|create|creating|compute|computing|derive|"
-    r"deriving)[ \t]+features\b"
+    r"deriving|design|designing)[ \t]+features\b"
 )
 _FEATURE_DATA_CONTEXT = re.compile(r"\b(?:sql|spark|pyspark|bigquery|pandas|polars|dbt|data|datasets?|models?|"
                                    r"pipelines|training|labels|python)\b")
@@ -3165,7 +3176,7 @@ _FEATURE_DATA_CONTEXT = re.compile(r"\b(?:sql|spark|pyspark|bigquery|pandas|pola
 def _build_features(text: str, low: str, scan: _Scan) -> list[Candidate]:
     out: list[Candidate] = []
     for at in scan.words("feature", "features"):
-        match = _BUILD_FEATURES.search(low, max(0, at - 13), at + 8)
+        match = _BUILD_FEATURES.search(low, max(0, at - 13), at + 8)  # "designing " is the longest verb: 12
         if match is None or match.end() != at + 8 or not _left_boundary(low, match.start()):
             continue
         start, end = match.span(1)
@@ -3420,6 +3431,12 @@ _SOFTWARE_VERB = re.compile(
     r"\b(?:writ(?:e|es|ing)|wrote|written|build|builds|building|built|ship|ships|shipping|shipped|develop|develops|"
     r"developing|developed|deliver|delivering)[ \t]+(?:(?:high-quality|reliable|robust|real|solid)[ \t]+)?$"
 )
+# ... and systems or embedded software: "5+ years writing systems software", "3+ years writing embedded software"
+_SOFTWARE_WORD = re.compile(r"(software)\b")
+_KIND_OF_SOFTWARE_BEFORE = re.compile(
+    r"\b(?:writ(?:e|es|ing)|wrote|written|build(?:s|ing)?|built|develop(?:s|ing|ed)?)[ \t]+"
+    r"(?:systems|embedded|backend|back-end|low-level)[ \t]+$"
+)
 # Prompts the hire works on: "Iterate on prompts and retrieval settings", "Develop prompts and evaluation
 # datasets", "Write prompts, tools and guardrails" (gold or implicit in 6 of 6)
 _PROMPTS_VERB = re.compile(
@@ -3504,12 +3521,18 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("feature",), _build_features),
     (("predict",), _predict_models),
     (("train",), _training_stage),
+    (("augment",), _phrase_finder(_AUGMENT_DATA, "data_augmentation", lambda low, scan: scan("augment"),
+                                  before=_hire_verb_slot)),
     (("train",), _phrase_finder(_TRAIN_AGENTS, "model_training", lambda low, scan: scan("train"))),
     (("mod",), _models_monitored),
     (("mod",), _foreign_model_verbs),
     (("test", "review", "document"), _version_controlled_list),
     (("forecast",), _noun_finder("forecast", "forecasts", _FORECASTS_VERB, "time_series")),
     (("production",), _noun_finder("production", "production software", _SOFTWARE_VERB, "software_engineering")),
+    (("software",), _phrase_finder(
+        _SOFTWARE_WORD, "software_engineering", lambda low, scan: scan("software"),
+        before=lambda low, s, w: _KIND_OF_SOFTWARE_BEFORE.search(low, max(0, s - 40), s) is not None
+        and not _not_the_hire(_clause_before(low, s)))),
     (("prompt",), _noun_finder("prompt", "prompts", _PROMPTS_VERB, "prompt_engineering")),
     (("prompt",), _noun_finder("prompt", "prompt", _PROMPTS_VERB, "prompt_engineering")),
     (("prompt",), _phrase_finder(_PROMPT_A_MODEL, "prompt_engineering", lambda low, scan: scan("prompt"),

@@ -61,6 +61,8 @@ _QUALIFICATION_HEAD = (
     r"(?:desired\s+)?candidate\s+profile|(?:the\s+)?ideal\s+candidate|requirements?|required"
     r"|education(?:\s+(?:&|and)\s+experience)?"
     r"|(?:(?:key\s+)?selection\s+)?criteria\s*(?:[-–—:]\s*|\(\s*)(?:essential|required|mandatory)\)?"
+    # the behaviours a UK Civil Service post is assessed against
+    r"|(?:civil\s+service\s+)?behaviou?rs"
 )
 # ... and the other headings that end a preferred section.
 _OTHER_HEAD = (
@@ -70,7 +72,7 @@ _OTHER_HEAD = (
     r"job\s+description|"
     r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply|"
     r"wat\s+(?:ga\s+je\s+doen|bieden\s+(?:we|wij))|(?:twoje\s+)?zadania|(?:twoje\s+)?obowi\u0105zki|(?:co\s+)?oferujemy|"
-    r"(?:other|additional|more|job|key)\s+(?:details|information|info)"
+    r"(?:other|additional|more|job|key)\s+(?:details|information|info)|keywords|tags|hashtags"
 )
 _REQUIRED_HEAD = _QUALIFICATION_HEAD + "|" + _OTHER_HEAD
 # "You might thrive if", "You might be a good fit if you": the qualifications when it is the only list (annotators
@@ -140,6 +142,7 @@ _RULE_ROW = _fx(r"[\s|:\-]*")
 # A "Required?" / "Mandatory" column's answers ("Yes" / "No").
 _YES = frozenset(("yes", "y", "required", "must", "x", "\u2713", "\u2714"))
 _NO = frozenset(("no", "n", "optional", "-", "\u2013"))
+_NO_BUT = _fx(r"no\b[\s,;–-]+(?:but\b|nice|helpful|a\s+plus|preferred|desirable|optional)")
 # Header cells that name a column but no level ("Skill | Required?", "Area | Level").
 _COLUMN_NAMES = frozenset((
     "skill", "skills", "area", "areas", "category", "topic", "technology", "technologies", "tool", "tools",
@@ -434,7 +437,7 @@ def legend_levels(low: str) -> list[tuple[int, int, bool]]:
 def is_level_cell(cell: str) -> bool:
     """Whether a table cell (folded lower-case) only gives a level: "Nice to have", "Required", "Yes", "No"."""
     value = cell.strip(" \t*.")
-    return value in _YES or value in _NO or _column_kind(value) is not None
+    return value in _YES or value in _NO or _NO_BUT.match(value) is not None or _column_kind(value) is not None
 
 
 def _row_levels(
@@ -452,8 +455,8 @@ def _row_levels(
         value = low[a:b].strip(" \t*.")
         if kind == _QUALIFICATIONS and value in _YES:
             row = False
-        elif kind == _QUALIFICATIONS and value in _NO:
-            row = True  # "Required? | No"
+        elif kind == _QUALIFICATIONS and (value in _NO or _NO_BUT.match(value)):
+            row = True  # "Required? | No", "No, but helpful"
         elif kind is None and (index or columns is None) and len(value) <= 40 and own[index] is not None:
             row = own[index] == _PREFERRED  # "Rust | Nice to have", "Nice to have | Rust, Go"
     for index, (a, b) in enumerate(cells):
@@ -550,6 +553,11 @@ class RequirementLevels:
                 else:
                     self._preferred.append(kind == _PREFERRED)
                     last = kind
+            elif line.startswith("#") and line[1:2].isalnum() and line.count("#") >= 3:
+                # a line of hashtags ("#hiring #python #machinelearning") closes the nice-to-haves
+                self._starts.append(offset)
+                self._preferred.append(False)
+                last = _OTHER
             elif (
                 0 < (colon := line.find(":", 0, _MAX_LABEL))
                 and line[:2] not in _BULLETS
