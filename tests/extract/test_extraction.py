@@ -140,6 +140,14 @@ LEVELS = [
      "Tableau", "preferred"),
     ("Person specification (E) = Essential, (D) = Desirable\n- Experience with Tableau (D)\n- SQL (E)\n",
      "SQL", "required"),
+    ("Requirements\n- Python; Kubeflow a strong plus\n", "Kubeflow", "preferred"),
+    ("Bonus points (we read these first, as they matter most to us)\n- Rust\n\nRequirements\n- Go\n", "Rust",
+     "preferred"),
+    ("Selection criteria – essential\n- Python\nSelection criteria – desirable\n- Julia\n", "Julia", "preferred"),
+    ("Selection criteria – essential\n- Python\nSelection criteria – desirable\n- Julia\n", "Python", "required"),
+    ("Skill | Required?\nPython | Yes\nKubeflow | No, but helpful\n", "Kubeflow", "preferred"),
+    ("Nice to have\n- Go\n\n#jobs #python #mlops\n", "python", "required"),
+    ("Desirable criteria\n- Go\n\nBehaviours\n- Communication with the public\n", "Communication", "required"),
 ]
 
 

@@ -2814,8 +2814,14 @@ _TRAIN_AGENTS = re.compile(
 
 
 def _hire_verb_slot_or_when(low: str, start: int, word: str) -> bool:
-    """`_hire_verb_slot`, or after "when to" / "how to" ("decide when to prompt")."""
-    return low.endswith(("when to ", "how to "), 0, start) or _hire_verb_slot(low, start, word)
+    """After "when to" / "how to" ("decide when to prompt and when to fine-tune"); or, with a model as its object
+    ("prompt a frontier model"), `_hire_verb_slot`."""
+    if low.endswith(("when to ", "how to "), 0, start):
+        return True
+    return not _PROMPT_ALONE.match(low, start) and _hire_verb_slot(low, start, word)
+
+
+_PROMPT_ALONE = re.compile(r"prompt(?:ing)?[ \t]*(?:,|and\b|or\b|\.|;|$)")
 
 
 def _hire_verb_slot(low: str, start: int, word: str) -> bool:
@@ -3449,8 +3455,8 @@ _PROMPTS_VERB = re.compile(
 )
 # Prompting a model, as the hire's work: "prompt a frontier model", "when to prompt and when to fine-tune"
 _PROMPT_A_MODEL = re.compile(
-    r"(prompt|prompting)[ \t]+(?:(?:a|an|the|our)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:models?|llms?)\b"
-    r"|(?:when|how)[ \t]+to[ \t]+(prompt)\b"
+    r"(prompt|prompting)(?:[ \t]+(?:(?:a|an|the|our)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:models?|llms?)\b"
+    r"|(?=[ \t]*(?:,|and\b|or\b|\.|;|$)))"
 )
 
 
