@@ -194,8 +194,8 @@ _NUM = (
     r"|\d+(?:[.,]\d+)?"
 )
 # Indian figures: "₹35–50 LPA" (lakh per annum), "₹18 lakh", "₹1.2 crore"
-# and "₹40L–₹60L" (an upper-case L right after the figure: lakh)
-_MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b|lpa\b|lakhs?\b|lacs?\b|crores?\b|cr\b|(?<=\d)(?-i:L)\b"
+# and "₹40L–₹60L" (an L right after the figure: lakh; either case, so that the lower-cased patterns match alike)
+_MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b|lpa\b|lakhs?\b|lacs?\b|crores?\b|cr\b|(?<=\d)l\b"
 _AMOUNT = (
     rf"(?P<@cur1>{_CUR})?\s?(?P<@num>{_NUM})\s?(?P<@mult>{_MULT})?"
     rf"(?:\s?(?P<@cur2>(?<![A-Za-z])(?:{_CUR})(?![A-Za-z])))?"

@@ -1623,7 +1623,7 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         and window.find(":", people.start()) < 0
     ):
         return True
-    match = _OTHER_TEAM.search(window) if "team" in window or "engineers " in window or "developers " in window else None
+    match = _OTHER_TEAM.search(window) if "team" in window or "engineers" in window or "developers" in window else None
     return match is not None and _another_team(match.group(1))
 
 
@@ -1675,9 +1675,10 @@ NEGATION_HINTS = (
 )
 TEAM_HINTS = (
     "team", "who", "engineers maintain", "engineers own", "engineers run", "engineers write", "engineers use",
-    "engineers build", "developers maintain", "developers own", "developers write", "developers build", "customers", "clients", "scientists", "researchers", "analysts", "marketers",
-    "designers", "accountants", "recruiters", "clinicians", "traders", "salespeople", "account managers",
-    "planners", "merchandisers", "buyers", "actuaries", "business users",
+    "engineers build", "developers maintain", "developers own", "developers write", "developers build", "customers",
+    "clients", "scientists", "researchers", "analysts", "marketers", "designers", "accountants", "recruiters",
+    "clinicians", "traders", "salespeople", "account managers", "planners", "merchandisers", "buyers", "actuaries",
+    "business users",
 )
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 # The negation hints the matcher's scan marks (its "negation" marks): in the scanned bytes an apostrophe is any
