@@ -406,13 +406,18 @@ def legend_levels(low: str) -> list[tuple[int, int, bool]]:
     lower-case text."""
     marks: dict[str, bool] = {}
     legend_end = -1
-    for line_match in _fx(r"[^\n]*=[^\n]*").finditer(low):
-        pairs = list(_LEGEND_PAIR.finditer(low, line_match.start(), line_match.end()))
-        levels = {m.group("pref") is not None for m in pairs}
-        if len(pairs) >= 2 and len(levels) == 2:
+    equals = low.find("=")
+    while equals >= 0:  # the lines holding an "=", each read once
+        start = low.rfind("\n", 0, equals) + 1
+        end = low.find("\n", equals)
+        if end < 0:
+            end = len(low)
+        pairs = list(_LEGEND_PAIR.finditer(low, start, end))
+        if len(pairs) >= 2 and len({m.group("pref") is not None for m in pairs}) == 2:
             marks = {m.group("mark"): m.group("pref") is not None for m in pairs}
-            legend_end = line_match.end()
+            legend_end = end
             break
+        equals = low.find("=", end)
     if not marks:
         return []
     out = []
