@@ -165,8 +165,10 @@ def _lower_letter(match: re.Match[str]) -> str:
     return found.lower() if len(found) == 1 else found  # escapes (\S, \W ...) and group names stay
 
 
-# A list item's start: a bullet or number, and a symbol after it ("- ☆ R", "✅ Python"), or none
-_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*(?:[^\x00-\x7f\w\s]{1,3}[ \t]*)?$")
+# A symbol after a line's bullet, if any: "- ☆ R", "✅ Python", "- ✅ Cleaning ..."
+_BULLET_SYMBOL = r"(?:[^\x00-\x7f\w\s]{1,3}[ \t]*)?"
+# A list item's start: a bullet or number and a symbol after it, or none
+_ITEM_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])?[ \t]*" + _BULLET_SYMBOL + "$")
 _BULLET_START = re.compile(r"(?:^|\n)[ \t]*(?:[-*•·–]|\d+[.)])[ \t]*$")
 _LABEL_AFTER = re.compile(r"[ \t]*(?::|\n|$|(?:and|&)[ \t]+\w+[ \t]*:)")
 _ALONE_AFTER = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|$)|[ \t]+(?:or|and|/)[ \t]+[A-Z][\w+#-]*[ \t]*[.;]?[ \t]*(?:\n|$)")
@@ -2306,8 +2308,8 @@ def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
 
 
 # Where a verb goes: a list item's or line's start, after "to", "and", "will", "you'll" ..., or after a comma.
-# a line's start, its bullet or number, and a symbol after it ("- ✅ Cleaning ...", "★ Train ..."), if any
-_LINE_START_SLOT = r"(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?(?:[^\x00-\x7f\w\s]{1,3}[ \t]*)?"
+# a line's start, its bullet or number and a symbol after it (_BULLET_SYMBOL), if any
+_LINE_START_SLOT = r"(?:^|\n)[ \t]*(?:(?:[-*•·–]|\d{1,2}[.)])[ \t]*)?" + _BULLET_SYMBOL
 _SLOT_WORDS = r"to|and|will|you(?:'ll|’ll)?|must|should|also|then|experience"
 _VERB_SLOT = re.compile(rf"(?:{_LINE_START_SLOT}|\b(?:{_SLOT_WORDS})[ \t]+|,[ \t]*)$")
 
@@ -2812,17 +2814,6 @@ _TRAIN_AGENTS = re.compile(
     r"(train(?:ing|ed)?)(?![ \t]+polic)[ \t]+(?:(?:the|our|new|your|small|many)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?"
     r"(?:agents?|polic(?:y|ies))\b"
 )
-
-
-def _hire_verb_slot_or_when(low: str, start: int, word: str) -> bool:
-    """After "when to" / "how to" ("decide when to prompt and when to fine-tune"); or, with a model as its object
-    ("prompt a frontier model"), `_hire_verb_slot`."""
-    if low.endswith(("when to ", "how to "), 0, start):
-        return True
-    return not _PROMPT_ALONE.match(low, start) and _hire_verb_slot(low, start, word)
-
-
-_PROMPT_ALONE = re.compile(r"prompt(?:ing)?[ \t]*(?:,|and\b|or\b|\.|;|$)")
 
 
 def _hire_verb_slot(low: str, start: int, word: str) -> bool:
@@ -3439,7 +3430,6 @@ _SOFTWARE_VERB = re.compile(
     r"developing|developed|deliver|delivering)[ \t]+(?:(?:high-quality|reliable|robust|real|solid)[ \t]+)?$"
 )
 # ... and systems or embedded software: "5+ years writing systems software", "3+ years writing embedded software"
-_SOFTWARE_WORD = re.compile(r"(software)\b")
 _KIND_OF_SOFTWARE_BEFORE = re.compile(
     r"\b(?:writ(?:e|es|ing)|wrote|written|build(?:s|ing)?|built|develop(?:s|ing|ed)?)[ \t]+"
     r"(?:systems|embedded|backend|back-end|low-level)[ \t]+$"
@@ -3454,11 +3444,11 @@ _PROMPTS_VERB = re.compile(
     # a prompt written with care: "an LLM with a careful prompt"
     r"|\b(?:careful|well[- ]crafted|well[- ]designed|well[- ]written)[ \t]+$"
 )
-# Prompting a model, as the hire's work: "prompt a frontier model", "when to prompt and when to fine-tune"
+# Prompting a model, as the hire's work: "prompt a frontier model"; and "when to prompt and when to fine-tune"
 _PROMPT_A_MODEL = re.compile(
-    r"(prompt|prompting)(?:[ \t]+(?:(?:a|an|the|our)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:models?|llms?)\b"
-    r"|(?=[ \t]*(?:,|and\b|or\b|\.|;|$)))"
+    r"(prompt|prompting)[ \t]+(?:(?:a|an|the|our)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?:models?|llms?)\b"
 )
+_PROMPT_ALONE = re.compile(r"(prompt|prompting)(?=[ \t]*(?:,|and\b|or\b|\.|;|$))")
 
 
 def _noun_finder(stem: str, word: str, verb: re.Pattern[str], skill: str) -> _Finder:
@@ -3536,14 +3526,13 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("test", "review", "document"), _version_controlled_list),
     (("forecast",), _noun_finder("forecast", "forecasts", _FORECASTS_VERB, "time_series")),
     (("production",), _noun_finder("production", "production software", _SOFTWARE_VERB, "software_engineering")),
-    (("software",), _phrase_finder(
-        _SOFTWARE_WORD, "software_engineering", lambda low, scan: scan("software"),
-        before=lambda low, s, w: _KIND_OF_SOFTWARE_BEFORE.search(low, max(0, s - 40), s) is not None
-        and not _not_the_hire(_clause_before(low, s)))),
+    (("software",), _noun_finder("software", "software", _KIND_OF_SOFTWARE_BEFORE, "software_engineering")),
     (("prompt",), _noun_finder("prompt", "prompts", _PROMPTS_VERB, "prompt_engineering")),
     (("prompt",), _noun_finder("prompt", "prompt", _PROMPTS_VERB, "prompt_engineering")),
     (("prompt",), _phrase_finder(_PROMPT_A_MODEL, "prompt_engineering", lambda low, scan: scan("prompt"),
-                                 before=_hire_verb_slot_or_when)),
+                                 before=_hire_verb_slot)),
+    (("prompt",), _phrase_finder(_PROMPT_ALONE, "prompt_engineering", lambda low, scan: scan("prompt"),
+                                 before=lambda low, s, w: low.endswith(("when to ", "how to "), 0, s))),
     (("enjoy", "love", "happy", "thriv"), _phrase_finder(
         _TEAM_LIKING, "teamwork",
         lambda low, scan: scan("enjoy") + scan("love") + scan("happy") + scan("thriv"))),

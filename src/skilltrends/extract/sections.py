@@ -442,7 +442,12 @@ def legend_levels(low: str) -> list[tuple[int, int, bool]]:
 def is_level_cell(cell: str) -> bool:
     """Whether a table cell (folded lower-case) only gives a level: "Nice to have", "Required", "Yes", "No"."""
     value = cell.strip(" \t*.")
-    return value in _YES or value in _NO or _NO_BUT.match(value) is not None or _column_kind(value) is not None
+    return value in _YES or _says_no(value) or _column_kind(value) is not None
+
+
+def _says_no(value: str) -> bool:
+    """A "Required?" column's no: "No", "Optional", "No, but helpful"."""
+    return value in _NO or _NO_BUT.match(value) is not None
 
 
 def _row_levels(
@@ -460,7 +465,7 @@ def _row_levels(
         value = low[a:b].strip(" \t*.")
         if kind == _QUALIFICATIONS and value in _YES:
             row = False
-        elif kind == _QUALIFICATIONS and (value in _NO or _NO_BUT.match(value)):
+        elif kind == _QUALIFICATIONS and _says_no(value):
             row = True  # "Required? | No", "No, but helpful"
         elif kind is None and (index or columns is None) and len(value) <= 40 and own[index] is not None:
             row = own[index] == _PREFERRED  # "Rust | Nice to have", "Nice to have | Rust, Go"
