@@ -148,6 +148,10 @@ LEVELS = [
     ("Skill | Required?\nPython | Yes\nKubeflow | No, but helpful\n", "Kubeflow", "preferred"),
     ("Nice to have\n- Go\n\n#jobs #python #mlops\n", "python", "required"),
     ("Desirable criteria\n- Go\n\nBehaviours\n- Communication with the public\n", "Communication", "required"),
+    # a bracket holding only a cue qualifies what comes before it, not the options after it
+    ("Requirements\n- Experience with GCP (preferred) or AWS.\n", "AWS", "required"),
+    ("Requirements\n- Experience with GCP (preferred) or AWS.\n", "GCP", "preferred"),
+    ("Requirements\n- Python.\n\nAdditional Preferred Qualifications\n- Kubeflow.\n", "Kubeflow", "preferred"),
 ]
 
 

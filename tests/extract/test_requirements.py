@@ -198,6 +198,9 @@ DEGREE_CASES = [
     # a cue in the first bracket after the degree and its fields
     ("- PhD in ML (preferred)", None, (), False),
     ("- MSc in Statistics or Economics (a plus)", None, (), False),
+    # "econ" as a field; a list of schooling that ends "or neither" asks for no degree
+    ("- A BSc in econ or maths.", "bachelor", ("economics", "mathematics"), False),
+    ("- Math degree, online courses, or neither: show us what you built.", None, (), True),
 ]
 
 
@@ -308,6 +311,8 @@ YEARS_CASES = [
     ("- At least a year of hands-on work shipping ML models.", 1, None),
     # how long a fixed-term post runs is no experience
     ("It is a fixed-term (2 years) post in the machine learning team.", None, None),
+    # a lesser degree that asks for more experience still has years
+    ("- 5+ years of experience and a PhD in physics (or an MSc plus more industry experience).", 5, None),
 ]
 
 

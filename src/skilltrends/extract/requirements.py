@@ -83,7 +83,7 @@ _FIELDS = (
     ("physics", r"\bphysics\b"),
     ("machine_learning", r"machine\s+learning|\bml\b|artificial\s+intelligence|\bai\b"),
     ("operations_research", r"operations\s+research"),
-    ("economics", r"\beconomics\b|econometrics"),
+    ("economics", r"\beconomics\b|econometrics|\becon\b"),
     ("engineering",
      # bare "Engineering", or another engineering discipline with no field id of its own ("Biomedical / Mechanical /
      # Civil Engineering" are engineering degrees; annotators of the later held-out sets label them so, 9 of 13)
@@ -146,6 +146,8 @@ _EQUIVALENT_PARTS = (
     # but not required", which makes only the higher degree optional)
     (("degree",), r"(?:(?<=\ba\s)|(?<=\bany\s)|(?<=\buniversity\s)|(?<=\bcollege\s)|(?<=\bformal\s))degree\b"
                   r"[^.;\n]{0,60}?\bbut\s+not\s+(?:required|necessary|needed|mandatory|a\s+requirement|essential)\b"),
+    # "CS degree, bootcamp, or neither"
+    (("degree",), r"degree[^.;\n]{0,40}?\bor\s+(?:neither|none(?:\s+at\s+all)?)\b"),
 )
 _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 # Where each part's matches start, by one of its words: (word, "") at the word; (word, lead) at `lead`, which
@@ -153,6 +155,7 @@ _EQUIVALENT_WORDS = {word for words, _ in _EQUIVALENT_PARTS for word in words}
 _EQUIVALENT_ANCHORS = (
     ("equivalent", ""), ("lieu", "in"), ("degree", ""), ("required", ""), ("degree", "no"), ("degree", "do"),
     ("degree", ""), ("self-taught", ""), ("degree", "no"), ("substitute", ""), ("degree", ""), ("degree", ""),
+    ("degree", ""),
 )
 _EQUIVALENT_KIND = "requirements equivalent "  # + the word: its mark kind (see MARKS)
 _EQUIVALENT_RE = re.compile("|".join(pattern for _, pattern in _EQUIVALENT_PARTS), re.IGNORECASE)
@@ -881,8 +884,13 @@ def _yearless_route(sentence: str, p: _Patterns) -> bool:
         return False
     with_years = [bool(_sentence_years(part, p)) for part in parts]
     return any(with_years) and any(
-        not has and _DEGREE_WORD.search(part) for part, has in zip(parts, with_years, strict=True)
+        not has and _DEGREE_WORD.search(part) and not _MORE_EXPERIENCE.search(part)
+        for part, has in zip(parts, with_years, strict=True)
     )
+
+
+# "an MS in stats (or a BS plus more experience)": the lesser degree asks for more years, not none
+_MORE_EXPERIENCE = re.compile(r"\b(?:more|additional|extra|further)\s+(?:\w+\s+)?experience\b", re.IGNORECASE)
 
 
 def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, float | None, bool]]:

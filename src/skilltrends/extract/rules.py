@@ -827,6 +827,9 @@ def _cloud_provider(ctx: RuleContext, cand: Candidate) -> str | None:
     if ("certif" in line_after or "certif" in before) and (
         _CERT_AFTER.match(line_after) or _CERT_BEFORE.search(before.rsplit("\n", 1)[-1])
     ):
+        # "a yearly education stipend (AWS and Google Cloud certifications included)": a perk, not asked for
+        if _PERK_NEAR.search(_clause_lbefore(ctx, cand)):
+            return None
         return _CERTIFICATION_OF[cand.skill_id]
     return cand.skill_id
 
@@ -1031,8 +1034,11 @@ _RESUME = _fx(
     r"curriculum vitae|portfolio|linkedin|e-?mail)\b"
 )
 _CV_CUE = _fx(
-    r"^\s*(?:models?|engineers?|research|tasks?|pipelines?|systems?|problems?|algorithms?|/\s*(?:ml|nlp|dl))\b"
+    r"^\s*(?:models?|engineers?|research|tasks?|pipelines?|systems?|problems?|algorithms?|/\s*(?:ml|nlp|dl)|"
+    r"in\s+production)\b"
 )
+# experience counted in years is a field's, not a document's: "3+ years of CV", "4 yrs in CV"
+_CV_YEARS_BEFORE = _fx(r"\b(?:years?|yrs)\s+(?:of\s+|in\s+|doing\s+)(?:applied\s+|industry\s+|production\s+)?$")
 
 
 @_rule("cv_abbrev")
@@ -1044,6 +1050,7 @@ def _cv(ctx: RuleContext, cand: Candidate) -> str | None:
     if (
         _CV_CUE.search(ctx.lafter(cand))
         or ctx.adjacent(cand)
+        or _CV_YEARS_BEFORE.search(ctx.lbefore(cand, 30))
         or re.search(r"computer vision\s*\($", ctx.before(cand), re.I)
     ):
         return cand.skill_id
@@ -2045,7 +2052,7 @@ _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
-    "software",
+    "software", "mine", "mining",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2736,6 +2743,21 @@ _FEATURE_WORK = re.compile(
 )
 
 _FEATURE_WORK_STEMS = ("buil", "develop", "design", "creat", "engineer", "craft", "comput", "deriv", "extract")
+# Mining logs or records for cases, as the hire's duty: "Mine our driving logs for rare scenarios", "Mine the
+# fleet's 300,000 daily pick attempts for failures" (gold in 3 read postings of 3)
+_MINE_DATA = re.compile(
+    r"(mine|mines|mining)[ \t]+(?:our|the|their|your)[ \t]+(?:[\w'’,.-]+[ \t]+){0,4}?(?:logs?|data|datasets?|"
+    r"attempts|records|events|transactions|archives?|corpus|corpora|histor(?:y|ies)|footage|recordings)\b"
+)
+# Raw data turned into features: "Turn raw clickstream into features (dwell time, ...)", "turn their findings into
+# labels and new features", "Turn raw point-of-sale ... data into clean, well-tested feature tables" (gold in 6
+# read postings of 8; "turn the ones that work into production features" is a product's)
+_INTO_FEATURES = re.compile(
+    r"(turn|turns|turning|transform|transforms|transforming|convert|converts|converting)[ \t]+"
+    r"(?:[^.;:!?\n](?!into\b)){1,90}?[ \t]into[ \t]+(?:labels[ \t]+and[ \t]+)?"
+    r"(?:(?:clean|useful|new|model|ml|well-tested|tested|reliable|predictive|model-ready)[ \t]*,?[ \t]*){0,3}"
+    r"(?:features\b|feature[ \t]+(?:tables|sets|vectors)\b)"
+)
 
 
 def _feature_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -3258,6 +3280,10 @@ _STAGES = (
 _STAGE_SEP = r"[ \t]*(?:,|and|&|/|through[ \t]+to|to)[ \t]*(?:and[ \t]+)?"
 _TRAINING_STAGE = re.compile(r"training\b(?:" + _STAGE_SEP + _STAGES + r"\b)*")  # matched at "training"
 _STAGE_BEFORE = re.compile(r"\b" + _STAGES + _STAGE_SEP + r"$")
+# A list of three stages or more names each as the hire's (evaluation: 3 of 3 read postings; monitoring: 7 gold
+# and 1 implicit of 8)
+_STAGE_ITEM = re.compile(_STAGE_SEP + _STAGES + r"\b")
+_LISTED_STAGE = re.compile(r"\b(evaluation|validation|backtesting|monitoring)\b")
 _INFRA_AFTER = re.compile(
     r"[ \t]+(?:infrastructure|infra|platforms?|stacks?|clusters?|layers?|systems?|services?|tooling|tools|"
     r"budgets?|courses?|programs?|programmes?|sessions?|materials?|data)\b"
@@ -3278,6 +3304,12 @@ def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if _INFRA_AFTER.match(low, end) or _not_the_hire(_clause_before(low, at)):
             continue
         out.append(Candidate(at, at + 8, "model_training", text[at : at + 8]))
+        if len(_STAGE_ITEM.findall(low, at + 8, end)) >= 2:
+            # the lifecycle as a list ("the ML lifecycle (training, evaluation, deployment, monitoring)"): its
+            # evaluation and monitoring are the hire's too
+            for item in _LISTED_STAGE.finditer(low, at + 8, end):
+                skill = "model_monitoring" if item.group(1) == "monitoring" else "model_evaluation"
+                out.append(Candidate(item.start(1), item.end(1), skill, text[item.start(1) : item.end(1)]))
     return out
 
 
@@ -3498,6 +3530,10 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts,
                                  before=lambda low, s, w: _in_verb_slot(low, s) or low.endswith("and ", 0, s))),
     (("feature",), _feature_work),
+    (("mine", "mining"), _phrase_finder(_MINE_DATA, "data_mining", lambda low, scan: scan("mine") + scan("mining"),
+                                        before=_hire_verb_slot)),
+    (("feature",), _phrase_finder(_INTO_FEATURES, "feature_engineering", lambda low, scan: None,
+                                  before=_hire_verb_slot)),
     (("engineer",), _elided_engineering),
     (("lead", "led", "manag", "supervis", "grow"), _leadership),
     (("document",), _document_verbs),

@@ -27,7 +27,7 @@ _PREFERRED_HEAD = (
     r"good[\s-]to[\s-]haves?|desired(?!\s+candidate\s+profile)(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
     r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
     r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you(?:['’]ll|\s+will)?\s+stand\s+out\s+if(?:\s+\w+){0,3}|"
-    r"additional\s+(?:qualifications|skills|experience)|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
+    r"additional\s+(?:qualifications|skills|experience)|(?:additional|other)\s+preferred(?:\s+\w+){0,2}|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
     r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if\s+you(?:\s+\w+){0,3})?|"
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
@@ -124,6 +124,12 @@ _BUT_IT_HELPS = _fx(r"but\s+it\s+(?:helps|would\s+help|is\s+a\s+plus)\b")
 FORWARD_CUES = frozenset(
     ("ideally", "preferably", "idealerweise", "id\u00e9alement", "idealmente", "preferiblemente")
 )
+# A bracket holding only a cue: "Azure (preferred) or AWS/GCP", "MLflow (a plus)"
+_BARE_CUE = _fx(r"\(\s*(?:strongly\s+)?(?:preferred|preferably|a\s+plus|a\s+bonus|bonus|nice[\s-]to[\s-]have|desirable|"
+                r"optional|advantageous|an?\s+advantage)\s*\)")
+# How a cue of a clause reaches a mention (see `_clause_cue`): anywhere in the clause, forward from it, or back from
+# its bracket
+_ANY, _FORWARD, _BACKWARD = 0, 1, 2
 # A choice inside a bracket: "at least one public cloud (GCP preferred, AWS or Azure also ok)", "(PyTorch
 # preferred, TF2 fine)". It says which option the team likes; every option, and what the bracket qualifies,
 # is still asked for (annotators of four held-out sets agree, 21 of 21 skills). A bare "(preferred)" is a cue.
@@ -534,7 +540,7 @@ class RequirementLevels:
         self._starts: list[int] = []
         self._preferred: list[bool] = []
         self._cache: dict[tuple[int, int], int] = {}
-        self._cues: dict[tuple[int, int], list[tuple[int, bool, int]]] = {}  # see has_cue
+        self._cues: dict[tuple[int, int], list[tuple[int, int, int]]] = {}  # see has_cue
         stop = -1 if until is None else low.find("\n", until)
         if stop < 0:
             stop = len(low)
@@ -647,7 +653,8 @@ class RequirementLevels:
                 # 1: the cue governs the whole sentence; +1: clauses matter; +2: "ideally" or "preferably",
                 # which qualify only what follows them, may be the cue
                 state = 1 + (" but " in seg or " while " in seg or " whereas " in seg)
-                state += 2 * any(word in seg for word in FORWARD_CUES)
+                state += 2 * (any(word in seg for word in FORWARD_CUES)
+                              or ("(" in seg and _BARE_CUE.search(seg) is not None))
             self._cache[key] = state
         if state < 2:
             return state == 1 or self._labelled(start)
@@ -673,14 +680,24 @@ class RequirementLevels:
         # "Spark, ideally PySpark": PySpark is preferred. The cues of a clause are read once for all its mentions.
         # "Azure (ideally Azure ML) or another major cloud": a forward cue in a bracket qualifies only the
         # bracket, so what follows the bracket is still asked for.
+        # "Azure (preferred) or AWS/GCP": a bracket holding only the cue qualifies what comes before it, so the
+        # options after it are still asked for.
         cues = self._cues.get((lo, hi))
         if cues is None:
             cues = self._cues[lo, hi] = []
+            bare = [b.span() for b in _BARE_CUE.finditer(self.low, lo, hi)] if "(" in self.low[lo:hi] else []
             for m in _cue_pattern(self.low, lo, hi).finditer(self.low, pos, endpos):
-                forward = m.group() in FORWARD_CUES  # only a forward cue's bracket matters
-                cues.append((m.start(), forward, self._bracket_end(m.start(), lo, hi) if forward else -1))
+                at = m.start()
+                if m.group() in FORWARD_CUES:  # only a forward cue's bracket matters
+                    cues.append((at, _FORWARD, self._bracket_end(at, lo, hi)))
+                else:
+                    opened = next((a for a, b in bare if a < at < b), -1)
+                    cues.append((at, _BACKWARD, opened) if opened >= 0 else (at, _ANY, -1))
         return any(
-            not forward or (at < start and not 0 <= close < start) for at, forward, close in cues
+            kind == _ANY
+            or (kind == _FORWARD and at < start and not 0 <= close < start)
+            or (kind == _BACKWARD and start < close)
+            for at, kind, close in cues
         ) or self._labelled(start)
 
     def _bracket_end(self, at: int, lo: int, hi: int) -> int:
