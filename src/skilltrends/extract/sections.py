@@ -27,7 +27,8 @@ _PREFERRED_HEAD = (
     r"good[\s-]to[\s-]haves?|desired(?!\s+candidate\s+profile)(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
     r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
     r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you(?:['’]ll|\s+will)?\s+stand\s+out\s+if(?:\s+\w+){0,3}|"
-    r"additional\s+(?:qualifications|skills|experience)|(?:additional|other)\s+preferred(?:\s+\w+){0,2}|optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
+    r"additional\s+(?:qualifications|skills|experience)|(?:additional|other)\s+preferred(?:\s+\w+){0,2}|"
+    r"optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
     r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if\s+you(?:\s+\w+){0,3})?|"
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
@@ -651,7 +652,8 @@ class RequirementLevels:
                 state = 0  # no cue in the sentence
             else:
                 # 1: the cue governs the whole sentence; +1: clauses matter; +2: "ideally" or "preferably",
-                # which qualify only what follows them, may be the cue
+                # which qualify only what follows them, or a bracket holding only a cue, which qualifies only
+                # what precedes it, may be the cue
                 state = 1 + (" but " in seg or " while " in seg or " whereas " in seg)
                 state += 2 * (any(word in seg for word in FORWARD_CUES)
                               or ("(" in seg and _BARE_CUE.search(seg) is not None))
@@ -685,19 +687,19 @@ class RequirementLevels:
         cues = self._cues.get((lo, hi))
         if cues is None:
             cues = self._cues[lo, hi] = []
-            bare = [b.span() for b in _BARE_CUE.finditer(self.low, lo, hi)] if "(" in self.low[lo:hi] else []
+            bare = [b.span() for b in _BARE_CUE.finditer(self.low, lo, hi)] if self.low.find("(", lo, hi) >= 0 else []
             for m in _cue_pattern(self.low, lo, hi).finditer(self.low, pos, endpos):
                 at = m.start()
-                if m.group() in FORWARD_CUES:  # only a forward cue's bracket matters
+                if m.group() in FORWARD_CUES:  # (at, _FORWARD, where its bracket closes, or -1)
                     cues.append((at, _FORWARD, self._bracket_end(at, lo, hi)))
-                else:
+                else:  # (at, _BACKWARD, where its cue-only bracket opens), else (at, _ANY, -1)
                     opened = next((a for a, b in bare if a < at < b), -1)
                     cues.append((at, _BACKWARD, opened) if opened >= 0 else (at, _ANY, -1))
         return any(
             kind == _ANY
-            or (kind == _FORWARD and at < start and not 0 <= close < start)
-            or (kind == _BACKWARD and start < close)
-            for at, kind, close in cues
+            or (kind == _FORWARD and at < start and not 0 <= edge < start)
+            or (kind == _BACKWARD and start < edge)
+            for at, kind, edge in cues
         ) or self._labelled(start)
 
     def _bracket_end(self, at: int, lo: int, hi: int) -> int:
