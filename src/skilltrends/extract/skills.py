@@ -9,7 +9,9 @@ mention is a whole-token span (spaCy's default English tokenizer keeps "C++17" o
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.language import Language
@@ -24,11 +26,34 @@ __all__ = ["SkillComponent", "SkillTokenizer", "SPANS_KEY"]
 
 SPANS_KEY = "skills"
 
-for _name in ("skill", "skill_id", "category", "requirement"):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=None)
 if not Doc.has_extension("skill_mentions"):
     Doc.set_extension("skill_mentions", default=())
+
+
+def _mention_of(span: Span) -> Mention | None:
+    """The mention a span of SPANS_KEY stands for: the one at its offsets with its label. (spaCy keys a span's
+    extension values by its offsets alone, so two skills of one alias, "AKS" as Azure and Kubernetes, would share
+    them; read through the doc's mentions instead.)"""
+    mentions: tuple[Mention, ...] = span.doc._.skill_mentions
+    at = bisect.bisect_left([m.start for m in mentions], span.start_char)
+    while at < len(mentions) and mentions[at].start == span.start_char:
+        mention = mentions[at]
+        if mention.end == span.end_char and mention.skill_id == span.label_:
+            return mention
+        at += 1
+    return None
+
+
+def _getter(field: str) -> Callable[[Span], Any]:
+    def get(span: Span) -> Any:
+        mention = _mention_of(span)
+        return None if mention is None else getattr(mention, field)
+
+    return get
+
+
+for _name in ("skill", "skill_id", "category", "requirement"):
+    Span.set_extension(_name, getter=_getter(_name), force=True)
 
 _PIECES = re.compile(r"\w+|\s+|[^\w\s]")
 
@@ -83,10 +108,6 @@ class SkillComponent:
             span = doc.char_span(mention.start, mention.end, label=mention.skill_id, alignment_mode="expand")
             if span is None:  # unreachable with SkillTokenizer; other tokenizers may not align
                 continue
-            span._.skill = mention.skill
-            span._.skill_id = mention.skill_id
-            span._.category = mention.category
-            span._.requirement = mention.requirement
             spans.append(span)
         doc.spans[SPANS_KEY] = SpanGroup(doc, name=SPANS_KEY, spans=spans)
         doc._.skill_mentions = tuple(mentions)
