@@ -152,6 +152,24 @@ LEVELS = [
     ("Requirements\n- Experience with GCP (preferred) or AWS.\n", "AWS", "required"),
     ("Requirements\n- Experience with GCP (preferred) or AWS.\n", "GCP", "preferred"),
     ("Requirements\n- Python.\n\nAdditional Preferred Qualifications\n- Kubeflow.\n", "Kubeflow", "preferred"),
+    # session 17: regional headings of the nice-to-haves and the must-haves
+    ("Key Skills\n- Python, SQL.\n\nAdded Advantage\n- Experience with Snowflake.\n", "Snowflake", "preferred"),
+    ("Requirements\n- Java.\n\nAdded advantages:\n- Redis caching.\n", "Redis", "preferred"),
+    ("What we need\n- Go.\n\nIt would be great if\n- You have shipped Rust services.\n", "Rust", "preferred"),
+    ("Must have\n- SQL.\n\nIt would be nice if you\n- know dbt.\n", "dbt", "preferred"),
+    ("Primary Skills\n- Python, PyTorch\n\nSecondary Skills\n- Terraform, Helm\n", "Helm", "preferred"),
+    ("Good to Have\n- Kafka\n\nMandatory Skills\n- Docker\n", "Docker", "required"),
+    ("Nice to have\n- Airflow\n\nPrimary Skills\n- Spark\n", "Spark", "required"),
+    ("Bonus\n- Ray\n\nMust Have Skills:\n- Pandas\n", "Pandas", "required"),
+    # a choice after a generic cloud: every option is still asked for
+    ("Requirements\n- Hands-on with cloud platforms, GCP preferred.\n", "GCP", "required"),
+    ("Requirements\n- Deep experience in any one cloud - Azure preferred (AKS, Cosmos DB), AWS also fine.\n",
+     "Cosmos DB", "required"),
+    ("- Production work on at least one of AWS, GCP or Azure; AWS strongly preferred.\n", "AWS strongly", "required"),
+    ("- Python and SQL; Go preferred.\n", "Go", "preferred"),
+    # a bracket with a cue and its own subject qualifies only what it holds
+    ("Requirements\n- You ship services in Go (Rust is a big plus).\n", "Go", "required"),
+    ("Requirements\n- You ship services in Go (Rust is a big plus).\n", "Rust", "preferred"),
 ]
 
 

@@ -201,6 +201,15 @@ DEGREE_CASES = [
     # "econ" as a field; a list of schooling that ends "or neither" asks for no degree
     ("- A BSc in econ or maths.", "bachelor", ("economics", "mathematics"), False),
     ("- Math degree, online courses, or neither: show us what you built.", None, (), True),
+    # session 17: "not mandatory"; a degree named by its field; "any related course"; an English field after a
+    # foreign degree
+    ("- A university degree is not mandatory; your portfolio matters more.", None, (), True),
+    ("Kubernetes is a plus. CS degree or equivalent experience.", "bachelor", ("computer_science",), True),
+    ("- A Computer Science degree and 2+ years shipping software.", "bachelor", ("computer_science",), False),
+    ("- Bachelor's in Physics, Economics or any related course.", "bachelor",
+     ("economics", "physics", "related_field"), False),
+    ("- Licenciatura in Actuarial Science, Statistics or Engineering.", "bachelor", ("engineering", "statistics"),
+     False),
 ]
 
 
@@ -226,6 +235,11 @@ def test_find_degree_level_fields_and_equivalence(
         # the tagger's preferred headings count here too
         ("Requirements\n- Python\nWelcome skills\n- Master or PhD in information science", None),
         ("Requisitos\n- Python\nDeseable / Nice to have\n- MSc in Statistics", None),
+        # regional headings: "Secondary Skills" / "Added advantage" are the nice-to-haves, "Mandatory Skills" and
+        # "Primary Skills" the requirements
+        ("Primary Skills\n- Java\nSecondary Skills\n- M.Tech in Computer Science", None),
+        ("Mandatory Skills\n- Go\nAdded advantage\n- PhD in Statistics", None),
+        ("Good to Have\n- PhD in Physics\nMandatory Skills\n- B.E. in Computer Science", "bachelor"),
     ],
 )
 def test_find_degree_uses_section_headings(text: str, level: str | None) -> None:
@@ -313,6 +327,9 @@ YEARS_CASES = [
     ("It is a fixed-term (2 years) post in the machine learning team.", None, None),
     # a lesser degree that asks for more experience still has years
     ("- 5+ years of experience and a PhD in physics (or an MSc plus more industry experience).", 5, None),
+    # a route in a bracket ends with it: the years after it are every route's
+    ("Must have: MSc in Statistics (or a BSc with strong Kaggle results), 4+ years in industry, SQL.", 4, None),
+    ("- PhD in ML (or an MS and 2+ years of experience).", None, None),
 ]
 
 
@@ -412,6 +429,12 @@ SALARY_CASES = [
     # an upper-case L right after the figure is lakh
     ("CTC ₹18L–₹24L per annum plus ESOPs", Salary(1800000, 2400000, "INR", "year")),
     ("We ship 40L drums of resin; pay is $90k–$110k", Salary(90000, 110000, "USD", "year")),
+    # millions of a small unit are pay; a starting salary is one figure
+    ("Busan, South Korea | HYBRID | ₩75M–₩110M", Salary(75000000, 110000000, "KRW", "year")),
+    ("Osaka | ¥9M - ¥14M | Visa sponsorship", Salary(9000000, 14000000, "JPY", "year")),
+    ("- The starting salary is £41,500 a year, with a £2,000 relocation bonus.", Salary(41500, 41500, "GBP", "year")),
+    ("- Salary starting at £41,500 a year.", Salary(41500, None, "GBP", "year")),
+    ("Our Series C raised $90M–$120M over two rounds.", None),
 ]
 
 

@@ -1060,6 +1060,27 @@ CASES = {
         ("- Quantisierung für eingebettete Hardware.", "Quantisierung", "quantization"),
         ("- Wir arbeiten agil mit Kanban-Boards.", "arbeiten agil", "agile"),
     ],
+    "session17_rules": [
+        # independent sentences for the rules and aliases added after reading set 18
+        ("- Some graph based link analysis for mule accounts.", "graph based", "graph_ml"),
+        ("- Solid grasp of OOPs and design patterns.", "OOPs", "oop"),
+        ("Pay: PHP 95,000 – 130,000 per month, plus HMO.", "PHP", None),
+        ("- Gross pay of 120,000 PHP monthly.", "PHP", None),
+        ("- Write PHP 8 services for the admin panel.", "PHP", "php"),
+        ("- Build reports in Looker Studio for the sales team.", "Looker Studio", None),
+        ("- Semantic models in Looker and LookML.", "Looker", "looker"),
+        ("- Write up the methodology for journal peer review.", "peer review", None),
+        ("- Take part in peer review of every merge request.", "peer review", "code_review"),
+        ("We build reading tutors for children in English, Urdu and Punjabi.", "English", None),
+        ("Our moderation models score posts in English and Spanish.", "English", None),
+        ("- Present findings in English and Malay to the board.", "English", "english"),
+        ("We speak Dutch in the office; English is fine for the interviews.", "English", None),
+        ("- Annual learning allowance (spend it on an Azure certification if you want).", "Azure certification",
+         None),
+        ("- Azure certification (AZ-104 or DP-100).", "Azure certification", "azure_certification"),
+        ("- Sponsored courses on Coursera for everyone.", "Coursera", None),
+        ("- A training budget that covers Databricks certifications.", "Databricks certifications", None),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]

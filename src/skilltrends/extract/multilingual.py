@@ -88,7 +88,9 @@ _FIELDS = (
     # a bare "Engenharia" / "Ingeniería" / "Ingenieurwesen" (the named branches are read above or are engineering)
     ("engineering", r"engenharia(?!\s+(?:el\u00e9trica|eletr\u00f4nica|de\s+software|de\s+computa|da\s+computa))|"
      r"ingenier\u00eda(?!\s+(?:el\u00e9ctrica|electr\u00f3nica|inform\u00e1tica|de\s+software|(?:en\s+|de\s+)?sistemas))|"
-     r"ingenieurwesen|ingegneria(?!\s+(?:elettronica|informatica))"),
+     r"ingenieurwesen|ingegneria(?!\s+(?:elettronica|informatica))|"
+     # the English word after a foreign degree: "Licenciatura in Computer Science, Mathematics or Engineering"
+     r"(?<!electrical\s)engineering"),
     ("economics", r"wirtschaftswissenschaft\w*|volkswirtschaft\w*|econom\u00eda|economia|\u00e9conomie|economics|"
      r"econometrie|economie|ekonometri[ai]|ekonomi[ai]"),
     # not the English words ("similar", "equivalent"): the English reader has read those

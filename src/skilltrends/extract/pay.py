@@ -473,7 +473,12 @@ def _is_not_pay(text: str, match: re.Match[str], p: _Patterns = _AS_WRITTEN) -> 
     mult = (match.group("bmult") or match.group("amult") or "").lower()
     if mult.startswith(("m", "b")) and mult != "m" or mult in {"bn", "billion"}:
         return True
-    if mult == "m" and not p.pay_words.search(text[max(0, match.start() - 40):match.start()]):
+    if (
+        mult == "m"
+        and not p.pay_words.search(text[max(0, match.start() - 40):match.start()])
+        and _CURRENCY_SCALE.get(_currency(match) or "", 1.0) < 100
+    ):
+        # "$50M Series B"; but "₩90M–₩130M", "¥8M – ¥12M": pay in small units is stated in millions
         return True
     after = text[match.end():match.end() + 60]
     stop = p.clause_stop.search(after)
@@ -544,7 +549,8 @@ _CODE_AFTER = re.compile(r"\A\s?([A-Za-z]{3})(?![A-Za-z])")
 _SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f]\d{3}")
 _US_AFTER = re.compile(r"\A\s?(?:US|É\.?-U\.?)(?![A-Za-z])", re.IGNORECASE)
 _FLOOR_BEFORE = re.compile(
-    r"\b(?:minimum|min\.|at\s+least|starting|(maximum|max\.|up\s+to))\b[^$£€\d]*$"
+    # ("A starting salary of €44,000": the salary a graduate starts on, one figure)
+    r"\b(?:minimum|min\.|at\s+least|starting(?!\s+(?:base\s+)?(?:salary|pay)\b)|(maximum|max\.|up\s+to))\b[^$£€\d]*$"
     # "from" right before the figure in other languages: "a partir de 55.000 €", "desde", "à partir de", "ab",
     # "a partire da", "vanaf", "od" (Polish)
     r"|(?<!\w)(?:a\s+partir\s+de|desde|à\s+partir\s+de|ab|a\s+partire\s+da|vanaf|od)\s+(?:[$£€]\s?)?$",

@@ -62,6 +62,10 @@ _DEGREE_RE = re.compile(
     r"ba(?=\s*/\s*(?:bs|b\.s|ms|m\.s))|"
     r"undergraduate\s+degree|(?:4|four)[- ]year\s+degree|honou?rs\s+degree|bac\s*\+\s*[34]\b|hbo\b)|"
     r"(?P<generic>(?:university|college|academic|technical|stem|relevant|quantitative|numerate|engineering)\s+degree|"
+    # a degree named by its field: "CS degree or equivalent experience", "a Computer Science degree"
+    # (not "Math degree, bootcamp, or neither": no degree asked for)
+    r"(?<![\w-])(?:cs|computer\s+science|maths?|mathematics|statistics|physics)\s+degree\b"
+    r"(?![^.;\n]{0,40}?\bor\s+(?:neither|none)\b)|"
     r"degree\s+(?:\(or\s+(?!(?:an?\s+)?(?:master|bachelor|ph\.?\s?d|doctor|diplom|m\.?sc|b\.?sc|ms\b|bs\b))"
     r"[^()\n]{0,40}\)\s+)?in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
     r")",
@@ -93,7 +97,7 @@ _FIELDS = (
      r"\b(?:mechanical|civil|chemical|biomedical|aerospace|industrial|mechatronics?|materials)\b"
      r"(?=\s*(?:,|/|or\b|and\b)\s*(?:[a-z]+\s+){0,2}engineering\b)|\bmechatronics?\b"),
     ("related_field", r"related\s+(?:technical\s+|quantitative\s+|scientific\s+|engineering\s+)?"
-     r"(?:field|discipline|area|subject|major|branch)(?:e?s)?|correlated\s+(?:fields?|areas?|disciplines?)|"
+     r"(?:field|discipline|area|subject|major|branch|course)(?:e?s)?|correlated\s+(?:fields?|areas?|disciplines?)|"
      r"(?:quantitative|numerate)\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
      r"(?:field|discipline|major|subject)s?|"
@@ -131,7 +135,8 @@ _EQUIVALENT_PARTS = (
     (("equivalent",), r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+|"
                       r"research\s+)?experience|equivalent\s+combination"),
     (("lieu",), r"in\s+lieu\s+of\s+(?:a\s+)?degree"),
-    (("degree", "required"), r"degree\s+(?:is\s+)?not\s+required"),
+    # "A degree is not required", "A degree is not mandatory"
+    (("degree",), r"degree\s+(?:is\s+)?not\s+(?:required|mandatory|necessary|essential)\b"),
     # "An MS or PhD ... is typical, but not required if you can show the work"
     (("required",), r"(?<=not\s)required\s+if\s+you\s+(?:can\s+)?(?:show|demonstrate|prove)\b"),
     (("degree",), r"no\s+degree\s+(?:is\s+)?(?:required|needed|requirements?)\b"),
@@ -179,7 +184,7 @@ _HEADING_START = re.compile(
     r"would|will)|"
     r"who\s+(?:you|we)|about|responsibilities|benefits|perks|your|the\s+role|you\s+(?:have|are|"
     r"will|bring|might)|"
-    r"we\s+(?:offer|are|look)|our|why|how|compensation|salary|pay|location|tech|stack|skills|key|must|extra|"
+    r"we\s+(?:offer|are|look)|our|why|how|compensation|salary|pay|location|tech|stack|skills|key|must|extra|mandatory|primary|"
     r"ideal|even|plus|desired|desirable|additional|in\s+this|a\s+day|day|great|experience$|education(?:al)?|"
     r"it\s+would|would\s+be|brownie|things|requisitos|the\s+team|team|job|position|role|logistics|"
     r"interview|hiring|where|when|mission|strong\s+candidates|candidate|advantages?|advantageous|"
@@ -878,10 +883,21 @@ def _route_qualifier(sentence: str, start: int) -> bool:
 def _yearless_route(sentence: str, p: _Patterns) -> bool:
     """Whether one of the sentence's routes is a degree without years while another states years:
     "PhD, or Master's degree and 3+ years", "At least 2 years of industry experience (or a PhD)".
-    The lowest route then asks for no years."""
-    parts = _ROUTE_SPLIT.split(sentence)
-    if len(parts) < 2:
+    The lowest route then asks for no years. A route opened in a bracket ends with it: what follows the bracket
+    is asked of every route ("MS in CS (or a BS with a strong track record), 5+ years of experience")."""
+    splits = list(_ROUTE_SPLIT.finditer(sentence))
+    if not splits:
         return False
+    parts = [sentence[: splits[0].start()]]
+    for at, split in enumerate(splits):
+        end = splits[at + 1].start() if at + 1 < len(splits) else len(sentence)
+        part = sentence[split.end() : end]
+        close = part.find(")") if sentence[split.start()] == "(" else -1
+        if close >= 0:
+            if _sentence_years(part[close + 1 :], p):
+                return False  # the years after the bracket are every route's
+            part = part[:close]
+        parts.append(part)
     with_years = [bool(_sentence_years(part, p)) for part in parts]
     return any(with_years) and any(
         not has and _DEGREE_WORD.search(part) and not _MORE_EXPERIENCE.search(part)
@@ -1496,7 +1512,7 @@ def _fields_near(
 _FIELD_STOP_BEFORE = re.compile(r"\b(?:experience|years?)\b", re.IGNORECASE)
 _LIST_CLOSE = re.compile(
     r"\bor\s+(?:an?\s+|any\s+)?(?:other\s+)?(?:similar|related|comparable|equivalent|relevant)\b"
-    r"(?:\s+(?:[\w-]+\s+)?(?:fields?|disciplines?|subjects?|areas?|majors?|branch(?:es)?)\b)?"
+    r"(?:\s+(?:[\w-]+\s+)?(?:fields?|disciplines?|subjects?|areas?|majors?|branch(?:es)?|courses?)\b)?"
     r"(?!\s+(?:experience|work|role|degree|qualification))",
     re.IGNORECASE,
 )

@@ -582,7 +582,28 @@ def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
         return None
     if _TAUGHT_IN.search(ctx.lbefore(cand, 60)):
         return None
+    after = ctx.after(cand, 60)
+    if _INTERVIEWS_ONLY.match(after):
+        return None  # "Portuguese is our day-to-day language; English is fine for the interviews"
+    if _LANGUAGE_LIST_AFTER.match(after):
+        # "policy Q&A in English, Bahasa and Thai", "classifiers ... in English and French": the languages of the
+        # product or the data; "communicate in English and Bahasa", "we work in English and Portuguese" ask for it
+        before = _clause_lbefore(ctx, cand, 100)
+        if before.endswith(" in ") and not _HUMAN_USE_BEFORE.search(before):
+            return None
     return cand.skill_id
+
+
+_INTERVIEWS_ONLY = _rx(r"\s+(?:is|works)\s+(?:fine|ok(?:ay)?)\s+for\s+(?:the\s+|our\s+)?interviews?\b")
+# another language after English, by its capital ("English, Hindi and Hinglish", "English and French")
+_LANGUAGE_LIST_AFTER = re.compile(
+    r"(?:\s*,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)*\s*,?\s+(?:and|or|&)\s+[A-Z][\w-]+|(?:\s*,\s*[A-Z][\w-]+){2}"
+)
+_HUMAN_USE_BEFORE = _fx(
+    r"\b(?:communicat\w*|speak\w*|spoken|work(?:s|ing)?|present\w*|writ\w*|reads?|fluen\w*|proficien\w*|"
+    r"interview\w*|talk\w*|collaborat\w*|bilingual|conduct\w*|teach\w*|skills?|native|command|level|explain\w*|"
+    r"report\w*|converse|conversational|documents?|english)\b"
+)
 
 
 @_rule("model_monitoring_phrase")
@@ -781,7 +802,7 @@ def _pandas(ctx: RuleContext, cand: Candidate) -> str | None:
 # Learning platforms offered as a perk ("a Coursera licence", "access to Udemy Business") are not skills asked.
 _PERK_NEAR = _fx(
     r"\b(?:budget|licen[cs]es?|subscriptions?|memberships?|access\s+to|stipend|allowance|perks?|benefits?|free|"
-    r"business|for\s+business|accounts?|vouchers?)\b"
+    r"business|for\s+business|accounts?|vouchers?|sponsored)\b"
 )
 
 
@@ -929,6 +950,43 @@ def _certification_generic(ctx: RuleContext, cand: Candidate) -> str | None:
     if _PERK_NEAR.search(before) or _CLOUD_CERT_BEFORE.search(before) or _NOT_ASKED_CERTS_BEFORE.search(before):
         return None
     return cand.skill_id
+
+
+@_rule("cloud_certification")
+def _cloud_certification(ctx: RuleContext, cand: Candidate) -> str | None:
+    """A cloud's certification asked for, not a perk ("a yearly learning allowance (use it for a GCP
+    certification if you like)")."""
+    return None if _PERK_NEAR.search(_clause_lbefore(ctx, cand)) else cand.skill_id
+
+
+@_rule("currency_code")
+def _currency_code(ctx: RuleContext, cand: Candidate) -> str | None:
+    """PHP the language, not the Philippine peso ("PHP 110,000 - 150,000 monthly", "85,000 PHP")."""
+    if _AMOUNT_AFTER.match(ctx.after(cand, 16)) or _AMOUNT_BEFORE.search(ctx.before(cand, 16)):
+        return None
+    return cand.skill_id
+
+
+# an amount, not a version ("PHP 8", "PHP 7.4"): grouped thousands, four digits or more, or a k / M
+_AMOUNT = r"(?:\d{1,3}(?:[,.\s]\d{3})+|\d{4,}|\d+(?:\.\d+)?\s?[kKmM]\b)"
+_AMOUNT_AFTER = re.compile(r"\s?" + _AMOUNT)
+_AMOUNT_BEFORE = re.compile(_AMOUNT + r"\s?$")
+
+
+@_rule("report_builder")
+def _report_builder(ctx: RuleContext, cand: Candidate) -> str | None:
+    """"Looker Studio" (once Google Data Studio) is Google's free report builder, a product apart from Looker:
+    its names are aliases only so that they are not read as Looker (annotators of two read sets: 2 of 2 absent)."""
+    return None
+
+
+@_rule("code_peer_review")
+def _code_peer_review(ctx: RuleContext, cand: Candidate) -> str | None:
+    """"Peer review" of code, not of papers ("document methods for publication and peer review")."""
+    return None if _PUBLISHING_NEAR.search(ctx.laround(cand, 50)) else cand.skill_id
+
+
+_PUBLISHING_NEAR = _fx(r"\b(?:publications?|publish\w*|journals?|papers?|manuscripts?|scientific|academic|articles?)\b")
 
 
 # Boilerplate that names certifications without asking for them: the factors of a pay range ("skill sets,

@@ -30,10 +30,12 @@ _PREFERRED_HEAD = (
     r"additional\s+(?:qualifications|skills|experience)|(?:additional|other)\s+preferred(?:\s+\w+){0,2}|"
     r"optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
-    r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if\s+you(?:\s+\w+){0,3})?|"
+    r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if(?:\s+you(?:\s+\w+){0,3})?)?|"
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
     # "Advantages:" (European postings)
     r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}|"
+    # "Added advantage" (African and Indian postings); "Secondary Skills", the optional column beside "Primary Skills"
+    r"(?:an?\s+)?added\s+advantages?|secondary\s+skills?(?:\s+\w+){0,2}|"
     # "Highly regarded" (Australian postings), "Some other highly valued skills may include:" (UK banks)
     r"highly\s+regarded(?:\s+\w+){0,2}|(?:some\s+)?(?:other\s+)?highly\s+valued(?:\s+\w+){0,4}|"
     # more ways real postings head the optional list
@@ -51,7 +53,7 @@ _PREFERRED_HEAD = (
 # Headings of the list of what the hire must bring (a "You might thrive if" list after one of these is the
 # optional one: see _FIT_HEAD) ...
 _QUALIFICATION_HEAD = (
-    r"(?:minimum|basic|required|key|essential|core|technical|your|job|educational)?\s*"
+    r"(?:minimum|basic|required|key|essential|core|technical|your|job|educational|primary|mandatory|must[\s-]*have)?\s*"
     r"(?:qualifications?|requirements|criteria|skills"
     r"(?:\s*(?:&|and)\s*(?:experience|qualifications))?|experience)|what\s+you(?:'ll|\s+will|’ll)?\s+(?:need|bring)"
     r"|what\s+(?:we(?:'re|\s+are)|we’re)\s+looking\s+for|you\s+(?:have|bring|are|should\s+have)|must[\s-]*haves?"
@@ -128,14 +130,24 @@ FORWARD_CUES = frozenset(
 # A bracket holding only a cue: "Azure (preferred) or AWS/GCP", "MLflow (a plus)"
 _BARE_CUE = _fx(r"\(\s*(?:strongly\s+)?(?:preferred|preferably|a\s+plus|a\s+bonus|bonus|nice[\s-]to[\s-]have|desirable|"
                 r"optional|advantageous|an?\s+advantage)\s*\)")
-# How a cue of a clause reaches a mention (see `_clause_cue`): anywhere in the clause, forward from it, or back from
-# its bracket
-_ANY, _FORWARD, _BACKWARD = 0, 1, 2
+# A bracket holding a cue with its own subject: "You communicate clearly in English (Tagalog is a huge plus!)"
+# qualifies Tagalog, not English
+_OWN_CUE = _fx(r"\([^()\n]{0,60}?[a-z0-9+#][^()\n]{0,60}?\s(?:is|are|would\s+be)\s+(?:an?\s+)?(?:big\s+|huge\s+|"
+               r"strong\s+|definite\s+|real\s+|added\s+)?(?:plus|bonus|advantage|asset)\b[^()\n]{0,30}\)")
+# How a cue of a clause reaches a mention (see `_clause_cue`): anywhere in the clause, forward from it, back from
+# its bracket, or only inside its bracket
+_ANY, _FORWARD, _BACKWARD, _INSIDE = 0, 1, 2, 3
 # A choice inside a bracket: "at least one public cloud (GCP preferred, AWS or Azure also ok)", "(PyTorch
 # preferred, TF2 fine)". It says which option the team likes; every option, and what the bracket qualifies,
 # is still asked for (annotators of four held-out sets agree, 21 of 21 skills). A bare "(preferred)" is a cue.
 _CHOICE_CUE = _fx(r"\((?=[^()\n]{0,80}?[a-z0-9+#][^()\n]{0,80}?\s(?:strongly\s+)?prefer)[^()\n]{0,80}?\s"
                   r"(?:strongly\s+)?(?P<cue>prefer(?:red|ably)?)\b[^()\n]{0,80}\)")
+# The same choice after a generic cloud and a separator: "cloud platforms, AWS preferred", "any one cloud - GCP
+# preferred (Vertex AI, GKE), AWS or Azure also fine", "at least one of Azure, AWS or GCP; Azure preferred" (the
+# annotators of two read sets: 3 of 3 postings, every option asked for). "Python and SQL; Go preferred" names no
+# choice: Go stays preferred.
+_CHOICE_AFTER = _fx(r"(?:\bclouds?\b|\bone\s+of\b|\bany\s+one\b)[^\n.()]{0,60}?(?:[,;:]|\s[\u2013\u2014-])\s*"
+                    r"[a-z0-9][\w.+#]*(?:\s+[\w.+#]+)?\s+(?:strongly\s+)?(?P<cue>prefer(?:red|ably)?)\b")
 # An inline label opening a run of a line ("Nice to have: weather data; experience with Ray or Dask; ...",
 # "... badly. Not required but helpful: SageMaker or another managed training service."), or a required one
 # that closes it ("Must have:"): it starts the line or follows the end of a sentence, clause or cell.
@@ -181,7 +193,7 @@ HEADING_HINTS = (
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
     "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait", "valora", "desej",
     "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory", "regarded", "valued",
-    "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt",
+    "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt", "secondary",
 )
 
 
@@ -531,6 +543,10 @@ class RequirementLevels:
             # a choice's "preferred" is no cue (see _CHOICE_CUE): blanked, offsets kept
             for a, b in _choice_cues(low):
                 low = low[:a] + " " * (b - a) + low[b:]
+        if "prefer" in low and ("cloud" in low or "one" in low):
+            for choice in _CHOICE_AFTER.finditer(low):
+                a, b = choice.span("cue")
+                low = low[:a] + " " * (b - a) + low[b:]
         self.low = low
         # cells whose level a table gives (see table_levels): they override section and cue
         self.cells = table_levels(low) if "|" in low else _NO_CELLS
@@ -656,7 +672,8 @@ class RequirementLevels:
                 # what precedes it, may be the cue
                 state = 1 + (" but " in seg or " while " in seg or " whereas " in seg)
                 state += 2 * (any(word in seg for word in FORWARD_CUES)
-                              or ("(" in seg and _BARE_CUE.search(seg) is not None))
+                              or ("(" in seg and (_BARE_CUE.search(seg) is not None
+                                                  or _OWN_CUE.search(seg) is not None)))
             self._cache[key] = state
         if state < 2:
             return state == 1 or self._labelled(start)
@@ -687,11 +704,15 @@ class RequirementLevels:
         cues = self._cues.get((lo, hi))
         if cues is None:
             cues = self._cues[lo, hi] = []
-            bare = [b.span() for b in _BARE_CUE.finditer(self.low, lo, hi)] if self.low.find("(", lo, hi) >= 0 else []
+            bracketed = self.low.find("(", lo, hi) >= 0
+            bare = [b.span() for b in _BARE_CUE.finditer(self.low, lo, hi)] if bracketed else []
+            own = [b.span() for b in _OWN_CUE.finditer(self.low, lo, hi)] if bracketed else []
             for m in _cue_pattern(self.low, lo, hi).finditer(self.low, pos, endpos):
                 at = m.start()
                 if m.group() in FORWARD_CUES:  # (at, _FORWARD, where its bracket closes, or -1)
                     cues.append((at, _FORWARD, self._bracket_end(at, lo, hi)))
+                elif (inside := next(((a, b) for a, b in own if a < at < b), None)) is not None:
+                    cues.append((inside[0], _INSIDE, inside[1]))  # (where its bracket opens, _INSIDE, closes)
                 else:  # (at, _BACKWARD, where its cue-only bracket opens), else (at, _ANY, -1)
                     opened = next((a for a, b in bare if a < at < b), -1)
                     cues.append((at, _BACKWARD, opened) if opened >= 0 else (at, _ANY, -1))
@@ -699,6 +720,7 @@ class RequirementLevels:
             kind == _ANY
             or (kind == _FORWARD and at < start and not 0 <= edge < start)
             or (kind == _BACKWARD and start < edge)
+            or (kind == _INSIDE and at < start < edge)
             for at, kind, edge in cues
         ) or self._labelled(start)
 
