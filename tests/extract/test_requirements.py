@@ -210,6 +210,7 @@ DEGREE_CASES = [
      ("economics", "physics", "related_field"), False),
     ("- Licenciatura in Actuarial Science, Statistics or Engineering.", "bachelor", ("engineering", "statistics"),
      False),
+    ("- A degree at QQI Level 8 or above in Physics or Statistics.", "bachelor", ("physics", "statistics"), False),
 ]
 
 

@@ -1080,6 +1080,13 @@ CASES = {
         ("- Azure certification (AZ-104 or DP-100).", "Azure certification", "azure_certification"),
         ("- Sponsored courses on Coursera for everyone.", "Coursera", None),
         ("- A training budget that covers Databricks certifications.", "Databricks certifications", None),
+        ("Must: Python. Nice: Scala, a feel for ad auctions.", "Scala", "scala"),
+        ("- You can explain model risk simply to the credit committee.", "explain model risk simply", "communication"),
+        ("- A solid mathematical background in calculus.", "mathematical background", "mathematics"),
+        # degree fields after a national framework level or a foreign degree's name
+        ("- An honours degree (RQF Level 6) or higher in Physics, Mathematics or Chemistry.", "Mathematics", None),
+        ("- A degree at NFQ Level 8 in Economics, Statistics or Mathematics.", "Mathematics", None),
+        ("- Licenciatura in Economics, Statistics or Mathematics.", "Statistics", None),
     ],
 }
 

@@ -67,7 +67,7 @@ _DEGREE_RE = re.compile(
     r"(?<![\w-])(?:cs|computer\s+science|maths?|mathematics|statistics|physics)\s+degree\b"
     r"(?![^.;\n]{0,40}?\bor\s+(?:neither|none)\b)|"
     r"degree\s+(?:\(or\s+(?!(?:an?\s+)?(?:master|bachelor|ph\.?\s?d|doctor|diplom|m\.?sc|b\.?sc|ms\b|bs\b))"
-    r"[^()\n]{0,40}\)\s+)?in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
+    r"[^()\n]{0,40}\)\s+|at\s+(?:[a-z]{3}\s+)?level\s+[1-8]\s+(?:or\s+(?:above|higher)\s+)?)?in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
     r")",
     re.IGNORECASE,
 )

@@ -179,7 +179,9 @@ def _language_rule(
     cue_after: str,
     cue_before: str = (
         r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|some|basic|strong|solid|"
-        r"working|know|knows|tested|exposure to)\s+)$"
+        r"working|know|knows|tested|exposure to)\s+"
+        # first after a terse HN label: "Nice: Scala, experience with GNNs", "Must: Go"
+        r"|(?:^|[.;|]\s*)(?:also\s+)?(?:nice|bonus|plus|must)\s*:\s*)$"
     ),
     reject_after: str | None = None,
     reject_before: str | None = None,
@@ -602,7 +604,7 @@ _LANGUAGE_LIST_AFTER = re.compile(
 _HUMAN_USE_BEFORE = _fx(
     r"\b(?:communicat\w*|speak\w*|spoken|work(?:s|ing)?|present\w*|writ\w*|reads?|fluen\w*|proficien\w*|"
     r"interview\w*|talk\w*|collaborat\w*|bilingual|conduct\w*|teach\w*|skills?|native|command|level|explain\w*|"
-    r"report\w*|converse|conversational|documents?|english)\b"
+    r"report\w*|converse|conversational|english)\b"
 )
 
 
@@ -1244,16 +1246,20 @@ _DEGREE_BEFORE = _fx(
     r"b\.?a\.?|m\.?a\.?|diploma|major(?:ed)?|bac\s*\+\s*\d|2[:.]1|first[- ]class|qualifications?|denkniveau|"
     # Indian and British names: "B.Tech / M.Tech / MCA in", "B.E. in", "BEng in"
     r"b\.?tech\.?|m\.?tech\.?|b\.e\.|mca|bca|b\.?eng\.?|m\.?eng\.?|"
+    # the bachelor's of Latin America and Southern Europe, written in an English posting ("Licenciatura in")
+    r"licenciatura|laurea|"
     # "Completed studies in", "a PhD program in", "Tertiary qualifications in"
     r"(?:completed|university|academic|graduate|undergraduate|higher)\s+(?:studies|education)|"
     r"(?:phd|ph\.d\.|doctoral|master['’]?s|bachelor['’]?s|degree|graduate|msc|bsc)\s+(?:program(?:me)?s?|studies))(?!\w)"
     r"(?:\s+\(?honou?rs\)?)?"  # "BSc Honours (or higher) in"
     r"(?:\s+or\s+(?:ph\.?\s?d\.?|m\.?s\.?c?\.?|masters?|doctorate|above|higher|better)(?!\w))?(?:\s+degree)?"
+    # a national framework's level: "A degree at NFQ Level 8 or higher in", "(NFQ Level 8) or higher in"
+    r"(?:\s+(?:at|of)\s+(?:[a-z]{3}\s+)?level\s+\d+(?:\s+or\s+(?:above|higher))?)?"
     # "a Bachelor's degree from an accredited college or university in ..."
     r"(?:\s+from\s+(?:an?|the)\s+(?:accredited\s+|recogni[sz]ed\s+|four-year\s+)?(?:college|university|institution)"
     r"(?:\s+or\s+(?:college|university))?)?"
     # "degree (Master or Diploma) in ...", "Bac+5 (Master's or grande école) in ..."
-    r"(?:\s*\([^()\n]{0,40}\))?"
+    r"(?:\s*\([^()\n]{0,40}\)(?:\s+or\s+(?:above|higher|better))?)?"
     # "PhD preferred, in NLP", "werk- en denkniveau, for example in Econometrics"
     r"(?:\s*,?\s*(?:preferred|required|ideally|preferably|for\s+example|e\.g\.|such\s+as)\s*,?)?\s+(?:in|of)\s+"
     # "in a quantitative field (statistics, ...": a parenthesis opens the list of fields
@@ -2110,7 +2116,7 @@ _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
-    "software", "mine", "mining",
+    "software", "mine", "mining", "explain",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -3563,6 +3569,14 @@ _TEAM_LIKING = re.compile(
 )
 
 
+# Explaining plainly, as the hire's ability: "explains trade-offs clearly to non-technical folks", "You explain
+# your results in plain language to engineers" (read postings: communication in 6 gold and 1 implicit of 8)
+_EXPLAIN_PLAINLY = re.compile(
+    r"((?:explain|explains|explaining)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:clearly|simply|"
+    r"in[ \t]+plain[ \t]+(?:language|english|words|terms)))\b"
+)
+
+
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
@@ -3627,6 +3641,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
                                  before=_hire_verb_slot)),
     (("prompt",), _phrase_finder(_PROMPT_ALONE, "prompt_engineering", lambda low, scan: scan("prompt"),
                                  before=lambda low, s, w: low.endswith(("when to ", "how to "), 0, s))),
+    (("explain",), _phrase_finder(_EXPLAIN_PLAINLY, "communication", lambda low, scan: scan("explain"))),
     (("enjoy", "love", "happy", "thriv"), _phrase_finder(
         _TEAM_LIKING, "teamwork",
         lambda low, scan: scan("enjoy") + scan("love") + scan("happy") + scan("thriv"))),
