@@ -170,6 +170,22 @@ LEVELS = [
     # a bracket with a cue and its own subject qualifies only what it holds
     ("Requirements\n- You ship services in Go (Rust is a big plus).\n", "Go", "required"),
     ("Requirements\n- You ship services in Go (Rust is a big plus).\n", "Rust", "preferred"),
+    # the level in prose: more cues and headings of the nice-to-haves
+    ("Requirements\n- SQL.\n- Not required, but Kafka experience is useful.\n", "Kafka", "preferred"),
+    ("Requirements\n- SQL.\n- If you've run Spark in production, great.\n", "Spark", "preferred"),
+    ("Requirements\n- SQL.\n- It's great if you have used Snowflake.\n", "Snowflake", "preferred"),
+    ("Requirements\n- SQL.\n- Some Terraform would help.\n", "Terraform", "preferred"),
+    ("Requirements\n- SQL.\n- Bonus points: Airflow and dbt.\n", "dbt", "preferred"),
+    ("Requirements\n- SQL.\n- Not required: Docker.\n", "Docker", "preferred"),
+    ("Requirements\n- SQL.\n\nThings that would make you stand out\n- Kubeflow.\n", "Kubeflow", "preferred"),
+    ("Requirements\n- SQL.\n\nWhat sets you apart\n- MLflow.\n", "MLflow", "preferred"),
+    ("Requirements\n- SQL.\n\nIt's great if you\n- know Redis.\n", "Redis", "preferred"),
+    ("Requirements\n- SQL.\n\nWhat would be nice\n- Flink.\n", "Flink", "preferred"),
+    ("Requirements\n- SQL.\n\nWe'd also love\n- Dagster experience.\n", "Dagster", "preferred"),
+    ("Requirements\n- SQL.\n\nNot required\n- Tableau.\n", "Tableau", "preferred"),
+    ("Requirements\n- SQL.\n\nGood to know\n- Looker.\n", "Looker", "preferred"),
+    # a comma and "great" inside a list is no cue
+    ("Requirements\n- Strong Python, great SQL.\n", "SQL", "required"),
 ]
 
 

@@ -26,7 +26,11 @@ _PREFERRED_HEAD = (
     r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
     r"good[\s-]to[\s-]haves?|desired(?!\s+candidate\s+profile)(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
     r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
-    r"(?:what\s+)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|you(?:['’]ll|\s+will)?\s+stand\s+out\s+if(?:\s+\w+){0,3}|"
+    r"(?:(?:what|things)\s+(?:that\s+)?)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|"
+    r"(?:what\s+(?:would\s+)?)?(?:sets?|would\s+set)\s+you\s+apart|"
+    r"(?:it['’]s|it\s+is)\s+(?:great|nice|a\s+plus|a\s+bonus)(?:\s+if(?:\s+you(?:\s+\w+){0,3})?)?|"
+    r"what\s+would\s+be\s+(?:nice|great|a\s+plus)|not\s+required(?:\s*\([^)\n]{0,30}\))?|good\s+to\s+know|"
+    r"(?:we['’]d|we\s+would)\s+also\s+love(?:\s+\w+){0,3}|nice,?\s+(?:but\s+)?not\s+(?:necessary|required|essential)|you(?:['’]ll|\s+will)?\s+stand\s+out\s+if(?:\s+\w+){0,3}|"
     r"additional\s+(?:qualifications|skills|experience)|(?:additional|other)\s+preferred(?:\s+\w+){0,2}|"
     r"optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
@@ -107,12 +111,17 @@ _CUE_PHRASE = (
     r"not\s+(?:strictly\s+)?(?:required|necessary|needed)\s*,?\s*(?:but|though|although)|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|not\s+(?:essential|mandatory|"
     r"a\s+must)|(?:we(?:'d|\u2019d|\s+would)\s+)?love\s+(?:it\s+)?if|would\s+love\s+to\s+see|in\s+your\s+favou?r|"
-    r"gives?\s+you\s+an\s+edge|a\s+nice\s+extra|good\s+to\s+know)\b|\(\s*(?:plus|optional|nice)\s*\)"
+    r"gives?\s+you\s+an\s+edge|a\s+nice\s+extra|good\s+to\s+know|"
+    # "Java would help", "Terraform experience is useful", "It's great if you know Redis", "If you've touched
+    # Spark, great"
+    r"would\s+(?:also\s+)?help|(?:is|are|would\s+be)\s+(?:also\s+)?useful|(?:it['’]s|it\s+is)\s+(?:great|nice)\s+if|"
+    r"(?<=,\s)(?:great|even\s+better|awesome|brilliant)(?=\s*(?:[.!;)]|$)))\b|\(\s*(?:plus|optional|nice)\s*\)"
     # the same cues in the postings' other languages
     r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
     r"valorables?|id\u00e9alement|appr\u00e9ci\u00e9e?s?|diferencial|desej\u00e1ve(?:l|is)|gradit[oaie])\b"
 )
-_CUE_LABEL = r"(?:also\s+)?(?:nice|plus|bonus)\s*:"  # "Must: Python. Nice: vLLM, Rust. Also nice: Triton" (terse HN)
+# "Must: Python. Nice: vLLM, Rust. Also nice: Triton" (terse HN); "Bonus points: Airflow", "Not required: Docker"
+_CUE_LABEL = r"(?:also\s+)?(?:nice|plus|bonus(?:\s+points)?|extra\s+points|even\s+better|not\s+required)\s*:"
 _CUE_NICE = r"\b(?:is|are)\s+nice\b"
 _CUE = _fx(_CUE_PHRASE + r"|(?:^|(?<=[.;]\s)|(?<=\|\s))" + _CUE_LABEL + "|" + _CUE_NICE)
 # _CUE's three alternatives apart, for `_cue_in`: sre tries _CUE's look-behinds at every position of a
@@ -177,7 +186,7 @@ CUE_HINTS = (
     "vorteil", "nschenswert", "deseable", "valora", "id\u00e9al", "appr\u00e9ci", "diferencial", "desej", "gradit",
     "souhait", "extra point", "brownie point", "not essential", "not mandatory", "not a must", "love it if",
     "love if", "love to see", "your favo", "an edge", "not necessary",
-    "not needed", "not strictly", "helps",
+    "not needed", "not strictly", "help", "useful", "awesome", "brilliant",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
@@ -193,7 +202,7 @@ HEADING_HINTS = (
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
     "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait", "valora", "desej",
     "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory", "regarded", "valued",
-    "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt", "secondary",
+    "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt", "secondary", "apart", "not required",
 )
 
 
