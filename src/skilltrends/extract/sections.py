@@ -525,6 +525,21 @@ def _choice_cues(low: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _choice_after_cues(low: str) -> list[tuple[int, int]]:
+    """The "cue" spans of `_CHOICE_AFTER.finditer(low)`, the pattern tried only in the line's 110 characters before
+    each "prefer" (every match ends at one, and starts at most 60 + 2 + 15 + 25 characters before it)."""
+    spans = []
+    at = low.find("prefer")
+    while at >= 0:
+        lo = max(low.rfind("\n", 0, at) + 1, at - 110)
+        for choice in _CHOICE_AFTER.finditer(low, lo, at + 16):
+            if choice.start("cue") == at:
+                spans.append(choice.span("cue"))
+                break
+        at = low.find("prefer", at + 1)
+    return spans
+
+
 class RequirementLevels:
     """Per-text lookup of requirement levels; build once per text, query per mention."""
 
@@ -552,9 +567,8 @@ class RequirementLevels:
             # a choice's "preferred" is no cue (see _CHOICE_CUE): blanked, offsets kept
             for a, b in _choice_cues(low):
                 low = low[:a] + " " * (b - a) + low[b:]
-        if "prefer" in low and ("cloud" in low or "one" in low):
-            for choice in _CHOICE_AFTER.finditer(low):
-                a, b = choice.span("cue")
+        if "prefer" in low and ("cloud" in low or " one" in low):
+            for a, b in _choice_after_cues(low):
                 low = low[:a] + " " * (b - a) + low[b:]
         self.low = low
         # cells whose level a table gives (see table_levels): they override section and cue
