@@ -35,7 +35,7 @@ def _mention_of(span: Span) -> Mention | None:
     extension values by its offsets alone, so two skills of one alias, "AKS" as Azure and Kubernetes, would share
     them; read through the doc's mentions instead.)"""
     mentions: tuple[Mention, ...] = span.doc._.skill_mentions
-    at = bisect.bisect_left([m.start for m in mentions], span.start_char)
+    at = bisect.bisect_left(mentions, span.start_char, key=lambda m: m.start)  # mentions are sorted by start
     while at < len(mentions) and mentions[at].start == span.start_char:
         mention = mentions[at]
         if mention.end == span.end_char and mention.skill_id == span.label_:
