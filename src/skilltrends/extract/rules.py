@@ -814,12 +814,16 @@ def _clause_lbefore(ctx: RuleContext, cand: Candidate, n: int = 60) -> str:
     return before[max(before.rfind("\n"), before.rfind(". ")) + 1 :]
 
 
+def _in_perk_clause(ctx: RuleContext, cand: Candidate) -> bool:
+    """Whether a perk word comes before `cand` in its line or sentence ("a budget for AWS certifications")."""
+    return _PERK_NEAR.search(_clause_lbefore(ctx, cand)) is not None
+
+
 @_rule("learning_platform")
 def _learning_platform(ctx: RuleContext, cand: Candidate) -> str | None:
-    before = _clause_lbefore(ctx, cand)
     after = ctx.lafter(cand, 25)
     after = after[: after.find("\n")] if "\n" in after else after
-    return None if _PERK_NEAR.search(before) or _PERK_NEAR.search(after) else cand.skill_id
+    return None if _in_perk_clause(ctx, cand) or _PERK_NEAR.search(after) else cand.skill_id
 
 
 # --- clouds, their certifications and other short names ------------------------------------------
@@ -851,9 +855,7 @@ def _cloud_provider(ctx: RuleContext, cand: Candidate) -> str | None:
         _CERT_AFTER.match(line_after) or _CERT_BEFORE.search(before.rsplit("\n", 1)[-1])
     ):
         # "a yearly education stipend (AWS and Google Cloud certifications included)": a perk, not asked for
-        if _PERK_NEAR.search(_clause_lbefore(ctx, cand)):
-            return None
-        return _CERTIFICATION_OF[cand.skill_id]
+        return None if _in_perk_clause(ctx, cand) else _CERTIFICATION_OF[cand.skill_id]
     return cand.skill_id
 
 
@@ -958,7 +960,7 @@ def _certification_generic(ctx: RuleContext, cand: Candidate) -> str | None:
 def _cloud_certification(ctx: RuleContext, cand: Candidate) -> str | None:
     """A cloud's certification asked for, not a perk ("a yearly learning allowance (use it for a GCP
     certification if you like)")."""
-    return None if _PERK_NEAR.search(_clause_lbefore(ctx, cand)) else cand.skill_id
+    return None if _in_perk_clause(ctx, cand) else cand.skill_id
 
 
 @_rule("currency_code")

@@ -564,12 +564,13 @@ class RequirementLevels:
         if low is None or len(low) != len(text):
             low = lower(text)
         low = fold(low)
-        if "prefer" in low and "(" in low:
-            # a choice's "preferred" is no cue (see _CHOICE_CUE): blanked, offsets kept
-            for a, b in _choice_cues(low):
-                low = low[:a] + " " * (b - a) + low[b:]
-        if "prefer" in low and ("cloud" in low or " one" in low):
-            for a, b in _choice_after_cues(low):
+        if "prefer" in low:
+            # a choice's "preferred" is no cue (see _CHOICE_CUE, _CHOICE_AFTER): blanked, offsets kept (a span both
+            # find is blanked twice, to the same effect)
+            choices = _choice_cues(low) if "(" in low else []
+            if "cloud" in low or " one" in low:
+                choices += _choice_after_cues(low)
+            for a, b in choices:
                 low = low[:a] + " " * (b - a) + low[b:]
         self.low = low
         # cells whose level a table gives (see table_levels): they override section and cue
