@@ -186,6 +186,16 @@ LEVELS = [
     ("Requirements\n- SQL.\n\nGood to know\n- Looker.\n", "Looker", "preferred"),
     # a comma and "great" inside a list is no cue
     ("Requirements\n- Strong Python, great SQL.\n", "SQL", "required"),
+    # session 18: more cues in prose
+    ("Requirements\n- Python. Extra credit for Rust or Zig.\n", "Rust", "preferred"),
+    ("Requirements\n- Python.\n- Not required, but nice: Dagster.\n", "Dagster", "preferred"),
+    ("About you\nStrong Python. If you have shipped on Ray, let us know.\n", "Ray", "preferred"),
+    ("About you\nStrong Python. If you have shipped on Ray, let us know.\n", "Python", "required"),
+    ("Requirements\n- Python.\n- Some Scala, or willingness to learn it.\n", "Scala", "preferred"),
+    ("You don't need experience with Snowflake; we'll show you around.\n", "Snowflake", "preferred"),
+    ("We moved to Prefect, so you don't need experience with our old scheduler.\n", "Prefect", "required"),
+    ("Requirements\n- Python. Some Go helps (our gateway), as does Terraform.\n", "Terraform", "preferred"),
+    ("Requirements\n- Python. Some Go helps (our gateway), as does Terraform.\n", "Python", "required"),
 ]
 
 

@@ -211,6 +211,11 @@ DEGREE_CASES = [
     ("- Licenciatura in Actuarial Science, Statistics or Engineering.", "bachelor", ("engineering", "statistics"),
      False),
     ("- A degree at QQI Level 8 or above in Physics or Statistics.", "bachelor", ("physics", "statistics"), False),
+    # session 18: "No PhD needed"; a negation before a colon is not the degree after it; "or something similar"
+    ("Senior-level experience with search. No PhD needed.", None, (), False),
+    ("- No master's degree required, just curiosity.", None, (), False),
+    ("You don't need a PhD: a BSc in Physics or something similar is plenty.", "bachelor",
+     ("physics", "related_field"), False),
 ]
 
 
@@ -331,6 +336,9 @@ YEARS_CASES = [
     # a route in a bracket ends with it: the years after it are every route's
     ("Must have: MSc in Statistics (or a BSc with strong Kaggle results), 4+ years in industry, SQL.", 4, None),
     ("- PhD in ML (or an MS and 2+ years of experience).", None, None),
+    # session 18: "up to N years" is none to N; a company "N years into" something is no experience
+    ("- A graduate, or someone with up to three years of experience in analytics.", 0, 3),
+    ("We are five years into rebuilding our platform as a data company. 2+ years of Python.", 2, None),
 ]
 
 

@@ -627,7 +627,8 @@ CASES = {
     "realtime_pipelines": [
         ("- Build batch and real-time feature pipelines.", "real-time", "streaming"),
         ("- Build batch and real-time feature pipelines.", "pipelines", "etl"),
-        ("- Own everything from feature pipelines to serving.", "pipelines", None),
+        # "feature pipelines" alone are data pipelines too (sets 12-19 label them etl in 14 of 14 postings)
+        ("- Own everything from feature pipelines to serving.", "pipelines", "etl"),
     ],
     "angular_framework": [
         ("Solid rigid-body kinematics (angular velocity, quaternions).", "angular", None),
@@ -1088,6 +1089,32 @@ CASES = {
         ("- A degree at NFQ Level 8 in Economics, Statistics or Mathematics.", "Mathematics", None),
         ("- Licenciatura in Economics, Statistics or Mathematics.", "Statistics", None),
     ],
+    "session18_rules": [
+        # independent sentences for the rules and aliases added after reading set 19
+        ("- Hands-on time with sentence-transformer models.", "sentence-transformer", "sentence_transformers"),
+        ("- Raise the bar on code and design reviews across the guild.", "code and design reviews", "code_review"),
+        ("- Working knowledge of security concepts such as OAuth and RBAC.", "security concepts", "security"),
+        ("- Try neural rankers against our GBDT baseline.", "neural rankers", "neural_networks"),
+        ("- Own the scoring service that answers every checkout.", "scoring service", "model_serving"),
+        ("- Move our models onto a shared serving layer.", "serving layer", "model_serving"),
+        ("- Track your experiments in Comet and share them.", "Track your experiments", "experiment_tracking"),
+        ("- Write dbt tests for every mart.", "dbt tests", "software_testing"),
+        ("- Any experiment tracker will do.", "experiment tracker", "experiment_tracking"),
+        # British spellings of the taxonomy's American aliases
+        ("- Stochastic optimisation for the fleet plan.", "Stochastic optimisation", "optimization"),
+        ("- Uplift modelling for retention offers.", "Uplift modelling", "causal_inference"),
+        # "feature pipelines" are data pipelines; models that rank; "unsupervised and ..."; the edge
+        ("- Maintain the feature pipelines in Beam.", "pipelines", "etl"),
+        ("- Build the models that rank listings for each search.", "rank", "search_ranking"),
+        ("Our team's models that rank highly on public leaderboards.", "rank", None),
+        ("- Use unsupervised and self-supervised approaches on logs.", "unsupervised", "unsupervised_learning"),
+        ("- Compress models for the edge: pruning and INT8.", "the edge", "edge_computing"),
+        ("- Keep the models on the edge of the network fresh.", "the edge", None),
+        ("- 4+ years of experience, with models deployed in production.", "deployed", "model_serving"),
+        ("Our models deployed in production answer millions of calls.", "deployed", None),
+        # monitoring listed as a stage of the lifecycle with retraining
+        ("- Reproducible training, monitoring and retraining for every model.", "monitoring", "model_monitoring"),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]
@@ -1111,6 +1138,12 @@ def test_rules_decide_ambiguous_mention(
         outer = [m for m in at if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
                                           for o in at)]
         assert [m.skill_id for m in outer] == [expected], f"{rule}: {mentions}"
+
+
+def test_graph_ml_names_graph_ml_and_machine_learning(nlp: Language) -> None:
+    """"graph ML" (added after reading set 19) is graph ML and, as the bare "ML" in it was, machine learning."""
+    mentions = extract_posting(nlp, "- Experience with graph ML for link prediction.").mentions
+    assert {m.skill_id for m in mentions if m.text == "graph ML"} == {"graph_ml", "machine_learning"}
 
 
 @pytest.mark.parametrize(

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable
@@ -64,13 +65,26 @@ _MAX_RULE_PASSES = 3
 _NEAR = 60
 
 
+# American spellings the taxonomy is written in, and their British forms ("mathematical optimisation",
+# "unsupervised clustering" is spelt the same, "uplift modelling"): one direction only, and only the suffixed
+# forms, so "Arize" never becomes "arise".
+_BRITISH = re.compile(r"(?<=[a-z])(?:iz(?=(?:ations?|ing|ed|ers?)\b)|yz(?=(?:e|ed|ing)\b)|(?<=model|label)(?=ing\b))")
+
+
+def _british(match: re.Match[str]) -> str:
+    return "l" if not match.group() else match.group().replace("z", "s")
+
+
 def _variants(alias: str) -> list[str]:
-    """Spelling variants generated for every alias: hyphen <-> space ("scikit-learn" / "scikit learn")."""
+    """Spelling variants generated for every alias: hyphen <-> space ("scikit-learn" / "scikit learn"), and the
+    British form of an American one ("price optimization" / "price optimisation")."""
     out = [alias]
     if "-" in alias:
         out.append(alias.replace("-", " "))
     if " " in alias:
         out.append(alias.replace(" ", "-"))
+    if (british := _BRITISH.sub(_british, alias)) != alias:
+        out += _variants(british)
     return out
 
 

@@ -101,7 +101,7 @@ _FIELDS = (
      r"(?:quantitative|numerate)\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
      r"(?:field|discipline|major|subject)s?|"
-     r"\bstem\b|similar\s+quantitative|\bor\s+(?:similar|related|comparable)\b(?!\s+(?:experience|work|role))"),
+     r"\bstem\b|similar\s+quantitative|\bor\s+(?:something\s+)?(?:similar|related|comparable)\b(?!\s+(?:experience|work|role))"),
 )
 # Where a match of each field's pattern can start: every alternative starts with one of these (lower-cased),
 # after its zero-width assertions. On a lower-cased sentence the pattern is tried only there (speed only:
@@ -217,6 +217,8 @@ _ROUTE_WORDS = re.compile(
 _NEGATED_DEGREE = re.compile(
     r"\bnot\s+(?:required|necessary|needed|mandatory|a\s+requirement)|\b(?:don't|do\s+not|doesn't|does\s+not|"
     r"won't)\s+(?:need|require)|\bno\s+need\s+for|\bwithout\s+an?\b|"
+    # "No PhD needed", "no graduate degree required"
+    r"\bno\s+(?:[\w.'’/-]+\s+){1,3}(?:needed|required|necessary)\b|"
     # a degree that counts towards something else: "(a PhD counts as experience)"
     r"\bcounts?\s+(?:as|towards?)\b",
     re.IGNORECASE,
@@ -277,8 +279,8 @@ _NOT_EXPERIENCE_AFTER = re.compile(
     r"science|analy|platform|infra|pipeline))|of\s+(?:growth|history|runway|funding|"
     r"operation|existence|profitab\w+)|vesting|cliff|warranty|you\s+will|from\s+now|later|in\s+business|"
     r"anniversary|of\s+age|of\s+schooling|(?<!after\sa\s)(?<!after\syour\s)(?<!after\sthe\s)degree|program|course)\b"
-    # company history: "For over 20 years, our people have delivered ..."
-    r"|\A\s*,\s*(?:our|we|the\s+company)\b",
+    # company history: "For over 20 years, our people have delivered ...", "about six years into rebuilding"
+    r"|\A\s*,\s*(?:our|we|the\s+company)\b|\A\s+into\b",
     re.IGNORECASE,
 )
 # "or 3+ years with a Master's degree": the years of a degree route (not "a 4 year degree")
@@ -501,7 +503,7 @@ _OR_EQUIVALENT_LOWERED = re.compile(
 )
 # - Every _NEGATED_DEGREE alternative holds one of these: "not" (also "do not", "does not"), "n't" (don't,
 #   doesn't, won't), "need" ("no need for"), "without", "count" ("counts as"); without one there is no match.
-_NEGATED_WORDS = ("not", "n't", "need", "without", "count")
+_NEGATED_WORDS = ("not", "n't", "need", "without", "count", "required", "necessary")
 # - Every _PREFERRED_CUE alternative holds one of these ("prefer" for preferred/preferably/prefer, "plus" for
 #   the "a plus" forms, "desir" for desirable/desired, "advantage" for advantageous/an advantage, "required"
 #   for "not required", "would" and "great" for the "would be"/"great to have" forms).
@@ -535,6 +537,7 @@ def _may_qualify(sentence: str, p: _Patterns) -> bool:
     _NEGATED_WORDS and none of _CUE_WORDS (see _is_negated and _has_cue)."""
     return p is not _LOWERED or _may_cue(sentence) or (
         "not" in sentence or "n't" in sentence or "need" in sentence or "without" in sentence or "count" in sentence
+        or "necessary" in sentence
     )
 
 
@@ -598,6 +601,7 @@ def _is_negated(clause: str, p: _Patterns) -> bool:
     """Whether `p.negated_degree` matches in `clause`."""
     if p is _LOWERED and not (
         "not" in clause or "n't" in clause or "need" in clause or "without" in clause or "count" in clause
+        or "required" in clause or "necessary" in clause
     ):
         return False  # none of _NEGATED_WORDS
     return p.negated_degree.search(clause) is not None
@@ -756,8 +760,16 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
                 if is_preferred_section:
                     continue  # see below
             else:
-                clause = _clause_at(sentence, hit.start(), hit.end(), cuts)
-                if _is_negated(clause, p) or _not_required_after(sentence, hit.end()):
+                left, right = _clause_span(sentence, hit.start(), hit.end(), cuts)
+                clause = sentence[left:right]
+                if _is_negated(clause, p) and (
+                    (colon := sentence.rfind(": ", left, hit.start())) < 0
+                    or _is_negated(sentence[colon + 1 : right], p)
+                ):
+                    # but "You don't need a graduate degree: a bachelor's in CS is what we look for" asks for
+                    # the degree after the colon
+                    continue
+                if _not_required_after(sentence, hit.end()):
                     continue
                 if (is_preferred_section or _has_cue(clause, p) or _preferred_at_end(sentence, hit, hits)
                         or _BRACKET_CUE.match(sentence, hit.end()) is not None):
@@ -1072,7 +1084,7 @@ def _span_years(m: re.Match[str]) -> tuple[float | None, float | None]:
         return None, None
     lead = m.group("lead")
     if lead and _SPACES.sub(" ", lead.lower()).strip() == "up to":
-        return None, round(value * scale, 2)
+        return 0.0, round(value * scale, 2)  # "someone with up to two years of experience": none to two
     return round(value * scale, 2), None
 
 
@@ -1463,12 +1475,18 @@ def _is_word(ch: str) -> bool:
 def _clause_at(sentence: str, start: int, end: int, cuts: tuple[list[int], list[int]]) -> str:
     """The clause of `sentence` around [start, end), given its `_cuts`: from the last cut's end at or before
     `start` to the first cut's start at or after `end` (both lists are in order)."""
+    left, right = _clause_span(sentence, start, end, cuts)
+    return sentence[left:right]
+
+
+def _clause_span(sentence: str, start: int, end: int, cuts: tuple[list[int], list[int]]) -> tuple[int, int]:
+    """Where `_clause_at`'s clause starts and ends in `sentence`."""
     cut_starts, cut_ends = cuts
     before = bisect_right(cut_ends, start)
     left = cut_ends[before - 1] if before else 0
     after = bisect_left(cut_starts, end)
     right = cut_starts[after] if after < len(cut_starts) else len(sentence)
-    return sentence[left:right]
+    return left, right
 
 
 def _fields_near(

@@ -2118,7 +2118,7 @@ _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
-    "software", "mine", "mining", "explain",
+    "software", "mine", "mining", "explain", "edge",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2297,7 +2297,6 @@ _MOD_BREAKS = "\n.:;()"
 assert not _MOD_CHARS.intersection(_MOD_BREAKS)
 _UP_TO_LAST_BREAK = re.compile(r".*[\n.:;()]", re.DOTALL)  # greedy: ends after the last of _MOD_BREAKS
 _STREAMING_WORD = re.compile(r"\b(?:streaming|real-?time)\b")
-_ETL_MOD = re.compile(r"\b(?!features?\b)[a-z]")  # a modifier other than "feature(s)"
 
 
 def _mods_end_at(low: str, start: int, end: int) -> bool:
@@ -2364,9 +2363,9 @@ def _pipelines(text: str, low: str, scan: _Scan) -> list[Candidate]:
             if _mods_end_at(low, start, end):
                 if (brk := _UP_TO_LAST_BREAK.match(low, start, end)) is not None:
                     start = brk.end()
+                # "feature pipelines" too: pipelines that compute features from raw data (sets 12-19 label
+                # them etl in 14 of 14 postings; earlier sets, written to an older note, in 2 of 12)
                 mods = _PIPELINE_MODS_BEFORE.search(low, start, at)
-                if mods is not None and not _ETL_MOD.search(mods.group(1)):
-                    mods = None  # "feature pipelines" alone: feature engineering, not ETL
         if head is not None and mods is not None and not _NOUN_AFTER.match(text, head.end()):
             # not "pipeline metrics", "data pipelines team"
             streaming = _STREAMING_WORD.search(mods.group(1))
@@ -3341,7 +3340,8 @@ def _predict_models(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # alone is not (31 gold, 19 absent).
 _STAGES = (
     r"(?:model[ \t]+)?(?:deployment|deploying|serving|inference|evaluation|monitoring|backtesting|validation|"
-    r"tuning|feature[ \t]+engineering|curation|data[ \t]+preparation|pre-?processing|labell?ing|experimentation)"
+    r"retraining|tuning|feature[ \t]+engineering|curation|data[ \t]+preparation|pre-?processing|labell?ing|"
+    r"experimentation)"
 )
 _STAGE_SEP = r"[ \t]*(?:,|and|&|/|through[ \t]+to|to)[ \t]*(?:and[ \t]+)?"
 _TRAINING_STAGE = re.compile(r"training\b(?:" + _STAGE_SEP + _STAGES + r"\b)*")  # matched at "training"
@@ -3579,6 +3579,60 @@ _EXPLAIN_PLAINLY = re.compile(
 )
 
 
+# Ranking as what the hire's models do: "Build and improve the models that rank pros for each job request",
+# "Improve the matching model that ranks jobs for each candidate" (read postings: search_ranking in 5 of 5).
+# Not "ranks highly / first / among".
+_MODELS_THAT_RANK = re.compile(
+    r"models?[ \t]+that[ \t]+(rank|ranks)[ \t]+(?!(?:high|higher|highly|first|among|top|well|above|below)\b)[a-z]"
+)
+
+
+def _models_that_rank(low: str, start: int, word: str) -> bool:
+    return not _not_the_hire(_clause_before(low, start))
+
+
+# "unsupervised" before a coordinated learning noun: "unsupervised and semi-supervised methods", "unsupervised
+# and graph-based approaches" (read postings: 2 of 2 gold)
+_UNSUPERVISED_AND = re.compile(
+    r"(unsupervised)[ \t]*(?:,|and|or|/|&)[ \t]*(?:[\w-]+[ \t]*(?:,|and|or|/|&)[ \t]*)?[\w-]+[ \t]+"
+    r"(?:methods|approaches|techniques|learning|models|algorithms)\b"
+)
+
+
+def _unsupervised_starts(low: str, scan: _Scan) -> list[int]:
+    return [at - 2 for at in scan("supervis") if low.endswith("un", 0, at)]
+
+
+# Models run at the edge, as the hire's work: "Optimize models for the edge: export to ONNX", "run them on the
+# edge (NVIDIA Jetson Orin)" (read postings: edge_computing in 4 of 4; "at the edge of its training data" is not)
+_FOR_THE_EDGE = re.compile(
+    r"(?:models?|them|it|inference|networks?)[ \t]+(?:for|on|at|to)[ \t]+(the[ \t]+edge)\b(?![ \t]+(?:of|case))"
+)
+
+
+def _for_the_edge_starts(low: str, scan: _Scan) -> list[int]:
+    # "edge" after "the " (not the "edge" of every "knowledge"); a match starts at a word at most 26 characters
+    # before it ("networks" + " to the ")
+    starts = []
+    for at in scan("edge"):
+        if low.endswith("the ", 0, at):
+            starts += [i for i in range(max(0, at - 26), at - 4) if i == 0 or not low[i - 1].isalnum()]
+    return starts
+
+
+# Models the hire has deployed, named after them: "3+ years ..., with models deployed on real hardware or in
+# production" (the participle after its noun; "deployed models" before it is an adjective)
+_MODELS_DEPLOYED = re.compile(r"models?[ \t]+(deployed)[ \t]+(?:on|in|to|into)\b")
+
+
+def _models_deployed(low: str, start: int, word: str) -> bool:
+    clause = _clause_before(low, start)
+    return _HIRE_HAS.search(clause) is not None and not _not_the_hire(clause)
+
+
+_HIRE_HAS = re.compile(r"\b(?:you|your|experience|years?|track[ \t]+record)\b")
+
+
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
@@ -3644,6 +3698,12 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("prompt",), _phrase_finder(_PROMPT_ALONE, "prompt_engineering", lambda low, scan: scan("prompt"),
                                  before=lambda low, s, w: low.endswith(("when to ", "how to "), 0, s))),
     (("explain",), _phrase_finder(_EXPLAIN_PLAINLY, "communication", lambda low, scan: scan("explain"))),
+    (("mod",), _phrase_finder(_MODELS_THAT_RANK, "search_ranking", lambda low, scan: scan.words("mod", "model"),
+                              before=_models_that_rank)),
+    (("supervis",), _phrase_finder(_UNSUPERVISED_AND, "unsupervised_learning", _unsupervised_starts)),
+    (("edge",), _phrase_finder(_FOR_THE_EDGE, "edge_computing", _for_the_edge_starts)),
+    (("mod",), _phrase_finder(_MODELS_DEPLOYED, "model_serving", lambda low, scan: scan.words("mod", "model"),
+                              before=_models_deployed)),
     (("enjoy", "love", "happy", "thriv"), _phrase_finder(
         _TEAM_LIKING, "teamwork",
         lambda low, scan: scan("enjoy") + scan("love") + scan("happy") + scan("thriv"))),

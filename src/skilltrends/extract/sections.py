@@ -34,7 +34,7 @@ _PREFERRED_HEAD = (
     r"you(?:['’]ll|\s+will)?\s+stand\s+out\s+if(?:\s+\w+){0,3}|"
     r"additional\s+(?:qualifications|skills|experience)|(?:additional|other)\s+preferred(?:\s+\w+){0,2}|"
     r"optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
-    r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required\s+but\s+\w+(?:\s+\w+){0,2}|"
+    r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required,?\s+but\s+\w+(?:\s+\w+){0,2}|"
     r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if(?:\s+you(?:\s+\w+){0,3})?)?|"
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
     # "Advantages:" (European postings)
@@ -108,15 +108,22 @@ _CUE_PHRASE = (
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|"
     # "Familiarity with LLMs is considered an asset"; "some C or C++ helps", "... but it helps" (not "where it helps")
-    r"considered\s+(?:an?\s+)?(?:plus|bonus|advantage|asset)|(?<!where\sit\s)(?<!when\sit\s)(?<!if\sit\s)helps(?=\s*(?:[.;)]|$))|"
+    r"considered\s+(?:an?\s+)?(?:plus|bonus|advantage|asset)|(?<!where\sit\s)(?<!when\sit\s)(?<!if\sit\s)helps(?=\s*(?:[.;)(]|,\s+as\s+do(?:es)?\b|$))|"
     r"not\s+(?:strictly\s+)?(?:required|necessary|needed)\s*,?\s*(?:but|though|although)|"
-    r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|not\s+(?:essential|mandatory|"
+    r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|extra\s+credit|not\s+(?:essential|mandatory|"
     r"a\s+must)|(?:we(?:'d|\u2019d|\s+would)\s+)?love\s+(?:it\s+)?if|would\s+love\s+to\s+see|in\s+your\s+favou?r|"
     r"gives?\s+you\s+an\s+edge|a\s+nice\s+extra|good\s+to\s+know|"
     # "Java would help", "Terraform experience is useful", "It's great if you know Redis", "If you've touched
     # Spark, great"
     r"would\s+(?:also\s+)?help|(?:is|are|would\s+be)\s+(?:also\s+)?useful|(?:it['’]s|it\s+is)\s+(?:great|nice)\s+if|"
-    r"(?<=,\s)(?:great|even\s+better|awesome|brilliant)(?=\s*(?:[.!;)]|$)))\b|\(\s*(?:plus|optional|nice)\s*\)"
+    r"(?<=,\s)(?:great|even\s+better|awesome|brilliant)(?=\s*(?:[.!;)]|$))|"
+    # "If you've used JAX or Dagster, tell us"; "Comfort with SQL, or willingness to learn it"; "You don't need
+    # production experience with Kubernetes; we'll teach you"
+    r"(?<=,\s)(?:tell\s+us|let\s+us\s+know|mention\s+it)(?=\s*(?:[.!;)]|$))|"
+    r"(?<=,\s)or\s+(?:a\s+)?(?:willingness|eagerness|readiness)\s+to\s+learn|"
+    r"(?:(?<=^you\s)|(?<=\nyou\s)|(?<=[.;:!?]\syou\s))(?:don['’]t|do\s+not)\s+need\s+(?:\w+\s+)?"
+    r"(?:experience|knowledge|familiarity))\b"
+    r"|\(\s*(?:plus|optional|nice)\s*\)"
     # the same cues in the postings' other languages
     r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
     r"valorables?|id\u00e9alement|appr\u00e9ci\u00e9e?s?|diferencial|desej\u00e1ve(?:l|is)|gradit[oaie])\b"
@@ -187,7 +194,8 @@ CUE_HINTS = (
     "vorteil", "nschenswert", "deseable", "valora", "id\u00e9al", "appr\u00e9ci", "diferencial", "desej", "gradit",
     "souhait", "extra point", "brownie point", "not essential", "not mandatory", "not a must", "love it if",
     "love if", "love to see", "your favo", "an edge", "not necessary",
-    "not needed", "not strictly", "help", "useful", "awesome", "brilliant",
+    "not needed", "not strictly", "help", "useful", "awesome", "brilliant", "extra credit", "tell us", "let us know",
+    "mention it", "ness to learn", "t need", "not need",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
