@@ -1114,6 +1114,9 @@ CASES = {
         ("Our models deployed in production answer millions of calls.", "deployed", None),
         # monitoring listed as a stage of the lifecycle with retraining
         ("- Reproducible training, monitoring and retraining for every model.", "monitoring", "model_monitoring"),
+        # "in plain English" is clear speech, not the language (2 of 2 read postings)
+        ("- You can walk a product manager through a model in plain English.", "English", None),
+        ("- You write plain, clear reports in English for the regulator.", "English", "english"),
     ],
 }
 

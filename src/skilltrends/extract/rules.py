@@ -584,6 +584,8 @@ def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
         return None
     if _TAUGHT_IN.search(ctx.lbefore(cand, 60)):
         return None
+    if ctx.lbefore(cand, 7).endswith("plain "):
+        return None  # "explain complex models in plain English": clear speech (communication), any language
     after = ctx.after(cand, 60)
     if _INTERVIEWS_ONLY.match(after):
         return None  # "Portuguese is our day-to-day language; English is fine for the interviews"
