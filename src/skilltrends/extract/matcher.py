@@ -65,9 +65,9 @@ _MAX_RULE_PASSES = 3
 _NEAR = 60
 
 
-# American spellings the taxonomy is written in, and their British forms ("mathematical optimisation",
-# "unsupervised clustering" is spelt the same, "uplift modelling"): one direction only, and only the suffixed
-# forms, so "Arize" never becomes "arise".
+# The taxonomy's aliases are spelt the American way; their British forms are generated ("mathematical
+# optimisation", "uplift modelling", "tokeniser"): American to British only, and only the suffixed forms
+# (-ization, -izing, -ized, -izer, -yze, modeling, labeling), so the product "Arize" never becomes "arise".
 _BRITISH = re.compile(r"(?<=[a-z])(?:iz(?=(?:ations?|ing|ed|ers?)\b)|yz(?=(?:e|ed|ing)\b)|(?<=model|label)(?=ing\b))")
 
 
