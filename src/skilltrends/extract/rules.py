@@ -3589,7 +3589,8 @@ _MODELS_THAT_RANK = re.compile(
 )
 
 
-def _models_that_rank(low: str, start: int, word: str) -> bool:
+def _the_hires_clause(low: str, start: int, word: str) -> bool:
+    """`_phrase_finder`'s `before` for a phrase in any slot whose clause is not someone else's."""
     return not _not_the_hire(_clause_before(low, start))
 
 
@@ -3627,12 +3628,11 @@ def _for_the_edge_starts(low: str, scan: _Scan) -> list[int]:
 _MODELS_DEPLOYED = re.compile(r"models?[ \t]+(deployed)[ \t]+(?:on|in|to|into)\b")
 
 
-def _models_deployed(low: str, start: int, word: str) -> bool:
-    clause = _clause_before(low, start)
-    return _HIRE_HAS.search(clause) is not None and not _not_the_hire(clause)
-
-
 _HIRE_HAS = re.compile(r"\b(?:you|your|experience|years?|track[ \t]+record)\b")
+
+
+def _models_deployed(low: str, start: int, word: str) -> bool:
+    return _HIRE_HAS.search(_clause_before(low, start)) is not None and _the_hires_clause(low, start, word)
 
 
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
@@ -3701,7 +3701,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
                                  before=lambda low, s, w: low.endswith(("when to ", "how to "), 0, s))),
     (("explain",), _phrase_finder(_EXPLAIN_PLAINLY, "communication", lambda low, scan: scan("explain"))),
     (("mod",), _phrase_finder(_MODELS_THAT_RANK, "search_ranking", lambda low, scan: scan.words("mod", "model"),
-                              before=_models_that_rank)),
+                              before=_the_hires_clause)),
     (("supervis",), _phrase_finder(_UNSUPERVISED_AND, "unsupervised_learning", _unsupervised_starts)),
     (("edge",), _phrase_finder(_FOR_THE_EDGE, "edge_computing", _for_the_edge_starts)),
     (("mod",), _phrase_finder(_MODELS_DEPLOYED, "model_serving", lambda low, scan: scan.words("mod", "model"),
