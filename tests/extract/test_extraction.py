@@ -196,6 +196,21 @@ LEVELS = [
     ("We moved to Prefect, so you don't need experience with our old scheduler.\n", "Prefect", "required"),
     ("Requirements\n- Python. Some Go helps (our gateway), as does Terraform.\n", "Terraform", "preferred"),
     ("Requirements\n- Python. Some Go helps (our gateway), as does Terraform.\n", "Python", "required"),
+    # session 19
+    ("Requirements\n- Python.\n\nThings that would help\n\n- Kafka for events.\n", "Kafka", "preferred"),
+    ("Nice to have\n- Ray.\n\nHow we work\n\nWeekly demos. We run on GCP.\n", "GCP", "required"),
+    ("Requirements\n- Python.\n\nIt would also be good to see\n\n- LangChain in a project.\n", "LangChain",
+     "preferred"),
+    ("You: strong Python. Not essential, but handy: Rust or Bayesian methods.\n", "Rust", "preferred"),
+    ("You: strong Python. Not essential, but handy: Rust or Bayesian methods.\n", "Python", "required"),
+    ("Requirements\n- Python.\n- Experience with Kafka or Azure ML is valued.\n", "Kafka", "preferred"),
+    ("Requirements\n- Insurance work is even better. So is having written Terraform.\n", "Terraform",
+     "preferred"),
+    ("Requirements\n- Strong Go. So is our whole backend, written in Rust.\n", "Rust", "required"),
+    ("You know PyTorch.\n\nWe'd love to see experience with DeepSpeed.\n", "DeepSpeed", "preferred"),
+    ("What we'd love to see: you've shipped PyTorch models.\n", "PyTorch", "required"),
+    ("You know PyTorch.\n\nWe'd appreciate experience with Databricks.\n", "Databricks", "preferred"),
+    ("Strong C++. We'd be thrilled if you've worked on TPUs.\n", "TPUs", "preferred"),
 ]
 
 

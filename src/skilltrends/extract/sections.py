@@ -35,7 +35,9 @@ _PREFERRED_HEAD = (
     r"additional\s+(?:qualifications|skills|experience)|(?:additional|other)\s+preferred(?:\s+\w+){0,2}|"
     r"optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required,?\s+but\s+\w+(?:\s+\w+){0,2}|"
-    r"(?:it\s+)?would\s+be\s+(?:great|nice|ideal|a\s+plus)(?:\s+if(?:\s+you(?:\s+\w+){0,3})?)?|"
+    r"(?:it\s+)?would\s+(?:also\s+)?be\s+(?:great|nice|ideal|a\s+plus|good)(?:\s+if(?:\s+you(?:\s+\w+){0,3})?|\s+to\s+see)?|"
+    # "Things that would help", "What will help"
+    r"(?:things|what)\s+(?:that\s+)?(?:would|will|might|could)\s+(?:also\s+)?help(?:\s+\w+){0,2}|"
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
     # "Advantages:" (European postings)
     r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}|"
@@ -45,7 +47,7 @@ _PREFERRED_HEAD = (
     r"highly\s+regarded(?:\s+\w+){0,2}|(?:some\s+)?(?:other\s+)?highly\s+valued(?:\s+\w+){0,4}|"
     # more ways real postings head the optional list
     r"(?:extra|plus|brownie)\s+points(?:\s+\w+){0,3}|helpful(?:\s+\w+){0,2}|differentiators|(?:nice\s+)?extras|"
-    r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|not\s+(?:essential|mandatory)\s+but\s+\w+(?:\s+\w+){0,2}|"
+    r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|not\s+(?:essential|mandatory),?\s+but\s+\w+(?:\s+\w+){0,2}|"
     # the same headings as other languages write them, and "Welcome skills" (Japanese postings in English)
     r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
     r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
@@ -78,7 +80,7 @@ _OTHER_HEAD = (
     r"purpose\s+of\s+the\s+role|(?:[\w-]+\s+){0,2}expectations|(?:what\s+)?you(?:'ll|\s+will|’ll)\s+do|the\s+role|your\s+role|about\s+(?:us|the\s+\w+)|"
     r"benefits|perks|what\s+we\s+offer|what(?:'s|\s+is|’s)\s+in\s+it\s+for\s+you|compensation|(?:(?:our|the)\s+)?(?:tech(?:nology)?\s+)?stack|(?:our\s+)?technologies|"
     r"job\s+description|"
-    r"overview|summary|who\s+we\s+are|location|how\s+to\s+apply|"
+    r"overview|summary|who\s+we\s+are|how\s+we\s+work|location|how\s+to\s+apply|"
     r"wat\s+(?:ga\s+je\s+doen|bieden\s+(?:we|wij))|(?:twoje\s+)?zadania|(?:twoje\s+)?obowi\u0105zki|(?:co\s+)?oferujemy|"
     r"(?:other|additional|more|job|key)\s+(?:details|information|info)|keywords|tags|hashtags"
 )
@@ -113,6 +115,10 @@ _CUE_PHRASE = (
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|extra\s+credit|not\s+(?:essential|mandatory|"
     r"a\s+must)|(?:we(?:'d|\u2019d|\s+would)\s+)?love\s+(?:it\s+)?if|would\s+love\s+to\s+see|in\s+your\s+favou?r|"
     r"gives?\s+you\s+an\s+edge|a\s+nice\s+extra|good\s+to\s+know|"
+    # "We'd love to see experience with DeepSpeed" (not the label "What we'd love to see:"), "We'd appreciate
+    # experience with speech models", "Kafka or Azure ML is valued", "We'd be thrilled if you've used ROCm"
+    r"(?<!what\s)we['’]d\s+love\s+to\s+see|(?:we['’]d|we\s+would)\s+(?:also\s+|really\s+)?appreciate|"
+    r"(?:is|are)\s+(?:also\s+|highly\s+)?valued|(?:we['’]d|we\s+would)\s+be\s+(?:thrilled|delighted)\s+if|"
     # "Java would help", "Terraform experience is useful", "It's great if you know Redis", "If you've touched
     # Spark, great"
     r"would\s+(?:also\s+)?help|(?:is|are|would\s+be)\s+(?:also\s+)?useful|(?:it['’]s|it\s+is)\s+(?:great|nice)\s+if|"
@@ -195,7 +201,7 @@ CUE_HINTS = (
     "souhait", "extra point", "brownie point", "not essential", "not mandatory", "not a must", "love it if",
     "love if", "love to see", "your favo", "an edge", "not necessary",
     "not needed", "not strictly", "help", "useful", "awesome", "brilliant", "extra credit", "tell us", "let us know",
-    "mention it", "ness to learn", "t need", "not need",
+    "mention it", "ness to learn", "t need", "not need", "valued", "thrilled", "delighted",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
@@ -211,7 +217,7 @@ HEADING_HINTS = (
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
     "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait", "valora", "desej",
     "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory", "regarded", "valued",
-    "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt", "secondary", "apart", "not required",
+    "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt", "secondary", "apart", "not required", " help",
 )
 
 
@@ -675,7 +681,7 @@ class RequirementLevels:
         if _SO_IS.match(self.low, s_start, s_end) is None:
             return False
         prev = self.low[max(0, s_start - 300) : s_start].rstrip()
-        if not prev.endswith(";"):
+        if not prev.endswith((";", ".", "!")):  # "...; so is CUDA", "... is even better. So is Terraform."
             return False
         cut = max(prev.rfind(".", 0, len(prev) - 1), prev.rfind("\n"), prev.rfind(";", 0, len(prev) - 1)) + 1
         return _cue_in(prev[cut:])
