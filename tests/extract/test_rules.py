@@ -1118,6 +1118,23 @@ CASES = {
         ("- You can walk a product manager through a model in plain English.", "English", None),
         ("- You write plain, clear reports in English for the regulator.", "English", "english"),
     ],
+    "session19_rules": [
+        # independent sentences for the rules and aliases added after reading set 20
+        ("- You write tests, and you like reviewing pull requests.", "reviewing", "code_review"),
+        ("We review every pull request and run nightly suites.", "review", "code_review"),
+        ("- Keep your code tidy. Every pull request is reviewed.", "reviewed", "code_review"),
+        ("- Stay hands-on enough to review designs and the occasional pull request.", "review", "code_review"),
+        ("Our customers review every quote we send.", "review", None),
+        ("- Embed the notes and re-rank candidates before the model sees them.", "re-rank", "search_ranking"),
+        # a team named, then its own work under "they"; teams named side by side
+        ("- Work with the Catalog team. They use Amazon Bedrock to write attributes.", "Amazon Bedrock", None),
+        ("- Work with the Catalog team as they adopt LLMs for attributes.", "LLMs", None),
+        ("- Help our new GenAI squad. They are building an assistant with RAG.", "RAG", None),
+        ("- Help our new GenAI squad with its roadmap.", "GenAI", None),
+        ("- You join our ML team. They use PyTorch for everything.", "PyTorch", "pytorch"),
+        ("- Ship the service. They use it daily, so we use Kafka.", "Kafka", "kafka"),
+        ("- Work with the TTS and LLM teams on the voice loop.", "LLM", None),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]

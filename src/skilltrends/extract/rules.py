@@ -1603,8 +1603,8 @@ def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
 
 # "work with the data engineering team": the skill names a team the hire works with, not the hire's work
 _WITH_TEAM_BEFORE = _fx(
-    r"\b(?:with|alongside|supports?|supporting|across|from)\s+(?:the|our|their|other|another|several|multiple)\s+"
-    r"(?:[\w&-]+\s+(?:(?:and|or|&)\s+[\w&-]+\s+)?)?$"
+    r"\b(?:with|alongside|supports?|supporting|help|helps|helping|across|from)\s+(?:the|our|their|other|another|several|multiple)\s+"
+    r"(?:[\w&-]+\s+(?:(?:and|or|&)\s+(?:[\w&-]+\s+)?)?)?$"  # "with the TTS and LLM teams": either team
 )
 # "Our Claims Data Science team uses machine learning to ...": a team's name in a sentence about the company
 _TEAM_BEFORE = _fx(r"\b(?:the|our|their)\s+(?:[\w&-]+\s+)?$")
@@ -1668,6 +1668,31 @@ _OWNED_BY_OTHERS_AFTER = _fx(
 _TEAMS_OWN_BEFORE = _fx(r"\b(?:our|another|other|a\s+separate)\s+((?:[\w&/-]+\s+){1,3})teams?['’]s?\s+$")
 
 
+# A team named, then its own work under "they": "Work with the Catalog team as they adopt LLMs. They use Claude
+# through Amazon Bedrock", "Help our new GenAI squad. They are building an assistant on Llama 3.1 with RAG" (3 of 3
+# read postings: not the hire's)
+_THEY_DO = _fx(
+    r"they(?:['’]re|\s+are|\s+also)?\s+(?:use|using|build|building|run|running|own|maintain|maintaining|train|"
+    r"training|adopt|adopting|ship|shipping|deploy|deploying|write|writing)\b"
+)
+_TEAM_AS_THEY = _fx(r"\b(?:" + _GROUP_NOUNS + r")\s+(?:as|while|when|because)\s+they\s+[^.;\n]*$")
+_NAMED_TEAM = _fx(r"\b((?:[\w&/-]+\s+){0,3})(?:" + _GROUP_NOUNS + r")\b")
+
+
+def _their_work(text: str, start: int, s_start: int) -> bool:
+    """Whether the mention at `start` is in a clause about another team's work (_THEY_DO, _TEAM_AS_THEY)."""
+    if _TEAM_AS_THEY.search(text, max(s_start, start - 80), start) is not None:
+        return True
+    if _THEY_DO.match(text, s_start) is None:
+        return False
+    before = text[max(0, s_start - 160) : s_start]
+    before = before[before.rfind("\n", 0, len(before.rstrip())) + 1 :]  # the sentence (or bullet) before it
+    team = None
+    for team in _NAMED_TEAM.finditer(before):
+        pass
+    return team is not None and not set(team.group(1).split()) & (_OWN_TEAM - {"new"})
+
+
 # what may come before a sentence's subject in it ("The legacy Snowflake instance ...")
 _SUBJECT_BEFORE = _fx(r"[\W_]*(?:(?:the|our|their|its|legacy|old|existing|internal|current)\s+){0,2}")
 
@@ -1690,6 +1715,8 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         if _WITH_TEAM_BEFORE.search(before) or (_TEAM_DOES.match(text, end, end + 60) and _TEAM_BEFORE.search(before)):
             return True
     if _ALL_AREAS.search(text, s_start, start) is not None:
+        return True
+    if "they" in text[max(s_start, start - 80) : start] and _their_work(text, start, s_start):
         return True
     window = text[max(s_start, start - 120) : start]
     # "Build the platform our data scientists use to train models: Kubeflow, MLflow": after the colon, what the
@@ -1755,7 +1782,8 @@ TEAM_HINTS = (
     "engineers build", "developers maintain", "developers own", "developers write", "developers build", "customers",
     "clients", "scientists", "researchers", "analysts", "marketers", "designers", "accountants", "recruiters",
     "clinicians", "traders", "salespeople", "account managers", "planners", "merchandisers", "buyers", "actuaries",
-    "business users",
+    "business users", "squad", "they use", "they are", "they're", "they’re", "they build", "they run", "they own",
+    "they maintain", "they train", "they adopt", "they ship", "they deploy", "they write",
 )
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 # The negation hints the matcher's scan marks (its "negation" marks): in the scanned bytes an apostrophe is any
@@ -2785,16 +2813,28 @@ def _model_nouns(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
-# "review your teammates' PRs", "review each other's code", "review designs and code" -> code_review
+# "review your teammates' PRs", "review each other's code", "review designs and code", "We review every pull
+# request", "review designs and the occasional pull request" -> code_review
 _REVIEW_CODE = re.compile(
     r"(review|reviews|reviewing|reviewed)[ \t]+(?:(?:each[ \t]+other['’]s|one[ \t]+another['’]s|your|our|their|the|"
-    r"teammates['’]?|peers['’]?|colleagues['’]?|others['’]|designs?[ \t]+and|architecture[ \t]+and|and|of)[ \t]+){0,3}"
-    r"(?:code|prs|pull[ \t]+requests|merge[ \t]+requests|diffs)\b(?![ \t]+of[ \t]+conduct)"
+    r"teammates['’]?|peers['’]?|colleagues['’]?|others['’]|designs?[ \t]+and|architecture[ \t]+and|and|of|every|"
+    r"each|occasional)[ \t]+){0,3}"
+    r"(?:code|prs|pull[ \t]+requests?|merge[ \t]+requests?|diffs)\b(?![ \t]+of[ \t]+conduct)"
 )
 
 
 def _review_starts(low: str, scan: _Scan) -> list[int]:
     return [at for at in scan("review") if not low.startswith("code review", max(0, at - 5))]
+
+
+# Who reviews, where no verb slot says it: the team ("We review every pull request", "how we review each other's
+# pull requests": gold in 2 of 2 read postings) or the hire's liking ("you like reviewing pull requests").
+_REVIEW_SUBJECT = re.compile(r"\b(?:we|like|enjoy|love)[ \t]+$")
+
+
+def _review_slot(low: str, start: int, word: str) -> bool:
+    return (_in_verb_slot(low, start) or low.endswith("and ", 0, start)
+            or _REVIEW_SUBJECT.search(low, max(0, start - 8), start) is not None)
 
 
 # "Build features from booking and click data", "Develop graph-based features (device, card ...)"
@@ -3183,6 +3223,11 @@ _REVIEW_WIDE = re.compile(
     r"diffs|patches|kernels|commits)\b(?![ \t]+of[ \t]+conduct)"
 )
 _CODE_AS_YOU = re.compile(r"code[ \t]+as[ \t]+you[ \t]+(review)\b")
+# The passive: "Every pull request is reviewed", "all changes get peer-reviewed"
+_PR_REVIEWED = re.compile(
+    r"(?:every|each|all)[ \t]+(?:pull[ \t]+requests?|prs?|merge[ \t]+requests?|changes?|diffs?)[ \t]+"
+    r"(?:is|are|gets?)[ \t]+(?:peer[- ])?(reviewed)\b"
+)
 
 
 def _review_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -3190,7 +3235,7 @@ def _review_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
     for at in scan("review"):
         if not _left_boundary(low, at) or low.startswith("code review", max(0, at - 5)):
             continue
-        for pattern, lo in ((_REVIEWED, 16), (_CODE_AS_YOU, 16), (_REVIEW_WIDE, 0)):
+        for pattern, lo in ((_REVIEWED, 16), (_CODE_AS_YOU, 16), (_PR_REVIEWED, 45), (_REVIEW_WIDE, 0)):
             match = pattern.search(low, max(0, at - lo), at + 60) if lo else pattern.match(low, at)
             if match is None or match.start(1) != at:
                 continue
@@ -3657,8 +3702,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("production", "industriali", "operationali"), _into_production),
     (("clean", "analy"), _data_verbs),
     (("mod", "llm"), _model_nouns),
-    (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts,
-                                 before=lambda low, s, w: _in_verb_slot(low, s) or low.endswith("and ", 0, s))),
+    (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts, before=_review_slot)),
     (("feature",), _feature_work),
     (("mine", "mining"), _phrase_finder(_MINE_DATA, "data_mining", lambda low, scan: scan("mine") + scan("mining"),
                                         before=_hire_verb_slot)),
