@@ -1134,6 +1134,21 @@ CASES = {
         ("- You join our ML team. They use PyTorch for everything.", "PyTorch", "pytorch"),
         ("- Ship the service. They use it daily, so we use Kafka.", "Kafka", "kafka"),
         ("- Work with the TTS and LLM teams on the voice loop.", "LLM", None),
+        # Oracle the database beside another, not the company's cloud
+        ("- Write connectors: usually SQL Server or Oracle, sometimes a REST API.", "Oracle", "oracle_db"),
+        ("- Cloud architecture (Azure, Oracle Cloud or sovereign clouds).", "Oracle Cloud", "oracle_cloud"),
+        ("We were founded by two former Oracle product managers.", "Oracle", None),
+        ("- 3+ years building and deploying ML classifiers.", "ML classifiers", "machine_learning"),
+        ("- Significance tests between model versions.", "Significance tests", "hypothesis_testing"),
+        ("Don't worry if you haven't used Airflow or dbt: our data engineers run those.", "dbt", None),
+        ("- Keep your code tidy and tested.", "tidy", "modular_coding"),
+        ("- Keep your code tidy and tested.", "tested", "software_testing"),
+        ("- Measure where it goes wrong, and fix the prompts and the data.", "prompts", "prompt_engineering"),
+        ("- Write the system prompts and tool schemas.", "prompts", "prompt_engineering"),
+        ("- 5+ years in platform, DevOps or ML engineering roles.", "ML", "machine_learning"),
+        ("We have ML engineering roles open in Berlin and Paris.", "ML", None),
+        ("- Vector search (we use Azure AI Search today and are testing pgvector).", "testing", None),
+        ("- Unit testing and integration testing in CI.", "integration testing", "software_testing"),
     ],
 }
 
@@ -1188,6 +1203,7 @@ def test_graph_ml_names_graph_ml_and_machine_learning(nlp: Language) -> None:
          ("classification", "supervised classifiers")),
         ("- Unsupervised anomaly detection on logs.", ("unsupervised_learning", "Unsupervised anomaly detection"),
          ("anomaly_detection", "Unsupervised anomaly detection")),
+        ("- Data contracts and quality tests (dbt tests).", ("software_testing", "dbt tests"), ("dbt", "dbt")),
     ],
 )
 def test_a_name_that_spells_out_another_skill_tags_both(

@@ -338,6 +338,13 @@ _rule("dash_framework")(
 )
 _rule("list_only")(_language_rule(cue_after=r"(?!)", cue_before=r"(?!)"))
 _list_only = RULES["list_only"]
+# "Oracle" as the database only beside another skill ("usually SQL Server or Oracle"), never the company's cloud or
+# other products ("Azure, Oracle Cloud or local sovereign clouds")
+_rule("oracle_database")(_language_rule(
+    cue_after=r"(?!)", cue_before=r"(?!)",
+    reject_after=r"\s*(?:cloud|oci|fusion|e-business|ebs|netsuite|health|cerner|corporation|corp|certified|java|apex|"
+                 r"forms|erp|financials|hcm|apps|applications)\b",
+))
 
 # "classification" as the ML task: in a list, or named by its object ("intent classification", "clause
 # classification") or its models ("classification models/tasks"); not "job classification", "data
@@ -1220,6 +1227,9 @@ _NOT_SOFTWARE_TESTING = _fx(
 _STATISTICAL_TEST_BEFORE = _fx(r"\b(?:sequential|hypothesis|significance|multiple|statistical|multivariate)\s+$")
 
 
+# the company trying a product: "we use Azure AI Search today and are testing pgvector", "We're testing Mistral
+# models through Azure AI Foundry" (2 of 2 read postings: no testing asked of the hire)
+_TRYING_OUT_BEFORE = _fx(r"\b(?:we\s+are|we['’]re|and\s+are|we\s+(?:are\s+)?(?:now|currently))\s+$")
 _JEST_CUE_BEFORE = _fx(r"\b(?:with|using|use|uses|used|in|via|and|or|like)\s+$")
 _TEST_WORD = _fx(r"\b(?:tests?|testing|test\s+runners?)\b")
 _TESTY_OTHER_AFTER = _fx(r"\s+(?:a/b|ab\b|laborat|medyczn|kliniczn|statystyczn|psychometr)")
@@ -1237,6 +1247,8 @@ def _testing(ctx: RuleContext, cand: Candidate) -> str | None:
     if cand.text.lower() == "testy":  # Polish "tests": the code's, in a list ("testy, code review, dokumentacja")
         return None if _TESTY_OTHER_AFTER.match(ctx.low, cand.end) else _list_only(ctx, cand)
     if _STATISTICAL_TEST_BEFORE.search(ctx.lbefore(cand, 20)):
+        return None
+    if cand.text.lower() == "testing" and _TRYING_OUT_BEFORE.search(ctx.lbefore(cand, 30)):
         return None
     return (
         None
@@ -1308,6 +1320,10 @@ _ML_PAIRED = re.compile(
     re.IGNORECASE,
 )
 _AS_AN_ML_ENGINEER = re.compile(r"[ \t]+(?:engineer|engineers|researcher|researchers)\b", re.IGNORECASE)
+# Years in such roles are years of the discipline: "5+ years in platform, DevOps or ML engineering roles" (gold in
+# 3 of 3 read postings)
+_ML_ROLES_AFTER = re.compile(r"[ \t]+engineering[ \t]+(?:roles?|positions?)\b", re.IGNORECASE)
+_YEARS_BEFORE = re.compile(r"\b(?:years?|yrs)\b[^.;\n]{0,60}$", re.IGNORECASE)
 
 
 @_rule("machine_learning_term")
@@ -1317,6 +1333,7 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
     if (
         cand.text == "ML"
         and not _ML_AS_NOUN.match(ctx.text, cand.end, cand.end + 30)
+        and not (_ML_ROLES_AFTER.match(ctx.text, cand.end) and _YEARS_BEFORE.search(ctx.before(cand, 80)))
         and not (_AS_AN_ML_ENGINEER.match(ctx.text, cand.end) and _AS_A_ROLE.search(ctx.before(cand, 30)))
     ):
         # "experience in ML/NLP", "4+ years in ML/Data Science": a noun when the field paired with it is one
@@ -1544,6 +1561,9 @@ _NEG_NEED_BEFORE = _fx(
     r"|\bno\s+need\s+(?:for\s+|to\s+(?:have\s+)?(?:(?:know|use|used|learn|worked\s+(?:with|in))\s+)?)"
     # "This role does not involve Triton Inference Server"
     r"|\b(?:does|will|would)(?:n't|n’t|\s+not)\s+involve\s+"
+    # "Don't worry if you haven't used Airflow or dbt: our data engineers run those"
+    r"|\b(?:don't|don’t|do\s+not)\s+worry\s+if\s+you\s+(?:haven't|haven’t|have\s+not|don't|don’t|do\s+not)\s+"
+    r"(?:(?:used|worked\s+(?:with|in|on)|touched|tried|know|known|seen)\s+)?(?:any\s+)?"
     # "you won't be asked to build dashboards", "you will not be asked to write MATLAB"
     r"|\b(?:won't|won’t|will\s+not)\s+be\s+asked\s+to\s+(?:use|build|write|maintain|touch|do|run)\s+(?:any\s+)?"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
@@ -1587,7 +1607,7 @@ _NEXT_REACH = 130  # how far past a ";" ending the sentence _NEG_NEXT reads (and
 
 def _negated(text: str, start: int, end: int, s_start: int, s_end: int) -> bool:
     """`text`: the folded text (patterns compiled with `_fx`)."""
-    before = text[max(s_start, start - 40) : start]
+    before = text[max(s_start, start - 60) : start]
     after = text[end : min(s_end, end + 50)]
     if _NEG_AFTER.search(after) or _NEG_NEED_BEFORE.search(before):
         return True
@@ -2469,7 +2489,7 @@ _CODE_ADJ = {
     "clean": "modular_coding", "readable": "modular_coding", "maintainable": "modular_coding",
     "modular": "modular_coding", "tested": "software_testing", "well-tested": "software_testing",
     "testable": "software_testing", "documented": "documentation", "well-documented": "documentation",
-    "versioned": "version_control",
+    "versioned": "version_control", "tidy": "modular_coding",
 }
 _CODE_HEADS = (
     r"code|codebases?|software|python|sql|scala|java|typescript|javascript|rust|c\+\+|kotlin|julia|r|go|c"
@@ -2500,6 +2520,12 @@ def _code_starts(low: str, scan: _Scan) -> list[int]:
 
 
 _CODE_WORD = re.compile(r"[\w-]+")
+# The same words said of the code the hire keeps: "Keep your code tidy and tested" (the last of them ends it)
+_CODE_KEPT = re.compile(
+    r"\bkeep(?:s|ing)?[ \t]+(?:(?:your|the|our|all|their|its)[ \t]+)?(?:code|codebases?|python)[ \t]+"
+    r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*)$"
+)
+_CODE_KEPT_END = re.compile(r"[\w-]+(?=[ \t]*(?:[.;,)\n]|$))")
 
 
 def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -2512,6 +2538,17 @@ def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
             continue  # "clean go-karts", "tested r values": the short languages need their own case
         base = match.start(1)
         for word in _CODE_WORD.finditer(low, base, match.end(1)):
+            skill = _CODE_ADJ.get(word.group())
+            if skill:
+                out.append(Candidate(word.start(), word.end(), skill, text[word.start() : word.end()]))
+    for at in _code_starts(low, scan):
+        last = _CODE_KEPT_END.match(low, at)
+        if last is None or last.group() not in _CODE_ADJ or "keep" not in low[max(0, at - 80) : at]:
+            continue
+        kept = _CODE_KEPT.search(low, max(0, at - 80), at)
+        if kept is None:
+            continue
+        for word in (*_CODE_WORD.finditer(low, kept.start(1), kept.end(1)), last):
             skill = _CODE_ADJ.get(word.group())
             if skill:
                 out.append(Candidate(word.start(), word.end(), skill, text[word.start() : word.end()]))
@@ -3583,9 +3620,10 @@ _KIND_OF_SOFTWARE_BEFORE = re.compile(
 # datasets", "Write prompts, tools and guardrails" (gold or implicit in 6 of 6)
 _PROMPTS_VERB = re.compile(
     r"\b(?:iterat(?:e|es|ing)[ \t]+on|develop|develops|developing|writ(?:e|es|ing)|design|designs|designing|craft|"
-    r"crafts|crafting|tun(?:e|es|ing)|optimi[sz](?:e|es|ing)|improv(?:e|es|ing)|refin(?:e|es|ing)|engineer|"
+    r"crafts|crafting|fix|fixes|fixing|debug|debugging|tun(?:e|es|ing)|optimi[sz](?:e|es|ing)|improv(?:e|es|ing)|"
+    r"refin(?:e|es|ing)|engineer|"
     r"engineering|version(?:s|ing)?|test(?:s|ing)?|evaluat(?:e|es|ing)|maintain(?:s|ing)?|taste[ \t]+in)[ \t]+"
-    r"(?:(?:the|our|your|their|system|better|good)[ \t]+)?$"
+    r"(?:(?:the|our|your|their|system|better|good)[ \t]+){0,2}$"
     # a prompt written with care: "an LLM with a careful prompt"
     r"|\b(?:careful|well[- ]crafted|well[- ]designed|well[- ]written)[ \t]+$"
 )
