@@ -1149,6 +1149,17 @@ CASES = {
         ("We have ML engineering roles open in Berlin and Paris.", "ML", None),
         ("- Vector search (we use Azure AI Search today and are testing pgvector).", "testing", None),
         ("- Unit testing and integration testing in CI.", "integration testing", "software_testing"),
+        # retraining is model training; model documentation; a comparable cloud
+        ("- Monitor model performance and retrain when it slips.", "retrain", "model_training"),
+        ("- Model documentation for model risk reviews.", "Model documentation", "documentation"),
+        ("- Production experience with Azure or a comparable cloud.", "a comparable cloud", "cloud_computing"),
+        # monitoring for drift, in any form
+        ("- Set up monitoring that catches drift before the regulator does.", "monitoring", "model_monitoring"),
+        ("- Deploy batch jobs, and monitor forecast accuracy and drift.", "monitor", "model_monitoring"),
+        ("Our platform team monitors drift for every model.", "monitors", None),
+        ("- Monitoring of the network, and drift in its clocks.", "Monitoring", None),
+        ("- Monitoring the fleet for sensor drift and battery faults.", "Monitoring", None),
+        ("- Be comfortable reading Go even if you write Python.", "Go", "go"),
     ],
 }
 

@@ -178,7 +178,7 @@ def _language_rule(
     *,
     cue_after: str,
     cue_before: str = (
-        r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|some|basic|strong|solid|"
+        r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|read|reading|some|basic|strong|solid|"
         r"working|know|knows|tested|exposure to)\s+"
         # first after a terse HN label: "Nice: Scala, experience with GNNs", "Must: Go"
         r"|(?:^|[.;|]\s*)(?:also\s+)?(?:nice|bonus|plus|must)\s*:\s*)$"
@@ -271,7 +271,7 @@ _rule("go_language")(
     _language_rule(
         cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b"
         + _OTHER_LANGUAGE_AFTER,
-        cue_before=r"(?:\b(?:in|using|written in|code in|coding in|writing|some|basic|strong|solid|working|know|"
+        cue_before=r"(?:\b(?:in|using|written in|code in|coding in|writing|reading|some|basic|strong|solid|working|know|"
         r"tested|familiarity with|experience with|knowledge of|exposure to|proficiency in|proficient in)\s+"
         + _OTHER_LANGUAGE_BEFORE + r")$",
         # "Go for tooling" is the language; "go for it", "go for a walk" the verb
@@ -2158,7 +2158,7 @@ def _anchor_scan(anchor: str, words: tuple[str, ...]) -> tuple[re.Pattern[str], 
 # Every literal word the phrase finders start from ("mod": "model" and "modular"; "test": "tested",
 # "testable"): each text is searched once per anchor group, then once per remaining word.
 _SCAN_ANCHORS = (
-    _anchor_scan("m", ("document", "llm", "streaming", "maintainable", "mentor", "mod")),
+    _anchor_scan("m", ("document", "llm", "streaming", "maintainable", "mentor", "mod", "monitor")),
     _anchor_scan("f", ("classifier", "infra", "forecast")),
     _anchor_scan("b", ("reproducible", "readable")),
     _anchor_scan("c", ("coach", "clean")),
@@ -3285,6 +3285,27 @@ def _review_work(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
+# Monitoring for drift, in any form: "set up monitoring that catches drift", "monitor forecast accuracy and drift",
+# "monitoring PSI/CSI drift", "monitoring and alerting for drift" (gold in 11 of 11 read postings the other rules
+# missed, none against)
+_MONITOR_DRIFT = re.compile(
+    r"(monitor|monitors|monitoring|monitored)\b[^.;\n]{0,40}?(?<!clock )(?<!sensor )(?<!thermal )(?<!gps )\bdrift"
+    r"(?![ \t]+(?:in|of)[ \t]+(?:the[ \t]+|its[ \t]+|their[ \t]+)?(?:clocks?|sensors?|gps|temperatures?)\b)"
+)
+
+
+def _monitor_drift(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("monitor"):
+        if not _left_boundary(low, at) or (match := _MONITOR_DRIFT.match(low, at)) is None:
+            continue
+        clause = _clause_before(text, at)
+        if _not_the_hire(clause) or (match.group(1) == "monitors" and not _third_person_ok(clause)):
+            continue
+        out.append(Candidate(at, match.end(1), "model_monitoring", text[at : match.end(1)]))
+    return out
+
+
 # Data cleaning as work: "clean and join messy data", "Extracts, cleans and integrates data", "collect and
 # clean speech datasets", "data extraction, cleaning and feature engineering".
 _CLEAN_VERB = re.compile(
@@ -3741,6 +3762,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("clean", "analy"), _data_verbs),
     (("mod", "llm"), _model_nouns),
     (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts, before=_review_slot)),
+    (("monitor",), _monitor_drift),
     (("feature",), _feature_work),
     (("mine", "mining"), _phrase_finder(_MINE_DATA, "data_mining", lambda low, scan: scan("mine") + scan("mining"),
                                         before=_hire_verb_slot)),
