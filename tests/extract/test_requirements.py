@@ -444,6 +444,10 @@ SALARY_CASES = [
     ("- The starting salary is £41,500 a year, with a £2,000 relocation bonus.", Salary(41500, 41500, "GBP", "year")),
     ("- Salary starting at £41,500 a year.", Salary(41500, None, "GBP", "year")),
     ("Our Series C raised $90M–$120M over two rounds.", None),
+    # a dollar's code written before its sign
+    ("Toronto, ON | HYBRID | CAD $150k-$185k + bonus", Salary(150000, 185000, "CAD", "year")),
+    ("Sydney | AUD $120k - $140k + super", Salary(120000, 140000, "AUD", "year")),
+    ("We pay $120k-$140k and equity.", Salary(120000, 140000, "USD", "year")),
 ]
 
 

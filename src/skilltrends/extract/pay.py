@@ -512,6 +512,11 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
         code = _CODE_AFTER.match(after)  # "115 000 $ – 140 000 $ CAD": "$" is the Canadian dollar's sign too
         if code is not None and code.group(1).upper() in _CURRENCY_MARKS:
             currency, after = _CURRENCY_MARKS[code.group(1).upper()], after[code.end() :]
+        elif (  # "CAD $150k-$185k", "AUD $120k": a dollar's code written before its sign
+            (code := _CODE_BEFORE.search(text, max(0, match.start() - 6), match.start())) is not None
+            and code.group(1).upper() in _CURRENCY_MARKS
+        ):
+            currency = _CURRENCY_MARKS[code.group(1).upper()]
         elif (
             not match.group("acur1")
             and not match.group("bcur1")
@@ -545,6 +550,7 @@ def _salary_from_match(match: re.Match[str], after: str, *, text: str, p: _Patte
     return Salary(low, high, currency, period)
 
 
+_CODE_BEFORE = re.compile(r"(?<![A-Za-z])([A-Z]{3}|[a-z]{3})[ \t]*$")
 _CODE_AFTER = re.compile(r"\A\s?([A-Za-z]{3})(?![A-Za-z])")
 _SPACE_GROUPED = re.compile(r"\d[ \u00a0\u202f]\d{3}")
 _US_AFTER = re.compile(r"\A\s?(?:US|É\.?-U\.?)(?![A-Za-z])", re.IGNORECASE)
