@@ -271,8 +271,8 @@ _rule("go_language")(
     _language_rule(
         cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b"
         + _OTHER_LANGUAGE_AFTER,
-        cue_before=r"(?:\b(?:in|using|written in|code in|coding in|writing|reading|some|basic|strong|solid|working|know|"
-        r"tested|familiarity with|experience with|knowledge of|exposure to|proficiency in|proficient in)\s+"
+        cue_before=r"(?:\b(?:in|using|written in|code in|coding in|writing|reading|some|basic|strong|solid|working|"
+        r"know|tested|familiarity with|experience with|knowledge of|exposure to|proficiency in|proficient in)\s+"
         + _OTHER_LANGUAGE_BEFORE + r")$",
         # "Go for tooling" is the language; "go for it", "go for a walk" the verb
         reject_after=r"[-‑]\s*to\b|\s+for\b(?!\s+(?:tooling|tools|services|backends?|back-end|infra\w*|systems|cli|"
@@ -1707,10 +1707,8 @@ def _their_work(text: str, start: int, s_start: int) -> bool:
         return False
     before = text[max(0, s_start - 160) : s_start]
     before = before[before.rfind("\n", 0, len(before.rstrip())) + 1 :]  # the sentence (or bullet) before it
-    team = None
-    for team in _NAMED_TEAM.finditer(before):
-        pass
-    return team is not None and not set(team.group(1).split()) & (_OWN_TEAM - {"new"})
+    teams = list(_NAMED_TEAM.finditer(before))
+    return bool(teams) and not set(teams[-1].group(1).split()) & (_OWN_TEAM - {"new"})
 
 
 # what may come before a sentence's subject in it ("The legacy Snowflake instance ...")
@@ -2523,7 +2521,8 @@ _CODE_WORD = re.compile(r"[\w-]+")
 # The same words said of the code the hire keeps: "Keep your code tidy and tested" (the last of them ends it)
 _CODE_KEPT = re.compile(
     r"\bkeep(?:s|ing)?[ \t]+(?:(?:your|the|our|all|their|its)[ \t]+)?(?:code|codebases?|python)[ \t]+"
-    r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*)$"
+    r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True))
+    + r")(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+))*)$"
 )
 _CODE_KEPT_END = re.compile(r"[\w-]+(?=[ \t]*(?:[.;,)\n]|$))")
 
