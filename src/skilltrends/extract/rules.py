@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 __all__ = [
@@ -2528,30 +2528,34 @@ _CODE_KEPT_END = re.compile(r"[\w-]+(?=[ \t]*(?:[.;,)\n]|$))")
 
 
 def _code_quality(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    """'clean, tested Python' -> modular_coding ('clean') and software_testing ('tested')."""
+    """'clean, tested Python' -> modular_coding ('clean') and software_testing ('tested'); also said of the code
+    the hire keeps ('Keep your code tidy and tested')."""
     out: list[Candidate] = []
-    for match in _matches_at(_CODE_PHRASE, low, _code_starts(low, scan)):
+    starts = _code_starts(low, scan)
+    for match in _matches_at(_CODE_PHRASE, low, starts):
         if not _left_boundary(low, match.start()):
             continue
         if match.group(2) in ("r", "go", "c") and text[match.start(2) : match.end(2)] not in ("R", "Go", "C"):
             continue  # "clean go-karts", "tested r values": the short languages need their own case
-        base = match.start(1)
-        for word in _CODE_WORD.finditer(low, base, match.end(1)):
-            skill = _CODE_ADJ.get(word.group())
-            if skill:
-                out.append(Candidate(word.start(), word.end(), skill, text[word.start() : word.end()]))
-    for at in _code_starts(low, scan):
+        _code_adjectives(text, _CODE_WORD.finditer(low, match.start(1), match.end(1)), out)
+    if "keep" not in low:
+        return out
+    for at in starts:
         last = _CODE_KEPT_END.match(low, at)
         if last is None or last.group() not in _CODE_ADJ or "keep" not in low[max(0, at - 80) : at]:
             continue
         kept = _CODE_KEPT.search(low, max(0, at - 80), at)
-        if kept is None:
-            continue
-        for word in (*_CODE_WORD.finditer(low, kept.start(1), kept.end(1)), last):
-            skill = _CODE_ADJ.get(word.group())
-            if skill:
-                out.append(Candidate(word.start(), word.end(), skill, text[word.start() : word.end()]))
+        if kept is not None:
+            _code_adjectives(text, (*_CODE_WORD.finditer(low, kept.start(1), kept.end(1)), last), out)
     return out
+
+
+def _code_adjectives(text: str, words: Iterable[re.Match[str]], out: list[Candidate]) -> None:
+    """Append a mention for each of `words` that _CODE_ADJ names a skill."""
+    for word in words:
+        skill = _CODE_ADJ.get(word.group())
+        if skill:
+            out.append(Candidate(word.start(), word.end(), skill, text[word.start() : word.end()]))
 
 
 _REPRODUCIBLE = re.compile(
