@@ -211,6 +211,22 @@ LEVELS = [
     ("What we'd love to see: you've shipped PyTorch models.\n", "PyTorch", "required"),
     ("You know PyTorch.\n\nWe'd appreciate experience with Databricks.\n", "Databricks", "preferred"),
     ("Strong C++. We'd be thrilled if you've worked on TPUs.\n", "TPUs", "preferred"),
+    # session 20: a cue said as a heading, an inline "An advantage:", keyword tag lines
+    ("Requirements\n- Python.\n\nWOULD BE A BONUS\n\n- CUDA programming\n", "CUDA", "preferred"),
+    ("We need:\n* Docker, Git\n\nWill be a plus:\n\n* C++\n", "C++", "preferred"),
+    ("What you need\n- Python\n\nIt helps if you have\n\n- Deep learning projects in PyTorch\n", "PyTorch",
+     "preferred"),
+    ("Requirements\n- Python\n\nHighly desirable\n\n- Power BI\n", "Power BI", "preferred"),
+    ("Highly desirable\n- Power BI\n\nFocus capabilities\n\n- Tableau dashboards for executives\n", "Tableau",
+     "required"),
+    ("Requirements\n- Docker\n- An advantage: knowledge of energy markets, experience with Azure\n", "Azure",
+     "preferred"),
+    # (the tag line first, so that the surface's first occurrence is on it)
+    ("Key Skills: Python, Docker, AWS\n\nMandatory skills:\n- Python\n\nGood to have:\n- Docker\n", "Docker",
+     "preferred"),
+    ("Key Skills: Python, Docker, AWS\n\nMandatory skills:\n- Python\n\nGood to have:\n- Docker\n", "AWS",
+     "required"),
+    ("Keywords: Docker\n\nGood to have:\n- Docker\n\nMust have:\n- Docker and Python\n", "Docker", "required"),
 ]
 
 

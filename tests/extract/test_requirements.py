@@ -339,6 +339,9 @@ YEARS_CASES = [
     # session 18: "up to N years" is none to N; a company "N years into" something is no experience
     ("- A graduate, or someone with up to three years of experience in analytics.", 0, 3),
     ("We are five years into rebuilding our platform as a data company. 2+ years of Python.", 2, None),
+    # session 20: a months figure alone in a pipe-separated header is the contract's length
+    ("Contract NLP Engineer | Inside IR35 | 6 months+ | Bristol / Remote", None, None),
+    ("Contract NLP Engineer | 6 months+ | Remote\nYou have 3+ years of NLP experience.", 3, None),
 ]
 
 

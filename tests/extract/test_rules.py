@@ -1161,6 +1161,44 @@ CASES = {
         ("- Monitoring the fleet for sensor drift and battery faults.", "Monitoring", None),
         ("- Be comfortable reading Go even if you write Python.", "Go", "go"),
     ],
+    "session20_rules": [
+        # independent sentences for the rules and aliases added after reading set 21
+        ("- Write augmentation pipelines for the detector.", "augmentation pipelines", "data_augmentation"),
+        ("- Write Java wrappers or REST endpoints so the app can call the models.", "REST endpoints", "rest_api"),
+        ("You know Docker and at least one cloud (we're on GCP).", "cloud", "cloud_computing"),
+        ("- Ideally you also bring: R / Shiny and CDISC standards.", "R", "r"),
+        ("- Plan R / 2026 of the programme.", "R", None),
+        ("- Fluent english; Dutch is not required.", "english", "english"),
+        ("We sponsor english football and the English premier league.", "english", None),
+        ("Clubs in the AFL, NRL and English football use our platform.", "English", None),
+        ("Doctors dictate in English, Hindi or a mix of both.", "English", None),
+        ("Our team works out which poles, transformers and conductors will fail.", "transformers", None),
+        ("- Experience with transformers and diffusion models.", "transformers", "transformers"),
+        ("- Clean records from legacy Oracle databases and flat files.", "Oracle", "oracle_db"),
+        ("Oracle Cloud runs our ERP.", "Oracle Cloud", "oracle_cloud"),
+        ("Not required but appreciated: Rust (we're rewriting the feature engine in it).", "Rust", "rust"),
+        ("Desirable: Scala for the old jobs.", "Scala", "scala"),
+        ("By applying you agree to the processing of your personal data according to GDPR.", "GDPR", None),
+        ("- You care about data privacy (GDPR, health data).", "GDPR", "data_governance"),
+        ("Our Operations Research & AI group (35 people) builds the models that plan crews.",
+         "Operations Research", None),
+        ("- Present your work at our monthly AI demo day.", "Present your work at", None),
+        ("- Publish and present your work at conferences such as Interspeech.", "present your work at",
+         "research"),
+        ("- A research thesis in machine learning would be a bonus.", "research thesis", "research"),
+        ("- Masters preferred (Econometrics, CS, Physics, whatever).", "Econometrics", None),
+        ("- MSc in a quantitative field: mathematics, physics or econometrics.", "econometrics", None),
+        ("- Experience in econometrics or causal inference.", "econometrics", "econometrics"),
+        # monitoring as the last of the model's stages in a list
+        ("- Design ML solutions: feature engineering, model building, deployment and monitoring.", "monitoring",
+         "model_monitoring"),
+        ("- Set up model registries and monitoring for the forecasts.", "monitoring", "model_monitoring"),
+        ("- Standards for model validation, calibration, backtesting and monitoring.", "monitoring",
+         "model_monitoring"),
+        ("- Own logging, testing and monitoring of our web services.", "monitoring", None),
+        ("- You bring the models into operation on our Kubernetes platform.", "bring", "model_serving"),
+        ("- You keep the plant in operation at night.", "operation", None),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]
@@ -1232,3 +1270,15 @@ def test_contained_skills_are_not_tagged_from_certifications_or_unrelated_names(
     assert [p[0] for p in pairs] == ["aws_certification"], pairs
     pairs = [(m.skill_id, m.text) for m in extract_posting(nlp, "Hugging Face Transformers.").mentions]
     assert [p[0] for p in pairs] == ["hugging_face_transformers"], pairs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "skills"),
+    [
+        ("- Build and improve text classification models that route letters.", {"nlp", "classification"}),
+        ("- Develop image classification models for drone imagery.", {"computer_vision", "classification"}),
+    ],
+)
+def test_task_names_its_field_and_classification(nlp: Language, sentence: str, skills: set[str]) -> None:
+    """'text classification' is NLP and classification (annotators of 19 of 19 read postings)."""
+    assert {m.skill_id for m in extract_posting(nlp, sentence).mentions} == skills

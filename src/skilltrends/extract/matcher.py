@@ -49,7 +49,7 @@ from skilltrends.extract.rules import (
     merge_phrases,
 )
 from skilltrends.extract.scan import Marks, key_info, scanner
-from skilltrends.extract.sections import CUE_HINTS, HEADING_HINTS, RequirementLevels
+from skilltrends.extract.sections import CUE_HINTS, HEADING_HINTS, RequirementLevels, defer_tag_lines
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
 
@@ -196,7 +196,7 @@ class SkillMatcher:
             return [], marks
         index = TextIndex(text, low, marks)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
-        return _finish(text, low, index, accepted, self._info, marks), marks
+        return defer_tag_lines(low, _finish(text, low, index, accepted, self._info, marks)), marks
 
     def _apply_rules(
         self, text: str, cands: list[Candidate], index: TextIndex

@@ -933,6 +933,10 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
             p.not_experience_after.match(after) and not _WITH_DEGREE_AFTER.match(after)
         ):
             continue
+        if before.rstrip(" \t").endswith("|") and after.lstrip(" \t")[:1] in ("|", "\n", "") and (
+            (m.group("unit") or "").lower().startswith("month")
+        ):
+            continue  # "Contract NLP Engineer | £600 per day | 6 months+ | Remote": the contract's length
         lead = m.group("lead")
         if p.sub_requirement.search(before) or (lead and p.sub_requirement.search(before + lead)):
             continue  # "3+ years in DevOps, with at least 1 year supporting ML": the 1 is part of the 3

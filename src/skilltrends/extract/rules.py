@@ -181,7 +181,9 @@ def _language_rule(
         r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|read|reading|some|basic|strong|solid|"
         r"working|know|knows|tested|exposure to)\s+"
         # first after a terse HN label: "Nice: Scala, experience with GNNs", "Must: Go"
-        r"|(?:^|[.;|]\s*)(?:also\s+)?(?:nice|bonus|plus|must)\s*:\s*)$"
+        r"|(?:^|[.;|]\s*)(?:also\s+)?(?:nice|bonus|plus|must)\s*:\s*"
+        # a label that ends with its level: "Not required but appreciated: Rust", "Desirable: Scala"
+        r"|\b(?:appreciated|desirable|preferred|helpful|required|optional|advantageous)\s*:\s*)$"
     ),
     reject_after: str | None = None,
     reject_before: str | None = None,
@@ -232,7 +234,9 @@ _ASKED_FOR_AFTER = _fx(
 )
 # The language named, then what is written in it: "Go: our core marketplace services are written in it", "You can
 # read R, because some of our older models are still written in it"
-_WRITTEN_IN_IT = _fx(r"[^.;\n]{0,80}?\b(?:written|coded|implemented|built)\s+in\s+it\b")
+# "Rust (we're rewriting the feature engine in it)"
+_WRITTEN_IN_IT = _fx(r"[^.;\n]{0,80}?\b(?:written|rewrit\w*|writ(?:e|es|ing)|coded|implemented|built|building|"
+                     r"port(?:ed|ing))\s+(?:[\w-]+\s+){0,4}?in\s+it\b")
 # Two short language names coordinated support each other ("Rust or Go for tooling", "Go/Rust"): each is the
 # other's cue, as an accepted neighbour would be.
 _SHORT_LANGUAGES = r"(?:go|golang|rust|zig|scala|julia|java|kotlin|c\+\+|c#|swift)\b"
@@ -252,7 +256,9 @@ _SURNAME_AFTER = r"[ \t]+[A-Z][a-z]+(?:\s|,|\.|$)(?!\s*(?:programming|language))
 _rule("r_language")(
     _language_rule(
         cue_after=r"programming|language|studio|shiny|packages?|libraries|scripts?|code|coding|markdown|\(|"
-        r"for\s+(?:analysis|analytics|statistic\w*|modell?ing|data)",
+        r"for\s+(?:analysis|analytics|statistic\w*|modell?ing|data)|"
+        # "R / Shiny", "R or Python", "R, Stan"
+        r"(?:/|,|or\b|and\b)\s*(?:shiny|tidyverse|ggplot2?|stan|stata|sas|spss|matlab|python|julia)\b",
         reject_after=r"\s*&|\s*'s\b|\s*\+\s*[A-Z]|\.\w|-CNN|\$",  # "Mask R-CNN", "R$ 1.800" (Brazilian reais)
         reject_before=r"&\s*|\b(?:plan|section|appendix|room|grade|class|type|level|vitamin|tier|block|phase)\s+",
     )
@@ -341,7 +347,9 @@ _list_only = RULES["list_only"]
 # "Oracle" as the database only beside another skill ("usually SQL Server or Oracle"), never the company's cloud or
 # other products ("Azure, Oracle Cloud or local sovereign clouds")
 _rule("oracle_database")(_language_rule(
-    cue_after=r"(?!)", cue_before=r"(?!)",
+    # "legacy Oracle databases", "Oracle DB", "Oracle tables"; otherwise only in a list of skills
+    cue_after=r"(?:databases?|db|dbms|rdbms|tables|schemas?|sql|pl/sql|instances?|data\s+warehouse)\b",
+    cue_before=r"(?!)",
     reject_after=r"\s*(?:cloud|oci|fusion|e-business|ebs|netsuite|health|cerner|corporation|corp|certified|java|apex|"
                  r"forms|erp|financials|hcm|apps|applications)\b",
 ))
@@ -594,6 +602,12 @@ def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
     if ctx.lbefore(cand, 7).endswith("plain "):
         return None  # "explain complex models in plain English": clear speech (communication), any language
     after = ctx.after(cand, 60)
+    if _ENGLISH_THING_AFTER.match(after):
+        return None  # "English football", "English-language text": an adjective, or the product's data
+    if cand.text == "english" and not (
+        _LOWER_LANGUAGE_BEFORE.search(ctx.lbefore(cand, 40)) or _LOWER_LANGUAGE_AFTER.match(after)
+    ):
+        return None  # "english" in lower case: only where a level or a skill is said of it ("fluent english")
     if _INTERVIEWS_ONLY.match(after):
         return None  # "Portuguese is our day-to-day language; English is fine for the interviews"
     if _LANGUAGE_LIST_AFTER.match(after):
@@ -605,10 +619,24 @@ def _language_requirement(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
+# "English football", "English Premier League", "English-language contracts", "English text": the adjective
+_ENGLISH_THING_AFTER = _rx(
+    r"[\s-]+(?:football|soccer|premier|league|clubs?|cricket|rugby|breakfast|tea|garden|countryside|county|counties|"
+    r"channel|literature|law|heritage|(?:language\s+)?(?:text|texts|documents?|corpus|corpora|data(?:sets?)?|transcripts?|"
+    r"speech|audio|content|queries|tweets|models?|contracts?|web\s+pages))\b"
+)
+_LOWER_LANGUAGE_BEFORE = _fx(
+    r"\b(?:fluent|fluency\s+in|good|very\s+good|excellent|strong|solid|business|professional|working|written|spoken|"
+    r"verbal|proficient\s+in|proficiency\s+in|command\s+of|speak|speaks|communicate\s+in|native|upper[\s-]intermediate|"
+    r"intermediate|advanced|[abc][12])[\s(),/-]*(?:and\s+\w+\s+)?$"
+)
+_LOWER_LANGUAGE_AFTER = _rx(r"\s*(?:skills|proficiency|level|language\s+skills|[(:]\s*(?:[abc][12]|fluent|native)|"
+                            r"is\s+(?:a\s+)?(?:must|required|mandatory|essential))")
 _INTERVIEWS_ONLY = _rx(r"\s+(?:is|works)\s+(?:fine|ok(?:ay)?)\s+for\s+(?:the\s+|our\s+)?interviews?\b")
 # another language after English, by its capital ("English, Hindi and Hinglish", "English and French")
 _LANGUAGE_LIST_AFTER = re.compile(
     r"(?:\s*,\s*[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)*\s*,?\s+(?:and|or|&)\s+[A-Z][\w-]+|(?:\s*,\s*[A-Z][\w-]+){2}"
+    r"|\s*,\s*[A-Z][\w-]+\s*,?\s+(?:or|and)\b"  # "English, Hindi or a mix of both"
 )
 _HUMAN_USE_BEFORE = _fx(
     r"\b(?:communicat\w*|speak\w*|spoken|work(?:s|ing)?|present\w*|writ\w*|reads?|fluen\w*|proficien\w*|"
@@ -869,7 +897,8 @@ def _cloud_provider(ctx: RuleContext, cand: Candidate) -> str | None:
 
 
 _CLOUD_NAMES = r"(?:aws|gcp|azure|google\s+cloud|amazon|microsoft|oci|oracle|alibaba|ibm)\b"
-_CLOUD_NOUN_AFTER = _fx(r"^\s*(?:\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?" + _CLOUD_NAMES
+_CLOUD_NOUN_AFTER = _fx(r"^\s*(?:\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+|ideally\s+|preferably\s+|"
+                      r"we(?:['’]re|\s+are)\s+(?:on|in|using|mostly\s+on)\s+)?" + _CLOUD_NAMES
                       + r"|[.,;:)]|$|\n|(?:or|and)\s+"
                       r"(?:on-?prem\w*|containers?|devops|kubernetes|distributed)\b|you\s+(?:learnt|learned|know|used)"
                       r"|(?:platforms?|providers?|environments?|services|infrastructure|computing|deployments?|"
@@ -927,6 +956,24 @@ _PARTY_BEFORE = _fx(
 
 
 _PARTY_AFTER = _fx(r"\s+(?:party|celebration)\b")
+
+
+# "I agree with the processing of my personal data according to GDPR", "add the clause about personal data
+# processing (GDPR) to your CV": the application's privacy notice, not data governance asked of the hire
+_PRIVACY_NOTICE = _fx(
+    r"\b(?:(?:your|my)\s+(?:personal\s+)?data|personal\s+data\s+(?:processing|protection\s+notice)|processing\s+of\s+"
+    r"(?:your\s+|my\s+)?personal\s+data|privacy\s+(?:notice|policy|statement)|your\s+(?:application|cv|resume|r\u00e9sum\u00e9)|"
+    r"recruitment\s+process|candidate\s+privacy|applicant\s+privacy)\b"
+)
+
+
+@_rule("privacy_asked")
+def _privacy_asked(ctx: RuleContext, cand: Candidate) -> str | None:
+    """GDPR or data privacy as the work's concern, not an application's privacy notice."""
+    start, end = ctx.index.sentence(cand.start, cand.end)
+    if _PRIVACY_NOTICE.search(ctx.low, start, end):
+        return None
+    return cand.skill_id
 
 
 @_rule("bash_shell")
@@ -1029,8 +1076,15 @@ _PUBLICATIONS_BEFORE = _fx(
 )
 
 
+# "Present your work at our monthly AI demo day", "at internal reviews": the company's own forums
+_OWN_FORUM_AFTER = _fx(r"\s*(?:our|internal|the\s+(?:team|company|weekly|monthly)|team|company|"
+                       r"an?\s+(?:internal|weekly|monthly|quarterly|team|company))\b")
+
+
 @_rule("publication_record")
 def _publication_record(ctx: RuleContext, cand: Candidate) -> str | None:
+    if cand.text[:1] in "Pp" and cand.text.lower().startswith("present"):
+        return None if _OWN_FORUM_AFTER.match(ctx.lafter(cand, 30)) else cand.skill_id
     if re.search(r"\blist\s+of\s+$", ctx.lbefore(cand, 20)):
         return None
     return cand.skill_id if _PUBLICATIONS_BEFORE.search(ctx.lbefore(cand, 30)) else None
@@ -1210,10 +1264,13 @@ _GRID_TRANSFORMER_BEFORE = _fx(
     r"\b(?:distribution|power|electrical|electric|grid|substation|pole-mounted|pad-mounted|step-up|step-down|"
     r"high-voltage|voltage|utility|oil-filled)\s+$"
     # grid equipment in a list: "substations and transformers", "cables, switchgear and transformers"
-    r"|\b(?:substations?|switchgear|feeders?|power\s+lines|cables|turbines|circuit\s+breakers)\s*(?:,|and|or|&)\s*$"
+    r"|\b(?:substations?|switchgear|feeders?|power\s+lines|cables|turbines|circuit\s+breakers|poles|conductors|"
+    r"insulators|meters)\s*(?:,|and|or|&)\s*$"
 )
 _GRID_TRANSFORMER_AFTER = _fx(
     r"\s+(?:failures?|substations?|windings?|oil|fleet|outages?|loading|ratings?|maintenance|health|faults?)\b"
+    # "poles, transformers and conductors": grid assets in a list
+    r"|\s*(?:,|and|or|&)\s*(?:\w+\s+)?(?:poles|conductors|substations?|switchgear|feeders?|insulators|cables)\b"
 )
 
 
@@ -1277,10 +1334,12 @@ _DEGREE_BEFORE = _fx(
     # "degree (Master or Diploma) in ...", "Bac+5 (Master's or grande école) in ..."
     r"(?:\s*\([^()\n]{0,40}\)(?:\s+or\s+(?:above|higher|better))?)?"
     # "PhD preferred, in NLP", "werk- en denkniveau, for example in Econometrics"
-    r"(?:\s*,?\s*(?:preferred|required|ideally|preferably|for\s+example|e\.g\.|such\s+as)\s*,?)?\s+(?:in|of)\s+"
-    # "in a quantitative field (statistics, ...": a parenthesis opens the list of fields
+    # "Masters preferred (Econometrics, CS, Physics, whatever)": the fields in a bracket
+    r"(?:\s*,?\s*(?:preferred|required|ideally|preferably|for\s+example|e\.g\.|such\s+as)\s*,?)?(?:\s+(?:in|of)\s+|\s*\(\s*)"
+    # "in a quantitative field (statistics, ...", "in a quantitative field: mathematics, ...": a parenthesis or a
+    # colon opens the list of fields
     r"(?:(?:a\s+)?[a-z][\w&'’-]*(?:\s+[a-z][\w&'’-]*){0,3}\s*(?:,\s*(?:or\s+|and\s+)?|/\s*|\s+or\s+|\s+and\s+"
-    r"|\s*\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?|\s+(?:such\s+as|like|e\.g\.,?|including)\s+))*$"
+    r"|\s*\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+)?|\s*:\s*|\s+(?:such\s+as|like|e\.g\.,?|including)\s+))*$"
 )
 
 
@@ -1629,7 +1688,8 @@ _WITH_TEAM_BEFORE = _fx(
 # "Our Claims Data Science team uses machine learning to ...": a team's name in a sentence about the company
 _TEAM_BEFORE = _fx(r"\b(?:the|our|their)\s+(?:[\w&-]+\s+)?$")
 _TEAM_DOES = _fx(
-    r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:teams?|groups?|departments?)\s+(?:uses|builds|runs|owns|develops|"
+    r"(?:\s*(?:&|and)\s+[\w-]+)?\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:teams?|groups?|departments?)(?:\s+\([^()\n]{1,40}\))?\s+"
+    r"(?:uses|builds|runs|owns|develops|"
     r"is\s+(?:hiring|growing|looking)|are\s+(?:hiring|growing|looking)|has\s+grown)\b"
 )
 # "Work with the engineers who write the bidder in Go and Java": other people's stack
@@ -1649,7 +1709,8 @@ _OTHER_PEOPLE = _fx(
     r"|\b(?:our|the|their)\s+(?:[\w&-]+\s+){0,2}(?:teams?|researchers|scientists|labs?|group)\s+(?:\w+\s+)?"
     r"(?:publish|publishes|published|present|presents|presented)\b[^.;\n]*$"
 )
-_TEAM_AFTER = _fx(r"\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:" + _GROUP_NOUNS + r")\b")
+# "the Operations Research & AI group": a second subject before the group's noun
+_TEAM_AFTER = _fx(r"(?:\s*(?:&|and)\s+[\w-]+)?\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:" + _GROUP_NOUNS + r")\b")
 # Words one of which every _OTHER_PEOPLE match holds, as "team" is in every _OTHER_TEAM match: tested first,
 # they spare the searches in most windows. Each alternative needs its own: "who"; the customers' nouns; the
 # colleagues' nouns ("sales", "finance", "account" for "sales team", "finance team", "account managers");
@@ -1800,7 +1861,8 @@ TEAM_HINTS = (
     "engineers build", "developers maintain", "developers own", "developers write", "developers build", "customers",
     "clients", "scientists", "researchers", "analysts", "marketers", "designers", "accountants", "recruiters",
     "clinicians", "traders", "salespeople", "account managers", "planners", "merchandisers", "buyers", "actuaries",
-    "business users", "squad", "they use", "they are", "they're", "they’re", "they build", "they run", "they own",
+    "business users", "squad", "group", "department", "they use", "they are", "they're", "they’re", "they build",
+    "they run", "they own",
     "they maintain", "they train", "they adopt", "they ship", "they deploy", "they write",
 )
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
@@ -2166,7 +2228,7 @@ _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
-    "software", "mine", "mining", "explain", "edge",
+    "software", "mine", "mining", "explain", "edge", "operation",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2714,11 +2776,16 @@ _PRODUCTIONIZE_OBJECT = re.compile(
 )
 
 
+_INTO_OPERATION = re.compile(r"\binto[ \t]+(operations?)\b")
+
+
 def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'putting machine learning models into production', 'bring models to production' -> model_serving
     (at the verb), when the hire does it ("them"/"it" only after "model" in the clause)."""
     out: list[Candidate] = []
-    for at in scan("production"):
+    # "You bring the models into operation" (German and Nordic postings' "in Betrieb nehmen")
+    operation = [m.start(1) for m in _INTO_OPERATION.finditer(low)] if "into operation" in low else []
+    for at in scan("production") + operation:
         gap = _spaces_before(low, at)
         if gap == at or not low.endswith(("in", "to"), 0, gap):
             continue  # the regex ends in "in", "into" or "to" and spaces
@@ -3309,6 +3376,36 @@ def _monitor_drift(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
+# Monitoring as the last of the model's stages in a list: "model building, deployment and monitoring", "set up
+# model registries and monitoring", "model validation, calibration, backtesting and monitoring", "model
+# versioning, evaluation and monitoring" (gold in 15 of 15 read postings, 7 of which no other rule found). A
+# stage that only models have is enough; deployment, testing, versioning or a registry needs a model or ML word
+# before it in the line ("logging, testing and monitoring" of services is not the MLOps practice).
+_STAGE_THEN_MONITORING = re.compile(
+    r"\b(?:(deployments?|deploying|testing|versioning|registry|registries|ci/cd(?:[ \t]+for[ \t]+models)?)|"
+    r"serving|inference|evaluation|evaluating|backtesting|validation|retraining|calibration|model[ \t]+building)"
+    r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)$"
+)
+_MODEL_WORD_BEFORE = re.compile(r"\b(?:models?|ml|mlops|machine[ \t]+learning|training|forecast\w*|llms?)\b")
+
+
+def _monitoring_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("monitor"):
+        if not low.startswith("monitoring", at) or not _left_boundary(low, at):
+            continue
+        stage = _STAGE_THEN_MONITORING.search(low, max(0, at - 40), at)
+        if stage is None:
+            continue
+        line_start = low.rfind("\n", 0, at) + 1
+        if stage.group(1) is not None and not _MODEL_WORD_BEFORE.search(low, line_start, stage.start()):
+            continue
+        if _INFRA_AFTER.match(low, at + 10) or _not_the_hire(_clause_before(low, at)):
+            continue  # "a shared training, serving and monitoring stack": what the stack is for
+        out.append(Candidate(at, at + 10, "model_monitoring", text[at : at + 10]))
+    return out
+
+
 # Data cleaning as work: "clean and join messy data", "Extracts, cleans and integrates data", "collect and
 # clean speech datasets", "data extraction, cleaning and feature engineering".
 _CLEAN_VERB = re.compile(
@@ -3761,11 +3858,12 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
         _MENTOR_PEOPLE, "leadership", lambda low, scan: scan("mentor") + scan("coach"))),
     (("lead", "led"), _phrase_finder(
         _LEAD_PEOPLE, "leadership", lambda low, scan: scan("lead") + scan("led"), before=_lead_slot)),
-    (("production", "industriali", "operationali"), _into_production),
+    (("production", "industriali", "operationali", "operation"), _into_production),
     (("clean", "analy"), _data_verbs),
     (("mod", "llm"), _model_nouns),
     (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts, before=_review_slot)),
     (("monitor",), _monitor_drift),
+    (("monitor",), _monitoring_stage),
     (("feature",), _feature_work),
     (("mine", "mining"), _phrase_finder(_MINE_DATA, "data_mining", lambda low, scan: scan("mine") + scan("mining"),
                                         before=_hire_verb_slot)),

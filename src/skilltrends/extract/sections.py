@@ -20,7 +20,7 @@ from skilltrends.extract.rules import _fx, fold, lower, marked
 
 Requirement = Literal["required", "preferred"]
 
-__all__ = ["RequirementLevels", "has_preferred_cue", "is_preferred_heading"]
+__all__ = ["RequirementLevels", "defer_tag_lines", "has_preferred_cue", "is_preferred_heading"]
 
 _PREFERRED_HEAD = (
     r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
@@ -40,7 +40,7 @@ _PREFERRED_HEAD = (
     r"(?:things|what)\s+(?:that\s+)?(?:would|will|might|could)\s+(?:also\s+)?help(?:\s+\w+){0,2}|"
     r"(?:[\w'’]+\s+){0,3}(?:may|might|could|would)\s+also\s+have(?:\s+\w+){0,2}|"  # "Strong candidates may also have"
     # "Advantages:" (European postings)
-    r"advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}|"
+    r"(?:an?\s+(?:big\s+|real\s+|clear\s+|definite\s+)?)?advantages?|advantageous|(?:an?\s+)?(?:big\s+)?advantage\s+if(?:\s+\w+){0,3}|"
     # "Added advantage" (African and Indian postings); "Secondary Skills", the optional column beside "Primary Skills"
     r"(?:an?\s+)?added\s+advantages?|secondary\s+skills?(?:\s+\w+){0,2}|"
     # "Highly regarded" (Australian postings), "Some other highly valued skills may include:" (UK banks)
@@ -55,7 +55,13 @@ _PREFERRED_HEAD = (
     # Dutch: "Pré", "Pluspunten"
     r"(?:een\s+)?pr\u00e9|pluspunt(?:en)?|"
     # "Selection criteria – desirable", "Criteria (desirable)" (university and public-sector postings)
-    r"(?:(?:key\s+)?selection\s+)?criteria\s*(?:[-–—:]\s*|\(\s*)(?:desirable|preferred|optional)\)?"
+    r"(?:(?:key\s+)?selection\s+)?criteria\s*(?:[-–—:]\s*|\(\s*)(?:desirable|preferred|optional)\)?|"
+    # a cue said as a heading: "Would be a bonus", "Will be a plus", "It is an advantage", "Highly desirable",
+    # "Strongly preferred", "It helps if you have"
+    r"(?:(?:it\s+)?(?:would|will|could)\s+(?:also\s+)?be|(?:it['’]s|it\s+is|is|are)(?:\s+also)?)\s+(?:an?\s+)?"
+    r"(?:big\s+|huge\s+|real\s+|definite\s+|strong\s+|added\s+)?(?:plus|bonus|advantage|asset)(?:\s+if(?:\s+you(?:\s+\w+){0,2})?)?|"
+    r"(?:highly|strongly|very|especially|particularly|also)\s+(?:desirable|desired|preferred|valued|appreciated|welcome)|"
+    r"(?:it\s+)?(?:also\s+)?helps\s+if(?:\s+you(?:\s+\w+){0,2})?"
 )
 # Headings of the list of what the hire must bring (a "You might thrive if" list after one of these is the
 # optional one: see _FIT_HEAD) ...
@@ -82,7 +88,7 @@ _OTHER_HEAD = (
     r"job\s+description|"
     r"overview|summary|who\s+we\s+are|how\s+we\s+work|location|how\s+to\s+apply|"
     r"wat\s+(?:ga\s+je\s+doen|bieden\s+(?:we|wij))|(?:twoje\s+)?zadania|(?:twoje\s+)?obowi\u0105zki|(?:co\s+)?oferujemy|"
-    r"(?:other|additional|more|job|key)\s+(?:details|information|info)|keywords|tags|hashtags"
+    r"(?:other|additional|more|job|key)\s+(?:details|information|info)|keywords|tags|hashtags|(?:focus\s+|key\s+|core\s+)?capabilities"
 )
 _REQUIRED_HEAD = _QUALIFICATION_HEAD + "|" + _OTHER_HEAD
 # "You might thrive if", "You might be a good fit if you": the qualifications when it is the only list (annotators
@@ -218,6 +224,7 @@ HEADING_HINTS = (
     "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait", "valora", "desej",
     "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory", "regarded", "valued",
     "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt", "secondary", "apart", "not required", " help",
+    "apprecia",
 )
 
 
@@ -796,3 +803,41 @@ class RequirementLevels:
                 break
             last = (end, preferred)
         return last is not None and last[1] and _SENTENCE_END.search(low, last[0], start) is None
+
+
+# A keyword tag line ("Key Skills: Machine Learning, Python, GenAI, LLM", "Keywords: ...", "Tags: ...") repeats
+# skills the posting has already given a level: it decides none of its own (annotators of set 21: 4 of 4 skills
+# named on one and, elsewhere, only as nice to have were preferred).
+_TAG_LINE = _fx(
+    r"(?m)^[ \t]*(?:[^\w\n]{1,3}[ \t]*)?(?:key[ \t]*skills?|key[ \t]*words?|keywords|skill[ \t]+tags|tags|hashtags)"
+    r"[ \t]*[:|\u2013-][^\n]*"
+)
+_TAG_HINTS = ("key skill", "keyword", "key word", "tags")
+_Row = tuple[str, str, str, str, int, int, str]  # matcher.MentionRow
+
+
+def defer_tag_lines(low: str, rows: list[_Row]) -> list[_Row]:
+    """`rows` (Mention rows, by offset) with each mention on a keyword tag line given the level of the same
+    skill's mentions elsewhere: preferred where all of those are preferred; unchanged where there are none."""
+    if not rows or not any(hint in low for hint in _TAG_HINTS):
+        return rows
+    spans = [(m.start(), m.end()) for m in _TAG_LINE.finditer(low)]
+    if not spans:
+        return rows
+    starts = [a for a, _ in spans]
+
+    def on_tag_line(at: int) -> bool:
+        i = bisect.bisect_right(starts, at) - 1
+        return i >= 0 and at < spans[i][1]
+
+    tagged = [on_tag_line(row[4]) for row in rows]
+    if not any(tagged):
+        return rows
+    elsewhere: dict[str, bool] = {}  # skill id -> some mention off the tag lines is required
+    for row, on in zip(rows, tagged, strict=True):
+        if not on:
+            elsewhere[row[0]] = elsewhere.get(row[0], False) or row[3] == "required"
+    return [
+        row[:3] + ("preferred",) + row[4:] if on and row[3] == "required" and elsewhere.get(row[0]) is False else row
+        for row, on in zip(rows, tagged, strict=True)
+    ]
