@@ -227,6 +227,15 @@ LEVELS = [
     ("Key Skills: Python, Docker, AWS\n\nMandatory skills:\n- Python\n\nGood to have:\n- Docker\n", "AWS",
      "required"),
     ("Keywords: Docker\n\nGood to have:\n- Docker\n\nMust have:\n- Docker and Python\n", "Docker", "required"),
+    # the level said in prose
+    ("Requirements\n- Python.\n- If you know your way around Git, you'll get going faster.\n", "Git", "preferred"),
+    ("Requirements\n- 4+ years in NLP (2+ if you have a PhD).\n", "NLP", "required"),
+    ("Requirements\n- You're a fit if you've shipped LLM-powered software.\n", "LLM", "required"),
+    ("Requirements\n- Python.\n- We'd be happy to teach you Terraform.\n", "Terraform", "preferred"),
+    ("Requirements\n- Python; you will teach Git to researchers.\n", "Git", "required"),
+    ("Requirements\n- Python.\n- Airflow experience is a real head start.\n", "Airflow", "preferred"),
+    ("Requirements\n- Python.\n- Kubernetes isn't needed on day one.\n", "Kubernetes", "preferred"),
+    ("Requirements\n- Familiarity with Rust helps but we'll get you there.\n", "Rust", "preferred"),
 ]
 
 

@@ -1554,6 +1554,7 @@ _NEG_AFTER = _fx(
     r"^\s*(?:(?:experience|knowledge|skills)\s+)?(?:(?:is|are)(?:n't|n’t|\s+not)|not)\s+"
     r"(?:required|needed|necessary|mandatory|a\s+(?:must|requirement|prerequisite)|expected)"
     r"(?!\s*,?\s*(?:but|though|although)\b)"  # "not required but helpful": a nice-to-have, not a negation
+    r"(?!\s+(?:on|from)\s+day\s+(?:one|1)\b|\s+(?:yet|right\s+away|immediately|at\s+first|to\s+start)\b)"  # later
     # "TypeScript and React, which you won't need to touch": later items of the list, then the clause
     r"|^(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s*,?\s*which\s+you\s+(?:won't|won’t|will\s+not|don't|don’t|do\s+not)"
     r"\s+(?:need\s+to\s+|have\s+to\s+)?(?:touch|use|need|know|work\s+(?:on|with|in))\b"

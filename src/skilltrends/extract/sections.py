@@ -116,7 +116,7 @@ _CUE_PHRASE = (
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|"
     # "Familiarity with LLMs is considered an asset"; "some C or C++ helps", "... but it helps" (not "where it helps")
-    r"considered\s+(?:an?\s+)?(?:plus|bonus|advantage|asset)|(?<!where\sit\s)(?<!when\sit\s)(?<!if\sit\s)helps(?=\s*(?:[.;)(]|,\s+as\s+do(?:es)?\b|$))|"
+    r"considered\s+(?:an?\s+)?(?:plus|bonus|advantage|asset)|(?<!where\sit\s)(?<!when\sit\s)(?<!if\sit\s)helps(?=\s*(?:[.;)(]|,\s+as\s+do(?:es)?\b|,?\s+but\b|$))|"
     r"not\s+(?:strictly\s+)?(?:required|necessary|needed)\s*,?\s*(?:but|though|although)|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|extra\s+credit|not\s+(?:essential|mandatory|"
     r"a\s+must)|(?:we(?:'d|\u2019d|\s+would)\s+)?love\s+(?:it\s+)?if|would\s+love\s+to\s+see|in\s+your\s+favou?r|"
@@ -134,7 +134,13 @@ _CUE_PHRASE = (
     r"(?<=,\s)(?:tell\s+us|let\s+us\s+know|mention\s+it)(?=\s*(?:[.!;)]|$))|"
     r"(?<=,\s)or\s+(?:a\s+)?(?:willingness|eagerness|readiness)\s+to\s+learn|"
     r"(?:(?<=^you\s)|(?<=\nyou\s)|(?<=[.;:!?]\syou\s))(?:don['’]t|do\s+not)\s+need\s+(?:\w+\s+)?"
-    r"(?:experience|knowledge|familiarity))\b"
+    r"(?:experience|knowledge|familiarity)|"
+    # the level said in prose: "If you've shipped Triton kernels, ..." opening a sentence (the read sets'
+    # conditionals there: 7 of 8 preferred; not "2+ if you have a PhD", "a fit if you've shipped"), "we'd be happy to teach you Terraform", "a real head start", "isn't needed on day one"
+    r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=^[-*\u2022]\s)|(?<=\n[-*\u2022]\s))if\s+you(?:['’]ve|\s+have|\s+know|\s+already\s+know|\s+also|\s+bring)|"
+    r"(?:we['’]ll|we\s+will|we\s+can|we['’]d\s+be\s+happy\s+to|happy\s+to)\s+teach|"
+    r"(?:an?\s+(?:real\s+|big\s+|nice\s+|definite\s+)?)?head[\s-]?start|a\s+leg\s+up|"
+    r"(?:isn['’]t|is\s+not|aren['’]t|are\s+not|not)\s+(?:needed|required|expected)\s+on\s+day\s+(?:one|1))\b"
     r"|\(\s*(?:plus|optional|nice)\s*\)"
     # the same cues in the postings' other languages
     r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
@@ -207,7 +213,8 @@ CUE_HINTS = (
     "souhait", "extra point", "brownie point", "not essential", "not mandatory", "not a must", "love it if",
     "love if", "love to see", "your favo", "an edge", "not necessary",
     "not needed", "not strictly", "help", "useful", "awesome", "brilliant", "extra credit", "tell us", "let us know",
-    "mention it", "ness to learn", "t need", "not need", "valued", "thrilled", "delighted",
+    "mention it", "ness to learn", "t need", "not need", "valued", "thrilled", "delighted", "if you", "teach",
+    "head start", "headstart", "head-start", "leg up", "day one", "day 1",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
