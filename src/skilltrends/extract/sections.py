@@ -136,7 +136,8 @@ _CUE_PHRASE = (
     r"(?:(?<=^you\s)|(?<=\nyou\s)|(?<=[.;:!?]\syou\s))(?:don['’]t|do\s+not)\s+need\s+(?:\w+\s+)?"
     r"(?:experience|knowledge|familiarity)|"
     # the level said in prose: "If you've shipped Triton kernels, ..." opening a sentence (the read sets'
-    # conditionals there: 7 of 8 preferred; not "2+ if you have a PhD", "a fit if you've shipped"), "we'd be happy to teach you Terraform", "a real head start", "isn't needed on day one"
+    # conditionals there: 7 of 8 preferred; not "2+ if you have a PhD", "a fit if you've shipped"), "we'd be
+    # happy to teach you Terraform", "a real head start", "isn't needed on day one"
     r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=^[-*\u2022]\s)|(?<=\n[-*\u2022]\s))if\s+you(?:['’]ve|\s+have|\s+know|\s+already\s+know|\s+also|\s+bring)|"
     r"(?:we['’]ll|we\s+will|we\s+can|we['’]d\s+be\s+happy\s+to|happy\s+to)\s+teach|"
     r"(?:an?\s+(?:real\s+|big\s+|nice\s+|definite\s+)?)?head[\s-]?start|a\s+leg\s+up|"
