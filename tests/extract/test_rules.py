@@ -1198,6 +1198,20 @@ CASES = {
         ("- Own logging, testing and monitoring of our web services.", "monitoring", None),
         ("- You bring the models into operation on our Kubernetes platform.", "bring", "model_serving"),
         ("- You keep the plant in operation at night.", "operation", None),
+        # a model's target is no probability skill; other systems' and vendors' APIs are not built by the hire
+        ("- Build and maintain probability-of-default and affordability models.", "probability", None),
+        ("- Train acceptance-probability models on booking data.", "probability", None),
+        ("- Strong grounding in probability and statistics.", "probability", "probability"),
+        ("- Move data from our FHIR APIs into the analytics environment.", "APIs", None),
+        ("- Agents with tool calling into our ATS APIs.", "APIs", None),
+        ("- Fine-tune small models where frontier APIs are too slow.", "APIs", None),
+        ("- Agents take actions through APIs and answer.", "APIs", None),
+        ("- Deploy models as APIs with FastAPI.", "APIs", "rest_api"),
+        # whom a data engineer supports is no skill of theirs; the workloads are
+        ("- 4+ years of data engineering, with one year supporting machine learning teams.", "machine learning",
+         None),
+        ("- 5+ years, including 2 years supporting machine learning workloads.", "machine learning",
+         "machine_learning"),
     ],
 }
 

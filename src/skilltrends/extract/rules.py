@@ -526,7 +526,12 @@ _rule("person_name_word")(
 
 _VENDOR_APIS_BEFORE = _fx(
     r"\b(?:their|its|openai|anthropic|google|gemini|claude|mistral|cohere|llm|model|vendor|vendors|"
-    r"third-party|third\s+party|external|partner|partners|provider|providers|carrier|bank|payment|maps?)"
+    r"third-party|third\s+party|external|partner|partners|provider|providers|carrier|bank|payment|maps?|"
+    # other systems' APIs the product calls or reads ("FHIR APIs", "helpdesk APIs", "our ATS APIs", "rate APIs"),
+    # the company's products ("our voice APIs", "our developer APIs"), the LLM vendors' ("frontier APIs", "where
+    # the APIs are too slow"), and what an agent acts through (read sets: 14 of 14 left out)
+    r"frontier|hosted|commercial|proprietary|big|fhir|hl7|helpdesk|ats|tms|crm|erp|ehr|emr|rate|voice|developer|"
+    r"python|shopify|salesforce|through|via|(?:where|when|if)\s+the)"
     r"(?:['’]s?)?\s+(?:(?:or|and|/|,)\s*[\w-]+\s+)?$"
 )
 
@@ -976,6 +981,15 @@ def _privacy_asked(ctx: RuleContext, cand: Candidate) -> str | None:
     return cand.skill_id
 
 
+@_rule("probability_subject")
+def _probability_subject(ctx: RuleContext, cand: Candidate) -> str | None:
+    """Probability the subject, not a model's target: "probability-of-default models", "failure-probability
+    models", "win-probability graphics" (read sets: 3 of 3 such postings leave it out)."""
+    if ctx.text[cand.start - 1 : cand.start] == "-" or ctx.text.startswith("-of", cand.end):
+        return None
+    return cand.skill_id
+
+
 @_rule("bash_shell")
 def _bash(ctx: RuleContext, cand: Candidate) -> str | None:
     """Bash the shell, not 'our famous summer bash' (a party)."""
@@ -1399,7 +1413,15 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
         paired = _ML_PAIRED.match(ctx.text, cand.end)
         if paired is None or not _ML_AS_NOUN.match(ctx.text, paired.end(), paired.end() + 30):
             return None
+    if _SUPPORTING_BEFORE.search(ctx.lbefore(cand, 20)) and (
+        _names_a_group(ctx, cand) or _ML_USERS_AFTER.match(ctx.lafter(cand, 40))
+    ):
+        return None  # "at least one year supporting machine learning teams": whom a data engineer serves
     return _not_degree_field(ctx, cand)
+
+
+_SUPPORTING_BEFORE = _fx(r"\b(?:supporting|support|supports|serving|serve|serves)\s+$")
+_ML_USERS_AFTER = _fx(r"\s+(?:engineers|scientists|researchers|practitioners|users)\b")  # not "workloads" (3 of 3 gold)
 
 
 _GROUP_NOUNS = r"teams?|groups?|departments?|orgs?|organi[sz]ations?|squads?|functions?"
