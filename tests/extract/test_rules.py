@@ -1212,6 +1212,21 @@ CASES = {
          None),
         ("- 5+ years, including 2 years supporting machine learning workloads.", "machine learning",
          "machine_learning"),
+        # bare "serve", "served", "serving" with a model in the sentence
+        ("- Training in PyTorch, serving inside our Go match servers via ONNX Runtime.", "serving",
+         "model_serving"),
+        ("- Serving those embeddings from our vector index within 50 ms.", "Serving", "model_serving"),
+        ("Strong in Python and one of Java/Go for serving.", "serving", "model_serving"),
+        ("Serving | Docker containers on Kubernetes", "Serving", "model_serving"),
+        ("Northgate is a regional utility serving 1.4 million customers.", "serving", None),
+        ("- Serve as the technical point of contact for the models team.", "Serve", None),
+        ("- Dashboards and self-serve data for game teams.", "serve", None),
+        ("We encourage people from the communities we serve to apply.", "serve", None),
+        ("This role does not work on serving, but partners with the inference team on models.", "serving",
+         None),
+        # word error rate is how speech models are evaluated
+        ("- Measure WER/CER on our internal benchmarks.", "WER", "model_evaluation"),
+        ("- Own word error rate on our benchmark sets.", "word error rate", "model_evaluation"),
     ],
 }
 

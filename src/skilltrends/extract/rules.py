@@ -669,6 +669,8 @@ def _hire_deploys(ctx: RuleContext, cand: Candidate) -> str | None:
     clause = _clause_before(ctx.text, cand.start)
     if _not_the_hire(clause):
         return None
+    if cand.text[:4].lower() == "serv":
+        return _model_serving_verb(ctx, cand)
     if cand.text.lower().endswith("s") and not cand.text.lower().endswith("ments") and not _third_person_ok(clause):
         return None
     return cand.skill_id
@@ -988,6 +990,39 @@ def _probability_subject(ctx: RuleContext, cand: Candidate) -> str | None:
     if ctx.text[cand.start - 1 : cand.start] == "-" or ctx.text.startswith("-of", cand.end):
         return None
     return cand.skill_id
+
+
+# Bare "serve", "served", "serving" as model serving: "serving inside our Go match servers via ONNX Runtime",
+# "Serving those embeddings from our vector index", "served from FastAPI", "training and serving", "Go for serving"
+# (read sets: gold in 15 postings where no other mention named it, against 6), not the company's customers
+# ("a utility serving 1.4 million customers", "the communities we serve"), a role ("Serve as the point of
+# contact"), "self-serve" data, or a team ("The serving organization").
+_SERVE_NOT_AFTER = _fx(
+    r"\s+(?:as\b|\d|over\s+\d|more\s+than|millions?\b|thousands?\b|hundreds?\b|(?:our\s+|the\s+|their\s+)?(?:customers|"
+    r"clients|users|members|subscribers|patients|businesses|communities|community|public|citizens|farmers|"
+    r"households|homes|merchants|sellers|shoppers|learners|students|players)\b|(?:teams?|org|orgs|organi[sz]ations?|"
+    r"groups?|department)\b)"
+)
+_SERVE_NOT_BEFORE = _fx(r"(?:self-|under-|self\s|\b(?:not|never|won['’]t)\s+(?:work|touch|own|do)\s+(?:on\s+)?)$")
+_SERVE_ML_WORDS = _fx(
+    r"\b(?:models?|embeddings?|llms?|inference|recommendations?|predictions?|gpus?|endpoints?|latency|triton|vllm|"
+    r"fastapi|onnx|tensorflow|pytorch|feature\s+store|training|checkpoints?|batch\s+jobs|real-time|lora|rankers?|"
+    r"ranking|scoring|ml)\b"
+)
+_SERVE_LABEL_AFTER = re.compile(r"[ \t]*(?:\||:)")
+_FOR_SERVING = _fx(r"\bfor\s+$")
+
+
+def _model_serving_verb(ctx: RuleContext, cand: Candidate) -> str | None:
+    if _SERVE_NOT_AFTER.match(ctx.lafter(cand, 40)) or _SERVE_NOT_BEFORE.search(ctx.lbefore(cand, 24)):
+        return None
+    line_start = ctx.text.rfind("\n", 0, cand.start) + 1
+    if cand.start == line_start and _SERVE_LABEL_AFTER.match(ctx.text, cand.end):
+        return cand.skill_id  # a stack table's row: "Serving | Docker containers on Kubernetes"
+    if _FOR_SERVING.search(ctx.lbefore(cand, 6)) and re.match(r"\s*(?:[.;,)]|$)", ctx.after(cand, 4)):
+        return cand.skill_id  # "one of Java/Go for serving."
+    start, end = ctx.index.sentence(cand.start, cand.end)
+    return cand.skill_id if _SERVE_ML_WORDS.search(ctx.low, start, end) else None
 
 
 @_rule("bash_shell")
