@@ -49,7 +49,7 @@ from skilltrends.extract.rules import (
     merge_phrases,
 )
 from skilltrends.extract.scan import Marks, key_info, scanner
-from skilltrends.extract.sections import CUE_HINTS, HEADING_HINTS, RequirementLevels, defer_tag_lines
+from skilltrends.extract.sections import CUE_HINTS, HEADING_HINTS, TAG_HINTS, RequirementLevels, defer_tag_lines
 from skilltrends.extract.taxonomy import Taxonomy
 from skilltrends.models import Mention
 
@@ -117,6 +117,7 @@ class SkillMatcher:
             "heading": HEADING_HINTS,
             # the two halves of "sentence", for `TextIndex.hints` (the same scanned words: no extra matches)
             "negation": NEGATION_MARKED, "team": TEAM_HINTS,
+            "tagline": TAG_HINTS,  # where a keyword tag line may start (see `defer_tag_lines`)
         }
         # no kind is named as a phrase word: scan_rows hands the marks to find_phrases as its `words`
         assert not set(PHRASE_WORDS) & (set(marks) | set(REQUIREMENT_MARKS))
@@ -196,7 +197,10 @@ class SkillMatcher:
             return [], marks
         index = TextIndex(text, low, marks)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
-        return defer_tag_lines(low, _finish(text, low, index, accepted, self._info, marks)), marks
+        rows = _finish(text, low, index, accepted, self._info, marks)
+        if marks is None or "tagline" in marks:
+            rows = defer_tag_lines(low, rows)
+        return rows, marks
 
     def _apply_rules(
         self, text: str, cands: list[Candidate], index: TextIndex

@@ -20,7 +20,7 @@ from skilltrends.extract.rules import _fx, fold, lower, marked
 
 Requirement = Literal["required", "preferred"]
 
-__all__ = ["RequirementLevels", "defer_tag_lines", "has_preferred_cue", "is_preferred_heading"]
+__all__ = ["TAG_HINTS", "RequirementLevels", "defer_tag_lines", "has_preferred_cue", "is_preferred_heading"]
 
 _PREFERRED_HEAD = (
     r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
@@ -820,14 +820,14 @@ _TAG_LINE = _fx(
     r"(?m)^[ \t]*(?:[^\w\n]{1,3}[ \t]*)?(?:key[ \t]*skills?|key[ \t]*words?|keywords|skill[ \t]+tags|tags|hashtags)"
     r"[ \t]*[:|\u2013-][^\n]*"
 )
-_TAG_HINTS = ("key skill", "keyword", "key word", "tags")
+TAG_HINTS = ("key skill", "keyword", "key word", "tags")  # one is in every _TAG_LINE match
 _Row = tuple[str, str, str, str, int, int, str]  # matcher.MentionRow
 
 
 def defer_tag_lines(low: str, rows: list[_Row]) -> list[_Row]:
     """`rows` (Mention rows, by offset) with each mention on a keyword tag line given the level of the same
     skill's mentions elsewhere: preferred where all of those are preferred; unchanged where there are none."""
-    if not rows or not any(hint in low for hint in _TAG_HINTS):
+    if not rows or not any(hint in low for hint in TAG_HINTS):
         return rows
     spans = [(m.start(), m.end()) for m in _TAG_LINE.finditer(low)]
     if not spans:
