@@ -1227,6 +1227,11 @@ CASES = {
         # word error rate is how speech models are evaluated
         ("- Measure WER/CER on our internal benchmarks.", "WER", "model_evaluation"),
         ("- Own word error rate on our benchmark sets.", "word error rate", "model_evaluation"),
+        # able to explain something to people
+        ("- You can explain a model's mistakes to a farmer without jargon.", "explain", "communication"),
+        ("You should be comfortable explaining a confidence interval to an actuary.", "explaining",
+         "communication"),
+        ("- Own the monitoring and explain decisions to our risk committee.", "explain", None),
     ],
 }
 

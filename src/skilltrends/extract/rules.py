@@ -3841,6 +3841,14 @@ _EXPLAIN_PLAINLY = re.compile(
     r"((?:explain|explains|explaining)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?(?:clearly|simply|"
     r"in[ \t]+plain[ \t]+(?:language|english|words|terms)))\b"
 )
+# The hire able to explain something to people: "you can explain a result to a clinician in two sentences",
+# "comfortable explaining a confidence interval to an actuary", "Can explain to a lawyer why ..." (read sets: 10
+# postings gold where no other mention named it, 1 against); not a duty ("explain decisions to our risk committee")
+_CAN_EXPLAIN_TO = re.compile(
+    r"(explain|explaining)\b[^.;\n]{0,60}?\bto[ \t]+(?:an?|the|our|your|non-|senior|business|executives?|"
+    r"stakeholders?|customers?|clients?|clinicians?|people|leaders?|colleagues)\b"
+)
+_CAN_BEFORE = re.compile(r"\b(?:can|able[ \t]+to|comfortable|ability[ \t]+to|capable[ \t]+of|at[ \t]+ease)[ \t]+$")
 
 
 # Ranking as what the hire's models do: "Build and improve the models that rank pros for each job request",
@@ -3963,6 +3971,9 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("prompt",), _phrase_finder(_PROMPT_ALONE, "prompt_engineering", lambda low, scan: scan("prompt"),
                                  before=lambda low, s, w: low.endswith(("when to ", "how to "), 0, s))),
     (("explain",), _phrase_finder(_EXPLAIN_PLAINLY, "communication", lambda low, scan: scan("explain"))),
+    (("explain",), _phrase_finder(
+        _CAN_EXPLAIN_TO, "communication", lambda low, scan: scan("explain"),
+        before=lambda low, s, w: _CAN_BEFORE.search(low, max(0, s - 24), s) is not None)),
     (("mod",), _phrase_finder(_MODELS_THAT_RANK, "search_ranking", lambda low, scan: scan.words("mod", "model"),
                               before=_the_hires_clause)),
     (("supervis",), _phrase_finder(_UNSUPERVISED_AND, "unsupervised_learning", _unsupervised_starts)),
