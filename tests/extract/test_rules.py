@@ -1232,6 +1232,9 @@ CASES = {
         ("You should be comfortable explaining a confidence interval to an actuary.", "explaining",
          "communication"),
         ("- Own the monitoring and explain decisions to our risk committee.", "explain", None),
+        ("- Du baust Feature-Pipelines auf BigQuery und dbt.", "Feature-Pipelines", "etl"),
+        ("- Move scripts into reproducible, containerised pipelines on Azure.", "containerised pipelines",
+         "ml_pipelines"),
     ],
 }
 
