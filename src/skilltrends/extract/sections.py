@@ -137,11 +137,14 @@ _CUE_PHRASE = (
     r"(?:experience|knowledge|familiarity)|"
     # the level said in prose: "If you've shipped Triton kernels, ..." opening a sentence (the read sets'
     # conditionals there: 7 of 8 preferred; not "2+ if you have a PhD", "a fit if you've shipped"), "we'd be
-    # happy to teach you Terraform", "a real head start", "isn't needed on day one"
-    r"(?:(?<![^\n])|(?<=[.!?]\s)|(?<=^[-*\u2022]\s)|(?<=\n[-*\u2022]\s))if\s+you(?:['’]ve|\s+have|\s+know|\s+already\s+know|\s+also|\s+bring)|"
-    r"(?:we['’]ll|we\s+will|we\s+can|we['’]d\s+be\s+happy\s+to|happy\s+to)\s+teach|"
-    r"(?:an?\s+(?:real\s+|big\s+|nice\s+|definite\s+)?)?head[\s-]?start|a\s+leg\s+up|"
-    r"(?:isn['’]t|is\s+not|aren['’]t|are\s+not|not)\s+(?:needed|required|expected)\s+on\s+day\s+(?:one|1))\b"
+    # happy to teach you Terraform", "a real head start", "isn't needed on day one" (each written to start with
+    # a rare literal, the look-behinds after it: sre tries a branch's leading look-behinds at every position)
+    r"(?=if\s)(?:(?<![^\n])|(?<=[.!?]\s)|(?<=^[-*\u2022]\s)|(?<=\n[-*\u2022]\s))if\s+you(?:['’]ve|\s+have|\s+know|\s+already\s+know|\s+also|\s+bring)|"
+    r"teach(?:(?<=we['’]ll\steach)|(?<=we\swill\steach)|(?<=we\scan\steach)|(?<=happy\sto\steach))|"
+    r"head[\s-]?start|leg\s+up|"
+    r"(?:needed|required|expected)(?:(?<=n't\sneeded)|(?<=n’t\sneeded)|(?<=not\sneeded)|(?<=n't\srequired)|"
+    r"(?<=n’t\srequired)|(?<=not\srequired)|(?<=n't\sexpected)|(?<=n’t\sexpected)|(?<=not\sexpected))"
+    r"\s+on\s+day\s+(?:one|1))\b"
     r"|\(\s*(?:plus|optional|nice)\s*\)"
     # the same cues in the postings' other languages
     r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
