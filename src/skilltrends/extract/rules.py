@@ -994,7 +994,7 @@ def _probability_subject(ctx: RuleContext, cand: Candidate) -> str | None:
 
 # Bare "serve", "served", "serving" as model serving: "serving inside our Go match servers via ONNX Runtime",
 # "Serving those embeddings from our vector index", "served from FastAPI", "training and serving", "Go for serving"
-# (read sets: gold in 15 postings where no other mention named it, against 6), not the company's customers
+# (read sets: 14 postings newly gold, 2 against), not the company's customers
 # ("a utility serving 1.4 million customers", "the communities we serve"), a role ("Serve as the point of
 # contact"), "self-serve" data, or a team ("The serving organization").
 _SERVE_NOT_AFTER = _fx(
@@ -3436,7 +3436,7 @@ def _monitor_drift(text: str, low: str, scan: _Scan) -> list[Candidate]:
 
 # Monitoring as the last of the model's stages in a list: "model building, deployment and monitoring", "set up
 # model registries and monitoring", "model validation, calibration, backtesting and monitoring", "model
-# versioning, evaluation and monitoring" (gold in 15 of 15 read postings, 7 of which no other rule found). A
+# versioning, evaluation and monitoring" (gold or implicit in 15 of 15 read postings; 9 newly found). A
 # stage that only models have is enough; deployment, testing, versioning or a registry needs a model or ML word
 # before it in the line ("logging, testing and monitoring" of services is not the MLOps practice).
 _STAGE_THEN_MONITORING = re.compile(
@@ -3842,8 +3842,8 @@ _EXPLAIN_PLAINLY = re.compile(
     r"in[ \t]+plain[ \t]+(?:language|english|words|terms)))\b"
 )
 # The hire able to explain something to people: "you can explain a result to a clinician in two sentences",
-# "comfortable explaining a confidence interval to an actuary", "Can explain to a lawyer why ..." (read sets: 10
-# postings gold where no other mention named it, 1 against); not a duty ("explain decisions to our risk committee")
+# "comfortable explaining a confidence interval to an actuary", "Can explain to a lawyer why ..." (read sets: 8
+# postings newly gold, 2 against); not a duty ("explain decisions to our risk committee")
 _CAN_EXPLAIN_TO = re.compile(
     r"(explain|explaining)\b[^.;\n]{0,60}?\bto[ \t]+(?:an?|the|our|your|non-|senior|business|executives?|"
     r"stakeholders?|customers?|clients?|clinicians?|people|leaders?|colleagues)\b"
