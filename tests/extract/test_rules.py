@@ -1235,6 +1235,19 @@ CASES = {
         ("- Du baust Feature-Pipelines auf BigQuery und dbt.", "Feature-Pipelines", "etl"),
         ("- Move scripts into reproducible, containerised pipelines on Azure.", "containerised pipelines",
          "ml_pipelines"),
+        # read from set 22: other teams' tools said in prose, and what the hire will not do
+        ("Kubernetes and Terraform are owned by our platform team.", "Terraform", None),
+        ("Pricing uses a Java service owned by the pricing squad.", "Java", None),
+        ("It's called from a Java rules engine that the risk operations team configures.", "Java", None),
+        ("Today it's a GLM in SAS that the actuarial team built and still maintains.", "SAS", None),
+        ("- Packaging and retraining of models built by the data science team.", "retraining", "model_training"),
+        ("Mathieu's team owns pre-training on our GPU cluster (Slurm, PyTorch, DeepSpeed).", "PyTorch", None),
+        ("You'll join Priya's team and use PyTorch daily.", "PyTorch", "pytorch"),
+        ("IT's data engineering team owns the pipelines into Synapse.", "data engineering", None),
+        ("You hand them ONNX exports, and you won't write C#.", "C#", None),
+        ("You won't need to run Triton yourself.", "Triton", None),
+        ("You won't be asked to know MATLAB.", "MATLAB", None),
+        ("You'll never touch Terraform here.", "Terraform", None),
     ],
 }
 

@@ -1642,7 +1642,9 @@ _NEG_NEEDED = _fx(
     r"|^\s+shop\b"
 )
 _OTHER_TEAM = _fx(
-    r"\b(?:our|the|their|other|another|a separate|a different|partner)\s+((?:[\w&/-]+\s+){1,3})"
+    r"(?:\b(?:our|the|their|other|another|a separate|a different|partner)\s+((?:[\w&/-]+\s+){1,3})"
+    # "Mathieu's team owns pre-training", "IT's data team runs": a team named by its owner
+    r"|\b(?!your\b|our\b)[\w-]+['’]s\s+((?:[\w&/-]+\s+){0,3}))"
     # "Our analytics engineers maintain the dbt models": engineers of another kind, as a team
     r"(?:teams?|engineers|developers)\s+"
     r"(?:(?:already|currently|mainly|mostly|also)\s+)?"
@@ -1672,8 +1674,8 @@ _OWN_TEAM = {
 _NEG_NEED_BEFORE = _fx(
     # "you won't need to know Go", "You don't need to have trained a large model before", "we don't run Kubernetes"
     r"(?:\b(?:(?:do|does|will|would)(?:n't|n’t|\s+not)|won't|won’t)\s+(?:need\s+(?:to\s+(?:have\s+)?"
-    r"(?:(?:know|known|use|used|learn|learned|touch|touched|write|written|maintain|worked\s+(?:with|in|on))\s+)?)?"
-    r"(?:advanced\s+|deep\s+|prior\s+|much\s+|strong\s+)?|use\s+|run\s+|touch\s+|"
+    r"(?:(?:know|known|use|used|learn|learned|touch|touched|write|written|maintain|run|worked\s+(?:with|in|on))\s+)?)?"
+    r"(?:advanced\s+|deep\s+|prior\s+|much\s+|strong\s+)?|use\s+|run\s+|touch\s+|write\s+|train\s+|administer\s+|"
     r"work\s+(?:with|in)\s+|require\s+)(?:any\s+|the\s+|our\s+)?"
     r"|\bno\s+need\s+(?:for\s+|to\s+(?:have\s+)?(?:(?:know|use|used|learn|worked\s+(?:with|in))\s+)?)"
     # "This role does not involve Triton Inference Server"
@@ -1682,7 +1684,10 @@ _NEG_NEED_BEFORE = _fx(
     r"|\b(?:don't|don’t|do\s+not)\s+worry\s+if\s+you\s+(?:haven't|haven’t|have\s+not|don't|don’t|do\s+not)\s+"
     r"(?:(?:used|worked\s+(?:with|in|on)|touched|tried|know|known|seen)\s+)?(?:any\s+)?"
     # "you won't be asked to build dashboards", "you will not be asked to write MATLAB"
-    r"|\b(?:won't|won’t|will\s+not)\s+be\s+asked\s+to\s+(?:use|build|write|maintain|touch|do|run)\s+(?:any\s+)?"
+    r"|\b(?:won't|won’t|will\s+not)\s+be\s+asked\s+to\s+(?:use|build|write|maintain|touch|do|run|know|learn|train)\s+"
+    r"(?:any\s+)?"
+    # "you'll never open a customer's SAP", "you never touch Terraform"
+    r"|\bnever\s+(?:open|touch|write|run|use|maintain)\s+(?:an?\s+|the\s+|our\s+)?(?:[\w-]+['’]s\s+)?"
     # a stack the company has left: "we moved off Redshift", "migrated away from Hadoop", "no longer use"
     r"|\b(?:moved|moving|migrated|migrating)\s+(?:(?:our|the|all|most|everything|[\w-]+)\s+){0,3}"
     r"(?:off(?:\s+of)?|away\s+from)\s+|\bno\s+longer\s+(?:use|run)s?\s+"
@@ -1744,10 +1749,10 @@ _WITH_TEAM_BEFORE = _fx(
     r"(?:[\w&-]+\s+(?:(?:and|or|&)\s+(?:[\w&-]+\s+)?)?)?$"  # "with the TTS and LLM teams": either team
 )
 # "Our Claims Data Science team uses machine learning to ...": a team's name in a sentence about the company
-_TEAM_BEFORE = _fx(r"\b(?:the|our|their)\s+(?:[\w&-]+\s+)?$")
+_TEAM_BEFORE = _fx(r"(?:\b(?:the|our|their)|\b[\w-]+['’]s)\s+(?:[\w&-]+\s+)?$")  # "IT's data engineering team"
 _TEAM_DOES = _fx(
     r"(?:\s*(?:&|and)\s+[\w-]+)?\s+(?:\([\w\s&/-]{1,20}\)\s+)?(?:teams?|groups?|departments?)(?:\s+\([^()\n]{1,40}\))?\s+"
-    r"(?:uses|builds|runs|owns|develops|"
+    r"(?:uses|builds|runs|owns|develops|ingests|maintains|manages|handles|"
     r"is\s+(?:hiring|growing|looking)|are\s+(?:hiring|growing|looking)|has\s+grown)\b"
 )
 # "Work with the engineers who write the bidder in Go and Java": other people's stack
@@ -1784,7 +1789,13 @@ _OTHER_PEOPLE_WORDS = (
 _BY_OTHERS_AFTER = _fx(
     r"(?:(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s+|\s*[(,]\s*(?:owned|run|maintained|managed|operated|built|used)\s+)"
     r"by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:team|group)s?\b(?![^.;\n]{0,30}\b(?:you|with\s+you)\b)"
+    r"(?:[\w-]+\s+){0,2}(?:team|group|squad)s?\b(?![^.;\n]{0,30}\b(?:you|with\s+you)\b)"
+    # "a Java service owned by the pricing squad", "a Java rules engine that the risk team configures": what the
+    # skill names is another team's
+    r"|\s+(?:(?!(?:and|or|of|for|with|to|in|on|that)\b)[\w-]+\s+){0,2}(?:(?:owned|run|maintained|managed|operated|built|"
+    r"configured)\s+by\s+(?:the|our|an?other|a\s+separate)\s+(?:[\w-]+\s+){0,2}(?:team|group|squad)s?\b|that\s+(?:the|our|"
+    r"an?other|a\s+separate)\s+(?:[\w-]+\s+){0,2}(?:team|group|squad)s?\s+(?:owns|runs|maintains|manages|operates|builds|"
+    r"built|wrote|configures)\b)(?![^.;\n]{0,30}\b(?:you|with\s+you)\b)"
 )
 # ... the second only for an item of a stack list ("Python, Kafka, BigQuery for the analysts"), not for the
 # hire's work ("Clean data for the analysts")
@@ -1800,8 +1811,8 @@ _LIST_ITEM_BEFORE = _fx(r"(?:,|:|\||\band)\s*$")
 _ALL_AREAS = _fx(r"\bwho\s+bring\s+fresh\s+ideas\s+from\s+all\s+areas\b")
 # "Snowflake for company reporting is owned by our analytics team": the sentence's subject, owned by others
 _OWNED_BY_OTHERS_AFTER = _fx(
-    r"(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*[^.;\n]{0,40}?\s+(?:is|are)\s+(?:owned|run|maintained|managed|operated)\s+"
-    r"by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+((?:[\w-]+\s+){0,2})(?:team|group)s?\b"
+    r"(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*[^.;\n]{0,40}?\s+(?:is|are)\s+(?:owned|run|maintained|managed|operated|built|"
+    r"written|produced)\s+(?:(?:in|with|on)\s+[\w.+#-]+(?:\s+[\w.+#-]+)?\s+)?by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+((?:[\w-]+\s+){0,2})(?:team|group)s?\b"
 )
 # "Scala (our data platform team's Spark jobs are written in it)": a named team's tool
 _TEAMS_OWN_BEFORE = _fx(r"\b(?:our|another|other|a\s+separate)\s+((?:[\w&/-]+\s+){1,3})teams?['’]s?\s+$")
@@ -1832,6 +1843,11 @@ def _their_work(text: str, start: int, s_start: int) -> bool:
 
 # what may come before a sentence's subject in it ("The legacy Snowflake instance ...")
 _SUBJECT_BEFORE = _fx(r"[\W_]*(?:(?:the|our|their|its|legacy|old|existing|internal|current)\s+){0,2}")
+# ... and a subject's earlier items: "Kubernetes and Terraform are owned by our platform team"
+_SUBJECT_LIST_BEFORE = _fx(
+    r"[\W_]*(?:(?:the|our|their|its|legacy|old|existing|internal|current)\s+){0,2}"
+    r"(?:[\w.+#/-]+(?:\s+[\w.+#/-]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)){1,4}"
+)
 
 
 def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
@@ -1840,7 +1856,7 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         _FOR_OTHERS_AFTER.match(text, end, end + 80) and _LIST_ITEM_BEFORE.search(text, max(s_start, start - 6), start)
     ):
         return True
-    if _SUBJECT_BEFORE.fullmatch(text, s_start, start):
+    if _SUBJECT_BEFORE.fullmatch(text, s_start, start) or _SUBJECT_LIST_BEFORE.fullmatch(text, s_start, start):
         owned = _OWNED_BY_OTHERS_AFTER.match(text, end, end + 120)
         if owned is not None and _another_team(owned.group(1)):
             return True
@@ -1865,7 +1881,8 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
     ):
         return True
     match = _OTHER_TEAM.search(window) if "team" in window or "engineers" in window or "developers" in window else None
-    return match is not None and _another_team(match.group(1))
+    # a team named by its owner ("Mathieu's team") is another team; "our data team" is one when _another_team says so
+    return match is not None and (match.group(1) is None or _another_team(match.group(1)))
 
 
 def _another_team(modifiers: str) -> bool:
@@ -1912,7 +1929,7 @@ _ROLE_HINT = re.compile("|".join(ROLE_HINTS))
 NEGATION_HINTS = (
     "no ", "not", "without", "n't", "n’t", "non", "moved", "moving", "migrat", "switched", "replaced", "retired",
     "ditched", "deprecated", "sunset", "belong", "owned by", "decommission", "switched off", "shut down",
-    "turned off", "phased out", "removed", "-free", "our move",
+    "turned off", "phased out", "removed", "-free", "our move", "never",
 )
 TEAM_HINTS = (
     "team", "who", "engineers maintain", "engineers own", "engineers run", "engineers write", "engineers use",
