@@ -198,7 +198,7 @@ class SkillMatcher:
         index = TextIndex(text, low, marks)
         accepted = merge_phrases(self._apply_rules(text, cands, index) if cands else [], phrases, index)
         rows = _finish(text, low, index, accepted, self._info, marks)
-        if marks is None or "tagline" in marks:
+        if "tagline" in marks if marks is not None else any(hint in low for hint in TAG_HINTS):
             rows = defer_tag_lines(low, rows)
         return rows, marks
 

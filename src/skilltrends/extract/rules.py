@@ -1841,12 +1841,11 @@ def _their_work(text: str, start: int, s_start: int) -> bool:
     return bool(teams) and not set(teams[-1].group(1).split()) & (_OWN_TEAM - {"new"})
 
 
-# what may come before a sentence's subject in it ("The legacy Snowflake instance ...")
-_SUBJECT_BEFORE = _fx(r"[\W_]*(?:(?:the|our|their|its|legacy|old|existing|internal|current)\s+){0,2}")
-# ... and a subject's earlier items: "Kubernetes and Terraform are owned by our platform team"
-_SUBJECT_LIST_BEFORE = _fx(
+# what may come before a sentence's subject in it ("The legacy Snowflake instance ..."), the subject's earlier items
+# included ("Kubernetes and Terraform are owned by our platform team")
+_SUBJECT_BEFORE = _fx(
     r"[\W_]*(?:(?:the|our|their|its|legacy|old|existing|internal|current)\s+){0,2}"
-    r"(?:[\w.+#/-]+(?:\s+[\w.+#/-]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)){1,4}"
+    r"(?:[\w.+#/-]+(?:\s+[\w.+#/-]+)?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s*/\s*)){0,4}"
 )
 
 
@@ -1856,7 +1855,7 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         _FOR_OTHERS_AFTER.match(text, end, end + 80) and _LIST_ITEM_BEFORE.search(text, max(s_start, start - 6), start)
     ):
         return True
-    if _SUBJECT_BEFORE.fullmatch(text, s_start, start) or _SUBJECT_LIST_BEFORE.fullmatch(text, s_start, start):
+    if _SUBJECT_BEFORE.fullmatch(text, s_start, start):
         owned = _OWNED_BY_OTHERS_AFTER.match(text, end, end + 120)
         if owned is not None and _another_team(owned.group(1)):
             return True

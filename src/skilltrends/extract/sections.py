@@ -829,8 +829,9 @@ _Row = tuple[str, str, str, str, int, int, str]  # matcher.MentionRow
 
 def defer_tag_lines(low: str, rows: list[_Row]) -> list[_Row]:
     """`rows` (Mention rows, by offset) with each mention on a keyword tag line given the level of the same
-    skill's mentions elsewhere: preferred where all of those are preferred; unchanged where there are none."""
-    if not rows or not any(hint in low for hint in TAG_HINTS):
+    skill's mentions elsewhere: preferred where all of those are preferred; unchanged where there are none.
+    Callers skip it for texts that hold none of TAG_HINTS (the scanner marks them)."""
+    if not rows:
         return rows
     spans = [(m.start(), m.end()) for m in _TAG_LINE.finditer(low)]
     if not spans:
