@@ -236,6 +236,10 @@ LEVELS = [
     ("Requirements\n- Python.\n- Airflow experience is a real head start.\n", "Airflow", "preferred"),
     ("Requirements\n- Python.\n- Kubernetes isn't needed on day one.\n", "Kubernetes", "preferred"),
     ("Requirements\n- Familiarity with Rust helps but we'll get you there.\n", "Rust", "preferred"),
+    # session 21: "Valued" and "Good to Have Skills" as headings
+    ("Requirements\n- Python.\n\nValued\n\n- Experience with Dagster.\n", "Dagster", "preferred"),
+    ("Must Have Skills\n- Python.\n\nGood to Have Skills\n\n- Snowflake.\n", "Snowflake", "preferred"),
+    ("Nice to Have Experience\n- Snowflake.\n\nMust have\n- Python.\n", "Python", "required"),
 ]
 
 

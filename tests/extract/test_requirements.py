@@ -216,6 +216,10 @@ DEGREE_CASES = [
     ("- No master's degree required, just curiosity.", None, (), False),
     ("You don't need a PhD: a BSc in Physics or something similar is plenty.", "bachelor",
      ("physics", "related_field"), False),
+    # session 21: Ireland's "third-level qualification" is a degree; an engineering school is where, not what
+    ("- A third-level qualification in Physics or Mathematics.", "bachelor", ("mathematics", "physics"), False),
+    ("- A Master's from an engineering school or university in statistics.", "master", ("statistics",), False),
+    ("- A Master's in Mechanical Engineering.", "master", ("engineering",), False),
 ]
 
 

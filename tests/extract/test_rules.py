@@ -1249,6 +1249,33 @@ CASES = {
         ("You won't be asked to know MATLAB.", "MATLAB", None),
         ("You'll never touch Terraform here.", "Terraform", None),
     ],
+    "session21_rules": [
+        # independent sentences for the rules and aliases added after reading set 23
+        ("- Build, train and launch fraud scoring models for card payments.", "launch", "model_serving"),
+        ("Our app launched in Spain last year.", "launched", None),
+        ("- You have shipped a ranking system to production at scale.", "shipped", "model_serving"),
+        ("We plan to ship the new mobile app to production in May.", "ship", None),
+        ("- 4+ years building churn models that run in production.", "production", "model_serving"),
+        ("- Data science experience, with models in production.", "production", "model_serving"),
+        ("We have been running models in production since 2015.", "production", None),
+        ("- 3+ years of experience with machine learning in production.", "production", None),
+        ("- Write tests, and learn how we run our models in production.", "production", None),
+        ("- Keep every notebook in Git, reviewed and tested.", "tested", "software_testing"),
+        ("- Keep the DAGs observable, tested and documented.", "tested", "software_testing"),
+        ("- Parts are tested on the rig before shipping.", "tested", None),
+        ("- Set up monitoring that tells us when a store's forecast drifts.", "monitoring", "model_monitoring"),
+        ("- Grafana monitoring for our web servers.", "monitoring", None),
+        ("- Experience with graph analytics for fraud rings.", "graph analytics", "graph_ml"),
+        ("- Estimate uplift with causal methods where we can't randomise.", "causal methods", "causal_inference"),
+        ("- Experience with neural ranking models.", "neural ranking", "neural_networks"),
+        ("- The confidence to challenge senior stakeholders.", "challenge senior stakeholders",
+         "stakeholder_management"),
+        ("- Experience with RAG, agents or fine-tuning is nice to have.", "fine-tuning", "llm_finetuning"),
+        ("- Whisper fine-tuning on noisy field audio, then LLM summaries of the notes.", "fine-tuning",
+         "transfer_learning"),
+        ("- Models for churn, clustering and product recommendations.", "recommendations", "recommender_systems"),
+        ("- Present recommendations to the board.", "recommendations", None),
+    ],
 }
 
 PARAMS = [(rule, *case) for rule, cases in CASES.items() for case in cases]
@@ -1272,6 +1299,30 @@ def test_rules_decide_ambiguous_mention(
         outer = [m for m in at if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
                                           for o in at)]
         assert [m.skill_id for m in outer] == [expected], f"{rule}: {mentions}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "present", "absent"),
+    [
+        # "data preparation" is cleaning and preprocessing (read sets: preprocessing gold in 3 of 3)
+        ("- Write the data preparation code for the demand models.", {"data_cleaning", "data_preprocessing"}, set()),
+        # a list of lifecycle stages around "training" names each as the hire's
+        ("- Own the pipeline: data preparation, augmentation, training and evaluation in JAX.",
+         {"data_augmentation", "model_training", "model_evaluation"}, set()),
+        ("- We offer training and evaluation budgets.", set(), {"model_evaluation"}),
+        # aliases that also name the skill they hold
+        ("- Own the forecasting pipeline on Databricks.", {"ml_pipelines", "time_series"}, set()),
+        ("- Build MLOps pipelines with MLflow.", {"ml_pipelines", "mlops"}, set()),
+        ("- Own the retraining pipeline for the pricing models.", {"ml_pipelines", "model_training"}, set()),
+        # open-weight models are LLMs: in an LLM posting, fine-tuning them is LLM fine-tuning
+        ("We build LLM assistants for lawyers.\n\nNice to have\n\n- Fine-tuning open-weight models.",
+         {"llm_finetuning"}, {"transfer_learning"}),
+    ],
+)
+def test_session21_phrases_name_each_skill(nlp: Language, sentence: str, present: set[str], absent: set[str]) -> None:
+    found = {m.skill_id for m in extract_posting(nlp, sentence).mentions}
+    assert present <= found, (sentence, found)
+    assert not absent & found, (sentence, found)
 
 
 def test_graph_ml_names_graph_ml_and_machine_learning(nlp: Language) -> None:

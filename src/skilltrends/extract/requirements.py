@@ -67,7 +67,7 @@ _DEGREE_RE = re.compile(
     r"(?<![\w-])(?:cs|computer\s+science|maths?|mathematics|statistics|physics)\s+degree\b"
     r"(?![^.;\n]{0,40}?\bor\s+(?:neither|none)\b)|"
     r"degree\s+(?:\(or\s+(?!(?:an?\s+)?(?:master|bachelor|ph\.?\s?d|doctor|diplom|m\.?sc|b\.?sc|ms\b|bs\b))"
-    r"[^()\n]{0,40}\)\s+|at\s+(?:[a-z]{3}\s+)?level\s+[1-8]\s+(?:or\s+(?:above|higher)\s+)?)?in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|tertiary\s+(?:qualifications?|degree|education)\b)"
+    r"[^()\n]{0,40}\)\s+|at\s+(?:[a-z]{3}\s+)?level\s+[1-8]\s+(?:or\s+(?:above|higher)\s+)?)?in\b|graduat(?:ed?|ion)\s+(?:from\s+(?:a\s+|the\s+)?(?:university|college)\b|in\b)|(?:(?<=completed\s)|(?<=university\s)|(?<=academic\s))studies\s+in\b|(?:tertiary|third[-\s]level)\s+(?:qualifications?|degree|education)\b)"
     r")",
     re.IGNORECASE,
 )
@@ -92,7 +92,7 @@ _FIELDS = (
      # bare "Engineering", or another engineering discipline with no field id of its own ("Biomedical / Mechanical /
      # Civil Engineering" are engineering degrees; annotators of the later held-out sets label them so, 9 of 13)
      r"(?<!electrical\s)(?<!electronic\s)(?<!electronics\s)(?<!computer\s)(?<!software\s)(?<!and\s)"
-     r"\bengineering\b|"
+     r"\bengineering\b(?!\s+schools?\b)|"  # not "from an engineering school or university in data science"
      # "Mechanical or Electrical Engineering": an engineering degree before the electrical one; Mechatronics
      r"\b(?:mechanical|civil|chemical|biomedical|aerospace|industrial|mechatronics?|materials)\b"
      r"(?=\s*(?:,|/|or\b|and\b)\s*(?:[a-z]+\s+){0,2}engineering\b)|\bmechatronics?\b"),
@@ -335,7 +335,7 @@ def _degree_hint(space: str, *, years: bool = False) -> str:
         rf"m(?:aster|ba|sc|eng{month}|(?<![\w&]m)(?:\.(?:s\.|sc|eng|a\.)|s|a{space}*(?:/|in{space})))|"
         rf"b(?:sc|tech|eng|achelor|(?<![\w&]b)(?:\.(?:s\.|sc|tech|eng|a\.|e\.)|s|a{space}*/))|"
         rf"p(?<![\w&]p)h\.?{space}?d{year}|"
-        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|tertiary|graduat"
+        rf"2[:.]1|first[- ]class|upper[- ]second|bac|hbo|studies|tertiary|third[- ]level|graduat"
     )
 
 
@@ -355,7 +355,7 @@ DEGREE_MARKS = (
     "degree", "doctora", "d.phil", "master", "mba", "msc", "meng", "bsc", "btech", "beng", "bachelor", " m.s.",
     " m.sc", " m.eng", " m.a.", " ms", " ma ", " main ", " b.s.", " b.sc", " b.tech", " b.eng", " b.a.", " bs",
     " ba ", " phd", " ph.d", " ph. d", " b.e.", "2:1", "2.1", "first-class", "first class", "upper second",
-    "upper-second", " bac ", " hbo", " studies ", " tertiary", " graduat",
+    "upper-second", " bac ", " hbo", " studies ", " tertiary", " third-level", " third level", " graduat",
 )
 # _DEGREE_RE's alternatives that start with a word other than DEGREE_MARKS: each is the word, whitespace,
 # then "degree".

@@ -1523,7 +1523,7 @@ _LLM_FAMILIES = r"\b(?:llama|mistral|mixtral|qwen|gemma|phi-?\d|gpt|falcon|deeps
 _LLM_TUNING_WORDS = (
     r"\bllms?\b|large\s+language|\bprompt(?:s|ing|ed)?\b|\b(?:q?lora|peft|sft|dpo|rlhf)\b|"
     r"preference\s+(?:data|optimi[sz]ation|tuning)|human\s+(?:or\s+ai\s+)?feedback|"
-    r"instruction[- ]tun|" + _LLM_FAMILIES
+    r"instruction[- ]tun|open[- ]weights?\b|\brag\b|\bagents?\b|" + _LLM_FAMILIES
 )
 _LLM_TUNING_AFTER = _fx(r"(?:" + _LLM_TUNING_WORDS + r")")
 # ... unless what is fine-tuned is (also) another kind of model: "transformer models (AraBERT, and LLMs such as
@@ -1532,6 +1532,7 @@ _OTHER_MODELS = _fx(
     r"\b(?:transformer\s+models?|encoders?|\w*bert\w*|vision|speech|asr|whisper|detectors?|classifiers?|"
     r"embedding\s+models?|layout|cnns?|resnets?|yolo)\b"
 )
+_OTHER_MODEL_BEFORE = re.compile(r"\b(?:speech(?:-to-text)?|asr|whisper|\w*bert\w*|vision|detector|cnn|yolo)[ \t-]+$")
 # before it, the cue is in the same list ("prompting, fine-tuning and model routing") or heads its bracket
 # ("LLM workloads (fine-tuning, GPU scheduling)")
 _LLM_TUNING_BEFORE = _fx(r"(?:" + _LLM_TUNING_WORDS + r")[^.;:!?\n]{0,40}$")
@@ -1547,6 +1548,8 @@ def _tunes_an_llm(ctx: RuleContext, cand: Candidate) -> bool:
             end = at
     if _OTHER_MODELS.search(low, cand.end, min(end, cand.end + 60)):
         return False
+    if _OTHER_MODEL_BEFORE.search(low, max(0, cand.start - 20), cand.start):
+        return False  # "speech-to-text fine-tuning", "BERT fine-tuning"
     if _LLM_TUNING_AFTER.search(low, cand.end, min(end, cand.end + 100)):
         return True
     if _LLM_TUNING_BEFORE.search(ctx.lbefore(cand, 50)):
@@ -2128,7 +2131,7 @@ _MODEL_VERBS: dict[str, str] = {
     ),
     **dict.fromkeys(
         ("deploy", "deploys", "deploying", "deployed", "ship", "ships", "shipping", "shipped", "serve", "serves",
-         "serving", "served"),
+         "serving", "served", "launch", "launches", "launching", "launched"),
         "model_serving",
     ),
     **dict.fromkeys(
@@ -2376,7 +2379,7 @@ def _matches_at(
 
 # Each verb stem begins every form of _MODEL_VERB that starts with it; "retrain" is found as "train"
 # after "re", and "finetun..." as "fine" ("fine-tune", "finetune").
-_VERB_STEMS = ("train", "deploy", "ship", "serv", "evaluat", "validat", "test", "monitor", "fine")
+_VERB_STEMS = ("train", "deploy", "ship", "serv", "launch", "evaluat", "validat", "test", "monitor", "fine")
 
 
 def _head_lines(low: str, scan: _Scan) -> list[tuple[int, int]]:
@@ -2827,13 +2830,15 @@ def _ml_infra_starts(low: str, scan: _Scan) -> list[int] | None:
 
 
 _TO_PRODUCTION = re.compile(
-    r"\b(put|putting|bring|bringing|take|taking|get|getting|push|pushing|move|moving|roll|rolling|launch|"
-    r"launching)[ \t]+(?:out[ \t]+)?(?:[\w,-]+[ \t]+){0,5}?(?:models?|llms?|them|it)[ \t]+"
+    r"\b(put|putting|bring|bringing|take|taking|took|taken|get|getting|push|pushing|move|moving|roll|rolling|launch|"
+    r"launching|ship|shipping|shipped)[ \t]+(?:out[ \t]+)?(?:[\w,-]+[ \t]+){0,5}?(?:models?|llms?|ml|them|it|"
+    r"recommenders?|(?:ranking|recommendation|recommender|ml|ai)[ \t]+systems?)[ \t]+"
     r"(?:from[ \t]+(?:[\w-]+[ \t]+){1,4}?)?(?:in|into|to)[ \t]+$"
 )
 # "from exploratory analysis to production", "from first prototype to production": the model lifecycle, carried
 # to production by the hire (the mention is "production")
-_TO_PRODUCTION_STEMS = ("put", "bring", "tak", "get", "push", "mov", "roll", "launch")  # its verbs start so
+# its verbs start so
+_TO_PRODUCTION_STEMS = ("put", "bring", "tak", "took", "get", "push", "mov", "roll", "launch", "ship")
 _LIFECYCLE_TO_PRODUCTION = re.compile(
     r"\bfrom[ \t]+(?:(?:the|a|an|first|raw|initial|early|exploratory|promising|rough|research)[ \t]+)*(?:data|research|"
     r"prototypes?|notebooks?|exploration|analysis|ideas?|concepts?|pocs?|proofs?[ \t]+of[ \t]+concept|experiments?|"
@@ -2850,6 +2855,19 @@ _PRODUCTIONIZE_OBJECT = re.compile(
 )
 
 
+# what else the hire takes to production besides "models": "shipping ML in production", "shipped a recommender
+# or search ranking system to production", "LLMs"
+_SHIPPED_THING = re.compile(r"\b(?:ml|llms?|recommenders?|systems?)\b")
+# "3+ years building ML in production", "building forecasting models that run in production", "5+ years of ML
+# engineering, with models in production": the hire's models in production (the mention is "production"); not
+# "learn how we run our models in production" (no such verb before the models), nor "experience with machine
+# learning in production" (read sets: absent in 3 of 3)
+_HIRES_MODELS_IN_PRODUCTION = re.compile(
+    r"\b(?:(?:building|deploying|running|operating|maintaining)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:ml|machine[ \t]+"
+    r"learning|models?)|with[ \t]+(?:[\w-]+[ \t]+){0,3}?models?)[ \t]+"
+    r"(?:(?:that|which)[ \t]+(?:run|runs|are|is)[ \t]+|running[ \t]+|live[ \t]+)?in[ \t]+(production)\b"
+)
+_WE_SUBJECT = re.compile(r"\bwe\b|\bwe['’](?:ve|re)\b", re.IGNORECASE)
 _INTO_OPERATION = re.compile(r"\binto[ \t]+(operations?)\b")
 
 
@@ -2871,7 +2889,7 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if _not_the_hire(clause):
             continue
         if not _MODELS_WORD.search(text, start, at) and not _MODELS_WORD.search(clause):
-            if "llm" not in low[start:at]:
+            if _SHIPPED_THING.search(low, start, at) is None:
                 continue
         out.append(Candidate(start, end, "model_serving", text[start:end]))
     for at in scan("production"):
@@ -2882,6 +2900,15 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
                 at + 10 == len(low) or not low[at + 10].isalnum()
             ) and not _not_the_hire(_clause_before(text, found[0].start())):
                 out.append(Candidate(at, at + 10, "model_serving", text[at : at + 10]))
+    for at in scan("production"):
+        if not low.endswith("in", 0, _spaces_before(low, at)):
+            continue  # the regex ends in "in" and spaces
+        hit = _HIRES_MODELS_IN_PRODUCTION.search(low, max(0, at - 90), at + 10)
+        if hit is None or hit.start(1) != at:
+            continue
+        clause = _clause_before(text, hit.start())
+        if not _not_the_hire(clause) and _WE_SUBJECT.search(clause) is None:
+            out.append(Candidate(at, at + 10, "model_serving", text[at : at + 10]))
     for at in scan("production") + scan("industriali") + scan("operationali"):
         if not _left_boundary(low, at) or (match := _PRODUCTIONIZE.match(low, at)) is None:
             continue
@@ -3308,7 +3335,8 @@ _RECOMMEND = re.compile(
     r"[ \t]*(?:,|/|or|and)[ \t]*(?:or[ \t]+|and[ \t]+)?(?:ranking|search|retrieval|ads|auction|personali[sz]ation)\b)"
 )
 _RECOMMEND_BEFORE = re.compile(
-    r"(?:\b(?:ranking|search|retrieval|ads|personali[sz]ed|deep|session-based|llm[ \t]+based|sequential)[ \t]*"
+    r"(?:\b(?:ranking|search|retrieval|ads|personali[sz]ed|deep|session-based|llm[ \t]+based|sequential|product|"
+    r"item|classification|clustering|segmentation)[ \t]*"
     r"(?:,|/|or|and)?[ \t]*(?:or[ \t]+|and[ \t]+)?|\b(?:for|in|on)[ \t]+)$"
 )
 
@@ -3461,6 +3489,9 @@ _STAGE_THEN_MONITORING = re.compile(
     r"[ \t]*(?:,[ \t]*(?:and[ \t]+)?|and[ \t]+|&[ \t]*)$"
 )
 _MODEL_WORD_BEFORE = re.compile(r"\b(?:models?|ml|mlops|machine[ \t]+learning|training|forecast\w*|llms?)\b")
+# ... or monitoring that says when something goes wrong: "set up the monitoring that tells us when a model's inputs
+# drift", "monitoring that catches drift before the regulator does" (gold in 6 of 6 read postings)
+_MONITORING_THAT = re.compile(r"[ \t]+that[ \t]+(?:tells|alerts|catches|flags|warns|shows|spots)\b")
 
 
 def _monitoring_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -3470,10 +3501,12 @@ def _monitoring_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
             continue
         stage = _STAGE_THEN_MONITORING.search(low, max(0, at - 40), at)
         if stage is None:
-            continue
-        line_start = low.rfind("\n", 0, at) + 1
-        if stage.group(1) is not None and not _MODEL_WORD_BEFORE.search(low, line_start, stage.start()):
-            continue
+            if _MONITORING_THAT.match(low, at + 10) is None:
+                continue
+        elif stage.group(1) is not None:
+            line_start = low.rfind("\n", 0, at) + 1
+            if not _MODEL_WORD_BEFORE.search(low, line_start, stage.start()):
+                continue
         if _INFRA_AFTER.match(low, at + 10) or _not_the_hire(_clause_before(low, at)):
             continue  # "a shared training, serving and monitoring stack": what the stack is for
         out.append(Candidate(at, at + 10, "model_monitoring", text[at : at + 10]))
@@ -3620,7 +3653,7 @@ def _predict_models(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _STAGES = (
     r"(?:model[ \t]+)?(?:deployment|deploying|serving|inference|evaluation|monitoring|backtesting|validation|"
     r"retraining|tuning|feature[ \t]+engineering|curation|data[ \t]+preparation|pre-?processing|labell?ing|"
-    r"experimentation)"
+    r"experimentation|augmentation)"
 )
 _STAGE_SEP = r"[ \t]*(?:,|and|&|/|through[ \t]+to|to)[ \t]*(?:and[ \t]+)?"
 _TRAINING_STAGE = re.compile(r"training\b(?:" + _STAGE_SEP + _STAGES + r"\b)*")  # matched at "training"
@@ -3628,7 +3661,9 @@ _STAGE_BEFORE = re.compile(r"\b" + _STAGES + _STAGE_SEP + r"$")
 # A list of three stages or more names each as the hire's (evaluation: 3 of 3 read postings; monitoring: 7 gold
 # and 1 implicit of 8)
 _STAGE_ITEM = re.compile(_STAGE_SEP + _STAGES + r"\b")
-_LISTED_STAGE = re.compile(r"\b(evaluation|validation|backtesting|monitoring)\b")
+_STAGES_BEFORE = re.compile(r"\b(?:" + _STAGES + _STAGE_SEP + r")+$")  # the list's items before "training"
+_LISTED_STAGE = re.compile(r"\b(evaluation|validation|backtesting|monitoring|augmentation)\b")
+_LISTED_SKILL = {"monitoring": "model_monitoring", "augmentation": "data_augmentation"}
 _INFRA_AFTER = re.compile(
     r"[ \t]+(?:infrastructure|infra|platforms?|stacks?|clusters?|layers?|systems?|services?|tooling|tools|"
     r"budgets?|courses?|programs?|programmes?|sessions?|materials?|data)\b"
@@ -3649,11 +3684,15 @@ def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if _INFRA_AFTER.match(low, end) or _not_the_hire(_clause_before(low, at)):
             continue
         out.append(Candidate(at, at + 8, "model_training", text[at : at + 8]))
-        if len(_STAGE_ITEM.findall(low, at + 8, end)) >= 2:
-            # the lifecycle as a list ("the ML lifecycle (training, evaluation, deployment, monitoring)"): its
-            # evaluation and monitoring are the hire's too
-            for item in _LISTED_STAGE.finditer(low, at + 8, end):
-                skill = "model_monitoring" if item.group(1) == "monitoring" else "model_evaluation"
+        before = _STAGES_BEFORE.search(low, max(0, at - 80), at)
+        lo = at if before is None else before.start()
+        if len(_STAGE_ITEM.findall(low, at + 8, end)) + (0 if before is None else len(_STAGE_ITEM.findall(
+            low, before.start(), at)) + 1) >= 2:
+            # the lifecycle as a list ("the ML lifecycle (training, evaluation, deployment, monitoring)", "data
+            # preparation, augmentation, training and evaluation"): its evaluation, monitoring and augmentation
+            # are the hire's too
+            for item in _LISTED_STAGE.finditer(low, lo, end):
+                skill = _LISTED_SKILL.get(item.group(1), "model_evaluation")
                 out.append(Candidate(item.start(1), item.end(1), skill, text[item.start(1) : item.end(1)]))
     return out
 
@@ -3773,6 +3812,11 @@ def _foreign_model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _VC_PARTICIPLE = re.compile(r"(tested|reviewed|documented)(?![\w-])")  # at its start: "unit-tested" is one too
 _VC_SKILL = {"tested": "software_testing", "reviewed": "code_review", "documented": "documentation"}
 _CLAUSE_END = re.compile(r"[.;\n]")
+# ... or with Git ("Keep your code in Git, reviewed and tested"), or beside another of them ("keep them observable,
+# tested and documented")
+_IN_GIT = re.compile(r"\bgit\b")
+_PARTICIPLE_BEFORE = re.compile(r"\b(?:tested|reviewed|documented|versioned)(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+_PARTICIPLE_AFTER = re.compile(r",?[ \t]+(?:and[ \t]+)?(?:well[- ])?(?:tested|reviewed|documented|versioned)\b")
 
 
 def _version_controlled_list(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -3788,7 +3832,9 @@ def _version_controlled_list(text: str, low: str, scan: _Scan) -> list[Candidate
             continue
         end = _CLAUSE_END.search(low, at, at + 150)
         clause = _clause_before(low, at) + low[at : at + 150 if end is None else end.start()]
-        if "version control" not in clause and "version-control" not in clause:
+        if "version control" not in clause and "version-control" not in clause and not _IN_GIT.search(clause) and not (
+            _PARTICIPLE_BEFORE.search(low, max(0, at - 30), at) or _PARTICIPLE_AFTER.match(low, match.end())
+        ):
             continue
         out.append(Candidate(at, match.end(1), _VC_SKILL[match.group(1)], text[at : match.end(1)]))
     return out

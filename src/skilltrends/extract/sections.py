@@ -23,6 +23,7 @@ Requirement = Literal["required", "preferred"]
 __all__ = ["TAG_HINTS", "RequirementLevels", "defer_tag_lines", "has_preferred_cue", "is_preferred_heading"]
 
 _PREFERRED_HEAD = (
+    r"(?:nice|good)[\s-]*to[\s-]*haves?\s+(?:skills?|experience|qualifications?|requirements)|"
     r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
     r"good[\s-]to[\s-]haves?|desired(?!\s+candidate\s+profile)(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
     r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
@@ -47,7 +48,7 @@ _PREFERRED_HEAD = (
     r"highly\s+regarded(?:\s+\w+){0,2}|(?:some\s+)?(?:other\s+)?highly\s+valued(?:\s+\w+){0,4}|"
     # more ways real postings head the optional list
     r"(?:extra|plus|brownie)\s+points(?:\s+\w+){0,3}|helpful(?:\s+\w+){0,2}|differentiators|(?:nice\s+)?extras|"
-    r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|not\s+(?:essential|mandatory),?\s+but\s+\w+(?:\s+\w+){0,2}|"
+    r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|valued(?:\s+(?:skills|experience|extras))?|not\s+(?:essential|mandatory),?\s+but\s+\w+(?:\s+\w+){0,2}|"
     # the same headings as other languages write them, and "Welcome skills" (Japanese postings in English)
     r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
     r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
