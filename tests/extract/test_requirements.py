@@ -220,6 +220,12 @@ DEGREE_CASES = [
     ("- A third-level qualification in Physics or Mathematics.", "bachelor", ("mathematics", "physics"), False),
     ("- A Master's from an engineering school or university in statistics.", "master", ("statistics",), False),
     ("- A Master's in Mechanical Engineering.", "master", ("engineering",), False),
+    # "or the equivalent in ..."; the team's degrees are not the hire's
+    ("- An MSc in statistics, or the equivalent in industry experience.", "master", ("statistics",), True),
+    ("- Most of our analysts have a PhD in economics; we don't ask for one.", None, (), False),
+    ("- Most of the team studied physics or chemistry, a few to PhD level.", None, (), False),
+    ("- A BSc in CS; most of our hires also have an MSc.", "bachelor", ("computer_science",), False),
+    ("- A degree in maths or similar is typical for this team, but not required.", None, (), True),
 ]
 
 
@@ -346,6 +352,9 @@ YEARS_CASES = [
     # session 20: a months figure alone in a pipe-separated header is the contract's length
     ("Contract NLP Engineer | Inside IR35 | 6 months+ | Bristol / Remote", None, None),
     ("Contract NLP Engineer | 6 months+ | Remote\nYou have 3+ years of NLP experience.", 3, None),
+    # session 21: approximate figures
+    ("- Six or so years of software engineering.", 6, None),
+    ("- Roughly three-ish years of experience with Spark.", 3, None),
 ]
 
 
@@ -455,6 +464,9 @@ SALARY_CASES = [
     ("Toronto, ON | HYBRID | CAD $150k-$185k + bonus", Salary(150000, 185000, "CAD", "year")),
     ("Sydney | AUD $120k - $140k + super", Salary(120000, 140000, "AUD", "year")),
     ("We pay $120k-$140k and equity.", Salary(120000, 140000, "USD", "year")),
+    # session 21: a range from thousands to millions is pay, not funding
+    ("Bergen | ONSITE | NOK 800k-1.2M", Salary(800000, 1200000, "NOK", "year")),
+    ("We raised $500k-2M in seed funding.", None),
 ]
 
 

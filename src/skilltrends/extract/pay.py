@@ -475,6 +475,7 @@ def _is_not_pay(text: str, match: re.Match[str], p: _Patterns = _AS_WRITTEN) -> 
         return True
     if (
         mult == "m"
+        and (match.group("amult") or "").lower() != "k"  # "NOK 850k-1.1M": a pay range that crosses a million
         and not p.pay_words.search(text[max(0, match.start() - 40):match.start()])
         and _CURRENCY_SCALE.get(_currency(match) or "", 1.0) < 100
     ):

@@ -132,8 +132,10 @@ _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern 
 # Each alternative with words it holds (lower-cased), so that on a lower-cased text it runs only where they
 # all occur, as a pattern of its own that starts with a literal, which sre skips to quickly.
 _EQUIVALENT_PARTS = (
+    # ... "or the equivalent in experience", "or the equivalent in shipped research"
     (("equivalent",), r"equivalent\s+(?:practical\s+|work\s+|professional\s+|industry\s+|relevant\s+|hands-on\s+|"
-                      r"research\s+)?experience|equivalent\s+combination"),
+                      r"research\s+)?experience|equivalent\s+combination|"
+                      r"equivalent\s+in\s+(?:[\w-]+\s+)?(?:experience|research|work|projects)"),
     (("lieu",), r"in\s+lieu\s+of\s+(?:a\s+)?degree"),
     # "A degree is not required", "A degree is not mandatory"
     (("degree",), r"degree\s+(?:is\s+)?not\s+(?:required|mandatory|necessary|essential)\b"),
@@ -150,7 +152,7 @@ _EQUIVALENT_PARTS = (
     # "A degree in computer engineering is welcome but not necessary" (any degree, not "a Master's ... preferred
     # but not required", which makes only the higher degree optional)
     (("degree",), r"(?:(?<=\ba\s)|(?<=\bany\s)|(?<=\buniversity\s)|(?<=\bcollege\s)|(?<=\bformal\s))degree\b"
-                  r"[^.;\n]{0,60}?\bbut\s+not\s+(?:required|necessary|needed|mandatory|a\s+requirement|essential)\b"),
+                  r"[^.;\n]{0,90}?\bbut\s+not\s+(?:required|necessary|needed|mandatory|a\s+requirement|essential)\b"),
     # "CS degree, bootcamp, or neither"
     (("degree",), r"degree[^.;\n]{0,40}?\bor\s+(?:neither|none(?:\s+at\s+all)?)\b"),
 )
@@ -220,7 +222,10 @@ _NEGATED_DEGREE = re.compile(
     # "No PhD needed", "no graduate degree required"
     r"\bno\s+(?:[\w.'’/-]+\s+){1,3}(?:needed|required|necessary)\b|"
     # a degree that counts towards something else: "(a PhD counts as experience)"
-    r"\bcounts?\s+(?:as|towards?)\b",
+    r"\bcounts?\s+(?:as|towards?)\b|"
+    # the team's degrees, not the hire's: "Most of our quants have a PhD in physics", "Most of the team studied
+    # computer science"
+    r"\bmost\s+of\s+(?:our|the|us)\b",
     re.IGNORECASE,
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"'])|\n+|(?<!\s)\s+[•·]\s+")
@@ -240,7 +245,7 @@ _YEARS_RE = re.compile(
     r"upwards\s+of|no\s+less\s+than|up\s+to|around|approximately|~)\s*)?"
     r"(?:(?P<lo>" + _QTY + r")\s*(?:(?P<lo_plus>\+)\s*)?(?:-|–|—|to|or)\s*(?P<hi>" + _QTY + r")"
     r"|(?P<one>" + _QTY + r"))"
-    r"\s*(?:(?P<plus>\+)\s*)?(?P<ormore0>or\s+more\s+)?(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
+    r"\s*(?:(?P<plus>\+)\s*)?(?P<ormore0>or\s+more\s+)?(?:or\s+so\s+|-?ish\s+)?(?P<unit>years?|yrs?|months?)\b\.?(?:['’]s?)?(?P<plus2>\s*\+)?"
     r"(?P<ormore>\s+or\s+more|\s+minimum|\s+plus)?"
     r"|(?P<decade>(?:half\s+)?a\s+decade|a\s+couple\s+(?:of\s+)?years|at\s+least\s+a\s+year\b)",
     re.IGNORECASE,
@@ -503,7 +508,7 @@ _OR_EQUIVALENT_LOWERED = re.compile(
 )
 # - Every _NEGATED_DEGREE alternative holds one of these: "not" (also "do not", "does not"), "n't" (don't,
 #   doesn't, won't), "need" ("no need for"), "without", "count" ("counts as"); without one there is no match.
-_NEGATED_WORDS = ("not", "n't", "need", "without", "count", "required", "necessary")
+_NEGATED_WORDS = ("not", "n't", "need", "without", "count", "required", "necessary", "most")
 # - Every _PREFERRED_CUE alternative holds one of these ("prefer" for preferred/preferably/prefer, "plus" for
 #   the "a plus" forms, "desir" for desirable/desired, "advantage" for advantageous/an advantage, "required"
 #   for "not required", "would" and "great" for the "would be"/"great to have" forms).
@@ -537,7 +542,7 @@ def _may_qualify(sentence: str, p: _Patterns) -> bool:
     _NEGATED_WORDS and none of _CUE_WORDS (see _is_negated and _has_cue)."""
     return p is not _LOWERED or _may_cue(sentence) or (
         "not" in sentence or "n't" in sentence or "need" in sentence or "without" in sentence or "count" in sentence
-        or "necessary" in sentence
+        or "necessary" in sentence or "most" in sentence
     )
 
 
@@ -601,7 +606,7 @@ def _is_negated(clause: str, p: _Patterns) -> bool:
     """Whether `p.negated_degree` matches in `clause`."""
     if p is _LOWERED and not (
         "not" in clause or "n't" in clause or "need" in clause or "without" in clause or "count" in clause
-        or "required" in clause or "necessary" in clause
+        or "required" in clause or "necessary" in clause or "most" in clause
     ):
         return False  # none of _NEGATED_WORDS
     return p.negated_degree.search(clause) is not None
@@ -737,6 +742,9 @@ def _with_foreign(
     return degree, years if years != (None, None) else other_years
 
 
+_TEAMS_DEGREES = re.compile(r"\W*most\s+of\s+(?:our|the|us)\b", re.IGNORECASE)  # a sentence about the team
+
+
 def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> Degree:
     required: set[str] = set()
     fields: list[str] = []
@@ -746,8 +754,8 @@ def _find_degree(sentences: list[_Sentence], equivalent: bool, p: _Patterns) -> 
         hits = list(p.degree.finditer(sentence)) if known is None else known
         if len(hits) > 1 and any(h.group("generic") for h in hits):
             hits = _without_generic_echoes(sentence, hits)
-        if not hits:
-            continue
+        if not hits or _TEAMS_DEGREES.match(sentence):
+            continue  # "Most of the team studied computer science, physics or maths, some to PhD level"
         if (_OR_EQUIVALENT_LOWERED if p is _LOWERED else p.or_equivalent).search(sentence):
             equivalent = True
         # A clause holds what _is_negated or _has_cue look for only when the sentence does: without it, no
@@ -1033,7 +1041,7 @@ def _may_end_unit(sentence: str, end: int, *, couple: bool) -> bool:
 # "couple" and "of" ("a couple of years").
 _QUANTITY_ENDS = (
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "twenty", "more",
+    "fourteen", "fifteen", "twenty", "more", "so", "ish",  # "four or so years", "five-ish years"
 )
 _QUANTITY_ENDS_YEAR = (*_QUANTITY_ENDS, "couple", "of", " a")  # " a": "at least a year"
 
