@@ -240,6 +240,18 @@ LEVELS = [
     ("Requirements\n- Python.\n\nValued\n\n- Experience with Dagster.\n", "Dagster", "preferred"),
     ("Must Have Skills\n- Python.\n\nGood to Have Skills\n\n- Snowflake.\n", "Snowflake", "preferred"),
     ("Nice to Have Experience\n- Snowflake.\n\nMust have\n- Python.\n", "Python", "required"),
+    # the level said in prose: what it saves, how fast it is learned, that nobody screens for it, what it earns
+    ("You know Python well.\n\nHaving used Ray in anger would save us a month.\n", "Ray", "preferred"),
+    ("You know Python well.\n\nDagster would smooth your first week here.\n", "Dagster", "preferred"),
+    ("You know Python well.\n\nWe log runs in MLflow, which you can learn in an afternoon.\n", "MLflow",
+     "preferred"),
+    ("You know Python well.\n\nLooker is not something we screen for.\n", "Looker", "preferred"),
+    ("You know Python well.\n\nKubernetes experience puts you ahead of the queue.\n", "Kubernetes", "preferred"),
+    ("You know Python well.\n\nKnowing Airflow won't hurt, but nobody will quiz you on it.\n", "Airflow",
+     "preferred"),
+    ("You know Python well.\n\nSnowflake experience would catch our eye.\n", "Snowflake", "preferred"),
+    ("Python, and the odd CUDA kernel (not required).\n", "CUDA", "preferred"),
+    ("You will learn our Kafka setup in your first week and own it.\n", "Kafka", "required"),
 ]
 
 

@@ -145,8 +145,25 @@ _CUE_PHRASE = (
     r"head[\s-]?start|leg\s+up|"
     r"(?:needed|required|expected)(?:(?<=n't\sneeded)|(?<=n’t\sneeded)|(?<=not\sneeded)|(?<=n't\srequired)|"
     r"(?<=n’t\srequired)|(?<=not\srequired)|(?<=n't\sexpected)|(?<=n’t\sexpected)|(?<=not\sexpected))"
-    r"\s+on\s+day\s+(?:one|1))\b"
-    r"|\(\s*(?:plus|optional|nice)\s*\)"
+    r"\s+on\s+day\s+(?:one|1)|"
+    # more of the level said in prose (read from set 22): what it saves the hire or the team ("would save us a
+    # month", "would smooth your first month", "you'll be productive sooner"), how soon it is learned ("which
+    # you can learn in an afternoon", "you'll pick it up in a week", "something you can acquire on the job"),
+    # that nobody asks for it ("not something we screen for", "isn't a condition of the job", "not a box to
+    # tick", "nobody will quiz you on it", "knowing it won't hurt, but it isn't needed", "matters less to us",
+    # "we'd value, not demand"), and what it would earn ("is interesting to us", "would catch our eye", "puts
+    # you ahead of the queue", "a nice surprise", "a good sign", "is handy", "we'd like to hear", "lead with it")
+    r"save\s+(?:you|us)\s+(?:an?|the)\s+(?:day|week|month|quarter|lot)|smooth\s+your\s+first|"
+    r"your\s+first\s+(?:days?|weeks?|months?|quarter)\s+(?:easier|smoother|faster)|"
+    r"(?:productive|up\s+to\s+speed|onto\s+it)\s+sooner|"
+    r"(?:learn|pick\s+up|acquire)\s+(?:it\s+)?(?:in\s+an?\s+(?:afternoon|day|week)|"
+    r"within\s+(?:a\s+few\s+)?(?:days|weeks)|on\s+the\s+job)|pick\s+(?:it|them)\s+up\s+in\s+an?\s+(?:day|week)|"
+    r"learned\s+it\s+within|"
+    r"something\s+we\s+(?:screen|test|filter)\s+for|condition\s+of\s+the\s+job|box\s+to\s+tick|"
+    r"nobody\s+will\s+quiz|won['’]t\s+hurt|matters\s+less|value,?\s+not\s+(?:demand|require)|"
+    r"interesting\s+to\s+us|(?:get|catch|catches|gets)\s+our\s+(?:attention|eye)|ahead\s+of\s+the\s+(?:queue|pack|line)|"
+    r"nice\s+surprise|good\s+sign|(?<=\sis\s)handy|(?:we['’]d|we\s+would)\s+like\s+to\s+hear|lead\s+with\s+it)\b"
+    r"|\(\s*(?:plus|optional|nice|not\s+required|not\s+needed)\s*\)"
     # the same cues in the postings' other languages
     r"|\b(?:idealerweise|idealmente|preferiblemente|preferibilmente|un\s+plus|souhait\u00e9e?s?|von\s+vorteil|w\u00fcnschenswert|deseables?|se\s+valorar\u00e1n?|"
     r"valorables?|id\u00e9alement|appr\u00e9ci\u00e9e?s?|diferencial|desej\u00e1ve(?:l|is)|gradit[oaie])\b"
@@ -169,7 +186,7 @@ FORWARD_CUES = frozenset(
 )
 # A bracket holding only a cue: "Azure (preferred) or AWS/GCP", "MLflow (a plus)"
 _BARE_CUE = _fx(r"\(\s*(?:strongly\s+)?(?:preferred|preferably|a\s+plus|a\s+bonus|bonus|nice[\s-]to[\s-]have|desirable|"
-                r"optional|advantageous|an?\s+advantage)\s*\)")
+                r"optional|advantageous|an?\s+advantage|not\s+required|not\s+needed)\s*\)")
 # A bracket holding a cue with its own subject: "You communicate clearly in English (Tagalog is a huge plus!)"
 # qualifies Tagalog, not English
 _OWN_CUE = _fx(r"\([^()\n]{0,60}?[a-z0-9+#][^()\n]{0,60}?\s(?:is|are|would\s+be)\s+(?:an?\s+)?(?:big\s+|huge\s+|"
@@ -220,6 +237,11 @@ CUE_HINTS = (
     "not needed", "not strictly", "help", "useful", "awesome", "brilliant", "extra credit", "tell us", "let us know",
     "mention it", "ness to learn", "t need", "not need", "valued", "thrilled", "delighted", "if you", "teach",
     "head start", "headstart", "head-start", "leg up", "day one", "day 1",
+    "save you", "save us", "smooth your", "your first", "sooner", "learn it", "learn in", "learn within", "learn on",
+    "learned it", "pick up", "pick it", "pick them", "acquire", "something we",
+    "condition of", "box to tick", "nobody will", "t hurt", "matters less", "not demand", "not require",
+    "interesting to us", "our attention", "our eye", "ahead of the", "nice surprise", "good sign", "handy",
+    "like to hear", "lead with",
 )
 _CUE_HINT = re.compile("|".join(CUE_HINTS))
 _MAX_HEADING = 100
