@@ -1275,6 +1275,14 @@ CASES = {
          "transfer_learning"),
         ("- Models for churn, clustering and product recommendations.", "recommendations", "recommender_systems"),
         ("- Present recommendations to the board.", "recommendations", None),
+        # forecasts with uncertainty are not probability the subject; fraud detection is not anomaly detection;
+        # versioning data is not DVC the tool
+        ("- Build probabilistic price forecasts for the day-ahead market.", "probabilistic", None),
+        ("- Experience with probabilistic (quantile) forecasting.", "probabilistic", None),
+        ("- Experience with probabilistic models of demand.", "probabilistic models", "probability"),
+        ("- A grounding in probabilistic reasoning.", "probabilistic", "probability"),
+        ("- Shared tooling for data versioning and lineage.", "data versioning", None),
+        ("- Build fraud detection models for card payments.", "fraud detection", None),
     ],
 }
 

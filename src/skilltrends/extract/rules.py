@@ -989,7 +989,12 @@ def _probability_subject(ctx: RuleContext, cand: Candidate) -> str | None:
     models", "win-probability graphics" (read sets: 3 of 3 such postings leave it out)."""
     if ctx.text[cand.start - 1 : cand.start] == "-" or ctx.text.startswith("-of", cand.end):
         return None
+    if cand.text[-2:].lower() == "ic" and _FORECAST_AFTER.match(ctx.low, cand.end):
+        return None  # "probabilistic forecasts": forecasting with uncertainty (read sets 15-23: absent 15 of 16)
     return cand.skill_id
+
+
+_FORECAST_AFTER = re.compile(r"[ \t]+(?:\([\w ]{1,20}\)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?forecast")
 
 
 # Bare "serve", "served", "serving" as model serving: "serving inside our Go match servers via ONNX Runtime",
