@@ -252,6 +252,14 @@ LEVELS = [
     ("You know Python well.\n\nSnowflake experience would catch our eye.\n", "Snowflake", "preferred"),
     ("Python, and the odd CUDA kernel (not required).\n", "CUDA", "preferred"),
     ("You will learn our Kafka setup in your first week and own it.\n", "Kafka", "required"),
+    # read from set 24: "Nice" and "Appreciated" as headings; a cue with its own subject after a comma or in a
+    # bracket qualifies only that subject
+    ("Requirements\n- Python\n\nNice\n\n- Dagster.\n", "Dagster", "preferred"),
+    ("Requirements\n- Python\n\nAppreciated\n\n- Knowledge of Polars.\n", "Polars", "preferred"),
+    ("Requirements\n- Fluent in English, Dutch is a plus\n", "English", "required"),
+    ("Requirements\n- Experience with AWS, GCP or Azure is a plus\n", "AWS", "preferred"),
+    ("You: strong Python (Rust a plus), and care about latency.\n", "Python", "required"),
+    ("- Experience with MLflow (a plus).\n", "MLflow", "preferred"),
 ]
 
 

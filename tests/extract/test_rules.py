@@ -1283,6 +1283,14 @@ CASES = {
         ("- A grounding in probabilistic reasoning.", "probabilistic", "probability"),
         ("- Shared tooling for data versioning and lineage.", "data versioning", None),
         ("- Build fraud detection models for card payments.", "fraud detection", None),
+        # read from set 24: features made from data, a title is no skill, double ML is causal inference
+        ("- Own the models end to end: features from sensor and weather data, and backtests.", "features",
+         "feature_engineering"),
+        ("- Ship LLM-powered features from prototype to production.", "features", None),
+        ("- Build real-time features on Kafka for the fraud models.", "Build", "feature_engineering"),
+        ("You'll report to the Director of ML Engineering.", "ML", None),
+        ("- Causal methods such as double machine learning.", "double machine learning", "causal_inference"),
+        ("- Contribute to the documentation of every model we deploy.", "documentation", "documentation"),
     ],
 }
 

@@ -496,8 +496,10 @@ _DOC_QUALITY = _fx(
     r"\b(?:clear|thorough|good|excellent|detailed|concise|proper|solid|well[- ]written|high[- ]quality|"
     r"buena|clara|detallada)\s+$"
 )
-_DOC_OF = _fx(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+|all[ \t]+|our[ \t]+)?(?:models?|pipelines?|code|systems?|processes|"
-              r"methods?|experiments?|analyses|data|features?|apis?|services?|solutions?)\b")
+_DOC_DUTY_BEFORE = _fx(r"\b(?:contribute|contributes|contributing|responsible|responsibility|ownership|help|helps|"
+                       r"helping|support|supports|supporting)\s+(?:to|for|of|with)?\s*(?:[^.;\n]{0,40}\s)?(?:the\s+)?$")
+_DOC_OF = _fx(r"[ \t]+(?:of|for)[ \t]+(?:the[ \t]+|all[ \t]+|our[ \t]+|every[ \t]+|each[ \t]+)?"
+              r"(?:models?|pipelines?|code|systems?|processes|methods?|experiments?|analyses|data|features?|apis?|services?|solutions?)\b")
 
 
 @_rule("documentation_practice")
@@ -509,6 +511,8 @@ def _documentation_practice(ctx: RuleContext, cand: Candidate) -> str | None:
         return cand.skill_id
     if _BULLET_START.search(ctx.lbefore(cand, 12)) and _DOC_OF.match(ctx.low, cand.end):
         return cand.skill_id  # a duty line of nouns: "- Documentation of models and pipelines to the standard ..."
+    if _DOC_DUTY_BEFORE.search(before) and _DOC_OF.match(ctx.low, cand.end):
+        return cand.skill_id  # "Contribute to the GDPR compliance and the documentation of every model"
     return _list_only(ctx, cand)
 
 
@@ -1457,6 +1461,8 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
         _names_a_group(ctx, cand) or _ML_USERS_AFTER.match(ctx.lafter(cand, 40))
     ):
         return None  # "at least one year supporting machine learning teams": whom a data engineer serves
+    if _HEAD_OF_BEFORE.search(ctx.lbefore(cand, 30)):
+        return None  # a title: "report to the Director of ML Engineering", "our head of ML" (read sets: 2 of 2)
     return _not_degree_field(ctx, cand)
 
 
@@ -2259,7 +2265,8 @@ _PRONOUN_AFTER = re.compile(
 )
 # "evaluate model accuracy", "monitor model performance": "model" as a modifier of what is evaluated
 _MODEL_QUALITY = re.compile(
-    r"[ \t]+(?:(?:the|our|their|your)[ \t]+)?(?:[\w-]+[ \t]+)?(models?)(?:['’]s?)?[ \t]+(?:accuracy|performance|"
+    r"[ \t]+(?:(?:the|our|their|your)[ \t]+)?(?:[\w-]+[ \t]+)?(models?|forecasts?)(?:['’]s?)?[ \t]+"
+    r"(?:accuracy|performance|"
     r"quality|metrics|outputs?|predictions|behaviou?r|robustness|fairness|calibration|drift|health|errors?|"
     r"changes?|updates?|versions?|releases?)\b",
     re.IGNORECASE,
@@ -3569,7 +3576,14 @@ _ANALYSE_LIST = re.compile(
 # "engineer features", "build features and pipelines in PySpark", "Write SQL and Python to build features"
 _BUILD_FEATURES = re.compile(
     r"(build|builds|building|develop|developing|engineer|engineering|create|creating|compute|computing|derive|"
-    r"deriving|design|designing)[ \t]+features\b"
+    r"deriving|design|designing)[ \t]+(?:and[ \t]+maintain[ \t]+)?(?:(?:real-time|batch|streaming|online|offline|"
+    r"new|better|the|our)[ \t]+)?features\b"
+)
+# "features from weather and market data", "time series features from billions of voltage readings": features
+# made from data (read sets: gold 9 of 11; not "LLM-powered features from prototype to production")
+_FEATURES_FROM = re.compile(
+    r"features[ \t]+from[ \t]+[^.;:()\n]{0,60}?\b(?:data|readings|records|transactions|imagery|images|logs|signals|"
+    r"events|telemetry|histories|behaviou?r|kafka|streams?|output)\b"
 )
 _FEATURE_DATA_CONTEXT = re.compile(r"\b(?:sql|spark|pyspark|bigquery|pandas|polars|dbt|data|datasets?|models?|"
                                    r"pipelines|training|labels|python)\b")
@@ -3578,7 +3592,12 @@ _FEATURE_DATA_CONTEXT = re.compile(r"\b(?:sql|spark|pyspark|bigquery|pandas|pola
 def _build_features(text: str, low: str, scan: _Scan) -> list[Candidate]:
     out: list[Candidate] = []
     for at in scan.words("feature", "features"):
-        match = _BUILD_FEATURES.search(low, max(0, at - 13), at + 8)  # "designing " is the longest verb: 12
+        if low.startswith("features", at) and (_FEATURES_FROM.match(low, at) is not None
+                                                and not _not_the_hire(_clause_before(text, at))):
+            out.append(Candidate(at, at + 8, "feature_engineering", text[at : at + 8]))
+            continue
+        # "designing and maintain the " is the longest run before "features": 36
+        match = _BUILD_FEATURES.search(low, max(0, at - 37), at + 8)
         if match is None or match.end() != at + 8 or not _left_boundary(low, match.start()):
             continue
         start, end = match.span(1)

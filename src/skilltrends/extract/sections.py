@@ -48,7 +48,8 @@ _PREFERRED_HEAD = (
     r"highly\s+regarded(?:\s+\w+){0,2}|(?:some\s+)?(?:other\s+)?highly\s+valued(?:\s+\w+){0,4}|"
     # more ways real postings head the optional list
     r"(?:extra|plus|brownie)\s+points(?:\s+\w+){0,3}|helpful(?:\s+\w+){0,2}|differentiators|(?:nice\s+)?extras|"
-    r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|valued(?:\s+(?:skills|experience|extras))?|not\s+(?:essential|mandatory),?\s+but\s+\w+(?:\s+\w+){0,2}|"
+    r"ways\s+to\s+stand\s+out(?:\s+\w+){0,3}|assets?|valued(?:\s+(?:skills|experience|extras))?|nice|"
+    r"appreciated(?:\s+(?:skills|experience|extras))?|not\s+(?:essential|mandatory),?\s+but\s+\w+(?:\s+\w+){0,2}|"
     # the same headings as other languages write them, and "Welcome skills" (Japanese postings in English)
     r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
     r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
@@ -175,7 +176,11 @@ _CUE = _fx(_CUE_PHRASE + r"|(?:^|(?<=[.;]\s)|(?<=\|\s))" + _CUE_LABEL + "|" + _C
 # _CUE's three alternatives apart, for `_cue_in`: sre tries _CUE's look-behinds at every position of a
 # sentence; the first alternative alone searches ~3x faster, and the others need words that are rare.
 _CUE_PHRASE_RE, _CUE_LABEL_RE, _CUE_NICE_RE = _fx(_CUE_PHRASE), _fx(_CUE_LABEL), _fx(_CUE_NICE)
-_CLAUSE = _fx(r"\b(?:but|whereas|while)\b")
+# ... and a comma before a one-word subject with its own cue: "Fluent in English, German is a plus" (read sets: 2 of 2)
+_CLAUSE = _fx(r"\b(?:but|whereas|while)\b|,(?=[ \t]+[\w+#-]+[ \t]+(?:is|are)[ \t]+an?[ \t]+"
+              r"(?:big[ \t]+|huge[ \t]+|real[ \t]+)?"
+              r"(?:plus|advantage|bonus|asset)\b)")
+_COMMA_OWN_CUE = _fx(r",[ \t]+[\w+#-]+[ \t]+(?:is|are)[ \t]+an?[ \t]+")
 _SO_IS = _fx(r"\s*(?:and\s+|but\s+)?(?:so|as)\s+(?:is|are|would\s+be)\b")
 _NOT_REQUIRED_END = _fx(r"\bnot\s+(?:strictly\s+)?(?:required|essential|mandatory|necessary|needed|a\s+must)\s*,?\s*$")
 # "We don't need a CUDA wizard, but it helps": the clause after "but" is the cue of the one before it
@@ -189,7 +194,9 @@ _BARE_CUE = _fx(r"\(\s*(?:strongly\s+)?(?:preferred|preferably|a\s+plus|a\s+bonu
                 r"optional|advantageous|an?\s+advantage|not\s+required|not\s+needed)\s*\)")
 # A bracket holding a cue with its own subject: "You communicate clearly in English (Tagalog is a huge plus!)"
 # qualifies Tagalog, not English
-_OWN_CUE = _fx(r"\([^()\n]{0,60}?[a-z0-9+#][^()\n]{0,60}?\s(?:is|are|would\s+be)\s+(?:an?\s+)?(?:big\s+|huge\s+|"
+# or with no verb: "strong Python (TypeScript a plus)"
+_OWN_CUE = _fx(r"\((?!\s*an?\s)[^()\n]{0,60}?[a-z0-9+#][^()\n]{0,60}?\s(?:(?:is|are|would\s+be)\s+)?(?:an?\s+)?"
+               r"(?:big\s+|huge\s+|"
                r"strong\s+|definite\s+|real\s+|added\s+)?(?:plus|bonus|advantage|asset)\b[^()\n]{0,30}\)")
 # How a cue of a clause reaches a mention (see `_clause_cue`): anywhere in the clause, forward from it, back from
 # its bracket, or only inside its bracket
@@ -750,7 +757,8 @@ class RequirementLevels:
                 # 1: the cue governs the whole sentence; +1: clauses matter; +2: "ideally" or "preferably",
                 # which qualify only what follows them, or a bracket holding only a cue, which qualifies only
                 # what precedes it, may be the cue
-                state = 1 + (" but " in seg or " while " in seg or " whereas " in seg)
+                state = 1 + (" but " in seg or " while " in seg or " whereas " in seg
+                             or ("," in seg and _COMMA_OWN_CUE.search(seg) is not None))
                 state += 2 * (any(word in seg for word in FORWARD_CUES)
                               or ("(" in seg and (_BARE_CUE.search(seg) is not None
                                                   or _OWN_CUE.search(seg) is not None)))
