@@ -1291,6 +1291,12 @@ CASES = {
         ("You'll report to the Director of ML Engineering.", "ML", None),
         ("- Causal methods such as double machine learning.", "double machine learning", "causal_inference"),
         ("- Contribute to the documentation of every model we deploy.", "documentation", "documentation"),
+        # other teams' tools, said in prose (set 22)
+        ("- Reports: the finance team's Tableau workbooks. You feed them.", "Tableau", None),
+        ("You'll extend the ML team's PyTorch codebase.", "PyTorch", "pytorch"),
+        ("The iOS app is built by the mobile team in Swift.", "Swift", None),
+        ("The storefront is Ruby and React, owned by web engineering.", "React", None),
+        ("Serving code is in Go, owned by ML engineering.", "Go", "go"),
     ],
 }
 

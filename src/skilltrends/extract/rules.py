@@ -1802,12 +1802,14 @@ _OTHER_PEOPLE_WORDS = (
 # for the analysts"
 _BY_OTHERS_AFTER = _fx(
     r"(?:(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*\s+|\s*[(,]\s*(?:owned|run|maintained|managed|operated|built|used)\s+)"
-    r"by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+"
-    r"(?:[\w-]+\s+){0,2}(?:team|group|squad)s?\b(?![^.;\n]{0,30}\b(?:you|with\s+you)\b)"
+    r"by\s+(?:(?:the|our|an?other|a\s+separate|a\s+different)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:team|group|squad)s?\b|(?!ml\b|ai\b|mlops\b|your\b)[\w-]+\s+engineering\b)"
+    r"(?![^.;\n]{0,30}\b(?:you|with\s+you)\b)"
     # "a Java service owned by the pricing squad", "a Java rules engine that the risk team configures": what the
     # skill names is another team's
     r"|\s+(?:(?!(?:and|or|of|for|with|to|in|on|that)\b)[\w-]+\s+){0,2}(?:(?:owned|run|maintained|managed|operated|built|"
-    r"configured)\s+by\s+(?:the|our|an?other|a\s+separate)\s+(?:[\w-]+\s+){0,2}(?:team|group|squad)s?\b|that\s+(?:the|our|"
+    r"configured)\s+by\s+(?:(?:the|our|an?other|a\s+separate)\s+(?:[\w-]+\s+){0,2}(?:team|group|squad)s?\b|"
+    r"(?!ml\b|ai\b|mlops\b|your\b)[\w-]+\s+engineering\b)|that\s+(?:the|our|"
     r"an?other|a\s+separate)\s+(?:[\w-]+\s+){0,2}(?:team|group|squad)s?\s+(?:owns|runs|maintains|manages|operates|builds|"
     r"built|wrote|configures)\b)(?![^.;\n]{0,30}\b(?:you|with\s+you)\b)"
 )
@@ -1828,8 +1830,13 @@ _OWNED_BY_OTHERS_AFTER = _fx(
     r"(?:\s*(?:,|and|or|&)\s*[\w.+#-]+)*[^.;\n]{0,40}?\s+(?:is|are)\s+(?:owned|run|maintained|managed|operated|built|"
     r"written|produced)\s+(?:(?:in|with|on)\s+[\w.+#-]+(?:\s+[\w.+#-]+)?\s+)?by\s+(?:the|our|an?other|a\s+separate|a\s+different)\s+((?:[\w-]+\s+){0,2})(?:team|group)s?\b"
 )
-# "Scala (our data platform team's Spark jobs are written in it)": a named team's tool
-_TEAMS_OWN_BEFORE = _fx(r"\b(?:our|another|other|a\s+separate)\s+((?:[\w&/-]+\s+){1,3})teams?['’]s?\s+$")
+# "Scala (our data platform team's Spark jobs are written in it)", "the BI team's Power BI reports", "The Android app
+# is built by the mobile team in Kotlin": a named team's tool
+_TEAMS_OWN_BEFORE = _fx(
+    r"\b(?:our|another|other|a\s+separate|the)\s+((?:[\w&/-]+\s+){1,3})teams?['’]s?\s+$"
+    r"|\b(?:built|written|developed|maintained|owned|run)\s+by\s+(?:the|our|an?other)\s+((?:[\w&/-]+\s+){1,3})"
+    r"teams?\s+(?:in|with|on|using)\s+(?:[\w.+#-]+\s*(?:,|and|or|&)\s*)*$"
+)
 
 
 # A team named, then its own work under "they": "Work with the Catalog team as they adopt LLMs. They use Claude
@@ -1873,8 +1880,8 @@ def _other_teams_stack(text: str, start: int, end: int, s_start: int) -> bool:
         owned = _OWNED_BY_OTHERS_AFTER.match(text, end, end + 120)
         if owned is not None and _another_team(owned.group(1)):
             return True
-    own = _TEAMS_OWN_BEFORE.search(text, max(s_start, start - 50), start)
-    if own is not None and _another_team(own.group(1)):
+    own = _TEAMS_OWN_BEFORE.search(text, max(s_start, start - 80), start)
+    if own is not None and _another_team(own.group(1) or own.group(2)):
         return True
     if _TEAM_AFTER.match(text, end, end + 40):
         before = text[max(s_start, start - 60) : start]
@@ -1952,6 +1959,7 @@ TEAM_HINTS = (
     "business users", "squad", "group", "department", "they use", "they are", "they're", "they’re", "they build",
     "they run", "they own",
     "they maintain", "they train", "they adopt", "they ship", "they deploy", "they write",
+    "owned by", "run by", "maintained by", "built by",  # "TypeScript and Django, owned by product engineering"
 )
 SENTENCE_HINTS = NEGATION_HINTS + TEAM_HINTS
 # The negation hints the matcher's scan marks (its "negation" marks): in the scanned bytes an apostrophe is any
