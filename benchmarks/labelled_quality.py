@@ -16,7 +16,8 @@ whose pay is only in the text.
 
     PYTHONPATH=src python benchmarks/labelled_quality.py [--show-errors] [--set tests/data/heldout]
 
-`--set` scores another set with the same layout (labels.jsonl + postings/), e.g. the held-out one.
+`--set` scores another set with the same layout (labels.jsonl + postings/), e.g. the held-out one; repeat it to pool
+sets. `--ci N` adds 95% bootstrap intervals of skill precision and recall (N resamples of the postings).
 
 Run it from a tree where branch `extract` is merged to score the tagger; without `build_nlp` the skill
 part scores the baseline only and says so.
@@ -27,6 +28,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import random
 import re
 import sys
 from collections.abc import Callable
@@ -263,6 +265,29 @@ def score_skills(gold: list[dict[str, str]], implicit: list[list[str]], pred: li
             "_counts": f"tp={tp} fp={fp} fn={fn} preferred_tp={pref_n} implicit_found={all_tp - tp}"}  # type: ignore[dict-item]
 
 
+def bootstrap_intervals(gold: list[dict[str, str]], implicit: list[list[str]], pred: list[dict[str, str]],
+                        resamples: int, *, seed: int = 7) -> tuple[tuple[float, float], tuple[float, float]]:
+    """95% percentile intervals of skill precision and recall, resampling postings with replacement (the posting
+    is the unit: its skills are not independent of each other)."""
+    counts = []  # per posting: true positives, tags, false positives, misses
+    for g, imp, p in zip(gold, implicit, pred, strict=True):
+        counts.append((len(g.keys() & p.keys()), len(p), len(p.keys() - g.keys() - set(imp)), len(g.keys() - p.keys())))
+    rng = random.Random(seed)
+    precisions, recalls = [], []
+    for _ in range(resamples):
+        tp = tags = fp = fn = 0
+        for a, b, c, d in rng.choices(counts, k=len(counts)):
+            tp, tags, fp, fn = tp + a, tags + b, fp + c, fn + d
+        precisions.append((tags - fp) / max(tags, 1))
+        recalls.append(tp / max(tp + fn, 1))
+
+    def interval(values: list[float]) -> tuple[float, float]:
+        values.sort()
+        return values[int(0.025 * (len(values) - 1))], values[int(0.975 * (len(values) - 1))]
+
+    return interval(precisions), interval(recalls)
+
+
 def salary_key(s: Salary | dict[str, Any] | None) -> tuple[Any, ...] | None:
     if s is None:
         return None
@@ -278,16 +303,24 @@ def main() -> int:
     parser.add_argument("--show-errors", action="store_true", help="print every posting that is not exact")
     parser.add_argument("--own-loaders", action="store_true",
                         help="use this file's loaders even where skilltrends.crawl has a parser")
-    parser.add_argument("--set", type=Path, default=LABELLED,
-                        help="the labelled set's directory (labels.jsonl + postings/); default tests/data/labelled")
+    parser.add_argument("--set", type=Path, action="append",
+                        help="a labelled set's directory (labels.jsonl + postings/); repeat it to pool sets; "
+                             "default tests/data/labelled")
+    parser.add_argument("--ci", type=int, default=0, metavar="N",
+                        help="also print 95%% bootstrap intervals of skill precision and recall (N resamples of the "
+                             "postings, fixed seed)")
     args = parser.parse_args()
-    LABELLED = args.set.resolve()
-    rows = [json.loads(line) for line in (LABELLED / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
-    pairs = [load(r, own=args.own_loaders) for r in rows]
+    rows, pairs, names = [], [], []
+    for directory in args.set or [LABELLED]:
+        LABELLED = directory.resolve()
+        these = [json.loads(line) for line in (LABELLED / "labels.jsonl").read_text(encoding="utf-8").splitlines()]
+        rows += these
+        pairs += [load(r, own=args.own_loaders) for r in these]
+        prefix = f"{LABELLED.name}/" if args.set and len(args.set) > 1 else ""
+        names += [prefix + Path(r["file"]).stem for r in these]
     loaded = [doc for doc, _ in pairs]
     used = sorted({f"{r['source']}={how}" for r, (_, how) in zip(rows, pairs, strict=True)})
     print("loaders: " + ", ".join(used))
-    names = [Path(r["file"]).stem for r in rows]
     print(f"{len(rows)} labelled postings; {sum(len(r['skills']) for r in rows)} gold skills, "
           f"{sum(v == 'preferred' for r in rows for v in r['skills'].values())} preferred, "
           f"{sum(len(r.get('implicit_skills', [])) for r in rows)} implicit")
@@ -306,6 +339,10 @@ def main() -> int:
         print("\n# spaCy tagger" + (" errors" if args.show_errors else ""))
         predicted = [tagger(d.text, d.title) for d in loaded]
         results["spaCy tagger"] = score_skills(gold_skills, implicit, predicted, names, args.show_errors)
+        if args.ci:
+            (p_lo, p_hi), (r_lo, r_hi) = bootstrap_intervals(gold_skills, implicit, predicted, args.ci)
+            results["spaCy tagger"]["skill precision, 95% interval"] = f"{p_lo:.3f} - {p_hi:.3f}"
+            results["spaCy tagger"]["skill recall, 95% interval"] = f"{r_lo:.3f} - {r_hi:.3f}"
 
     keys = ("degree min level", "degree fields", "equivalent experience", "years", "pay exact",
             "text-only pay")
@@ -339,7 +376,7 @@ def main() -> int:
             target = TARGETS.get(key)
             ok = "" if target is None else ("  ok" if value >= target else f"  BELOW target {target}")
             failed |= bool(target and system != "keyword baseline" and value < target)
-            print(f"  {key:32s} {value:.3f}{ok}")
+            print(f"  {key:32s} {value}" if isinstance(value, str) else f"  {key:32s} {value:.3f}{ok}")
     return 1 if failed else 0
 
 
