@@ -1291,6 +1291,10 @@ CASES = {
         ("You'll report to the Director of ML Engineering.", "ML", None),
         ("- Causal methods such as double machine learning.", "double machine learning", "causal_inference"),
         ("- Contribute to the documentation of every model we deploy.", "documentation", "documentation"),
+        # a recommender is a model; "at least one" before the object
+        ("You've shipped a recommender end to end and can tell us what broke.", "shipped", "model_serving"),
+        ("- You've shipped at least one ranking model to real users.", "shipped", "model_serving"),
+        ("- Train and evaluate recommenders on our click logs.", "evaluate", "model_evaluation"),
         # other teams' tools, said in prose (set 22)
         ("- Reports: the finance team's Tableau workbooks. You feed them.", "Tableau", None),
         ("You'll extend the ML team's PyTorch codebase.", "PyTorch", "pytorch"),

@@ -2169,7 +2169,10 @@ _MODEL_VERB = re.compile(
     r"(" + "|".join(sorted(_MODEL_VERBS, key=len, reverse=True)) + r"|" + _FINE_TUNE.pattern
     + r")(?![\w-])"
 )
-_MODEL_HEADS = frozenset("model models llm llms classifier classifiers networks nets".split())  # not "Training Network"
+# not "Training Network"; a recommender or ranker is a model too ("you've shipped a recommender end to end")
+_MODEL_HEADS = frozenset(
+    "model models llm llms classifier classifiers networks nets recommender recommenders ranker rankers".split()
+)
 # "networks" is a model only as a neural one ("train and evaluate neural networks"), not a telecom network
 _NEURAL_WORDS = re.compile(r"\b(?:neural|deep|convolutional|recurrent|graph|siamese|generative|adversarial)\b")
 # Before a third-person verb: only the duty line's bullet and other third-person verbs of the list
@@ -2199,6 +2202,7 @@ _GAP_STOP = frozenset(
     " "
     "loop loops runs run budget budgets costs cost time".split()
 )
+_AT_LEAST = re.compile(r"[ \t]+at[ \t]+least(?=[ \t]+(?:one|two|a|an)\b)", re.IGNORECASE)
 _GAP_WORD = re.compile(r"(?:[ \t]+|[ \t]*[,/&][ \t]*)(?:(?:and|or|then|also)[ \t]+)*([A-Za-z0-9][\w+'.-]*)")
 # A noun right after "models"/"LLM" makes it a modifier ("ship LLM features", "deploy model artifacts").
 _NOUN_AFTER = re.compile(
@@ -2255,6 +2259,8 @@ def _clause_before(text: str, start: int, n: int = 150) -> str:
 
 def _object_head(text: str, pos: int, *, limit: int = 6) -> tuple[int, int] | None:
     """(start, end) of the head noun of the object that begins at `pos`, within `limit` words, else None."""
+    if (least := _AT_LEAST.match(text, pos)) is not None:
+        pos = least.end()  # "shipped at least one ML model"
     for _ in range(limit):
         word = _GAP_WORD.match(text, pos)
         if word is None:
@@ -2411,8 +2417,8 @@ def _head_lines(low: str, scan: _Scan) -> list[tuple[int, int]]:
     the verb's line.
     """
     heads = scan.words("mod", "model")
-    if "llm" in scan.found or "classifier" in scan.found or "network" in scan.found:
-        heads = sorted(heads + scan("llm") + scan("classifier") + scan("network"))
+    if "llm" in scan.found or "classifier" in scan.found or "network" in scan.found or "recommend" in scan.found:
+        heads = sorted(heads + scan("llm") + scan("classifier") + scan("network") + scan("recommend"))
     lines: list[tuple[int, int]] = []
     for at in heads:
         if lines and at < lines[-1][1]:
@@ -4002,7 +4008,7 @@ def _models_deployed(low: str, start: int, word: str) -> bool:
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
-    (("mod", "llm", "classifier", "network"), _model_verbs),
+    (("mod", "llm", "classifier", "network", "recommend"), _model_verbs),
     (("pipeline", "streaming"), _pipelines),
     (("document",), _documentation),
     (("clean", "test", "readable", "maintainable", "mod", "document"), _code_quality),
