@@ -127,3 +127,16 @@ def test_extract_posting_offsets_are_valid_slices(nlp: Language, text: str) -> N
 @given(st.text(max_size=300))
 def test_extract_posting_arbitrary_text_agrees_with_spacy(nlp: Language, text: str) -> None:
     assert nlp(text)._.skill_mentions == extract_posting(nlp, text).mentions
+
+
+@pytest.mark.parametrize("unit", ["clean and ", "tested, ", "analyse and ", "built by the mobile team in and "])
+def test_extract_posting_stays_linear_on_repeated_list_words(nlp: Language, unit: str) -> None:
+    """A page of one list word over and over (a scraped page gone wrong) must not make a phrase pattern that is
+    tried at every word scan the rest of the run: 300 KB of "clean and " took minutes before its lists were capped."""
+    text = (unit * (300_000 // len(unit) + 1))[:300_000]
+    started = time.perf_counter()
+    result = extract_posting(nlp, text)
+    assert time.perf_counter() - started < 60
+    for m in result.mentions[:50]:
+        assert text[m.start : m.end] == m.text
+

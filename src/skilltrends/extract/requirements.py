@@ -933,6 +933,7 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
     """Experience figures in one sentence as (min, max, preferred-cue)."""
     out: list[tuple[float | None, float | None, bool]] = []
     cuts: tuple[list[int], list[int]] | None = None
+    may_cue: bool | None = None
     for m in p.years.finditer(sentence) if p is _AS_WRITTEN else _lowered_years(sentence):
         start, end = m.span()
         before = sentence[max(0, start - 40):start]
@@ -960,8 +961,8 @@ def _sentence_years(sentence: str, p: _Patterns) -> list[tuple[float | None, flo
         lo, hi = _span_years(m)
         if lo is None and hi is None:
             continue
-        if p is _LOWERED and not _may_cue(sentence):
-            out.append((lo, hi, False))  # no clause of it can hold a cue (see _has_cue)
+        if p is _LOWERED and not (may_cue if may_cue is not None else (may_cue := _may_cue(sentence))):
+            out.append((lo, hi, False))  # no clause of it can hold a cue (see _has_cue); tested once a sentence
             continue
         cuts = _cuts(sentence, p) if cuts is None else cuts
         clause = _clause_at(sentence, start, end, cuts)
@@ -991,10 +992,15 @@ def _lowered_years(sentence: str) -> Iterator[re.Match[str]]:
     after the word. With no unit word left there is no match left."""
     pos = 0
     reverse = ""
+    found = dict.fromkeys(_YEARS_WORDS, -2)  # each word's next occurrence at or after some earlier pos; -1: none left
     while True:
         unit = -1
         for word in _YEARS_WORDS:
-            at = sentence.find(word, pos)
+            at = found[word]
+            if at == -1:
+                continue
+            if at < pos:  # looked up again only once passed: a page of "3+ years" stays linear
+                at = found[word] = sentence.find(word, pos)
             if at >= 0 and (unit < 0 or at < unit):
                 unit = at
         if unit < 0:

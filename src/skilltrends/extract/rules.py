@@ -1835,7 +1835,7 @@ _OWNED_BY_OTHERS_AFTER = _fx(
 _TEAMS_OWN_BEFORE = _fx(
     r"\b(?:our|another|other|a\s+separate|the)\s+((?:[\w&/-]+\s+){1,3})teams?['’]s?\s+$"
     r"|\b(?:built|written|developed|maintained|owned|run)\s+by\s+(?:the|our|an?other)\s+((?:[\w&/-]+\s+){1,3})"
-    r"teams?\s+(?:in|with|on|using)\s+(?:[\w.+#-]+\s*(?:,|and|or|&)\s*)*$"
+    r"teams?\s+(?:in|with|on|using)\s+(?:[\w.+#-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or|&)\s+))*$"
 )
 
 
@@ -2659,10 +2659,12 @@ _CODE_HEADS = (
 )
 # software the hire ships, after at most one more modifier: "tested, versioned, documented open-source packages"
 _CODE_NOUNS = r"packages?|librar(?:y|ies)|modules?|services|apis?|tools|tooling|sdks?"
+# (at most eight adjectives in a row: a match is tried at every adjective, so an unbounded run made a page of
+# "tested, tested, ..." quadratic)
 _CODE_PHRASE = re.compile(
     r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*"
     r"|[ \t]+and[ \t]+|"
-    r"[ \t]+))+)(?:(" + _CODE_HEADS + r")(?![\w+#])|(?:[\w-]+[ \t]+)?(?:" + _CODE_NOUNS + r")\b)"
+    r"[ \t]+)){1,8})(?:(" + _CODE_HEADS + r")(?![\w+#])|(?:[\w-]+[ \t]+)?(?:" + _CODE_NOUNS + r")\b)"
 )
 
 
@@ -2953,7 +2955,7 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _DATA_VERB = re.compile(
     r"(clean|cleaning|analy[sz]e|analy[sz]ing)((?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)(?:clean|cleaning|"
     r"analy[sz]e|analy[sz]ing|explore|exploring|visuali[sz]e|visuali[sz]ing|model|modell?ing|prepare|preparing|"
-    r"validate|validating|label|labell?ing|interpret|interpreting))*[ \t]+(?:(?:the|our|your|their|raw|messy|large|"
+    r"validate|validating|label|labell?ing|interpret|interpreting)){0,6}[ \t]+(?:(?:the|our|your|their|raw|messy|large|"
     r"complex|new|real-world)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?data\b(?![ \t]*(?:cent(?:er|re)s?|sets?)\b)"
 )
 _DATA_VERB_SKILL = {"clean": "data_cleaning", "analy": "data_analysis"}
@@ -3542,7 +3544,7 @@ def _monitoring_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # Data cleaning as work: "clean and join messy data", "Extracts, cleans and integrates data", "collect and
 # clean speech datasets", "data extraction, cleaning and feature engineering".
 _CLEAN_VERB = re.compile(
-    r"(clean|cleans|cleaning)(?:[ \t]+up)?(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)[a-z][\w-]*)*[ \t]+"
+    r"(clean|cleans|cleaning)(?:[ \t]+up)?(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)[a-z][\w-]*){0,6}[ \t]+"
     r"(?:[a-z][\w/-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+|[ \t]+)){0,4}?"
     r"(?:data|datasets?|audio|transcripts|records|"
     r"logs|corpora|labels)\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
@@ -4138,7 +4140,7 @@ def merge_phrases(
                           for c, sid in merged]
             continue
         bisect.insort(taken, (cand.start, cand.end))
-        starts = [s for s, _ in taken]
+        bisect.insort(starts, cand.start)  # still taken's starts, in order (rebuilding it made long pages quadratic)
         merged.append((cand, cand.skill_id))
         if index is not None and cand.skill_id == "leadership":
             index.phrase_starts.add(cand.start)  # its object is people, not a role noun
