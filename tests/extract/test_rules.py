@@ -1295,6 +1295,11 @@ CASES = {
         ("You've shipped a recommender end to end and can tell us what broke.", "shipped", "model_serving"),
         ("- You've shipped at least one ranking model to real users.", "shipped", "model_serving"),
         ("- Train and evaluate recommenders on our click logs.", "evaluate", "model_evaluation"),
+        # monitoring what a model's output is worth
+        ("- Monitor forecast error per store and alert the planners.", "Monitor", "model_monitoring"),
+        ("- Deploys models to Azure and monitors their accuracy.", "monitors", "model_monitoring"),
+        ("- Monitor employee performance and run appraisals.", "Monitor", None),
+        ("Our SRE team monitors server performance.", "monitors", None),
         # other teams' tools, said in prose (set 22)
         ("- Reports: the finance team's Tableau workbooks. You feed them.", "Tableau", None),
         ("You'll extend the ML team's PyTorch codebase.", "PyTorch", "pytorch"),
