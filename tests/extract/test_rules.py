@@ -1300,6 +1300,11 @@ CASES = {
         ("- Deploys models to Azure and monitors their accuracy.", "monitors", "model_monitoring"),
         ("- Monitor employee performance and run appraisals.", "Monitor", None),
         ("Our SRE team monitors server performance.", "monitors", None),
+        # work kept documented
+        ("- Make sure every pipeline is tested and documented before release.", "documented", "documentation"),
+        ("- Publish clean, well-documented datasets for the analysts.", "well-documented", "documentation"),
+        ("- Documented experience with Spark.", "Documented", None),
+        ("Our APIs are documented on the developer portal.", "documented", None),
         # other teams' tools, said in prose (set 22)
         ("- Reports: the finance team's Tableau workbooks. You feed them.", "Tableau", None),
         ("You'll extend the ML team's PyTorch codebase.", "PyTorch", "pytorch"),
