@@ -1539,11 +1539,13 @@ _LLM_TUNING_WORDS = (
 _LLM_TUNING_AFTER = _fx(r"(?:" + _LLM_TUNING_WORDS + r")")
 # ... unless what is fine-tuned is (also) another kind of model: "transformer models (AraBERT, and LLMs such as
 # Jais)", "vision-language models (Qwen-VL)", "BERT-family encoders and open-weight LLMs" (both are then labelled)
-_OTHER_MODELS = _fx(
-    r"\b(?:transformer\s+models?|encoders?|\w*bert\w*|vision|speech|asr|whisper|detectors?|classifiers?|"
-    r"embedding\s+models?|layout|cnns?|resnets?|yolo)\b"
+_OTHER_MODEL_WORDS = (
+    r"transformer\s+models?|encoders?|\w*bert\w*|vision|speech|asr|whisper|detectors?|classifiers?|"
+    r"embedding\s+models?|layout|cnns?|resnets?|yolo"
 )
-_OTHER_MODEL_BEFORE = re.compile(r"\b(?:speech(?:-to-text)?|asr|whisper|\w*bert\w*|vision|detector|cnn|yolo)[ \t-]+$")
+_OTHER_MODELS = _fx(r"\b(?:" + _OTHER_MODEL_WORDS + r")\b")
+# ... or right before it: "speech-to-text fine-tuning", "BERT fine-tuning"
+_OTHER_MODEL_BEFORE = _fx(r"\b(?:" + _OTHER_MODEL_WORDS + r")(?:-to-text)?[ \t-]+$")
 # before it, the cue is in the same list ("prompting, fine-tuning and model routing") or heads its bracket
 # ("LLM workloads (fine-tuning, GPU scheduling)")
 _LLM_TUNING_BEFORE = _fx(r"(?:" + _LLM_TUNING_WORDS + r")[^.;:!?\n]{0,40}$")
@@ -2908,7 +2910,11 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
     for at in scan("production") + operation:
         gap = _spaces_before(low, at)
         if gap == at or not low.endswith(("in", "to"), 0, gap):
-            continue  # the regex ends in "in", "into" or "to" and spaces
+            continue  # the regexes end in "in", "into" or "to" and spaces
+        if low.endswith("in", 0, gap) and (hit := _HIRES_MODELS_IN_PRODUCTION.search(low, max(0, at - 90), at + 10)):
+            clause = _clause_before(text, hit.start())
+            if hit.start(1) == at and not _not_the_hire(clause) and _WE_SUBJECT.search(clause) is None:
+                out.append(Candidate(at, at + 10, "model_serving", text[at : at + 10]))
         found = _matches_in(_TO_PRODUCTION, low, max(0, at - 90), at, _TO_PRODUCTION_STEMS)  # its search
         if not found or not _left_boundary(low, found[0].start()):
             continue
@@ -2928,15 +2934,6 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
                 at + 10 == len(low) or not low[at + 10].isalnum()
             ) and not _not_the_hire(_clause_before(text, found[0].start())):
                 out.append(Candidate(at, at + 10, "model_serving", text[at : at + 10]))
-    for at in scan("production"):
-        if not low.endswith("in", 0, _spaces_before(low, at)):
-            continue  # the regex ends in "in" and spaces
-        hit = _HIRES_MODELS_IN_PRODUCTION.search(low, max(0, at - 90), at + 10)
-        if hit is None or hit.start(1) != at:
-            continue
-        clause = _clause_before(text, hit.start())
-        if not _not_the_hire(clause) and _WE_SUBJECT.search(clause) is None:
-            out.append(Candidate(at, at + 10, "model_serving", text[at : at + 10]))
     for at in scan("production") + scan("industriali") + scan("operationali"):
         if not _left_boundary(low, at) or (match := _PRODUCTIONIZE.match(low, at)) is None:
             continue
@@ -3495,14 +3492,18 @@ _MONITOR_DRIFT = re.compile(
 
 
 def _monitor_drift(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    """Monitoring for drift (_MONITOR_DRIFT), or of what a model's output is worth (_MONITOR_QUALITY)."""
     out: list[Candidate] = []
     for at in scan("monitor"):
-        if not _left_boundary(low, at) or (match := _MONITOR_DRIFT.match(low, at)) is None:
+        if not _left_boundary(low, at):
             continue
-        clause = _clause_before(text, at)
-        if _not_the_hire(clause) or (match.group(1) == "monitors" and not _third_person_ok(clause)):
-            continue
-        out.append(Candidate(at, match.end(1), "model_monitoring", text[at : match.end(1)]))
+        if (match := _MONITOR_DRIFT.match(low, at)) is not None:
+            clause = _clause_before(text, at)
+            if not _not_the_hire(clause) and (match.group(1) != "monitors" or _third_person_ok(clause)):
+                out.append(Candidate(at, match.end(1), "model_monitoring", text[at : match.end(1)]))
+                continue
+        if (match := _MONITOR_QUALITY.match(low, at)) is not None and _hire_verb_slot(low, at, ""):
+            out.append(Candidate(at, match.end(1), "model_monitoring", text[at : match.end(1)]))
     return out
 
 
@@ -4067,8 +4068,6 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("review",), _phrase_finder(_REVIEW_CODE, "code_review", _review_starts, before=_review_slot)),
     (("monitor",), _monitor_drift),
     (("monitor",), _monitoring_stage),
-    (("monitor",), _phrase_finder(_MONITOR_QUALITY, "model_monitoring", lambda low, scan: scan("monitor"),
-                                  before=_hire_verb_slot)),
     (("feature",), _feature_work),
     (("mine", "mining"), _phrase_finder(_MINE_DATA, "data_mining", lambda low, scan: scan("mine") + scan("mining"),
                                         before=_hire_verb_slot)),

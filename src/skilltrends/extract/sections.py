@@ -177,10 +177,10 @@ _CUE = _fx(_CUE_PHRASE + r"|(?:^|(?<=[.;]\s)|(?<=\|\s))" + _CUE_LABEL + "|" + _C
 # sentence; the first alternative alone searches ~3x faster, and the others need words that are rare.
 _CUE_PHRASE_RE, _CUE_LABEL_RE, _CUE_NICE_RE = _fx(_CUE_PHRASE), _fx(_CUE_LABEL), _fx(_CUE_NICE)
 # ... and a comma before a one-word subject with its own cue: "Fluent in English, German is a plus" (read sets: 2 of 2)
-_CLAUSE = _fx(r"\b(?:but|whereas|while)\b|,(?=[ \t]+[\w+#-]+[ \t]+(?:is|are)[ \t]+an?[ \t]+"
-              r"(?:big[ \t]+|huge[ \t]+|real[ \t]+)?"
-              r"(?:plus|advantage|bonus|asset)\b)")
-_COMMA_OWN_CUE = _fx(r",[ \t]+[\w+#-]+[ \t]+(?:is|are)[ \t]+an?[ \t]+")
+_COMMA_OWN_CUE_RE = (r",(?=[ \t]+[\w+#-]+[ \t]+(?:is|are)[ \t]+an?[ \t]+(?:big[ \t]+|huge[ \t]+|real[ \t]+)?"
+                     r"(?:plus|advantage|bonus|asset)\b)")
+_CLAUSE = _fx(r"\b(?:but|whereas|while)\b|" + _COMMA_OWN_CUE_RE)
+_COMMA_OWN_CUE = _fx(_COMMA_OWN_CUE_RE)
 _SO_IS = _fx(r"\s*(?:and\s+|but\s+)?(?:so|as)\s+(?:is|are|would\s+be)\b")
 _NOT_REQUIRED_END = _fx(r"\bnot\s+(?:strictly\s+)?(?:required|essential|mandatory|necessary|needed|a\s+must)\s*,?\s*$")
 # "We don't need a CUDA wizard, but it helps": the clause after "but" is the cue of the one before it
