@@ -236,6 +236,11 @@ LEVELS = [
     ("Requirements\n- Python.\n- Airflow experience is a real head start.\n", "Airflow", "preferred"),
     ("Requirements\n- Python.\n- Kubernetes isn't needed on day one.\n", "Kubernetes", "preferred"),
     ("Requirements\n- Familiarity with Rust helps but we'll get you there.\n", "Rust", "preferred"),
+    # session 22: a lower-case "nice if" heading; "- big advantage" after a list; a sentence where a change "helps"
+    ("what you'd do\n- build the models in python\n\nnice if\n\n- docker and terraform\n", "terraform", "preferred"),
+    ("Requirements\n- Python.\n- Kafka or Pulsar in production – big advantage.\n", "Kafka", "preferred"),
+    ("What you'll do\n- Build the A/B tests and dashboards that tell us whether a change helps.\n", "A/B tests",
+     "required"),
     # session 21: "Valued" and "Good to Have Skills" as headings
     ("Requirements\n- Python.\n\nValued\n\n- Experience with Dagster.\n", "Dagster", "preferred"),
     ("Must Have Skills\n- Python.\n\nGood to Have Skills\n\n- Snowflake.\n", "Snowflake", "preferred"),

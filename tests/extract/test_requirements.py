@@ -216,6 +216,11 @@ DEGREE_CASES = [
     ("- No master's degree required, just curiosity.", None, (), False),
     ("You don't need a PhD: a BSc in Physics or something similar is plenty.", "bachelor",
      ("physics", "related_field"), False),
+    # session 22: a degree "will be valued" is preferred; a thesis's topic is not the degree's field
+    ("- A degree in Physics or similar. A PhD in Statistics will be valued.", "bachelor", ("physics", "related_field"),
+     False),
+    ("- MSc in Physics or Mathematics (thesis in deep learning) required.", "master", ("mathematics", "physics"),
+     False),
     # session 21: Ireland's "third-level qualification" is a degree; an engineering school is where, not what
     ("- A third-level qualification in Physics or Mathematics.", "bachelor", ("mathematics", "physics"), False),
     ("- A Master's from an engineering school or university in statistics.", "master", ("statistics",), False),
@@ -464,6 +469,9 @@ SALARY_CASES = [
     ("Toronto, ON | HYBRID | CAD $150k-$185k + bonus", Salary(150000, 185000, "CAD", "year")),
     ("Sydney | AUD $120k - $140k + super", Salary(120000, 140000, "AUD", "year")),
     ("We pay $120k-$140k and equity.", Salary(120000, 140000, "USD", "year")),
+    # session 22: thousands of euros written "k€" after the figure
+    ("48–62 k€ brut annuel selon profil", Salary(48000, 62000, "EUR", "year")),
+    ("Package: 90k€ per year plus equity", Salary(90000, 90000, "EUR", "year")),
     # session 21: a range from thousands to millions is pay, not funding
     ("Bergen | ONSITE | NOK 800k-1.2M", Salary(800000, 1200000, "NOK", "year")),
     ("We raised $500k-2M in seed funding.", None),

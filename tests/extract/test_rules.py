@@ -1249,6 +1249,34 @@ CASES = {
         ("You won't be asked to know MATLAB.", "MATLAB", None),
         ("You'll never touch Terraform here.", "Terraform", None),
     ],
+    "session22_rules": [
+        # independent sentences for the rules and aliases added after reading set 25
+        ("- Detect stuck valves and anomalous pressure readings before the plant trips.", "Detect stuck valves and "
+         "anomalous", "anomaly_detection"),
+        ("- Build the scorer that flags anomalous payouts for the fraud team.", "anomalous", None),
+        ("- Keep the codebase clean: reviews, tests, documentation.", "documentation", "documentation"),
+        ("- Keep the codebase clean: reviews, tests, documentation.", "codebase clean", "modular_coding"),
+        ("- Wire up alerting and monitoring on the models we serve to partners.", "monitoring", "model_monitoring"),
+        ("- Wire up alerting and monitoring for the web servers.", "monitoring", None),
+        ("- Cleaning ASR output before it reaches the annotators.", "Cleaning", "data_cleaning"),
+        ("- Train and ship gradient-boosted models for basket-size prediction.", "prediction", "predictive_modeling"),
+        ("- Build models for churn, fraud and late-payment prediction.", "prediction", "predictive_modeling"),
+        ("- Help us move fraud scoring from hourly batch to streaming.", "streaming", "streaming"),
+        ("- Stream movies on the streaming service of your choice.", "streaming", None),
+        ("- You've trained a classifier that routes support tickets.", "classifier", "classification"),
+        ("The old fraud classifier our analysts use was built in 2019.", "classifier", None),
+        ("- Take your forecasting models all the way to production.", "Take", "model_serving"),
+        ("- Monitor spend, latency and answer quality for every assistant in production.", "Monitor",
+         "model_monitoring"),
+        ("- You understand how models are trained, validated and evaluated.", "evaluated", "model_evaluation"),
+        ("- Ensure our models stay accurate, interpretable and auditable.", "interpretable", "explainable_ai"),
+        ("Our credit models are interpretable by design.", "interpretable", None),
+        ("You will report to the Director, Machine Learning.", "Machine Learning", None),
+        ("Questions? Call Ana Ruiz, Director Data Science, on 555 0100.", "Data Science", None),
+        ("- Understanding of core ML ideas such as overfitting.", "core ML", None),
+        ("- Shipped apps with Core ML on iOS.", "Core ML", "mlx"),
+        ("Nice to have\n\n- A Kaggle competition medal.", "Kaggle competition", "kaggle"),
+    ],
     "session21_rules": [
         # independent sentences for the rules and aliases added after reading set 23
         ("- Build, train and launch fraud scoring models for card payments.", "launch", "model_serving"),
@@ -1353,6 +1381,11 @@ def test_rules_decide_ambiguous_mention(
         # open-weight models are LLMs: in an LLM posting, fine-tuning them is LLM fine-tuning
         ("We build LLM assistants for lawyers.\n\nNice to have\n\n- Fine-tuning open-weight models.",
          {"llm_finetuning"}, {"transfer_learning"}),
+        # session 22: a fine-tuned open-weight model is an LLM fine-tuned; "a fine-tuned X" is an adjective; a
+        # classifier another verb trains is not what was fine-tuned
+        ("We ship LLM copilots.\n\n- You've fine-tuned an open-weight model or trained a classifier for intents.",
+         {"llm_finetuning", "classification", "model_training"}, {"transfer_learning"}),
+        ("We ship LLM copilots running on Claude and a fine-tuned open-weight model.", {"llm"}, {"llm_finetuning"}),
     ],
 )
 def test_session21_phrases_name_each_skill(nlp: Language, sentence: str, present: set[str], absent: set[str]) -> None:

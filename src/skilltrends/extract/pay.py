@@ -198,7 +198,7 @@ _NUM = (
 _MULT = r"[kKmM]\b|mil(?:lion)?\b|bn\b|billion\b|thousand\b|lpa\b|lakhs?\b|lacs?\b|crores?\b|cr\b|(?<=\d)l\b"
 _AMOUNT = (
     rf"(?P<@cur1>{_CUR})?\s?(?P<@num>{_NUM})\s?(?P<@mult>{_MULT})?"
-    rf"(?:\s?(?P<@cur2>(?<![A-Za-z])(?:{_CUR})(?![A-Za-z])))?"
+    rf"(?:\s?(?P<@cur2>(?:(?<=[kKmM])|(?<![A-Za-z]))(?:{_CUR})(?![A-Za-z])))?"
 )
 _SEP = r"\s*(?:-|–|—|to|and|~)\s*"
 _PAY_LEAD = r"(?<![\w.,$£€])(?:(?P<lead>from|starting at|starts at|up to|upto|between|min(?:imum)?|max(?:imum)?)\s*)?"

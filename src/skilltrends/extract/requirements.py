@@ -125,8 +125,10 @@ _FIELD_STARTS = {
         "equivalent", "adjacent", "or", "correlated",
     ),
 }
+# ... and a thesis's topic, which is not the degree's field: "M.Sc. in CS or Physics (thesis in computer vision)"
 _FIELD_STOP = re.compile(
-    r";|\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)", re.IGNORECASE
+    r";|\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)"
+    r"|\(\s*(?:with\s+an?\s+)?(?:thesis|dissertation)\b", re.IGNORECASE
 )
 _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
 # Each alternative with words it holds (lower-cased), so that on a lower-cased text it runs only where they
@@ -177,7 +179,9 @@ _PREFERRED_CUE = re.compile(
     r"\b(?:preferred|preferably|prefer|ideally|is\s+a\s+plus|are\s+a\s+plus|a\s+(?:big\s+|huge\s+|"
     r"strong\s+)?plus|"
     r"nice[- ]to[- ]have|bonus|desirable|desired|advantageous|an\s+(?:added\s+)?advantage|welcome|helpful|optional|"
-    r"not\s+required|would\s+be\s+(?:great|nice|good)|great\s+to\s+have|extra\s+credit)\b",
+    r"not\s+required|would\s+be\s+(?:great|nice|good)|great\s+to\s+have|extra\s+credit|"
+    # "A master's degree in Data Science or AI will be valued"
+    r"(?:will|would)\s+be\s+(?:highly\s+)?(?:valued|appreciated)|(?:is|are)\s+(?:highly\s+)?valued)\b",
     re.IGNORECASE,
 )
 _HEADING_RE = re.compile(r"(?:#+\s*)?([A-Za-z][^.!?\n]{1,60}?)(:?)")
@@ -511,10 +515,11 @@ _OR_EQUIVALENT_LOWERED = re.compile(
 _NEGATED_WORDS = ("not", "n't", "need", "without", "count", "required", "necessary", "most")
 # - Every _PREFERRED_CUE alternative holds one of these ("prefer" for preferred/preferably/prefer, "plus" for
 #   the "a plus" forms, "desir" for desirable/desired, "advantage" for advantageous/an advantage, "required"
-#   for "not required", "would" and "great" for the "would be"/"great to have" forms).
+#   for "not required", "would" and "great" for the "would be"/"great to have" forms, "valued" and "appreciated"
+#   for "will be valued").
 _CUE_WORDS = (
     "prefer", "ideally", "plus", "nice", "bonus", "desir", "advantage", "welcome", "helpful", "optional",
-    "required", "would", "great", "extra",
+    "required", "would", "great", "extra", "valued", "appreciated",
 )
 
 
@@ -530,7 +535,7 @@ def _may_cue(c: str) -> bool:
     return (
         "prefer" in c or "ideally" in c or "plus" in c or "nice" in c or "bonus" in c or "desir" in c
         or "advantage" in c or "welcome" in c or "helpful" in c or "optional" in c or "required" in c
-        or "would" in c or "great" in c or "extra" in c
+        or "would" in c or "great" in c or "extra" in c or "valued" in c or "appreciated" in c
     )
 
 

@@ -483,10 +483,13 @@ _DOC_VERB_BEFORE = _fx(
 )
 
 
-# Documentation as one of the hire's activities: "on validation and documentation", "testing and documentation"
+# Documentation as one of the hire's activities: "on validation and documentation", "testing and documentation",
+# "reviews, tests, documentation"
 _DOC_WITH_WORK = _fx(
     r"\b(?:validation|testing|tests|reporting|code\s+reviews?|reviews?|governance|monitoring|maintenance|design|"
     r"development|implementation|deployment)\s*(?:,\s*|\s+)(?:and|&)\s+(?:(?:model|code|technical|process)\s+)?$"
+    # a comma list of the same work: "Keep our codebase clean: reviews, tests, documentation."
+    r"|\b(?:reviews?|tests|testing)\s*,\s*(?:reviews?|tests|testing)\s*,\s*$"
 )
 
 
@@ -1482,6 +1485,8 @@ _GROUP_AFTER = _fx(
 # "reports to the Director of Claims Data Science": a department's name
 _HEAD_OF_BEFORE = _fx(
     r"\b(?:head|director|vp|vice\s+president|chief|lead)\s+of\s+(?:the\s+)?(?:(?!and\b|or\b)[\w&-]+\s+){0,2}$"
+    # ... and titles written without "of": "reporting to the Manager, Applied AI", "Director Data Science"
+    r"|\b(?:the|our|a)\s+(?:head|director|manager|vp)\s*,\s*$|\bdirector\s+$"
 )
 
 
@@ -1544,6 +1549,9 @@ _OTHER_MODEL_WORDS = (
     r"embedding\s+models?|layout|cnns?|resnets?|yolo"
 )
 _OTHER_MODELS = _fx(r"\b(?:" + _OTHER_MODEL_WORDS + r")\b")
+# (but "fine-tuned an open-weight model or trained a classifier": the LLM is its object, the classifier another
+# verb's)
+_OR_ANOTHER_VERB = re.compile(r"\b(?:or|and)[ \t]+(?:have[ \t]+)?[a-z]+ed\b")
 # ... or right before it: "speech-to-text fine-tuning", "BERT fine-tuning"
 _OTHER_MODEL_BEFORE = _fx(r"\b(?:" + _OTHER_MODEL_WORDS + r")(?:-to-text)?[ \t-]+$")
 # before it, the cue is in the same list ("prompting, fine-tuning and model routing") or heads its bracket
@@ -1559,7 +1567,11 @@ def _tunes_an_llm(ctx: RuleContext, cand: Candidate) -> bool:
         at = low.find(stop, cand.end, cand.end + 100)
         if 0 <= at < end:
             end = at
-    if _OTHER_MODELS.search(low, cand.end, min(end, cand.end + 60)):
+    other = _OTHER_MODELS.search(low, cand.end, min(end, cand.end + 60))
+    if other is not None and not (
+        (first := _LLM_TUNING_AFTER.search(low, cand.end, other.start())) is not None
+        and _OR_ANOTHER_VERB.search(low, first.end(), other.start()) is not None
+    ):
         return False
     if _OTHER_MODEL_BEFORE.search(low, max(0, cand.start - 20), cand.start):
         return False  # "speech-to-text fine-tuning", "BERT fine-tuning"
@@ -2192,7 +2204,7 @@ def _third_person_ok(clause: str) -> bool:
     """A third-person model verb has the hire as subject: the clause before it is a duty line's start or
     the role ("- Develops, validates and ", "The Data Scientist III develops and ")."""
     return _DUTY_LINE_START.fullmatch(clause) is not None or _ROLE_SUBJECT.search(clause) is not None
-_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b|" + _LLM_FAMILIES)
+_LLM_OBJECT = _rx(r"\bllms?\b|\blarge\s+language\s+models?\b|\bopen[- ]weights?\b|" + _LLM_FAMILIES)
 # "Fine-tune small open models (Llama, Qwen)": the bracket after the object names what it is
 _BRACKET_AFTER = re.compile(r"[ \t]*\([^()\n]{1,60}\)")
 # Words that end the verb's object before a head noun is reached: prepositions, pronouns, other nouns that
@@ -2333,7 +2345,7 @@ _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
-    "software", "mine", "mining", "explain", "edge", "operation",
+    "software", "mine", "mining", "explain", "edge", "operation", "anomal",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2452,6 +2464,9 @@ def _verb_hits(low: str, scan: _Scan) -> list[re.Match[str]]:
     return hits
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|our|their|its)[ \t]+$", re.IGNORECASE)
+
+
 def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'train and deploy yield models', 'evaluate models', 'fine-tune small language models',
     'deploy them'."""
@@ -2480,6 +2495,8 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
             head = (end, end)
         elif verb.endswith("ed") and not text[end : head[0]].strip() and not _PERFECT_BEFORE.search(clause):
             continue  # "deployed models": an adjective, unless "you have deployed models"
+        elif verb.endswith("ed") and _ARTICLE_BEFORE.search(clause):
+            continue  # "running on Claude and a fine-tuned open-weight model": an adjective after its article
         if skill is None:
             bracket = _BRACKET_AFTER.match(text, head[1])
             reach = head[1] if bracket is None else bracket.end()
@@ -2863,7 +2880,7 @@ _TO_PRODUCTION = re.compile(
     r"\b(put|putting|bring|bringing|take|taking|took|taken|get|getting|push|pushing|move|moving|roll|rolling|launch|"
     r"launching|ship|shipping|shipped)[ \t]+(?:out[ \t]+)?(?:[\w,-]+[ \t]+){0,5}?(?:models?|llms?|ml|them|it|"
     r"recommenders?|(?:ranking|recommendation|recommender|ml|ai)[ \t]+systems?)[ \t]+"
-    r"(?:from[ \t]+(?:[\w-]+[ \t]+){1,4}?)?(?:in|into|to)[ \t]+$"
+    r"(?:from[ \t]+(?:[\w-]+[ \t]+){1,4}?)?(?:all[ \t]+the[ \t]+way[ \t]+)?(?:in|into|to)[ \t]+$"
 )
 # "from exploratory analysis to production", "from first prototype to production": the model lifecycle, carried
 # to production by the hire (the mention is "production")
@@ -3323,12 +3340,15 @@ _CLASSIFY = re.compile(r"(classify|classifies|classifying)\b")
 
 
 # "streaming" next to a stream processor in its line ("Kafka-based streaming", "streaming events with Flink",
-# "Experience with streaming (Pub/Sub, Kafka)"), or naming streaming software ("streaming applications").
+# "Experience with streaming (Pub/Sub, Kafka)"), naming streaming software ("streaming applications"), or the
+# move to it from batch.
 _STREAM_TOOL_NEAR = re.compile(
     r"\b(?:kafka|flink|kinesis|pub/?sub|pulsar|redpanda|event[ \t]+hubs|spark[ \t]+streaming)\b"
 )
 _STREAMING_MEDIA = re.compile(r"streaming[ \t]+(?:apps?|video|tv|music|content|subscribers|giants?)\b")
 _STREAMING_SOFTWARE = re.compile(r"streaming[ \t]+(?:applications|events|pipelines?|workloads)\b")
+# ... or the move to it from batch: "move our scoring from nightly batch jobs to streaming"
+_BATCH_TO = re.compile(r"\bbatch(?:[ \t]+[\w-]+){0,2}[ \t]+to[ \t]+$")
 
 
 def _streaming(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -3339,7 +3359,8 @@ def _streaming(text: str, low: str, scan: _Scan) -> list[Candidate]:
         lo = low.rfind("\n", 0, at) + 1
         hi = low.find("\n", at)
         hi = len(low) if hi < 0 else hi
-        if _STREAMING_SOFTWARE.match(low, at) or _STREAM_TOOL_NEAR.search(low, lo, hi):
+        if (_STREAMING_SOFTWARE.match(low, at) or _STREAM_TOOL_NEAR.search(low, lo, hi)
+                or _BATCH_TO.search(low, max(0, at - 40), at)):
             if _not_the_hire(_clause_before(text, at)):
                 continue
             out.append(Candidate(at, at + 9, "streaming", text[at : at + 9]))
@@ -3523,11 +3544,17 @@ _MODEL_WORD_BEFORE = re.compile(r"\b(?:models?|ml|mlops|machine[ \t]+learning|tr
 _MONITOR_QUALITY = re.compile(
     r"(monitor|monitors|monitoring)[ \t]+(?:(?:the|our|their|its)[ \t]+)?(?:(?!(?:employee|staff|team|server|"
     r"system|service|network|site|web|cpu|gpu|app|application|api|query|database|air|water|power|call)s?\b)"
-    r"[\w-]+[ \t]+)?(?:accuracy|errors?|quality|performance|drift|bias)\b"
+    # or a list ending in one: "monitor cost, latency and quality in production"
+    r"(?:[\w-]+(?:[ \t]*,[ \t]*[\w-]+){0,3}[ \t]*(?:,[ \t]*)?(?:and|&)[ \t]+(?:[\w-]+[ \t]+)?|[\w-]+[ \t]+))?"
+    r"(?:accuracy|errors?|quality|performance|drift|bias)\b"
 )
 # ... or monitoring that says when something goes wrong: "set up the monitoring that tells us when a model's inputs
 # drift", "monitoring that catches drift before the regulator does" (gold in 6 of 6 read postings)
 _MONITORING_THAT = re.compile(r"[ \t]+that[ \t]+(?:tells|alerts|catches|flags|warns|shows|spots)\b")
+# ... or monitoring added to models: "Add tests and monitoring to the models we already run in production"
+_MONITORING_TO_MODELS = re.compile(
+    r"[ \t]+(?:to|for|of|on)[ \t]+(?:(?:the|our|all|every|each|your)[ \t]+)?(?:[\w-]+[ \t]+)?models?\b"
+)
 
 
 def _monitoring_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
@@ -3537,7 +3564,7 @@ def _monitoring_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
             continue
         stage = _STAGE_THEN_MONITORING.search(low, max(0, at - 40), at)
         if stage is None:
-            if _MONITORING_THAT.match(low, at + 10) is None:
+            if _MONITORING_THAT.match(low, at + 10) is None and _MONITORING_TO_MODELS.match(low, at + 10) is None:
                 continue
         elif stage.group(1) is not None:
             line_start = low.rfind("\n", 0, at) + 1
@@ -3550,13 +3577,54 @@ def _monitoring_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
 
 
 # Data cleaning as work: "clean and join messy data", "Extracts, cleans and integrates data", "collect and
-# clean speech datasets", "data extraction, cleaning and feature engineering".
+# clean speech datasets", "data extraction, cleaning and feature engineering", "cleaning OCR output".
 _CLEAN_VERB = re.compile(
     r"(clean|cleans|cleaning)(?:[ \t]+up)?(?:(?:[ \t]*,[ \t]*|[ \t]+(?:and|&|or)[ \t]+)[a-z][\w-]*){0,6}[ \t]+"
     r"(?:[a-z][\w/-]*(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|&)[ \t]+|[ \t]+)){0,4}?"
     r"(?:data|datasets?|audio|transcripts|records|"
-    r"logs|corpora|labels)\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
+    r"logs|corpora|labels|outputs?)\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
 )
+# A classifier the hire builds ("trained a classifier to route intents", "build a toxicity classifier"): the plural is
+# an alias; the singular names the company's own just as often ("rebuilt the document classifier our operations
+# team uses"), so the hire's verb must come first.
+_BUILDS_A_CLASSIFIER = re.compile(
+    r"\b(train|trains|trained|training|build|builds|built|building|develop|develops|developed|developing|"
+    r"fine-tune|fine-tuned|fine-tuning)[ \t]+(?:(?:a|an|the|your)[ \t]+)?(?:[\w-]+[ \t]+){0,2}$"
+)
+
+
+def _classifier_built(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("classifier"):
+        if low.startswith("classifiers", at) or not _left_boundary(low, at):
+            continue
+        match = _BUILDS_A_CLASSIFIER.search(low, max(0, at - 50), at)
+        if match is not None and _hire_verb_slot(low, match.start(1), match.group(1)):
+            out.append(Candidate(at, at + 10, "classification", text[at : at + 10]))
+    return out
+
+
+# Anomalies the hire finds, their object between: "Detect faulty sensors and anomalous building behaviour",
+# "flag anomalous cells early" (the aliases hold "detect anomalies"); not a product's "a dashboard that flags
+# anomalous charging sessions"
+_FIND_ANOMALIES_BEFORE = re.compile(
+    r"\b(detect|detects|detecting|flag|flagging|spot|spotting|catch|catching)[ \t]+"
+    r"(?:[\w-]+(?:[ \t]*,[ \t]*|[ \t]+)){0,5}$"
+)
+
+
+def _anomalies_found(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("anomal"):
+        if not low.startswith(("anomalous", "anomalies"), at) or not _left_boundary(low, at):
+            continue
+        match = _FIND_ANOMALIES_BEFORE.search(low, max(0, at - 70), at)
+        if match is not None and _hire_verb_slot(low, match.start(1), match.group(1)):
+            end = at + 9  # "anomalous" and "anomalies" alike
+            out.append(Candidate(match.start(1), end, "anomaly_detection", text[match.start(1) : end]))
+    return out
+
+
 # Augmenting data as the hire's work: "cleaning and augmenting a messy dataset", "augment the training images"
 _AUGMENT_DATA = re.compile(
     r"(augment|augments|augmenting)[ \t]+(?:[a-z][\w/-]*[ \t]+){0,4}?(?:data|datasets?|images|samples|"
@@ -3646,7 +3714,10 @@ def _build_features(text: str, low: str, scan: _Scan) -> list[Candidate]:
 # postings of 10; after "productionize", "set the direction for", or with the company as the subject, it is not.
 _PREDICT_MODELS = re.compile(
     r"\b(?:models?|networks?)[ \t]+(?:that|which)[ \t]+(predicts?)\b|"
-    r"(prediction)[ \t]+(?:(?:and|&)[ \t]+[\w-]+[ \t]+(?:[\w-]+[ \t]+)?)?models?\b"
+    r"(prediction)[ \t]+(?:(?:and|&)[ \t]+[\w-]+[ \t]+(?:[\w-]+[ \t]+)?)?models?\b|"
+    # "train and launch deep learning models for click-through and conversion prediction" (read sets: gold or
+    # implicit in 5 postings of 5)
+    r"\bmodels?[ \t]+for[ \t]+(?:[\w-]+(?:[ \t]*,)?[ \t]+(?:and[ \t]+|or[ \t]+)?){0,4}?(predictions?)\b"
 )
 _PREDICT_HIRE_VERB = re.compile(
     r"\b(build|builds|building|built|develop|develops|developing|train|trains|training|improve|improves|"
@@ -3660,6 +3731,10 @@ def _predict_starts(low: str, scan: _Scan) -> list[int]:
     for at in scan("predict"):
         if low.startswith("prediction", at):
             out.append(at)
+            head = low.rfind("models for ", max(0, at - 60), at)
+            head = low.rfind("model for ", max(0, at - 60), at) if head < 0 else head
+            if head >= 0:
+                out.append(head)  # "models for conversion prediction"
         elif low.startswith("predict", at):
             # "models that predict": the match starts at the noun, one or two words back
             lo = max(0, at - 20)
@@ -3679,14 +3754,14 @@ def _predict_models(text: str, low: str, scan: _Scan) -> list[Candidate]:
         clause = _clause_before(low, match.start())
         if _not_the_hire(clause):
             continue
-        if match.group(1) is not None:
+        if match.group(2) is None:
             verb = _PREDICT_HIRE_VERB.search(clause)
             if verb is None:
                 continue
             # "The AI group builds the models that predict ...": a third-person verb only in the hire's duty
             if verb.group(1).endswith("s") and not _third_person_ok(clause[: verb.start()]):
                 continue
-            start, end = match.span(1)
+            start, end = match.span(1 if match.group(1) is not None else 3)
         else:
             start, end = match.span(2)
         out.append(Candidate(start, end, "predictive_modeling", text[start:end]))
@@ -3764,6 +3839,24 @@ def _models_monitored(text: str, low: str, scan: _Scan) -> list[Candidate]:
             continue
         start, end = match.span(1)
         out.append(Candidate(start, end, "model_monitoring", text[start:end]))
+    return out
+
+
+# How models are evaluated, as what the hire understands: "the basics of how models are trained and evaluated",
+# "how models are trained, evaluated and served" (read sets: gold in 2 of 2; trained and served are found
+# elsewhere)
+_HOW_MODELS_EVALUATED = re.compile(
+    r"\bhow[ \t]+(?:[\w-]+[ \t]+){0,2}?models?[ \t]+(?:are|get)[ \t]+(?:[a-z]+[ \t]*,?[ \t]+(?:and[ \t]+)?){0,3}?$"
+)
+
+
+def _how_models_evaluated(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    at = low.find("evaluated")
+    while at >= 0:
+        if _HOW_MODELS_EVALUATED.search(low, max(0, at - 80), at) is not None:
+            out.append(Candidate(at, at + 9, "model_evaluation", text[at : at + 9]))
+        at = low.find("evaluated", at + 9)
     return out
 
 
@@ -3879,6 +3972,28 @@ def _documented(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if _not_the_hire(clause) or (_OUR_THING_IS.match(clause) and not _ENSURE.search(clause)):
             continue  # "Our APIs are documented on our developer portal": the company's, described
         out.append(Candidate(start, at + 10, "documentation", text[start : at + 10]))
+    return out
+
+
+# Models the hire keeps explainable: "make sure models are fair, explainable and compliant", "making sure our
+# models are reliable, explainable and fair" (read sets: gold in 3 of 3)
+_MODELS_ARE_BEFORE = re.compile(
+    r"\bmodels?[ \t]+(?:are|is|stay|remain|be)[ \t]+(?:[\w-]+[ \t]*,[ \t]*){0,4}(?:[\w-]+[ \t]*,?[ \t]*and[ \t]+)?$"
+)
+
+
+def _explainable_models(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for word in ("explainable", "interpretable"):
+        at = low.find(word)
+        while at >= 0:
+            if (
+                _left_boundary(low, at)
+                and _MODELS_ARE_BEFORE.search(low, max(0, at - 80), at) is not None
+                and _ENSURE.search(_clause_before(text, at)) is not None
+            ):
+                out.append(Candidate(at, at + len(word), "explainable_ai", text[at : at + len(word)]))
+            at = low.find(word, at + len(word))
     return out
 
 
@@ -4094,10 +4209,14 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("feature",), _build_features),
     (("predict",), _predict_models),
     (("train",), _training_stage),
+    (("anomal",), _anomalies_found),
+    (("classifier",), _classifier_built),
     (("augment",), _phrase_finder(_AUGMENT_DATA, "data_augmentation", lambda low, scan: scan("augment"),
                                   before=_hire_verb_slot)),
     (("train",), _phrase_finder(_TRAIN_AGENTS, "model_training", lambda low, scan: scan("train"))),
     (("mod",), _models_monitored),
+    (("mod",), _how_models_evaluated),
+    (("mod",), _explainable_models),
     (("mod",), _foreign_model_verbs),
     (("test", "review", "document"), _version_controlled_list),
     (("forecast",), _noun_finder("forecast", "forecasts", _FORECASTS_VERB, "time_series")),

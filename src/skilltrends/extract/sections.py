@@ -24,7 +24,7 @@ __all__ = ["TAG_HINTS", "RequirementLevels", "defer_tag_lines", "has_preferred_c
 
 _PREFERRED_HEAD = (
     r"(?:nice|good)[\s-]*to[\s-]*haves?\s+(?:skills?|experience|qualifications?|requirements)|"
-    r"nice[\s-]*to[\s-]*haves?|nice\s+if\s+you(?:\s+\w+){0,3}|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
+    r"nice[\s-]*to[\s-]*haves?|nice\s+if(?:\s+you(?:\s+\w+){0,3})?|preferred(?:\s+\w+){0,2}|bonus(?:\s+points?)?(?:\s+\w+){0,4}|pluses|plus(?:ses)?|"
     r"good[\s-]to[\s-]haves?|desired(?!\s+candidate\s+profile)(?:\s+\w+){0,2}|desirable(?:\s+\w+){0,2}|extra\s+credit|"
     r"(?:it\W?s\s+)?a\s+plus\s+if(?:\s+\w+){0,4}|ideally(?:\s+\w+){0,4}|"
     r"(?:(?:what|things)\s+(?:that\s+)?)?(?:would\s+)?(?:make|makes)\s+you\s+stand\s+out|"
@@ -114,11 +114,14 @@ _HEADING = _fx(
 _CUE_PHRASE = (
     r"\b(?:(?:is|are|would\s+be|will\s+be|be|as)\s+(?:an?\s+)?(?:big\s+|huge\s+|strong\s+|definite\s+|real\s+|"
     r"added\s+|distinct\s+)?(?:plus|bonus|advantage|asset|benefit)|an?\s+(?:big\s+|huge\s+|definite\s+|strong\s+|real\s+)?plus|"
+    # "Experience with TensorRT, ONNX, quantization – big advantage."
+    r"(?:big|huge|definite|strong|real|great)\s+(?:advantage|asset)|"
     r"plus\s+if|bonus\s+(?:if|points)|ideally|preferred|preferably|nice[\s-]to[\s-]haves?|good[\s-]to[\s-]haves?|"
     r"desirable|desired|advantageous|would\s+be\s+(?:great|nice|helpful|beneficial|appreciated|welcome|good|ideal)|"
     r"(?:is|are)\s+(?:all\s+)?(?:beneficial|helpful|welcome|appreciated)|beneficial|optional|"
-    # "Familiarity with LLMs is considered an asset"; "some C or C++ helps", "... but it helps" (not "where it helps")
-    r"considered\s+(?:an?\s+)?(?:plus|bonus|advantage|asset)|(?<!where\sit\s)(?<!when\sit\s)(?<!if\sit\s)helps(?=\s*(?:[.;)(]|,\s+as\s+do(?:es)?\b|,?\s+but\b|$))|"
+    # "Familiarity with LLMs is considered an asset"; "some C or C++ helps", "... but it helps" (not "where it helps",
+    # "the evaluation sets that tell us whether a change helps", "the ablations that tell us what actually helps")
+    r"considered\s+(?:an?\s+)?(?:plus|bonus|advantage|asset)|(?<!where\sit\s)(?<!when\sit\s)(?<!if\sit\s)(?<!change\s)(?<!actually\s)(?<!what\s)helps(?=\s*(?:[.;)(]|,\s+as\s+do(?:es)?\b|,?\s+but\b|$))|"
     r"not\s+(?:strictly\s+)?(?:required|necessary|needed)\s*,?\s*(?:but|though|although)|"
     r"(?:a\s+)?bonus|pluses|even\s+better|stand\s+out|(?:extra|brownie|plus)\s+points|extra\s+credit|not\s+(?:essential|mandatory|"
     r"a\s+must)|(?:we(?:'d|\u2019d|\s+would)\s+)?love\s+(?:it\s+)?if|would\s+love\s+to\s+see|in\s+your\s+favou?r|"
