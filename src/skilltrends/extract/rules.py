@@ -2345,7 +2345,7 @@ _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
-    "software", "mine", "mining", "explain", "edge", "operation", "anomal",
+    "software", "mine", "mining", "explain", "edge", "operation", "anomal", "evaluated", "explainable", "interpretable",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -3851,13 +3851,8 @@ _HOW_MODELS_EVALUATED = re.compile(
 
 
 def _how_models_evaluated(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    out: list[Candidate] = []
-    at = low.find("evaluated")
-    while at >= 0:
-        if _HOW_MODELS_EVALUATED.search(low, max(0, at - 80), at) is not None:
-            out.append(Candidate(at, at + 9, "model_evaluation", text[at : at + 9]))
-        at = low.find("evaluated", at + 9)
-    return out
+    return [Candidate(at, at + 9, "model_evaluation", text[at : at + 9]) for at in scan("evaluated")
+            if _HOW_MODELS_EVALUATED.search(low, max(0, at - 80), at) is not None]
 
 
 # Model verbs in Spanish, Portuguese, French, Italian, German, Dutch and Polish duty lines, where postings use
@@ -3985,15 +3980,13 @@ _MODELS_ARE_BEFORE = re.compile(
 def _explainable_models(text: str, low: str, scan: _Scan) -> list[Candidate]:
     out: list[Candidate] = []
     for word in ("explainable", "interpretable"):
-        at = low.find(word)
-        while at >= 0:
+        for at in scan(word):
             if (
                 _left_boundary(low, at)
                 and _MODELS_ARE_BEFORE.search(low, max(0, at - 80), at) is not None
                 and _ENSURE.search(_clause_before(text, at)) is not None
             ):
                 out.append(Candidate(at, at + len(word), "explainable_ai", text[at : at + len(word)]))
-            at = low.find(word, at + len(word))
     return out
 
 
@@ -4215,8 +4208,8 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
                                   before=_hire_verb_slot)),
     (("train",), _phrase_finder(_TRAIN_AGENTS, "model_training", lambda low, scan: scan("train"))),
     (("mod",), _models_monitored),
-    (("mod",), _how_models_evaluated),
-    (("mod",), _explainable_models),
+    (("evaluated",), _how_models_evaluated),
+    (("explainable", "interpretable"), _explainable_models),
     (("mod",), _foreign_model_verbs),
     (("test", "review", "document"), _version_controlled_list),
     (("forecast",), _noun_finder("forecast", "forecasts", _FORECASTS_VERB, "time_series")),
