@@ -236,6 +236,9 @@ LEVELS = [
     ("Requirements\n- Python.\n- Airflow experience is a real head start.\n", "Airflow", "preferred"),
     ("Requirements\n- Python.\n- Kubernetes isn't needed on day one.\n", "Kubernetes", "preferred"),
     ("Requirements\n- Familiarity with Rust helps but we'll get you there.\n", "Rust", "preferred"),
+    # session 23: "Will be valued" as a heading
+    ("Requirements\n- Python and SQL.\n\nWill be valued\n\n- Experience with Spark.\n", "Spark", "preferred"),
+    ("Requirements\n- Python and SQL.\n\nWill be valued\n\n- Experience with Spark.\n", "SQL", "required"),
     # session 22: a lower-case "nice if" heading; "- big advantage" after a list; a sentence where a change "helps"
     ("what you'd do\n- build the models in python\n\nnice if\n\n- docker and terraform\n", "terraform", "preferred"),
     ("Requirements\n- Python.\n- Kafka or Pulsar in production – big advantage.\n", "Kafka", "preferred"),

@@ -216,6 +216,9 @@ DEGREE_CASES = [
     ("- No master's degree required, just curiosity.", None, (), False),
     ("You don't need a PhD: a BSc in Physics or something similar is plenty.", "bachelor",
      ("physics", "related_field"), False),
+    # session 23: the fields of a list of them that "will be valued" are not the required degree's
+    ("- Degree in Physics or similar.\n- Master in Data Science, Big Data or AI will be valued.", "bachelor",
+     ("physics", "related_field"), False),
     # session 22: a degree "will be valued" is preferred; a thesis's topic is not the degree's field
     ("- A degree in Physics or similar. A PhD in Statistics will be valued.", "bachelor", ("physics", "related_field"),
      False),

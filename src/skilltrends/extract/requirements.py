@@ -566,6 +566,8 @@ _REQUIRED_BETWEEN = re.compile(r";|\b(?:required|requirement|must|mandatory)\b",
 _PREFERRED_END = re.compile(
     r"\b(?:is|are|would\s+be)\s+(?:strongly\s+|highly\s+)?(?:preferred|a\s+(?:big\s+|strong\s+)?plus|desirable|"
     r"desired|an\s+(?:added\s+)?advantage|advantageous|nice\s+to\s+have)[\s.!)]*$"
+    # "Master in Data Science, Big Data or Artificial Intelligence will be valued."
+    r"|\b(?:will|would)\s+be\s+(?:highly\s+)?(?:valued|appreciated)[\s.!)]*$"
     # no verb after a list of fields: "Master's or PhD in EE, CS or a related field preferred."
     r"|\b(?:fields?|disciplines?|subjects?|areas?)\s+(?:strongly\s+|highly\s+)?preferred[\s.!)]*$",
     re.IGNORECASE,

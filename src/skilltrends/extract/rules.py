@@ -686,8 +686,18 @@ def _hire_deploys(ctx: RuleContext, cand: Candidate) -> str | None:
 @_rule("as_role")
 def _as_role(ctx: RuleContext, cand: Candidate) -> str | None:
     """'3 years as a data engineer' names the work, as does 'as a machine learning engineer or data scientist';
-    'Data Engineer' alone is a job title."""
+    'Data Engineer' alone is a job title. 'data engineering' is the discipline, except as the department the hire
+    works with: "Work with Data Engineering to build feature pipelines", "Partner with data engineering to
+    develop ..." (read postings: absent in 4 of 4)."""
+    if cand.text.lower().endswith("engineering"):
+        return None if _WORK_WITH_BEFORE.search(ctx.lbefore(cand, 50)) else cand.skill_id
     return cand.skill_id if _AS_ROLE_BEFORE.search(ctx.lbefore(cand, 60)) else None
+
+
+_WORK_WITH_BEFORE = _fx(
+    r"\b(?:work|works|working|partner|partners|partnering|collaborate|collaborates|collaborating|together|"
+    r"closely|alongside|liaise|liaising)\s+(?:closely\s+)?(?:with\s+)?(?:our\s+|the\s+)?$"
+)
 
 
 # Stricter than _AS_A_ROLE (which also lets "ML" modify a role): the article is required here.
@@ -1984,7 +1994,7 @@ APOSTROPHE_HINTS = tuple(hint for hint in NEGATION_HINTS if hint not in NEGATION
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 # "as a data scientist", "as a research or data scientist", "as a machine learning engineer or data scientist"
 _AS_A_ROLE = re.compile(  # "as a Python engineer", "you should be a strong Python engineer": the hire's own role
-    r"\b(?:(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?"
+    r"\b(?:(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?"
     r"|(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*(?:(?:or|and)\s+)?(?:an?\s+)?)?"  # "as an ML engineer, MLOps engineer"
     # and in other languages: "como ML Engineer o Data Scientist", "als ML Engineer oder Data Scientist", "jako ML
     # Engineer lub Data Scientist"
@@ -2101,7 +2111,7 @@ class TextIndex:
             and start not in self.phrase_starts
             and self._may_name_role(end)
             and _names_a_role(low, end)
-            and not _AS_A_ROLE.search(low, max(0, start - 20), start)
+            and not _AS_A_ROLE.search(low, max(0, start - 30), start)
         )
 
     def _may_name_role(self, end: int) -> bool:
@@ -2129,7 +2139,7 @@ class TextIndex:
             and start not in self.phrase_starts
             and self._may_name_role(end)
             and _names_a_role(low, end)
-            and not _AS_A_ROLE.search(low, max(0, start - 20), start)
+            and not _AS_A_ROLE.search(low, max(0, start - 30), start)
         ):
             return True
         negation, team = self.hints(s_start, s_end)
@@ -2671,19 +2681,21 @@ _CODE_ADJ = {
     "clean": "modular_coding", "readable": "modular_coding", "maintainable": "modular_coding",
     "modular": "modular_coding", "tested": "software_testing", "well-tested": "software_testing",
     "testable": "software_testing", "documented": "documentation", "well-documented": "documentation",
-    "versioned": "version_control", "tidy": "modular_coding",
+    "versioned": "version_control", "tidy": "modular_coding", "reviewed": "code_review",
 }
 _CODE_HEADS = (
     r"code|codebases?|software|python|sql|scala|java|typescript|javascript|rust|c\+\+|kotlin|julia|r|go|c"
 )
 # software the hire ships, after at most one more modifier: "tested, versioned, documented open-source packages"
 _CODE_NOUNS = r"packages?|librar(?:y|ies)|modules?|services|apis?|tools|tooling|sdks?"
+# code after one word saying whose or what for: "clean research code", "clean, reviewed production code"
 # (at most eight adjectives in a row: a match is tried at every adjective, so an unbounded run made a page of
 # "tested, tested, ..." quadratic)
 _CODE_PHRASE = re.compile(
     r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*"
     r"|[ \t]+and[ \t]+|"
-    r"[ \t]+)){1,8})(?:(" + _CODE_HEADS + r")(?![\w+#])|(?:[\w-]+[ \t]+)?(?:" + _CODE_NOUNS + r")\b)"
+    r"[ \t]+)){1,8})(?:(?:(?:research|production|scientific|ml|model|pipeline)[ \t]+)?(" + _CODE_HEADS
+    + r")(?![\w+#])|(?:[\w-]+[ \t]+)?(?:" + _CODE_NOUNS + r")\b)"
 )
 
 
@@ -3110,9 +3122,12 @@ _MINE_DATA = re.compile(
 # labels and new features", "Turn raw point-of-sale ... data into clean, well-tested feature tables" (gold in 6
 # read postings of 8; "turn the ones that work into production features" is a product's)
 _INTO_FEATURES = re.compile(
-    r"(turn|turns|turning|transform|transforms|transforming|convert|converts|converting)[ \t]+"
+    r"(turn|turns|turning|transform|transforms|transforming|convert|converts|converting|combine|combines|"
+    r"combining)[ \t]+"
     r"(?:[^.;:!?\n](?!into\b)){1,90}?[ \t]into[ \t]+(?:labels[ \t]+and[ \t]+)?"
     r"(?:(?:clean|useful|new|model|ml|well-tested|tested|reliable|predictive|model-ready)[ \t]*,?[ \t]*){0,3}"
+    # one more word of any kind: "into robust features", "into detection features", "into better features"
+    r"(?:(?!product\b|production\b|app\b|user-facing\b|customer-facing\b)[\w-]+[ \t]+)?"
     r"(?:features\b|feature[ \t]+(?:tables|sets|vectors)\b)"
 )
 
@@ -4151,6 +4166,73 @@ def _models_deployed(low: str, start: int, word: str) -> bool:
     return _HIRE_HAS.search(_clause_before(low, start)) is not None and _the_hires_clause(low, start, word)
 
 
+# Search as a field of the hire's experience, a bare noun beside recommenders: "you've worked on recommender
+# systems or search before", "A background in search, recommendations or conversational AI" (read postings: gold
+# in 5 of 5); not the company's products ("supports the search, recommendation and pricing models": absent).
+_SEARCH_SEP = r"[ \t]*(?:,|/|or|and|&)[ \t]*(?:or[ \t]+|and[ \t]+)?"
+_SEARCH_AFTER_RECOMMEND = re.compile(
+    r"(?:recommenders?|recommendations?|recommender[ \t]+systems?|recommendation[ \t]+systems?)" + _SEARCH_SEP
+    + r"(search)\b(?![ \t-]*(?:engines?|bar|box|teams?|index|indexes|quer|results?|terms?|space|appliance|"
+    r"suggestions?|ads?|inventory)\b)"
+)
+_SEARCH_BEFORE_RECOMMEND = re.compile(r"(search)" + _SEARCH_SEP + r"$")
+_HIRE_BACKGROUND = re.compile(
+    r"\b(?:background|experience|experienced|worked|working|built|building|shipped|years?|preferably|ideally|"
+    r"you've|you[ \t]+have)\b"
+)
+
+
+def _search_beside_recommenders(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("recommend"):
+        if not _left_boundary(low, at):
+            continue
+        match = _SEARCH_AFTER_RECOMMEND.match(low, at)
+        if match is not None:
+            start, end = match.span(1)
+        else:
+            match = _SEARCH_BEFORE_RECOMMEND.search(low, max(0, at - 14), at)
+            if match is None or not _left_boundary(low, match.start(1)):
+                continue
+            start, end = match.span(1)
+        clause = _clause_before(low, min(start, at))
+        if _HIRE_BACKGROUND.search(clause) is None or _not_the_hire(clause):
+            continue
+        out.append(Candidate(start, end, "search_ranking", text[start:end]))
+    return out
+
+
+# Training jobs the hire runs: "Run distributed training jobs on multi-node GPU clusters", "run training jobs on
+# Kubernetes" (read postings: model_training gold in 4 of 4, one more implicit); not a stack line ("SageMaker for
+# training jobs": absent in 2 of 2), nor "long-running distributed training jobs".
+_RUN_BEFORE_TRAINING = re.compile(
+    r"\b(run|running|ran|launch|launching)[ \t]+(?:(?:large|distributed|our|the|your)[ \t]+){0,2}$"
+)
+
+
+def _training_jobs_run(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("train"):
+        if not low.startswith("training job", at) or not _left_boundary(low, at):
+            continue
+        verb = _RUN_BEFORE_TRAINING.search(low, max(0, at - 40), at)
+        if verb is None or not _left_boundary(low, verb.start(1)) or not _hire_verb_slot(low, verb.start(1), ""):
+            continue
+        # the verb alone: "distributed training" between it and "jobs" is a skill of its own
+        start, end = verb.span(1)
+        out.append(Candidate(start, end, "model_training", text[start:end]))
+    return out
+
+
+# Data the hire manages: "Manage data in our secure research environment", "manage datasets and annotation work"
+# (read postings: data_management gold in 2 of 2); not "manage data engineers" or "data teams".
+_MANAGE_DATA = re.compile(
+    r"(manage|managing)[ \t]+(?:(?:the|our|your|their|large|training|image|labelled|labeled)[ \t]+){0,2}"
+    r"(?:data|datasets)\b(?![ \t-]*(?:teams?|engineers?|engineering|scientists?|science|platforms?|products?|"
+    r"people|governance|quality|pipelines?|infrastructure|centers?|centres?)\b)"
+)
+
+
 # (words, finder): a finder runs only when one of its _SCAN_WORDS occurs in the text; it finds nothing
 # without them (each of its regexes starts at, or needs, one of them).
 PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
@@ -4231,6 +4313,10 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
     (("edge",), _phrase_finder(_FOR_THE_EDGE, "edge_computing", _for_the_edge_starts)),
     (("mod",), _phrase_finder(_MODELS_DEPLOYED, "model_serving", lambda low, scan: scan.words("mod", "model"),
                               before=_models_deployed)),
+    (("recommend",), _search_beside_recommenders),
+    (("train",), _training_jobs_run),
+    (("manag",), _phrase_finder(_MANAGE_DATA, "data_management", lambda low, scan: scan("manag"),
+                                before=_hire_verb_slot)),
     (("enjoy", "love", "happy", "thriv"), _phrase_finder(
         _TEAM_LIKING, "teamwork",
         lambda low, scan: scan("enjoy") + scan("love") + scan("happy") + scan("thriv"))),

@@ -63,6 +63,8 @@ _PREFERRED_HEAD = (
     r"(?:(?:it\s+)?(?:would|will|could)\s+(?:also\s+)?be|(?:it['’]s|it\s+is|is|are)(?:\s+also)?)\s+(?:an?\s+)?"
     r"(?:big\s+|huge\s+|real\s+|definite\s+|strong\s+|added\s+)?(?:plus|bonus|advantage|asset)(?:\s+if(?:\s+you(?:\s+\w+){0,2})?)?|"
     r"(?:highly|strongly|very|especially|particularly|also)\s+(?:desirable|desired|preferred|valued|appreciated|welcome)|"
+    # "Will be valued" (Spanish and Italian postings in English: "se valorará")
+    r"(?:(?:it\s+)?(?:will|would)\s+(?:also\s+)?be|(?:is|are)(?:\s+also)?)\s+(?:highly\s+)?(?:valued|appreciated)|"
     r"(?:it\s+)?(?:also\s+)?helps\s+if(?:\s+you(?:\s+\w+){0,2})?"
 )
 # Headings of the list of what the hire must bring (a "You might thrive if" list after one of these is the
