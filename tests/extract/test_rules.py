@@ -1283,6 +1283,15 @@ CASES = {
         ("- Write clean, reviewed code and tests.", "clean", "modular_coding"),
         ("- Write clean, reviewed code and tests.", "reviewed", "code_review"),
         ("- Keep our streets clean: production code of conduct.", "clean", None),
+        # training named by what it runs on; not training offered to staff
+        ("- Own the loop: data pipelines, training in PyTorch, serving in Go.", "training", "model_training"),
+        ("- Feature pipelines on Dagster, training on SageMaker, a registry in MLflow.", "training",
+         "model_training"),
+        ("We offer a yearly budget and free training on SageMaker.", "training", None),
+        # the design of a system, led or owned by the hire
+        ("- Lead the design of our next-generation credit decisioning system.", "design", "ml_system_design"),
+        ("- Own the architecture of our inference system.", "architecture", "ml_system_design"),
+        ("- Lead the design of the new office in Lisbon.", "design", None),
     ],
     "session22_rules": [
         # independent sentences for the rules and aliases added after reading set 25
@@ -1421,6 +1430,17 @@ def test_rules_decide_ambiguous_mention(
         ("We ship LLM copilots.\n\n- You've fine-tuned an open-weight model or trained a classifier for intents.",
          {"llm_finetuning", "classification", "model_training"}, {"transfer_learning"}),
         ("We ship LLM copilots running on Claude and a fine-tuned open-weight model.", {"llm"}, {"llm_finetuning"}),
+        # session 23: a verb coordinated before "at least one"; "Lead the design" is leadership and system design
+        ("- You've trained and evaluated at least one machine learning model.", {"model_training", "model_evaluation"},
+         set()),
+        ("- Lead the design of our next-generation LLM serving engine.", {"leadership", "ml_system_design"}, set()),
+        # an evaluation set is an LLM's when the posting names LLMs more than once, or on a line about evals
+        ("We build speech recognition for call centres; a small LLM summarises calls.\n\n- Build evaluation sets "
+         "and WER dashboards per language.", {"model_evaluation"}, {"llm_evaluation"}),
+        ("We build LLM assistants for lawyers.\n\n- Build evaluation sets with our lawyers.\n- Ship RAG features.",
+         {"llm_evaluation"}, {"model_evaluation"}),
+        ("We build agents.\n\n- Own our eval suite: LLM-as-judge graders.\n- Build evaluation sets with lawyers.",
+         {"llm_evaluation"}, {"model_evaluation"}),
     ],
 )
 def test_session21_phrases_name_each_skill(nlp: Language, sentence: str, present: set[str], absent: set[str]) -> None:

@@ -1606,7 +1606,20 @@ def _llm_or_model(ctx: RuleContext, cand: Candidate) -> str | None:
         if llm and cand.text[:4].lower() == "fine":  # fine-tuning, fine-tuned, finetuning
             return "llm_finetuning" if _tunes_an_llm(ctx, cand) else "transfer_learning"
         return "llm_finetuning" if llm else "transfer_learning"
-    return cand.skill_id if llm else "model_evaluation"
+    return cand.skill_id if llm and _evaluates_llms(ctx, cand) else "model_evaluation"
+
+
+def _evaluates_llms(ctx: RuleContext, cand: Candidate) -> bool:
+    """An evaluation set, suite or harness of an LLM posting evaluates LLMs when the posting names them more than
+    once, or on a line that speaks of evaluation: a speech or search posting that mentions an LLM once ("a small
+    LLM rewrites queries") evaluates its own models (read postings: model_evaluation gold or implicit in 12 of 14
+    such postings, llm_evaluation in 2, both with the LLM on a line about evals)."""
+    low = ctx.low
+    first = _LLM_POSTING.search(low)
+    if first is None or _LLM_POSTING.search(low, first.end()) is not None:
+        return True
+    line_end = low.find("\n", first.end())
+    return low.find("eval", low.rfind("\n", 0, first.start()) + 1, len(low) if line_end < 0 else line_end) >= 0
 
 
 @_rule("field_not_group")
@@ -2290,6 +2303,9 @@ def _object_head(text: str, pos: int, *, limit: int = 6) -> tuple[int, int] | No
         if word is None:
             return None
         token = word.group(1).lower().rstrip(".'")
+        if token == "at" and (least := _AT_LEAST.match(text, pos)) is not None:
+            pos = least.end()  # after a coordinated verb: "trained and evaluated at least one ML model"
+            continue
         if token in _MODEL_HEADS and not _NOUN_AFTER.match(text, word.end()):
             return word.start(1), word.start(1) + len(token)
         if token in _GAP_STOP:
@@ -2356,6 +2372,7 @@ _SCAN_WORDS = (
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
     "software", "mine", "mining", "explain", "edge", "operation", "anomal", "evaluated", "explainable", "interpretable",
+    "design", "architecture",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -4224,6 +4241,49 @@ def _training_jobs_run(text: str, low: str, scan: _Scan) -> list[Candidate]:
     return out
 
 
+# Training named by where or with what it runs: "training in PyTorch, serving inside our Go match server",
+# "training on Ray, batch and online inference on Kubernetes", "models train in Azure ML" (read postings:
+# model_training gold in 7 of 8; not "training pipelines on Vertex AI", nor training offered to staff).
+_TRAIN_ON_TOOL = re.compile(
+    r"(train|trains|training)[ \t]+(?:on|in|with|using)[ \t]+(?:pytorch|jax|tensorflow|keras|"
+    r"(?:amazon[ \t]+)?sagemaker|ray|vertex[ \t]+ai|azure[ \t]+ml|azure[ \t]+machine[ \t]+learning|gpus?|tpus?|"
+    r"(?:our[ \t]+)?gpu[ \t]+clusters?)\b"
+)
+_TRAINING_OFFERED = re.compile(
+    r"\b(?:offer|offers|provide|provides|budget|courses?|free|paid|internal|formal)\b[^.;\n]*$"
+)
+
+
+def _trained_on_tool(low: str, start: int, word: str) -> bool:
+    return _TRAINING_OFFERED.search(low, max(0, start - 40), start) is None and _the_hires_clause(low, start, word)
+
+
+# The design of an ML system, led or owned by the hire: "Lead the design of our next-generation LLM serving
+# engine", "Own the architecture of our inference system", "set the architecture for how we train, evaluate and
+# deploy" (read postings: ml_system_design gold in 7 of 12, implicit in the other 5).
+_LEAD_THE_DESIGN_BEFORE = re.compile(
+    r"\b(lead|leads|leading|own|owns|owning|define|defines|defining|set|sets|setting|drive|drives|driving)"
+    r"[ \t]+(?:the[ \t]+)?$"
+)
+_DESIGN_OF_SYSTEM = re.compile(
+    r"(?:design|architecture)[ \t]+(?:of|for)[ \t]+(?:(?:our|the|an?|your|their)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?"
+    r"(?:systems?|stacks?|platforms?|engines?|services?|infrastructure|serving|pipelines?|how[ \t]+we)\b"
+)
+
+
+def _design_led(text: str, low: str, scan: _Scan) -> list[Candidate]:
+    out: list[Candidate] = []
+    for at in scan("design") + scan("architecture"):
+        if not _left_boundary(low, at) or _DESIGN_OF_SYSTEM.match(low, at) is None:
+            continue
+        verb = _LEAD_THE_DESIGN_BEFORE.search(low, max(0, at - 16), at)
+        if verb is None or not _left_boundary(low, verb.start(1)) or not _the_hires_clause(low, verb.start(1), ""):
+            continue
+        end = at + (6 if low.startswith("design", at) else 12)  # the noun: "Lead" may be leadership's
+        out.append(Candidate(at, end, "ml_system_design", text[at:end]))
+    return out
+
+
 # Data the hire manages: "Manage data in our secure research environment", "manage datasets and annotation work"
 # (read postings: data_management gold in 2 of 2); not "manage data engineers" or "data teams".
 _MANAGE_DATA = re.compile(
@@ -4315,6 +4375,9 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
                               before=_models_deployed)),
     (("recommend",), _search_beside_recommenders),
     (("train",), _training_jobs_run),
+    (("design", "architecture"), _design_led),
+    (("train",), _phrase_finder(_TRAIN_ON_TOOL, "model_training", lambda low, scan: scan("train"),
+                                before=_trained_on_tool)),
     (("manag",), _phrase_finder(_MANAGE_DATA, "data_management", lambda low, scan: scan("manag"),
                                 before=_hire_verb_slot)),
     (("enjoy", "love", "happy", "thriv"), _phrase_finder(
