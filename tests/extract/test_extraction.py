@@ -237,6 +237,7 @@ LEVELS = [
     ("Requirements\n- Python.\n- Kubernetes isn't needed on day one.\n", "Kubernetes", "preferred"),
     ("Requirements\n- Familiarity with Rust helps but we'll get you there.\n", "Rust", "preferred"),
     # session 23: "Will be valued" as a heading
+    ("Who you are\n- Python.\n\nMeritorious\n- Experience with Ray or Kubeflow.\n", "Kubeflow", "preferred"),
     ("Requirements\n- Python and SQL.\n\nWill be valued\n\n- Experience with Spark.\n", "Spark", "preferred"),
     ("Requirements\n- Python and SQL.\n\nWill be valued\n\n- Experience with Spark.\n", "SQL", "required"),
     # session 22: a lower-case "nice if" heading; "- big advantage" after a list; a sentence where a change "helps"

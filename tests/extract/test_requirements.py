@@ -217,6 +217,7 @@ DEGREE_CASES = [
     ("You don't need a PhD: a BSc in Physics or something similar is plenty.", "bachelor",
      ("physics", "related_field"), False),
     # session 23: the fields of a list of them that "will be valued" are not the required degree's
+    ("Who you are\n- Python.\n\nMeritorious\n- A Master's degree or PhD in a relevant field.", None, (), False),
     ("- Degree in Physics or similar.\n- Master in Data Science, Big Data or AI will be valued.", "bachelor",
      ("physics", "related_field"), False),
     # session 22: a degree "will be valued" is preferred; a thesis's topic is not the degree's field

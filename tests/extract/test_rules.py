@@ -1292,6 +1292,20 @@ CASES = {
         ("- Lead the design of our next-generation credit decisioning system.", "design", "ml_system_design"),
         ("- Own the architecture of our inference system.", "architecture", "ml_system_design"),
         ("- Lead the design of the new office in Lisbon.", "design", None),
+        # read from set 27
+        ("- Work with Fortune 500 clients on cutting-edge AI projects.", "edge AI", None),
+        ("- Deploy the detector to edge devices on the line.", "edge devices", "edge_computing"),
+        ("- A Master's degree (Bac+5) from an engineering school or university, in computer science, applied "
+         "mathematics or a similar field.", "applied mathematics", None),
+        ("- Manage training runs on the University's GPU cluster.", "Manage", "model_training"),
+        ("- Experiment with prompt strategies and model routing.", "prompt strategies", "prompt_engineering"),
+        ("- LightGBM and some deep models (N-BEATS/TFT experiments).", "deep models", "deep_learning"),
+        ("- 3+ years, and you have built forecasting models that ran in production.", "production",
+         "model_serving"),
+        ("We build LLM features and RAG search for lawyers.\n\n- Build evaluation frameworks with our legal experts.",
+         "evaluation frameworks", "llm_evaluation"),
+        ("- Build the training and evaluation framework for the forecasting models.", "evaluation framework",
+         "model_evaluation"),
     ],
     "session22_rules": [
         # independent sentences for the rules and aliases added after reading set 25

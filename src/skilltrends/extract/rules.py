@@ -1400,8 +1400,9 @@ _DEGREE_BEFORE = _fx(
     # a national framework's level: "A degree at NFQ Level 8 or higher in", "(NFQ Level 8) or higher in"
     r"(?:\s+(?:at|of)\s+(?:[a-z]{3}\s+)?level\s+\d+(?:\s+or\s+(?:above|higher))?)?"
     # "a Bachelor's degree from an accredited college or university in ..."
-    r"(?:\s+from\s+(?:an?|the)\s+(?:accredited\s+|recogni[sz]ed\s+|four-year\s+)?(?:college|university|institution)"
-    r"(?:\s+or\s+(?:college|university))?)?"
+    # "a Master's degree from an engineering school or university, in computer science"
+    r"(?:\s*\([^()\n]{0,20}\))?(?:\s+from\s+(?:an?|the)\s+(?:accredited\s+|recogni[sz]ed\s+|four-year\s+|engineering\s+|business\s+)?"
+    r"(?:college|university|institution|school)(?:\s+or\s+(?:an?\s+)?(?:college|university|school))?,?)?"
     # "degree (Master or Diploma) in ...", "Bac+5 (Master's or grande école) in ..."
     r"(?:\s*\([^()\n]{0,40}\)(?:\s+or\s+(?:above|higher|better))?)?"
     # "PhD preferred, in NLP", "werk- en denkniveau, for example in Econometrics"
@@ -1418,6 +1419,12 @@ _STATS_AS_DATA = _fx(
     r"\b(?:usage|sales|traffic|game|player|match|site|web|page|visitor|download|crime|labou?r|vital|"
     r"population|official|key|summary)\s+$"
 )
+
+
+@_rule("edge_not_cutting")
+def _edge_not_cutting(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'edge AI', 'edge devices': not the end of "cutting-edge AI projects" or "leading-edge devices"."""
+    return None if ctx.lbefore(cand, 10).endswith(("cutting-", "leading-", "bleeding-")) else cand.skill_id
 
 
 @_rule("not_degree_field")
@@ -2939,9 +2946,10 @@ _SHIPPED_THING = re.compile(r"\b(?:ml|llms?|recommenders?|systems?)\b")
 # "learn how we run our models in production" (no such verb before the models), nor "experience with machine
 # learning in production" (read sets: absent in 3 of 3)
 _HIRES_MODELS_IN_PRODUCTION = re.compile(
-    r"\b(?:(?:building|deploying|running|operating|maintaining)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:ml|machine[ \t]+"
-    r"learning|models?)|with[ \t]+(?:[\w-]+[ \t]+){0,3}?models?)[ \t]+"
-    r"(?:(?:that|which)[ \t]+(?:run|runs|are|is)[ \t]+|running[ \t]+|live[ \t]+)?in[ \t]+(production)\b"
+    r"\b(?:(?:building|built|deploying|deployed|running|operating|maintaining)[ \t]+(?:[\w-]+[ \t]+){0,4}?(?:ml|"
+    r"machine[ \t]+learning|models?)|with[ \t]+(?:[\w-]+[ \t]+){0,3}?models?)[ \t]+"
+    # "has built forecasting models that ran in production"
+    r"(?:(?:that|which)[ \t]+(?:run|runs|ran|are|is|were|was)[ \t]+|running[ \t]+|live[ \t]+)?in[ \t]+(production)\b"
 )
 _WE_SUBJECT = re.compile(r"\bwe\b|\bwe['’](?:ve|re)\b", re.IGNORECASE)
 _INTO_OPERATION = re.compile(r"\binto[ \t]+(operations?)\b")
@@ -4220,17 +4228,18 @@ def _search_beside_recommenders(text: str, low: str, scan: _Scan) -> list[Candid
 
 
 # Training jobs the hire runs: "Run distributed training jobs on multi-node GPU clusters", "run training jobs on
-# Kubernetes" (read postings: model_training gold in 4 of 4, one more implicit); not a stack line ("SageMaker for
+# Kubernetes", "Manage training runs on the University's GPU cluster" (read postings: model_training gold in 5 of 5,
+# one more implicit); not a stack line ("SageMaker for
 # training jobs": absent in 2 of 2), nor "long-running distributed training jobs".
 _RUN_BEFORE_TRAINING = re.compile(
-    r"\b(run|running|ran|launch|launching)[ \t]+(?:(?:large|distributed|our|the|your)[ \t]+){0,2}$"
+    r"\b(run|running|ran|launch|launching|manage|managing)[ \t]+(?:(?:large|distributed|our|the|your)[ \t]+){0,2}$"
 )
 
 
 def _training_jobs_run(text: str, low: str, scan: _Scan) -> list[Candidate]:
     out: list[Candidate] = []
     for at in scan("train"):
-        if not low.startswith("training job", at) or not _left_boundary(low, at):
+        if not low.startswith(("training job", "training run"), at) or not _left_boundary(low, at):
             continue
         verb = _RUN_BEFORE_TRAINING.search(low, max(0, at - 40), at)
         if verb is None or not _left_boundary(low, verb.start(1)) or not _hire_verb_slot(low, verb.start(1), ""):

@@ -52,7 +52,7 @@ _PREFERRED_HEAD = (
     r"appreciated(?:\s+(?:skills|experience|extras))?|not\s+(?:essential|mandatory),?\s+but\s+\w+(?:\s+\w+){0,2}|"
     # the same headings as other languages write them, and "Welcome skills" (Japanese postings in English)
     r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
-    r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|souhait[eé]s?|"
+    r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|meritorious|merits|souhait[eé]s?|"
     r"se\s+valorar[aá]n?|valorables?|desej[aá]ve(?:l|is)|"
     # Dutch: "Pré", "Pluspunten"
     r"(?:een\s+)?pr\u00e9|pluspunt(?:en)?|"
@@ -267,7 +267,7 @@ _BULLETS = frozenset({"- ", "* ", "• ", "-\t", "– "})
 HEADING_HINTS = (
     "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
-    "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "souhait", "valora", "desej",
+    "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "merit", "souhait", "valora", "desej",
     "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory", "regarded", "valued",
     "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt", "secondary", "apart", "not required", " help",
     "apprecia",
