@@ -1306,6 +1306,26 @@ CASES = {
          "evaluation frameworks", "llm_evaluation"),
         ("- Build the training and evaluation framework for the forecasting models.", "evaluation framework",
          "model_evaluation"),
+        # bare "cloud" before what it holds, or after "some"/"another"/someone's
+        ("- Docker and some cloud (we run on AWS).", "cloud", "cloud_computing"),
+        ("- Run jobs on the University's GPU cluster and on cloud resources.", "cloud", "cloud_computing"),
+        ("- Process imagery in the agency's cloud environment (AWS GovCloud).", "cloud", "cloud_computing"),
+        ("- Databricks or a similar lakehouse, on Azure or another cloud.", "cloud", "cloud_computing"),
+        ("- Our cloud warehouse is Snowflake.", "cloud", None),
+        # teamwork said as the ability to work in a team
+        ("- The ability to work in a multidisciplinary team with clinicians.", "ability to work in a "
+         "multidisciplinary team", "teamwork"),
+        ("- Good communication skills and the ability to work with researchers from different disciplines.",
+         "work with researchers from different disciplines", "teamwork"),
+        # monitoring dashboards and other people's dashboards are not the hire's data visualisation
+        ("- Build evaluation sets and WER/latency dashboards per language.", "dashboards", None),
+        ("- Results land where the account managers' Looker dashboards pick them up.", "dashboards", None),
+        ("- Build dashboards in Power BI for the shift leads.", "dashboards", "data_visualization"),
+        # training as what infrastructure is for; a verb the hire will not do
+        ("- Build CI/CD pipelines for model training and deployment on Azure.", "model training", None),
+        ("- Build the feature store used for training and inference.", "training", None),
+        ("- Own model training and deployment end to end.", "model training", "model_training"),
+        ("We're an infrastructure team, and you won't train models.", "train", None),
     ],
     "session22_rules": [
         # independent sentences for the rules and aliases added after reading set 25

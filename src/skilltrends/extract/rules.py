@@ -922,15 +922,17 @@ def _cloud_provider(ctx: RuleContext, cand: Candidate) -> str | None:
 
 _CLOUD_NAMES = r"(?:aws|gcp|azure|google\s+cloud|amazon|microsoft|oci|oracle|alibaba|ibm)\b"
 _CLOUD_NOUN_AFTER = _fx(r"^\s*(?:\(\s*(?:e\.g\.,?\s*|such\s+as\s+|like\s+|ideally\s+|preferably\s+|"
-                      r"we(?:['’]re|\s+are)\s+(?:on|in|using|mostly\s+on)\s+)?" + _CLOUD_NAMES
+                      r"we(?:['’]re|\s+are)\s+(?:on|in|using|mostly\s+on)\s+|we\s+(?:run|are)\s+on\s+)?" + _CLOUD_NAMES
                       + r"|[.,;:)]|$|\n|(?:or|and)\s+"
                       r"(?:on-?prem\w*|containers?|devops|kubernetes|distributed)\b|you\s+(?:learnt|learned|know|used)"
                       r"|(?:platforms?|providers?|environments?|services|infrastructure|computing|deployments?|"
-                      r"experience|skills|native)\b)")
+                      # "cloud resources", "a cloud ML stack", "cloud object storage", "one cloud properly"
+                      r"experience|skills|native|resources|data\s+platforms?|ml\s+stack|object\s+storage|properly)\b)")
 _WORD_BEFORE = re.compile(r"[A-Za-z]\w*[ \t]+$")
 _CLOUD_AS_NOUN_BEFORE = _fx(r"\b(?:with|in|on|to|of|the|any|one|public)[ \t]+$")
 _CLOUD_USE_BEFORE = _fx(
-    r"\b(?:with|in|on|to|of|which|any|one|a\s+major|major|public|the|into|across|using|and|or)\s+(?:the\s+)?$"
+    r"\b(?:with|in|on|to|of|which|any|one|a\s+major|major|public|the|into|across|using|and|or|some|another|a|an)\s+"
+    r"(?:the\s+)?(?:[\w-]+['’]s\s+)?$"  # "in the agency's cloud environment"
 )
 
 
@@ -1419,6 +1421,28 @@ _STATS_AS_DATA = _fx(
     r"\b(?:usage|sales|traffic|game|player|match|site|web|page|visitor|download|crime|labou?r|vital|"
     r"population|official|key|summary)\s+$"
 )
+
+
+# Dashboards of a monitoring kind ("regression dashboards", "cost dashboards", "WER/latency dashboards": read
+# postings, absent in 6 of 6) or someone else's ("the account managers' Looker dashboards", "their dashboards",
+# "our customers' dashboards": absent in 4 of 4) are not the hire's data visualisation.
+_DASHBOARDS_NOT_BEFORE = _fx(
+    r"(?:\b(?:regression|cost|latency|error-analysis|slo|incident)\s+(?:and\s+\w+\s+)?|"
+    r"\b\w+s['’]\s+(?:[\w-]+\s+)?|\btheir\s+(?:[\w-]+\s+)?)$"
+)
+
+
+@_rule("dashboards")
+def _dashboards(ctx: RuleContext, cand: Candidate) -> str | None:
+    return None if _DASHBOARDS_NOT_BEFORE.search(ctx.lbefore(cand, 40)) else cand.skill_id
+
+
+@_rule("training_purpose")
+def _training_purpose(ctx: RuleContext, cand: Candidate) -> str | None:
+    """'model training' as what infrastructure is for (see _FOR_TRAINING_AND_SERVING) is no skill of the hire's."""
+    if _FOR_TRAINING_AND_SERVING.match(ctx.low, cand.end) and ctx.lbefore(cand, 6).endswith("for "):
+        return None
+    return cand.skill_id
 
 
 @_rule("edge_not_cutting")
@@ -2501,6 +2525,12 @@ def _verb_hits(low: str, scan: _Scan) -> list[re.Match[str]]:
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|our|their|its)[ \t]+$", re.IGNORECASE)
 
 
+# "you won't train models", "you will not deploy anything yourself": what the hire does not do
+_NOT_BEFORE_VERB = re.compile(
+    r"\b(?:won['’]t|will[ \t]+not|don['’]t|do[ \t]+not)[ \t]+(?:need[ \t]+to[ \t]+|have[ \t]+to[ \t]+)?$"
+)
+
+
 def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
     """'train and deploy yield models', 'evaluate models', 'fine-tune small language models',
     'deploy them'."""
@@ -2519,7 +2549,7 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if head is not None and low.startswith("net", head[0]) and not _NEURAL_WORDS.search(low, end, head[0]):
             continue  # "monitor networks": a telecom network
         clause = _clause_before(text, start)
-        if _not_the_hire(clause):
+        if _not_the_hire(clause) or _NOT_BEFORE_VERB.search(low, max(0, start - 30), start):
             continue
         if verb.endswith("s") and not _third_person_ok(clause):
             continue
@@ -3833,6 +3863,13 @@ _INFRA_AFTER = re.compile(
 )
 
 
+# Training as what infrastructure is for, beside serving: "CI/CD pipelines for model training and deployment",
+# "the feature store used for training and inference" (read postings: model_training absent in 6 of 9; the other
+# 3 name training elsewhere)
+_FOR_TRAINING_AND_SERVING = re.compile(r"[ \t]+and[ \t]+(?:deployment|inference|serving|scoring)\b")
+_FOR_BEFORE = re.compile(r"\bfor[ \t]+(?:model[ \t]+)?$")
+
+
 def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
     out = []
     for at in scan("train"):
@@ -3846,6 +3883,8 @@ def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
             continue  # no stage after it, nor one before ("deployment and training")
         if _INFRA_AFTER.match(low, end) or _not_the_hire(_clause_before(low, at)):
             continue
+        if _FOR_TRAINING_AND_SERVING.match(low, at + 8) and _FOR_BEFORE.search(low, max(0, at - 10), at):
+            continue  # what a pipeline or a store is for: "the feature store used for training and inference"
         out.append(Candidate(at, at + 8, "model_training", text[at : at + 8]))
         before = _STAGES_BEFORE.search(low, max(0, at - 80), at)
         lo = at if before is None else before.start()
