@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from skilltrends.extract import extract_posting
 from skilltrends.extract.requirements import (
     extract_requirements,
     find_degree,
@@ -479,12 +480,21 @@ SALARY_CASES = [
     # session 21: a range from thousands to millions is pay, not funding
     ("Bergen | ONSITE | NOK 800k-1.2M", Salary(800000, 1200000, "NOK", "year")),
     ("We raised $500k-2M in seed funding.", None),
+    # session 23: a code written with a non-ASCII letter, read on the tagger's path too (it was found neither as a
+    # mark nor by its lower-cased spelling there)
+    ("Salary: 60 000 - 80 000 Kč per month", Salary(60000, 80000, "CZK", "month")),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), SALARY_CASES)
 def test_find_salary_range_currency_period(text: str, expected: Salary | None) -> None:
     assert find_salary(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SALARY_CASES)
+def test_the_taggers_path_reads_the_same_pay(nlp: Any, text: str, expected: Salary | None) -> None:
+    """extract_posting finds pay from the matcher's marks (see pay._matches_around): the same pay as find_salary."""
+    assert extract_posting(nlp, text).salary == expected
 
 
 @pytest.mark.parametrize(

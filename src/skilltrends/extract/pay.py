@@ -378,13 +378,15 @@ def _pay_matches(
 _BARRIERS = ':;!?()/|*•"&'
 
 
-_ALL_SYMBOLS = (*_SYMBOLS, "zł")
+# the codes written with a non-ASCII letter ("zł", "Kč") are searched for as symbols are: the Hyperscan pass marks
+# ASCII codes only
+_ALL_SYMBOLS = (*_SYMBOLS, *(code for code in _CODES if not code.isascii()))
 _ASCII_SYMBOLS = tuple(mark for mark in _ALL_SYMBOLS if mark.isascii())
 
 
 def _currency_marks_at(low: str, marks: dict[str, list[int]] | None) -> list[int]:
-    """Where a currency mark (_CURRENCY_MARKS, lower-cased) may start in `low`, in order: each symbol and
-    "zł", and each ASCII code (from `marks` when given: the Hyperscan pass marks them exactly). Every mark a
+    """Where a currency mark (_CURRENCY_MARKS, lower-cased) may start in `low`, in order: each symbol, each code
+    written with a non-ASCII letter ("zł", "kč"), and each ASCII code (from `marks` when given: the Hyperscan pass marks them exactly). Every mark a
     _LOWERED.pay match captures holds one of these at its first character or at a symbol's ("us$")."""
     # only the symbols that occur are searched for (none but "$" in an ASCII text)
     symbols = _ASCII_SYMBOLS if low.isascii() else _ALL_SYMBOLS
@@ -597,6 +599,10 @@ def _number(num: str) -> float:
     return float("".join(groups))
 
 
+# The marks as the lower-cased text spells them: "kč" (Kč) is no code's upper-case form
+_MARKS_BY_LOWER = {mark.lower(): code for mark, code in _CURRENCY_MARKS.items()}
+
+
 def _currency(match: re.Match[str]) -> str | None:
     """The range's currency: a bare "$" gives way to a code or symbol named with either end ("$95,000 – $125,000
     MXN" is pesos: "$" is the peso's sign too)."""
@@ -604,7 +610,7 @@ def _currency(match: re.Match[str]) -> str | None:
     for name in ("acur1", "acur2", "bcur1", "bcur2"):
         mark = match.group(name)
         if mark:
-            code = _CURRENCY_MARKS.get(mark) or _CURRENCY_MARKS.get(mark.upper())
+            code = _CURRENCY_MARKS.get(mark) or _CURRENCY_MARKS.get(mark.upper()) or _MARKS_BY_LOWER.get(mark)
             if mark != "$":
                 return code
             found = found or code
