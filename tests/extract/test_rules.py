@@ -1326,6 +1326,15 @@ CASES = {
         ("- Build the feature store used for training and inference.", "training", None),
         ("- Own model training and deployment end to end.", "model training", "model_training"),
         ("We're an infrastructure team, and you won't train models.", "train", None),
+        # tests the hire writes or builds, and code that is tested and packaged
+        ("- Run the models in Azure, and writing the tests that keep them honest.", "tests", "software_testing"),
+        ("- Write the scoring code, build the tests and deploy through our pipelines.", "tests", "software_testing"),
+        ("- Writes the integration code and its tests.", "tests", "software_testing"),
+        ("- You care about types, tests and readable code.", "tests", "software_testing"),
+        ("- Run A/B tests on the store changes.", "tests", None),
+        ("- Refactor data science code into tested, packaged Python, and deploy models.", "tested",
+         "software_testing"),
+        ("- Turn research code into tested, packaged open-source Python libraries.", "tested", "software_testing"),
     ],
     "session22_rules": [
         # independent sentences for the rules and aliases added after reading set 25

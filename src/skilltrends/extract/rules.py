@@ -2525,6 +2525,7 @@ def _verb_hits(low: str, scan: _Scan) -> list[re.Match[str]]:
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|our|their|its)[ \t]+$", re.IGNORECASE)
 
 
+_ADJ_AFTER = re.compile(r"[ \t]*,[ \t]*([\w-]+)")
 # "you won't train models", "you will not deploy anything yourself": what the hire does not do
 _NOT_BEFORE_VERB = re.compile(
     r"\b(?:won['’]t|will[ \t]+not|don['’]t|do[ \t]+not)[ \t]+(?:need[ \t]+to[ \t]+|have[ \t]+to[ \t]+)?$"
@@ -2551,6 +2552,8 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
         clause = _clause_before(text, start)
         if _not_the_hire(clause) or _NOT_BEFORE_VERB.search(low, max(0, start - 30), start):
             continue
+        if (adj := _ADJ_AFTER.match(low, end)) is not None and adj.group(1) in _CODE_ADJ:
+            continue  # "into tested, packaged Python, and deploying models": an adjective of code
         if verb.endswith("s") and not _third_person_ok(clause):
             continue
         if head is None:
@@ -2736,11 +2739,12 @@ _CODE_ADJ = {
     "modular": "modular_coding", "tested": "software_testing", "well-tested": "software_testing",
     "testable": "software_testing", "documented": "documentation", "well-documented": "documentation",
     "versioned": "version_control", "tidy": "modular_coding", "reviewed": "code_review",
+    "packaged": "",  # names no skill, but joins a run of them: "tested, packaged Python"
 }
 _CODE_HEADS = (
     r"code|codebases?|software|python|sql|scala|java|typescript|javascript|rust|c\+\+|kotlin|julia|r|go|c"
 )
-# software the hire ships, after at most one more modifier: "tested, versioned, documented open-source packages"
+# software the hire ships, after at most two more modifiers: "tested, packaged open-source Python libraries"
 _CODE_NOUNS = r"packages?|librar(?:y|ies)|modules?|services|apis?|tools|tooling|sdks?"
 # code after one word saying whose or what for: "clean research code", "clean, reviewed production code"
 # (at most eight adjectives in a row: a match is tried at every adjective, so an unbounded run made a page of
@@ -2749,7 +2753,7 @@ _CODE_PHRASE = re.compile(
     r"((?:(?:" + "|".join(sorted(_CODE_ADJ, key=len, reverse=True)) + r")(?:[ \t]*,[ \t]*"
     r"|[ \t]+and[ \t]+|"
     r"[ \t]+)){1,8})(?:(?:(?:research|production|scientific|ml|model|pipeline)[ \t]+)?(" + _CODE_HEADS
-    + r")(?![\w+#])|(?:[\w-]+[ \t]+)?(?:" + _CODE_NOUNS + r")\b)"
+    + r")(?![\w+#])|(?:[\w-]+[ \t]+){0,2}(?:" + _CODE_NOUNS + r")\b)"
 )
 
 
@@ -3507,7 +3511,9 @@ _PERF_VERB = re.compile(
 # Testing as the hire's practice: "write tests", "code with tests", "well tested", "tested and reviewed",
 # "develop and test components"; "tests, typing, code review" (a list of practices).
 _TESTS_VERB = re.compile(
-    r"(?:(?:write|writes|writing|wrote|add|adding)[ \t]+"
+    # "writing the tests that keep them honest", "build the tests", "writes the integration code and its tests"
+    r"(?:(?:write|writes|writing|wrote|add|adding|build|builds|building)[ \t]+(?:(?:the|its|their|your)[ \t]+)?"
+    r"|(?:code|python)[ \t]+and[ \t]+(?:(?:its|their|the)[ \t]+)?"
     r"|with[ \t]+(?=(?:[\w-]+[ \t]+)?tests\b(?![ \t]+(?:of|for|on)\b)))"
     r"(?:(?:good|unit|integration|automated|end-to-end|meaningful|solid)[ \t]+)?(tests)\b"
 )
@@ -3520,7 +3526,7 @@ _TESTS_LIST = re.compile(
 )
 # ... or a later item of that list: "good habits: code review, tests, type hints"
 _TESTS_LATER = re.compile(
-    r"(?:typing|type[ \t]+hints|linting|code[ \t]+reviews?|ci|packaging|documentation)[ \t]*,[ \t]*"
+    r"(?:typing|types|type[ \t]+hints|linting|code[ \t]+reviews?|ci|packaging|documentation)[ \t]*,[ \t]*"
     r"(?:and[ \t]+)?(tests)\b"
 )
 
@@ -3530,7 +3536,7 @@ def _testing_practice(text: str, low: str, scan: _Scan) -> list[Candidate]:
     for at in scan("test"):
         if not _left_boundary(low, at) and not low.startswith(("well-", "well "), max(0, at - 5)):
             continue
-        for pattern, lo in ((_TESTS_VERB, 20), (_TESTED, 9), (_TEST_BUILD, 24), (_TESTS_LIST, 0), (_TESTS_LATER, 22)):
+        for pattern, lo in ((_TESTS_VERB, 30), (_TESTED, 9), (_TEST_BUILD, 24), (_TESTS_LIST, 0), (_TESTS_LATER, 22)):
             match = pattern.search(low, max(0, at - lo), at + 40)
             if match is not None and match.start(1) == at:
                 if _not_the_hire(_clause_before(text, at)):
