@@ -1331,7 +1331,7 @@ CASES = {
         ("- Write the scoring code, build the tests and deploy through our pipelines.", "tests", "software_testing"),
         ("- Writes the integration code and its tests.", "tests", "software_testing"),
         ("- You care about types, tests and readable code.", "tests", "software_testing"),
-        ("- Run A/B tests on the store changes.", "tests", None),
+        ("- Run A/B tests on the store changes.", "A/B tests", "a_b_testing"),
         ("- Refactor data science code into tested, packaged Python, and deploy models.", "tested",
          "software_testing"),
         ("- Turn research code into tested, packaged open-source Python libraries.", "tested", "software_testing"),

@@ -386,8 +386,9 @@ _ASCII_SYMBOLS = tuple(mark for mark in _ALL_SYMBOLS if mark.isascii())
 
 def _currency_marks_at(low: str, marks: dict[str, list[int]] | None) -> list[int]:
     """Where a currency mark (_CURRENCY_MARKS, lower-cased) may start in `low`, in order: each symbol, each code
-    written with a non-ASCII letter ("zł", "kč"), and each ASCII code (from `marks` when given: the Hyperscan pass marks them exactly). Every mark a
-    _LOWERED.pay match captures holds one of these at its first character or at a symbol's ("us$")."""
+    written with a non-ASCII letter ("zł", "kč"), and each ASCII code (from `marks` when given: the Hyperscan pass
+    marks them exactly). Every mark a _LOWERED.pay match captures holds one of these at its first character or at a
+    symbol's ("us$")."""
     # only the symbols that occur are searched for (none but "$" in an ASCII text)
     symbols = _ASCII_SYMBOLS if low.isascii() else _ALL_SYMBOLS
     found = [at for mark in symbols if mark in low for at in _find_all(low, mark)]
