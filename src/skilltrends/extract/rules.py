@@ -4274,8 +4274,8 @@ def _search_beside_recommenders(text: str, low: str, scan: _Scan) -> list[Candid
 
 # Training jobs the hire runs: "Run distributed training jobs on multi-node GPU clusters", "run training jobs on
 # Kubernetes", "Manage training runs on the University's GPU cluster" (read postings: model_training gold in 5 of 5,
-# one more implicit); not a stack line ("SageMaker for
-# training jobs": absent in 2 of 2), nor "long-running distributed training jobs".
+# one more implicit); not a stack line ("SageMaker for training jobs": absent in 2 of 2), nor "long-running
+# distributed training jobs".
 _RUN_BEFORE_TRAINING = re.compile(
     r"\b(run|running|ran|launch|launching|manage|managing)[ \t]+(?:(?:large|distributed|our|the|your)[ \t]+){0,2}$"
 )
