@@ -50,11 +50,12 @@ _MAX_GAP = 28
 class RuleContext:
     """The raw text and the mentions already accepted, for rules to read around a candidate."""
 
-    __slots__ = ("text", "low", "index", "llm", "_anchors", "_starts")
+    __slots__ = ("text", "low", "index", "llm", "llm_evals", "_anchors", "_starts")
 
     def __init__(self, text: str, anchors: list[Candidate], index: TextIndex | None = None) -> None:
         self.text = text
         self.llm: bool | None = None  # whether the text is about LLMs, once a rule asked (_llm_posting)
+        self.llm_evals: bool | None = None  # whether its evaluation sets evaluate LLMs, once asked (_evaluates_llms)
         self.index = index if index is not None else TextIndex(text)
         self.low = self.index.fold
         self.anchors = anchors
@@ -1439,10 +1440,8 @@ def _dashboards(ctx: RuleContext, cand: Candidate) -> str | None:
 
 @_rule("training_purpose")
 def _training_purpose(ctx: RuleContext, cand: Candidate) -> str | None:
-    """'model training' as what infrastructure is for (see _FOR_TRAINING_AND_SERVING) is no skill of the hire's."""
-    if _FOR_TRAINING_AND_SERVING.match(ctx.low, cand.end) and ctx.lbefore(cand, 6).endswith("for "):
-        return None
-    return cand.skill_id
+    """'model training' as what infrastructure is for (see _training_for_serving) is no skill of the hire's."""
+    return None if _training_for_serving(ctx.low, cand.start, cand.end) else cand.skill_id
 
 
 @_rule("edge_not_cutting")
@@ -1637,20 +1636,24 @@ def _llm_or_model(ctx: RuleContext, cand: Candidate) -> str | None:
         if llm and cand.text[:4].lower() == "fine":  # fine-tuning, fine-tuned, finetuning
             return "llm_finetuning" if _tunes_an_llm(ctx, cand) else "transfer_learning"
         return "llm_finetuning" if llm else "transfer_learning"
-    return cand.skill_id if llm and _evaluates_llms(ctx, cand) else "model_evaluation"
+    return cand.skill_id if llm and _evaluates_llms(ctx) else "model_evaluation"
 
 
-def _evaluates_llms(ctx: RuleContext, cand: Candidate) -> bool:
+def _evaluates_llms(ctx: RuleContext) -> bool:
     """An evaluation set, suite or harness of an LLM posting evaluates LLMs when the posting names them more than
     once, or on a line that speaks of evaluation: a speech or search posting that mentions an LLM once ("a small
     LLM rewrites queries") evaluates its own models (read postings: model_evaluation gold or implicit in 12 of 14
-    such postings, llm_evaluation in 2, both with the LLM on a line about evals)."""
-    low = ctx.low
-    first = _LLM_POSTING.search(low)
-    if first is None or _LLM_POSTING.search(low, first.end()) is not None:
-        return True
-    line_end = low.find("\n", first.end())
-    return low.find("eval", low.rfind("\n", 0, first.start()) + 1, len(low) if line_end < 0 else line_end) >= 0
+    such postings, llm_evaluation in 2, both with the LLM on a line about evals). Decided once per text."""
+    if ctx.llm_evals is None:
+        low = ctx.low
+        first = _LLM_POSTING.search(low)
+        if first is None or _LLM_POSTING.search(low, first.end()) is not None:
+            ctx.llm_evals = True
+        else:
+            line_end = low.find("\n", first.end())
+            line = (low.rfind("\n", 0, first.start()) + 1, len(low) if line_end < 0 else line_end)
+            ctx.llm_evals = low.find("eval", *line) >= 0
+    return ctx.llm_evals
 
 
 @_rule("field_not_group")
@@ -3660,6 +3663,36 @@ _CLEAN_VERB = re.compile(
     r"(?:data|datasets?|audio|transcripts|records|"
     r"logs|corpora|labels|outputs?)\b(?![ \t]*(?:cent(?:er|re)s?|pipelines?|platforms?)\b)"
 )
+def _verb_before_finder(
+    word: str, forms: tuple[str, ...], verb_before: re.Pattern[str], reach: int, skill: str, tag: str, *,
+    after: re.Pattern[str] | None = None, slot: Callable[[str, int, str], bool] | None = None,
+) -> _Finder:
+    """Mentions of `skill` at a noun (one of `forms`, a whole word where the scanned `word` occurs; list a longer form
+    before a shorter one it starts with) whose verb comes before it:
+    `verb_before` searched in the `reach` characters before the noun, its group 1 the verb, in the hire's slot
+    (`_hire_verb_slot` unless `slot` is given); `after`, when given, must match at the noun. `tag` says which span
+    the mention holds: "verb", "noun" or "both" (from the verb to the noun's end)."""
+    agrees = _hire_verb_slot if slot is None else slot
+
+    def find(text: str, low: str, scan: _Scan) -> list[Candidate]:
+        out: list[Candidate] = []
+        for at in scan(word):
+            form = next((f for f in forms if low.startswith(f, at)), None)
+            if form is None or not _left_boundary(low, at):
+                continue
+            end = at + len(form)
+            if (end < len(low) and low[end].isalnum()) or (after is not None and after.match(low, at) is None):
+                continue  # a whole word only: not the "classifier" of "classifiers"
+            verb = verb_before.search(low, max(0, at - reach), at)
+            if verb is None or not _left_boundary(low, verb.start(1)) or not agrees(low, verb.start(1), verb.group(1)):
+                continue
+            start, end = verb.span(1) if tag == "verb" else (at, end) if tag == "noun" else (verb.start(1), end)
+            out.append(Candidate(start, end, skill, text[start:end]))
+        return out
+
+    return find
+
+
 # A classifier the hire builds ("trained a classifier to route intents", "build a toxicity classifier"): the plural is
 # an alias; the singular names the company's own just as often ("rebuilt the document classifier our operations
 # team uses"), so the hire's verb must come first.
@@ -3668,16 +3701,9 @@ _BUILDS_A_CLASSIFIER = re.compile(
     r"fine-tune|fine-tuned|fine-tuning)[ \t]+(?:(?:a|an|the|your)[ \t]+)?(?:[\w-]+[ \t]+){0,2}$"
 )
 
-
-def _classifier_built(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    out: list[Candidate] = []
-    for at in scan("classifier"):
-        if low.startswith("classifiers", at) or not _left_boundary(low, at):
-            continue
-        match = _BUILDS_A_CLASSIFIER.search(low, max(0, at - 50), at)
-        if match is not None and _hire_verb_slot(low, match.start(1), match.group(1)):
-            out.append(Candidate(at, at + 10, "classification", text[at : at + 10]))
-    return out
+_classifier_built = _verb_before_finder(
+    "classifier", ("classifier",), _BUILDS_A_CLASSIFIER, 50, "classification", "noun"
+)
 
 
 # Anomalies the hire finds, their object between: "Detect faulty sensors and anomalous building behaviour",
@@ -3687,18 +3713,9 @@ _FIND_ANOMALIES_BEFORE = re.compile(
     r"\b(detect|detects|detecting|flag|flagging|spot|spotting|catch|catching)[ \t]+"
     r"(?:[\w-]+(?:[ \t]*,[ \t]*|[ \t]+)){0,5}$"
 )
-
-
-def _anomalies_found(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    out: list[Candidate] = []
-    for at in scan("anomal"):
-        if not low.startswith(("anomalous", "anomalies"), at) or not _left_boundary(low, at):
-            continue
-        match = _FIND_ANOMALIES_BEFORE.search(low, max(0, at - 70), at)
-        if match is not None and _hire_verb_slot(low, match.start(1), match.group(1)):
-            end = at + 9  # "anomalous" and "anomalies" alike
-            out.append(Candidate(match.start(1), end, "anomaly_detection", text[match.start(1) : end]))
-    return out
+_anomalies_found = _verb_before_finder(
+    "anomal", ("anomalous", "anomalies"), _FIND_ANOMALIES_BEFORE, 70, "anomaly_detection", "both"
+)
 
 
 # Augmenting data as the hire's work: "cleaning and augmenting a messy dataset", "augment the training images"
@@ -3876,6 +3893,13 @@ _FOR_TRAINING_AND_SERVING = re.compile(r"[ \t]+and[ \t]+(?:deployment|inference|
 _FOR_BEFORE = re.compile(r"\bfor[ \t]+(?:model[ \t]+)?$")
 
 
+def _training_for_serving(low: str, start: int, end: int) -> bool:
+    """Whether "training" or "model training" at [start, end) is what something is for, beside serving."""
+    return _FOR_TRAINING_AND_SERVING.match(low, end) is not None and _FOR_BEFORE.search(
+        low, max(0, start - 10), start
+    ) is not None
+
+
 def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
     out = []
     for at in scan("train"):
@@ -3889,7 +3913,7 @@ def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
             continue  # no stage after it, nor one before ("deployment and training")
         if _INFRA_AFTER.match(low, end) or _not_the_hire(_clause_before(low, at)):
             continue
-        if _FOR_TRAINING_AND_SERVING.match(low, at + 8) and _FOR_BEFORE.search(low, max(0, at - 10), at):
+        if _training_for_serving(low, at, at + 8):
             continue  # what a pipeline or a store is for: "the feature store used for training and inference"
         out.append(Candidate(at, at + 8, "model_training", text[at : at + 8]))
         before = _STAGES_BEFORE.search(low, max(0, at - 80), at)
@@ -4279,20 +4303,11 @@ def _search_beside_recommenders(text: str, low: str, scan: _Scan) -> list[Candid
 _RUN_BEFORE_TRAINING = re.compile(
     r"\b(run|running|ran|launch|launching|manage|managing)[ \t]+(?:(?:large|distributed|our|the|your)[ \t]+){0,2}$"
 )
-
-
-def _training_jobs_run(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    out: list[Candidate] = []
-    for at in scan("train"):
-        if not low.startswith(("training job", "training run"), at) or not _left_boundary(low, at):
-            continue
-        verb = _RUN_BEFORE_TRAINING.search(low, max(0, at - 40), at)
-        if verb is None or not _left_boundary(low, verb.start(1)) or not _hire_verb_slot(low, verb.start(1), ""):
-            continue
-        # the verb alone: "distributed training" between it and "jobs" is a skill of its own
-        start, end = verb.span(1)
-        out.append(Candidate(start, end, "model_training", text[start:end]))
-    return out
+# (the verb alone is the mention: "distributed training" between it and "jobs" is a skill of its own)
+_training_jobs_run = _verb_before_finder(
+    "train", ("training jobs", "training job", "training runs", "training run"), _RUN_BEFORE_TRAINING, 40,
+    "model_training", "verb",
+)
 
 
 # Training named by where or with what it runs: "training in PyTorch, serving inside our Go match server",
@@ -4323,19 +4338,15 @@ _DESIGN_OF_SYSTEM = re.compile(
     r"(?:design|architecture)[ \t]+(?:of|for)[ \t]+(?:(?:our|the|an?|your|their)[ \t]+)?(?:[\w-]+[ \t]+){0,4}?"
     r"(?:systems?|stacks?|platforms?|engines?|services?|infrastructure|serving|pipelines?|how[ \t]+we)\b"
 )
-
-
-def _design_led(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    out: list[Candidate] = []
-    for at in scan("design") + scan("architecture"):
-        if not _left_boundary(low, at) or _DESIGN_OF_SYSTEM.match(low, at) is None:
-            continue
-        verb = _LEAD_THE_DESIGN_BEFORE.search(low, max(0, at - 16), at)
-        if verb is None or not _left_boundary(low, verb.start(1)) or not _the_hires_clause(low, verb.start(1), ""):
-            continue
-        end = at + (6 if low.startswith("design", at) else 12)  # the noun: "Lead" may be leadership's
-        out.append(Candidate(at, end, "ml_system_design", text[at:end]))
-    return out
+# (the noun is the mention: "Lead" may be leadership's)
+_design_led = _verb_before_finder(
+    "design", ("design",), _LEAD_THE_DESIGN_BEFORE, 16, "ml_system_design", "noun", after=_DESIGN_OF_SYSTEM,
+    slot=_the_hires_clause,
+)
+_architecture_led = _verb_before_finder(
+    "architecture", ("architecture",), _LEAD_THE_DESIGN_BEFORE, 16, "ml_system_design", "noun",
+    after=_DESIGN_OF_SYSTEM, slot=_the_hires_clause,
+)
 
 
 # Data the hire manages: "Manage data in our secure research environment", "manage datasets and annotation work"
@@ -4429,7 +4440,8 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
                               before=_models_deployed)),
     (("recommend",), _search_beside_recommenders),
     (("train",), _training_jobs_run),
-    (("design", "architecture"), _design_led),
+    (("design",), _design_led),
+    (("architecture",), _architecture_led),
     (("train",), _phrase_finder(_TRAIN_ON_TOOL, "model_training", lambda low, scan: scan("train"),
                                 before=_trained_on_tool)),
     (("manag",), _phrase_finder(_MANAGE_DATA, "data_management", lambda low, scan: scan("manag"),
