@@ -1266,6 +1266,10 @@ CASES = {
         ("- Bring the detectors onto edge devices on our sorting robots.", "Bring", None),
         ("- You bring trained models onto the cameras and embedded PCs in our warehouses.", "bring", "model_serving"),
         ("- Honest, curious, with real team spirit.", "team spirit", "teamwork"),
+        ("You will own our pricing models from training to production.", "training", "model_training"),
+        ("You will own our pricing models from training to production.", "production", "model_serving"),
+        ("Our training and production clusters run on Slurm.", "training", None),
+        ("- Apply graph techniques to supplier networks.", "graph techniques", "graph_ml"),
         ("- Maintain the feature tables in Snowflake, with freshness checks and documentation.", "documentation",
          "documentation"),
         ("- Read the documentation before your first on-call.", "documentation", None),
@@ -1547,6 +1551,8 @@ def test_graph_ml_names_graph_ml_and_machine_learning(nlp: Language) -> None:
         ("- Unsupervised anomaly detection on logs.", ("unsupervised_learning", "Unsupervised anomaly detection"),
          ("anomaly_detection", "Unsupervised anomaly detection")),
         ("- Data contracts and quality tests (dbt tests).", ("software_testing", "dbt tests"), ("dbt", "dbt")),
+        ("- Keep every notebook versioned in GitHub.", ("version_control", "versioned in GitHub"),
+         ("git", "versioned in GitHub")),
     ],
 )
 def test_a_name_that_spells_out_another_skill_tags_both(

@@ -2973,7 +2973,7 @@ _TO_PRODUCTION_STEMS = ("put", "bring", "tak", "took", "get", "push", "mov", "ro
 _LIFECYCLE_TO_PRODUCTION = re.compile(
     r"\bfrom[ \t]+(?:(?:the|a|an|first|raw|initial|early|exploratory|promising|rough|research)[ \t]+)*(?:data|research|"
     r"prototypes?|notebooks?|exploration|analysis|ideas?|concepts?|pocs?|proofs?[ \t]+of[ \t]+concept|experiments?|"
-    r"experimentation|design|scratch|eda|labell?ing|idea[ \t]+stage)[ \t]+(?:all[ \t]+the[ \t]+way[ \t]+|"
+    r"training|experimentation|design|scratch|eda|labell?ing|idea[ \t]+stage)[ \t]+(?:all[ \t]+the[ \t]+way[ \t]+|"
     r"(?:right[ \t]+)?through[ \t]+)?(?:to|into)[ \t]+$"
 )
 # "productionize a set of document classification models", "industrialise the models", "productionize
@@ -3888,7 +3888,7 @@ def _predict_models(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _STAGES = (
     r"(?:model[ \t]+)?(?:deployment|deploying|serving|inference|evaluation|monitoring|backtesting|validation|"
     r"retraining|tuning|feature[ \t]+engineering|curation|data[ \t]+preparation|pre-?processing|labell?ing|"
-    r"experimentation|augmentation)"
+    r"experimentation|augmentation|production)"
 )
 _STAGE_SEP = r"[ \t]*(?:,|and|&|/|through[ \t]+to|to)[ \t]*(?:and[ \t]+)?"
 _TRAINING_STAGE = re.compile(r"training\b(?:" + _STAGE_SEP + _STAGES + r"\b)*")  # matched at "training"
