@@ -236,6 +236,11 @@ LEVELS = [
     ("Requirements\n- Python.\n- Airflow experience is a real head start.\n", "Airflow", "preferred"),
     ("Requirements\n- Python.\n- Kubernetes isn't needed on day one.\n", "Kubernetes", "preferred"),
     ("Requirements\n- Familiarity with Rust helps but we'll get you there.\n", "Rust", "preferred"),
+    # session 24: "We value" as a heading; a sentence about the company's values is no heading
+    ("What we need\n- Python and SQL.\n\nWe value\n\n- Experience with Airflow.\n", "Airflow", "preferred"),
+    ("What we need\n- Python and SQL.\n\nWe also value:\n- Knowledge of dbt.\n", "dbt", "preferred"),
+    ("What we need\n- Python and SQL.\n\nWe value\n\n- Experience with Airflow.\n", "SQL", "required"),
+    ("What we need\n- We value clear writing and Python.\n", "Python", "required"),
     # session 23: "Will be valued" as a heading
     ("Who you are\n- Python.\n\nMeritorious\n- Experience with Ray or Kubeflow.\n", "Kubeflow", "preferred"),
     ("Requirements\n- Python and SQL.\n\nWill be valued\n\n- Experience with Spark.\n", "Spark", "preferred"),

@@ -54,6 +54,8 @@ _PREFERRED_HEAD = (
     r"welcome\s+(?:skills|experience|qualifications)|deseables?|diferenciais|diferencial|suma\s+puntos|"
     r"pluspunkte|w[uü]nschenswert|von\s+vorteil|atouts?|(?:ce\s+serait\s+)?un\s+plus|les\s+plus|mile\s+widziane|meriterande|meritorious|merits|souhait[eé]s?|"
     r"se\s+valorar[aá]n?|valorables?|desej[aá]ve(?:l|is)|"
+    # "We value", "We also value" (Spanish postings in English: "Valoramos")
+    r"we\s+(?:also\s+|highly\s+|especially\s+)?value|valoramos|"
     # Dutch: "Pré", "Pluspunten"
     r"(?:een\s+)?pr\u00e9|pluspunt(?:en)?|"
     # "Selection criteria – desirable", "Criteria (desirable)" (university and public-sector postings)
@@ -268,7 +270,7 @@ HEADING_HINTS = (
     "nice", "prefer", "bonus", "plus", "good to", "desir", "extra ", "ideal", "stand ", "additional ", "optional",
     "better", "love ", "required ", "great", "also have", "advantag", "welcome", "deseable", "diferencia", "suma ",
     "pluspunkte", "nschenswert", "vorteil", "atout", "widziane", "meriterande", "merit", "souhait", "valora", "desej",
-    "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory", "regarded", "valued",
+    "points", "helpful", "differentiator", "extras", "asset", "essential", "mandatory", "regarded", "value",
     "thrive", " fit ", "do well", "excel", "pr\u00e9", "pluspunt", "secondary", "apart", "not required", " help",
     "apprecia",
 )
