@@ -241,6 +241,8 @@ LEVELS = [
     ("What we need\n- Python and SQL.\n\nWe also value:\n- Knowledge of dbt.\n", "dbt", "preferred"),
     ("What we need\n- Python and SQL.\n\nWe value\n\n- Experience with Airflow.\n", "SQL", "required"),
     ("What we need\n- We value clear writing and Python.\n", "Python", "required"),
+    ("Your qualifications\n- Python.\n\nAdditional merits\n\n- Experience with Kafka.\n", "Kafka", "preferred"),
+    ("Requirements\n- Python.\n\nOther assets\n- Experience with dbt.\n", "dbt", "preferred"),
     # session 23: "Will be valued" as a heading
     ("Who you are\n- Python.\n\nMeritorious\n- Experience with Ray or Kubeflow.\n", "Kubeflow", "preferred"),
     ("Requirements\n- Python and SQL.\n\nWill be valued\n\n- Experience with Spark.\n", "Spark", "preferred"),

@@ -1270,6 +1270,16 @@ CASES = {
         ("You will own our pricing models from training to production.", "production", "model_serving"),
         ("Our training and production clusters run on Slurm.", "training", None),
         ("- Apply graph techniques to supplier networks.", "graph techniques", "graph_ml"),
+        # ... and after reading set 29
+        ("It's fine if you're a strong Java programmer who wants to learn ML.", "Java", "java"),
+        ("Plenty of points for Rust, none for Haskell.", "Rust", "rust"),
+        ("Our plant is in the Rust belt.", "Rust", None),
+        ("- You can read Go and write Python.", "Go", "go"),
+        ("- Trained and mentored analysts; ready to go when needed.", "go", None),
+        ("- Builds, fine-tunes and deploys forecasting models.", "deploys", "model_serving"),
+        ("- Three years of experience as a backend, data or software engineer.", "software engineer",
+         "software_engineering"),
+        ("- Experience with CNNs and ViTs for segmentation.", "ViTs", "transformers"),
         ("- Maintain the feature tables in Snowflake, with freshness checks and documentation.", "documentation",
          "documentation"),
         ("- Read the documentation before your first on-call.", "documentation", None),
@@ -1553,6 +1563,7 @@ def test_graph_ml_names_graph_ml_and_machine_learning(nlp: Language) -> None:
         ("- Data contracts and quality tests (dbt tests).", ("software_testing", "dbt tests"), ("dbt", "dbt")),
         ("- Keep every notebook versioned in GitHub.", ("version_control", "versioned in GitHub"),
          ("git", "versioned in GitHub")),
+        ("- Deploy with Azure DevOps and Bicep.", ("azure", "Azure DevOps"), ("ci_cd", "Azure DevOps")),
     ],
 )
 def test_a_name_that_spells_out_another_skill_tags_both(

@@ -278,8 +278,9 @@ _rule("go_language")(
     _language_rule(
         cue_after=r"(?:programming|language|lang|developer|engineers?|services|microservices|code|modules?|routines)\b"
         + _OTHER_LANGUAGE_AFTER,
-        cue_before=r"(?:\b(?:in|using|written in|code in|coding in|writing|reading|some|basic|strong|solid|working|"
-        r"know|tested|familiarity with|experience with|knowledge of|exposure to|proficiency in|proficient in)\s+"
+        cue_before=r"(?:\b(?:in|using|written in|code in|coding in|writing|reading|read|some|basic|strong|solid|"
+        r"working|know|tested|familiarity with|experience with|knowledge of|exposure to|proficiency in|"
+        r"proficient in)\s+"
         + _OTHER_LANGUAGE_BEFORE + r")$",
         # "Go for tooling" is the language; "go for it", "go for a walk" the verb
         reject_after=r"[-‑]\s*to\b|\s+for\b(?!\s+(?:tooling|tools|services|backends?|back-end|infra\w*|systems|cli|"
@@ -294,10 +295,11 @@ _rule("go_language")(
 _rule("rust_language")(
     _language_rule(
         cue_after=r"(?:programming|language|developer|engineers?|code|crates?|services|\(\s*for\b|for\s+(?:tooling|"
-        r"tools|services|backends?|infra\w*|systems|performance|parsers?)|rewrites?|port|bindings|toolchain)\b"
+        r"tools|services|backends?|infra\w*|systems|performance|parsers?|embedded)|rewrites?|port|bindings|toolchain)\b"
         + _OTHER_LANGUAGE_AFTER,
+        # "Bonus points for Rust or experience with H3"
         cue_before=r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|some|basic|strong|solid|"
-        r"working|know|knows|tested|exposure to|read|reading)\s+" + _OTHER_LANGUAGE_BEFORE + r")$",
+        r"working|know|knows|tested|exposure to|read|reading|points for)\s+" + _OTHER_LANGUAGE_BEFORE + r")$",
         reject_after=_HOBBY_AFTER[1:],
         reject_window=r"\b(?:wheat|crops?|fung\w*|leaf|leaves|plants?|corrosion|corrod\w*|steel|metal|iron|"
         r"paint|pathogen\w*|disease|oxid\w*|belt)\b",
@@ -1541,8 +1543,10 @@ def _names_a_group(ctx: RuleContext, cand: Candidate) -> bool:
     return bool(_GROUP_AFTER.match(ctx.lafter(cand, 60)) or _HEAD_OF_BEFORE.search(ctx.lbefore(cand, 30)))
 
 
+# ("5+ years as a machine learning or software engineer", "experience as a DevOps, platform or software engineer")
 _WORKED_AS_BEFORE = _fx(
-    r"\b(?:experience|years?|yrs|background|worked|working|time|career)\s+as\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}$"
+    r"\b(?:experience|years?|yrs|background|worked|working|time|career)\s+as\s+(?:an?\s+)?"
+    r"(?:[\w-]+,?\s+(?:(?:or|and)\s+)?){0,3}$"
 )
 
 
@@ -2050,8 +2054,9 @@ APOSTROPHE_HINTS = tuple(hint for hint in NEGATION_HINTS if hint not in NEGATION
 
 # "4 years as a data engineer", "as a research or ML engineer": the work itself
 # "as a data scientist", "as a research or data scientist", "as a machine learning engineer or data scientist"
+# ("if you're a strong Python programmer")
 _AS_A_ROLE = re.compile(  # "as a Python engineer", "you should be a strong Python engineer": the hire's own role
-    r"\b(?:(?:as|be|being|are)\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?"
+    r"\b(?:(?:as|be|being|are|(?<=['’])re)\s+(?:an?\s+)?(?:(?:[\w-]+,?\s+){1,3}(?:or|and|/)\s+(?:an?\s+)?"
     r"|(?:[\w-]+\s+){0,2}[\w-]+\s*,\s*(?:(?:or|and)\s+)?(?:an?\s+)?)?"  # "as an ML engineer, MLOps engineer"
     # and in other languages: "como ML Engineer o Data Scientist", "als ML Engineer oder Data Scientist", "jako ML
     # Engineer lub Data Scientist"
@@ -2257,8 +2262,8 @@ _MODEL_HEADS = frozenset(
 # "networks" is a model only as a neural one ("train and evaluate neural networks"), not a telecom network
 _NEURAL_WORDS = re.compile(r"\b(?:neural|deep|convolutional|recurrent|graph|siamese|generative|adversarial)\b")
 # Before a third-person verb: only the duty line's bullet and other third-person verbs of the list
-_DUTY_LINE_START = re.compile(
-    r"[\W\d_]*(?:[A-Za-z]+s(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+))*"
+_DUTY_LINE_START = re.compile(  # ("- Fine-tunes and evaluates transformer models")
+    r"[\W\d_]*(?:[A-Za-z][A-Za-z-]*s(?:[ \t]*,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+))*"
 )
 _ROLE_SUBJECT = _rx(
     r"^\W*(?:the|this)[ \t]+(?:successful[ \t]+)?(?:[\w-]+[ \t]+){0,4}?(?:candidate|incumbent|engineer|"

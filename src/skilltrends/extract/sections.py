@@ -34,6 +34,8 @@ _PREFERRED_HEAD = (
     r"(?:we['’]d|we\s+would)\s+also\s+love(?:\s+\w+){0,3}|nice,?\s+(?:but\s+)?not\s+(?:necessary|required|essential)|"
     r"you(?:['’]ll|\s+will)?\s+stand\s+out\s+if(?:\s+\w+){0,3}|"
     r"additional\s+(?:qualifications|skills|experience)|(?:additional|other)\s+preferred(?:\s+\w+){0,2}|"
+    # "Additional merits", "Other assets" (Nordic and Dutch postings in English: "Meriterande", "Pluspunten")
+    r"(?:additional|other)\s+(?:merits|assets)|"
     r"optional(?:\s+\w+){0,2}|even\s+better(?:\s+if)?(?:\s+\w+){0,3}|"
     r"(?:we(?:'d|\s+would)\s+)?love\s+(?:it\s+)?if\s+you(?:\s+\w+){0,3}|not\s+required,?\s+but\s+\w+(?:\s+\w+){0,2}|"
     r"(?:it\s+)?would\s+(?:also\s+)?be\s+(?:great|nice|ideal|a\s+plus|good)(?:\s+if(?:\s+you(?:\s+\w+){0,3})?|\s+to\s+see)?|"
