@@ -2421,7 +2421,7 @@ _SCAN_WORDS = (
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
     "software", "mine", "mining", "explain", "edge", "operation", "anomal", "evaluated", "explainable", "interpretable",
-    "design", "architecture", "onto",
+    "design", "architecture", "onto", "optimi",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -4243,6 +4243,18 @@ def _the_hires_clause(low: str, start: int, word: str) -> bool:
     return not _not_the_hire(_clause_before(low, start))
 
 
+# Models the hire optimises for where or how they infer: "Optimize models for CPU and GPU inference", "optimize them
+# for NVIDIA Jetson devices", "optimise them with TensorRT to meet cycle times under 50 ms", "Optimising models for
+# NVIDIA Jetson devices" (read postings: mlsys_inference gold or implicit in all 19 that say it, found in 6)
+_OPTIMIZE_FOR_INFERENCE = re.compile(
+    r"(optimi[sz](?:e|es|ed|ing))[ \t]+(?:them|it|(?:(?:the|our|your)[ \t]+)?(?:[\w-]+[ \t]+)?(?:models?|networks|"
+    r"detectors?|classifiers?|llms?))"
+    r"(?:[ \t]+[\w-]+){0,3}?[ \t]+(?:for|to[ \t]+meet|on)(?:[ \t]+[\w-]+){0,4}?[ \t]+"
+    r"(?:inference|latency|cycle[ \t]+times?|real-time|edge|devices?|cpus?|gpus?|jetson)\b"
+)
+# (the verb alone is the mention: the tools and devices after it are skills of their own)
+
+
 # "unsupervised" before a coordinated learning noun: "unsupervised and semi-supervised methods", "unsupervised
 # and graph-based approaches" (read postings: 2 of 2 gold)
 _UNSUPERVISED_AND = re.compile(
@@ -4397,6 +4409,8 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
         before=lambda low, s, w: _FORECAST_SUBJECT.search(low, max(0, s - 24), s) is not None)),
     (("ranking",), _phrase_finder(_RANKING, "search_ranking", _ranking_starts)),
     (("infra",), _phrase_finder(_ML_INFRA, "ml_system_design", _ml_infra_starts)),
+    (("optimi",), _phrase_finder(
+        _OPTIMIZE_FOR_INFERENCE, "mlsys_inference", lambda low, scan: scan("optimi"), before=_hire_verb_slot)),
     (("mentor", "coach"), _phrase_finder(
         _MENTOR_PEOPLE, "leadership", lambda low, scan: scan("mentor") + scan("coach"))),
     (("lead", "led"), _phrase_finder(
