@@ -1288,6 +1288,9 @@ CASES = {
         ("- Build our LLM server: continuous batching and speculative decoding.", "continuous batching",
          "mlsys_inference"),
         ("- Experience with model optimization for edge deployment.", "model optimization", "mlsys_inference"),
+        ("- Improve how we evaluate rankers offline.", "evaluate", "model_evaluation"),
+        ("- Define offline metrics for the feed.", "offline metrics", "model_evaluation"),
+        ("Our analysts evaluate campaigns online.", "evaluate", None),
         ("- Maintain the feature tables in Snowflake, with freshness checks and documentation.", "documentation",
          "documentation"),
         ("- Read the documentation before your first on-call.", "documentation", None),
@@ -1571,6 +1574,11 @@ def test_graph_ml_names_graph_ml_and_machine_learning(nlp: Language) -> None:
         ("- Data contracts and quality tests (dbt tests).", ("software_testing", "dbt tests"), ("dbt", "dbt")),
         ("- Keep every notebook versioned in GitHub.", ("version_control", "versioned in GitHub"),
          ("git", "versioned in GitHub")),
+        # a fine-tuned object that holds LLMs and other models names both kinds of fine-tuning
+        ("- Fine-tune transformer models (RoBERTa encoders and a few small LLMs) for triage.",
+         ("llm_finetuning", "Fine-tune"), ("transfer_learning", "Fine-tune")),
+        ("- Fine-tunes speech models and open-source LLMs for our call summaries.",
+         ("llm_finetuning", "Fine-tunes"), ("transfer_learning", "Fine-tunes")),
         ("- Deploy with Azure DevOps and Bicep.", ("azure", "Azure DevOps"), ("ci_cd", "Azure DevOps")),
     ],
 )

@@ -1594,7 +1594,8 @@ _LLM_TUNING_WORDS = (
 )
 _LLM_TUNING_AFTER = _fx(r"(?:" + _LLM_TUNING_WORDS + r")")
 # ... unless what is fine-tuned is (also) another kind of model: "transformer models (AraBERT, and LLMs such as
-# Jais)", "vision-language models (Qwen-VL)", "BERT-family encoders and open-weight LLMs" (both are then labelled)
+# Jais)", "vision-language models (Qwen-VL)", "BERT-family encoders and open-weight LLMs" (both are then labelled,
+# and both tagged: read postings, llm_finetuning gold in 7 of 7 such objects)
 _OTHER_MODEL_WORDS = (
     r"transformer\s+models?|encoders?|\w*bert\w*|vision|speech|asr|whisper|detectors?|classifiers?|"
     r"embedding\s+models?|layout|cnns?|resnets?|yolo"
@@ -2421,7 +2422,7 @@ _SCAN_WORDS = (
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
     "software", "mine", "mining", "explain", "edge", "operation", "anomal", "evaluated", "explainable", "interpretable",
-    "design", "architecture", "onto", "optimi",
+    "design", "architecture", "onto", "optimi", "evaluat",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
 
@@ -2585,12 +2586,32 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if skill is None:
             bracket = _BRACKET_AFTER.match(text, head[1])
             reach = head[1] if bracket is None else bracket.end()
-            llm_object = _LLM_OBJECT.search(text, end, reach) and not _OTHER_MODELS.search(low, end, reach)
-            skill = "llm_finetuning" if llm_object else "transfer_learning"
+            if not verb.endswith("ed") and (more := _AND_LLMS_AFTER.match(low, reach)) is not None:
+                reach = more.end()  # "transformer models (e.g., ClinicalBERT) and large language models"
+            llm_object = _LLM_OBJECT.search(text, end, reach)
+            if llm_object and _OTHER_MODELS.search(low, end, reach):
+                # "transformer models (mostly BERT-style encoders, some small LLMs)": both kinds are fine-tuned when
+                # LLMs are named as such (not "vision-language models (Qwen-VL)": read postings, 7 of 7 and 0 of 2)
+                # (and by the hire's verb, not the adjective of "a mix of fine-tuned encoders and prompted LLMs")
+                explicit = not verb.endswith("ed") and _EXPLICIT_LLMS.search(low, end, reach) is not None
+                skill = BOTH_TUNINGS if explicit else "transfer_learning"
+            else:
+                skill = "llm_finetuning" if llm_object else "transfer_learning"
         elif skill == "model_evaluation" and _LLM_OBJECT.search(text, end, head[1]):
             skill = "llm_evaluation"  # "evaluate open-weight LLMs"
         out.append(Candidate(start, end, skill, text[start:end]))
     return out
+
+
+# LLMs coordinated after the fine-tuned object: "fine-tune transformer models (LayoutLMv3, Donut) and small LLMs"
+# (not "fine-tuned encoders and prompted LLMs")
+_AND_LLMS_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:and|or|&)[ \t]+(?:the[ \t]+)?(?:(?:some|small|smaller|open|open-weight|open-source|"
+    r"domain-specific|large)[ \t]+){0,2}(?:llms?|large[ \t]+language[ \t]+models?)\b"
+)
+_EXPLICIT_LLMS = re.compile(r"\bllms?\b|\blarge[ \t]+language[ \t]+models?\b")
+# The skill of a fine-tuning verb whose object holds LLMs and other models: merge_phrases makes it two mentions
+BOTH_TUNINGS = "llm_finetuning+transfer_learning"
 
 
 _PIPELINE_MODS = (
@@ -4255,6 +4276,20 @@ _OPTIMIZE_FOR_INFERENCE = re.compile(
 # (the verb alone is the mention: the tools and devices after it are skills of their own)
 
 
+# Evaluation said by where it runs: "Improve how we evaluate recommendations offline", "how to evaluate them offline
+# and online" (read postings: model_evaluation gold in 3 of 3; with "offline metrics" and "offline experiments",
+# aliases, gold or implicit in all 16 read postings that say one)
+_EVALUATE_OFFLINE = re.compile(
+    r"(evaluat(?:e|es|ed|ing))[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:offline|online)\b"
+)
+_HOW_WE_BEFORE = re.compile(r"\bhow[ \t]+(?:we|to|you)[ \t]+$")
+
+
+def _evaluates_offline(low: str, start: int, word: str) -> bool:
+    """The hire's clause, or the hire's way of doing it: "Improve how we evaluate ...", "know how to evaluate ..."."""
+    return _HOW_WE_BEFORE.search(low, max(0, start - 12), start) is not None or _hire_verb_slot(low, start, word)
+
+
 # "unsupervised" before a coordinated learning noun: "unsupervised and semi-supervised methods", "unsupervised
 # and graph-based approaches" (read postings: 2 of 2 gold)
 _UNSUPERVISED_AND = re.compile(
@@ -4409,6 +4444,8 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
         before=lambda low, s, w: _FORECAST_SUBJECT.search(low, max(0, s - 24), s) is not None)),
     (("ranking",), _phrase_finder(_RANKING, "search_ranking", _ranking_starts)),
     (("infra",), _phrase_finder(_ML_INFRA, "ml_system_design", _ml_infra_starts)),
+    (("evaluat",), _phrase_finder(
+        _EVALUATE_OFFLINE, "model_evaluation", lambda low, scan: scan("evaluat"), before=_evaluates_offline)),
     (("optimi",), _phrase_finder(
         _OPTIMIZE_FOR_INFERENCE, "mlsys_inference", lambda low, scan: scan("optimi"), before=_hire_verb_slot)),
     (("mentor", "coach"), _phrase_finder(
@@ -4514,6 +4551,12 @@ def _same_skill_inside(merged: list[tuple[Candidate, str]], phrase: Candidate) -
     return all(sid == phrase.skill_id and phrase.start <= c.start and c.end <= phrase.end for c, sid in over)
 
 
+def _both_tunings(cand: Candidate) -> list[tuple[Candidate, str]]:
+    """"fine-tune transformer models (BERT-style encoders, some small LLMs)": both kinds, so both skills."""
+    skills = ("llm_finetuning", "transfer_learning")
+    return [(Candidate(cand.start, cand.end, skill, cand.text), skill) for skill in skills]
+
+
 def merge_phrases(
     accepted: list[tuple[Candidate, str]], phrases: list[Candidate], index: TextIndex | None = None
 ) -> list[tuple[Candidate, str]]:
@@ -4540,10 +4583,16 @@ def merge_phrases(
                 # "fine-tuning or evaluating large language models": the verb's object says what is fine-tuned
                 merged = [(cand, cand.skill_id) if c.start == cand.start and sid == "transfer_learning" else (c, sid)
                           for c, sid in merged]
+            elif cand.skill_id == BOTH_TUNINGS:
+                merged = [(c, sid) for c, sid in merged if not (c.start == cand.start and sid == "transfer_learning")]
+                merged += _both_tunings(cand)
             continue
         bisect.insort(taken, (cand.start, cand.end))
         bisect.insort(starts, cand.start)  # still taken's starts, in order (rebuilding it made long pages quadratic)
-        merged.append((cand, cand.skill_id))
+        if cand.skill_id == BOTH_TUNINGS:
+            merged += _both_tunings(cand)
+        else:
+            merged.append((cand, cand.skill_id))
         if index is not None and cand.skill_id == "leadership":
             index.phrase_starts.add(cand.start)  # its object is people, not a role noun
     merged.sort(key=lambda pair: pair[0].start)
