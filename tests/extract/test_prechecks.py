@@ -126,6 +126,7 @@ def _reference(text: str) -> tuple[Degree, float | None, float | None, Salary | 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=6), max_size=14).map("".join))
+@example("LAUREA")  # the Italian degree, read only on the lower-cased path until session 24 (found by Hypothesis)
 def test_prechecks_keep_results_on_fragments(text: str) -> None:
     assert extract_requirements(text) == _reference(text)
     assert find_degree(text) == _reference(text)[0]

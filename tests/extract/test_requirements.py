@@ -610,3 +610,19 @@ def test_extract_requirements_matches_sample_market_truth() -> None:
             wrong.append((job["job_id"], got, want))
     assert len(market.jobs) > 100
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "fields", "years"),
+    [
+        # a character whose lower case is longer ("İ") sends the text down the as-written path, which must read
+        # other languages as the lower-cased one does
+        ("Requisiti: Laurea in Informatica. Sede: İzmir o Milano.", "bachelor", ("computer_science",), None),
+        ("Mindestens 3 Jahre Berufserfahrung. Standort: İstanbul.", None, (), 3.0),
+    ],
+)
+def test_foreign_requirements_survive_a_length_changing_character(
+    text: str, level: str | None, fields: tuple[str, ...], years: float | None
+) -> None:
+    degree, years_min, _, _ = extract_requirements(text)
+    assert (degree.min_level, degree.fields, years_min) == (level, fields, years)

@@ -667,9 +667,14 @@ def _requirements(
     text: str, low: str | None = None, marks: Marks | None = None
 ) -> tuple[Degree, tuple[float | None, float | None]]:
     if not _hints_apply(text):
+        # a character whose lower case changes the text's length ("İ"): the patterns run as written, and the
+        # other languages' reading fills what they leave empty here too ("Laurea in Informatica, İstanbul")
         sentences = _sentences(text)
         equivalent = _EQUIVALENT_RE.search(text) is not None
-        return _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
+        degree, years = _find_degree(sentences, equivalent, _AS_WRITTEN), _find_years(sentences, _AS_WRITTEN)
+        if (degree.min_level is None or not degree.fields or years == (None, None)) and may_apply(text.lower()):
+            degree, years = _with_foreign(text, degree, years)
+        return degree, years
     if low is None or len(low) != len(text):
         low, marks = text.lower(), None
     if "|" in low:
