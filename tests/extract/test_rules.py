@@ -1294,6 +1294,8 @@ CASES = {
         ("- Keep the scorers healthy: monitoring, retraining and rollbacks.", "monitoring", "model_monitoring"),
         ("- Set up monitoring so the pricing team knows when the model drifts.", "monitoring", "model_monitoring"),
         ("- Set up monitoring for the Kafka brokers.", "monitoring", None),
+        # (the finder of "how models are ... evaluated", found from the shared "evaluat" scan since session 24)
+        ("- You know the basics of how models are trained and evaluated.", "evaluated", "model_evaluation"),
         ("- Model governance: validation, documentation and monitoring.", "monitoring", "model_monitoring"),
         ("- Scheduling with Cylc, monitoring, alerting and runbooks.", "monitoring", None),
         ("- Maintain the feature tables in Snowflake, with freshness checks and documentation.", "documentation",

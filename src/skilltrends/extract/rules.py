@@ -2421,7 +2421,7 @@ _SCAN_WORDS = (
     "pipeline", "test", "ranking", "production", "analy", "review", "feature", "engineer", "network", "industriali",
     "operationali", "manag", "supervis", "grow", "publish", "paper", "research", "classif", "reproduc", "recommend",
     "source", "profil", "benchmark", "predict", "train", "prompt", "enjoy", "love", "happy", "thriv", "augment",
-    "software", "mine", "mining", "explain", "edge", "operation", "anomal", "evaluated", "explainable", "interpretable",
+    "software", "mine", "mining", "explain", "edge", "operation", "anomal", "explainable", "interpretable",
     "design", "architecture", "onto", "optimi", "evaluat",
 )
 PHRASE_WORDS = tuple(word for _, words in _SCAN_ANCHORS for word, _ in words) + _SCAN_WORDS
@@ -4024,7 +4024,7 @@ _HOW_MODELS_EVALUATED = re.compile(
 
 
 def _how_models_evaluated(text: str, low: str, scan: _Scan) -> list[Candidate]:
-    return [Candidate(at, at + 9, "model_evaluation", text[at : at + 9]) for at in scan("evaluated")
+    return [Candidate(at, at + 9, "model_evaluation", text[at : at + 9]) for at in scan.words("evaluat", "evaluated")
             if _HOW_MODELS_EVALUATED.search(low, max(0, at - 80), at) is not None]
 
 
@@ -4509,7 +4509,7 @@ PHRASES: list[tuple[tuple[str, ...], _Finder]] = [
                                   before=_hire_verb_slot)),
     (("train",), _phrase_finder(_TRAIN_AGENTS, "model_training", lambda low, scan: scan("train"))),
     (("mod",), _models_monitored),
-    (("evaluated",), _how_models_evaluated),
+    (("evaluat",), _how_models_evaluated),
     (("explainable", "interpretable"), _explainable_models),
     (("mod",), _foreign_model_verbs),
     (("test", "review", "document"), _version_controlled_list),
