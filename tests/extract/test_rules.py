@@ -1294,6 +1294,8 @@ CASES = {
         ("- Keep the scorers healthy: monitoring, retraining and rollbacks.", "monitoring", "model_monitoring"),
         ("- Set up monitoring so the pricing team knows when the model drifts.", "monitoring", "model_monitoring"),
         ("- Set up monitoring for the Kafka brokers.", "monitoring", None),
+        ("- Build data processing pipelines for satellite imagery on AWS.", "pipelines", "etl"),
+        ("- Own the data loading pipeline that feeds our GPUs.", "pipeline", "etl"),
         # (the finder of "how models are ... evaluated", found from the shared "evaluat" scan since session 24)
         ("- You know the basics of how models are trained and evaluated.", "evaluated", "model_evaluation"),
         ("- Model governance: validation, documentation and monitoring.", "monitoring", "model_monitoring"),
