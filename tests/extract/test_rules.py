@@ -1296,6 +1296,14 @@ CASES = {
         ("- Set up monitoring for the Kafka brokers.", "monitoring", None),
         ("- Build data processing pipelines for satellite imagery on AWS.", "pipelines", "etl"),
         ("- Own the data loading pipeline that feeds our GPUs.", "pipeline", "etl"),
+        # ... and after reading set 30
+        ("Stack: Claude, pgvector, Python. Our LLM evals run nightly. Fine-tuning experience is a plus.",
+         "Fine-tuning", "llm_finetuning"),
+        ("- Experience with BERT models beyond the API: tokenisation, fine-tuning, error analysis.", "fine-tuning",
+         "transfer_learning"),
+        ("- Forecast load per transformer for the distribution grid.", "transformer", None),
+        ("- Good habits: tests, reviews and clean interfaces.", "clean", "modular_coding"),
+        ("- Hybrid retrieval: BM25 plus vector search.", "vector search", "vector_database"),
         # (the finder of "how models are ... evaluated", found from the shared "evaluat" scan since session 24)
         ("- You know the basics of how models are trained and evaluated.", "evaluated", "model_evaluation"),
         ("- Model governance: validation, documentation and monitoring.", "monitoring", "model_monitoring"),
@@ -1589,6 +1597,8 @@ def test_graph_ml_names_graph_ml_and_machine_learning(nlp: Language) -> None:
         ("- Fine-tunes speech models and open-source LLMs for our call summaries.",
          ("llm_finetuning", "Fine-tunes"), ("transfer_learning", "Fine-tunes")),
         ("- Deploy with Azure DevOps and Bicep.", ("azure", "Azure DevOps"), ("ci_cd", "Azure DevOps")),
+        ("- Fine-tune small LLMs (Mistral) and custom classifiers for routing.", ("llm_finetuning", "Fine-tune"),
+         ("transfer_learning", "Fine-tune")),
     ],
 )
 def test_a_name_that_spells_out_another_skill_tags_both(

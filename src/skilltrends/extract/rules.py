@@ -1344,7 +1344,7 @@ def _transformers(ctx: RuleContext, cand: Candidate) -> str | None:
 
 _GRID_TRANSFORMER_BEFORE = _fx(
     r"\b(?:distribution|power|electrical|electric|grid|substation|pole-mounted|pad-mounted|step-up|step-down|"
-    r"high-voltage|voltage|utility|oil-filled)\s+$"
+    r"high-voltage|voltage|utility|oil-filled|per)\s+$"  # "load forecasting per transformer"
     # grid equipment in a list: "substations and transformers", "cables, switchgear and transformers"
     r"|\b(?:substations?|switchgear|feeders?|power\s+lines|cables|turbines|circuit\s+breakers|poles|conductors|"
     r"insulators|meters)\s*(?:,|and|or|&)\s*$"
@@ -1638,6 +1638,11 @@ def _tunes_an_llm(ctx: RuleContext, cand: Candidate) -> bool:
     return False
 
 
+_BARE_TUNING_AFTER = re.compile(
+    r"[ \t]*(?:(?:experience|skills?|work)[ \t]+)?(?:is|are|would|helps|[.,;)]|(?:or|and)[ \t]+(?:an?|the)[ \t])"
+)
+
+
 @_rule("llm_or_model")
 def _llm_or_model(ctx: RuleContext, cand: Candidate) -> str | None:
     """LoRA/PEFT -> llm_finetuning in an LLM posting (else transfer_learning), and so is fine-tuning where its
@@ -1646,7 +1651,17 @@ def _llm_or_model(ctx: RuleContext, cand: Candidate) -> str | None:
     llm = _llm_posting(ctx)
     if cand.skill_id == "transfer_learning":
         if llm and cand.text[:4].lower() == "fine":  # fine-tuning, fine-tuned, finetuning
-            return "llm_finetuning" if _tunes_an_llm(ctx, cand) else "transfer_learning"
+            if _tunes_an_llm(ctx, cand):
+                return "llm_finetuning"
+            # fine-tuning named without an object in a posting about LLMs: "Fine-tuning experience is a plus",
+            # "when you need fine-tuning or a classifier" (read postings: llm_finetuning gold in 6 of 6 such
+            # postings that name LLMs more than once, transfer learning in none)
+            # (not after other models on its line: "transformer models beyond calling them: tokenisation, fine-tuning")
+            low = ctx.low
+            bare = _BARE_TUNING_AFTER.match(low, cand.end) is not None and _OTHER_MODELS.search(
+                low, low.rfind("\n", 0, cand.start) + 1, cand.start
+            ) is None
+            return "llm_finetuning" if bare and _evaluates_llms(ctx) else "transfer_learning"
         return "llm_finetuning" if llm else "transfer_learning"
     return cand.skill_id if llm and _evaluates_llms(ctx) else "model_evaluation"
 
@@ -2588,6 +2603,8 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
             reach = head[1] if bracket is None else bracket.end()
             if not verb.endswith("ed") and (more := _AND_LLMS_AFTER.match(low, reach)) is not None:
                 reach = more.end()  # "transformer models (e.g., ClinicalBERT) and large language models"
+            elif not verb.endswith("ed") and (more := _AND_OTHER_MODELS_AFTER.match(low, reach)) is not None:
+                reach = more.end()  # "open-weight LLMs (Llama, Qwen) and smaller encoder models"
             llm_object = _LLM_OBJECT.search(text, end, reach)
             if llm_object and _OTHER_MODELS.search(low, end, reach):
                 # "transformer models (mostly BERT-style encoders, some small LLMs)": both kinds are fine-tuned when
@@ -2608,6 +2625,10 @@ def _model_verbs(text: str, low: str, scan: _Scan) -> list[Candidate]:
 _AND_LLMS_AFTER = re.compile(
     r"[ \t]*(?:,[ \t]*)?(?:and|or|&)[ \t]+(?:the[ \t]+)?(?:(?:some|small|smaller|open|open-weight|open-source|"
     r"domain-specific|large)[ \t]+){0,2}(?:llms?|large[ \t]+language[ \t]+models?)\b"
+)
+_AND_OTHER_MODELS_AFTER = re.compile(
+    r"[ \t]*(?:,[ \t]*)?(?:and|or|&)[ \t]+(?:the[ \t]+)?(?:(?:some|small|smaller|custom|domain-specific)[ \t]+){0,2}"
+    r"(?:encoders?|encoder[ \t]+models|\w*bert\w*[ \t]+models?|classifiers?|embedding[ \t]+models?)\b"
 )
 _EXPLICIT_LLMS = re.compile(r"\bllms?\b|\blarge[ \t]+language[ \t]+models?\b")
 # The skill of a fine-tuning verb whose object holds LLMs and other models: merge_phrases makes it two mentions
@@ -2788,7 +2809,7 @@ _CODE_HEADS = (
 )
 # software the hire ships, after at most two more modifiers: "tested, packaged open-source Python libraries",
 # "robust, tested pipelines" (read postings: software_testing gold in 2 of 2)
-_CODE_NOUNS = r"packages?|librar(?:y|ies)|modules?|services|apis?|tools|tooling|sdks?|pipelines?"
+_CODE_NOUNS = r"packages?|librar(?:y|ies)|modules?|services|apis?|tools|tooling|sdks?|pipelines?|interfaces"
 # code after one word saying whose or what for: "clean research code", "clean, reviewed production code"
 # (at most eight adjectives in a row: a match is tried at every adjective, so an unbounded run made a page of
 # "tested, tested, ..." quadratic)
