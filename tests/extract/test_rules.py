@@ -1304,6 +1304,8 @@ CASES = {
         ("- Forecast load per transformer for the distribution grid.", "transformer", None),
         ("- Good habits: tests, reviews and clean interfaces.", "clean", "modular_coding"),
         ("- Hybrid retrieval: BM25 plus vector search.", "vector search", "vector_database"),
+        ("- Orchestrate training with Argo on GKE.", "Argo", "argo"),
+        ("- Ship every service through Argo CD.", "Argo CD", "ci_cd"),
         # (the finder of "how models are ... evaluated", found from the shared "evaluat" scan since session 24)
         ("- You know the basics of how models are trained and evaluated.", "evaluated", "model_evaluation"),
         ("- Model governance: validation, documentation and monitoring.", "monitoring", "model_monitoring"),
