@@ -1677,10 +1677,14 @@ def _evaluates_llms(ctx: RuleContext) -> bool:
         if first is None or _LLM_POSTING.search(low, first.end()) is not None:
             ctx.llm_evals = True
         else:
-            line_end = low.find("\n", first.end())
-            line = (low.rfind("\n", 0, first.start()) + 1, len(low) if line_end < 0 else line_end)
-            ctx.llm_evals = low.find("eval", *line) >= 0
+            ctx.llm_evals = low.find("eval", *_line_span(low, first.start())) >= 0
     return ctx.llm_evals
+
+
+def _line_span(low: str, at: int) -> tuple[int, int]:
+    """Where the line holding offset `at` starts and ends (its line break excluded)."""
+    end = low.find("\n", at)
+    return low.rfind("\n", 0, at) + 1, len(low) if end < 0 else end
 
 
 @_rule("field_not_group")
@@ -3054,8 +3058,8 @@ _INTO_OPERATION = re.compile(r"\binto[ \t]+(operations?)\b")
 # "You bring models onto industrial PCs and NVIDIA Jetson devices at the line" (read postings: model_serving gold in 2
 # of 2): the mention is the word after "onto"
 _ONTO_DEVICES = re.compile(
-    r"\bonto[ \t]+()(?:(?:the|our|their)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?(?:pcs|devices|hardware|robots|vehicles|cameras|"
-    r"phones|edge|jetsons?|microcontrollers|machines)\b"
+    r"\bonto[ \t]+(?=(?:(?:the|our|their)[ \t]+)?(?:[\w-]+[ \t]+){0,3}?(?:pcs|devices|hardware|robots|vehicles|"
+    r"cameras|phones|edge|jetsons?|microcontrollers|machines)\b)"
 )
 
 
@@ -3066,7 +3070,7 @@ def _into_production(text: str, low: str, scan: _Scan) -> list[Candidate]:
     # "You bring the models into operation" (German and Nordic postings' "in Betrieb nehmen")
     operation = [m.start(1) for m in _INTO_OPERATION.finditer(low)] if "into operation" in low else []
     if "onto" in low:
-        operation += [m.start(1) for m in _ONTO_DEVICES.finditer(low)]
+        operation += [m.end() for m in _ONTO_DEVICES.finditer(low)]
     for at in scan("production") + operation:
         gap = _spaces_before(low, at)
         if gap == at or not low.endswith(("in", "to"), 0, gap):
@@ -3698,8 +3702,7 @@ _SET_UP_BEFORE = re.compile(r"\b(?:set|sets|setting)[ \t]+up[ \t]+$")
 def _set_up_for_models(low: str, at: int) -> bool:
     if _SET_UP_BEFORE.search(low, max(0, at - 12), at) is None:
         return False
-    line_start, line_end = low.rfind("\n", 0, at) + 1, low.find("\n", at)
-    return _MODEL_WORD_BEFORE.search(low, line_start, len(low) if line_end < 0 else line_end) is not None
+    return _MODEL_WORD_BEFORE.search(low, *_line_span(low, at)) is not None
 
 # Monitoring what a model's output is worth: "Monitor forecast accuracy and bias in production", "Monitor forecast
 # error per park", "monitors their performance" (read sets: gold in 42 of 42 postings that say it, 5 newly)
