@@ -24,6 +24,14 @@ from skilltrends.extract.requirements import (
 from skilltrends.models import Degree, Salary
 
 DEGREE_CASES = [
+    # session 25: a "4 year degree" keeps its fields; another route's words before ", or a" are none; "or a
+    # comparable course of study"
+    ("- A 4 year degree in Statistics, Economics or a related field.", "bachelor",
+     ("economics", "related_field", "statistics"), False),
+    ("- 2+ years applying statistics to pricing, or a Master's with relevant research.\n"
+     "- Bachelor's degree in Physics, or equivalent practical experience.", "bachelor", ("physics",), True),
+    ("- A diploma or master's in physics or a comparable course of study.", "master", ("physics", "related_field"),
+     False),
     # session 13: "Qualification" / "Educational Qualifications" head the required list after a preferred one;
     # "... or a related field preferred." (no verb) marks the degree preferred
     ("Good to have\n- Rust.\n\nQualification\n\nB.Tech / M.Tech in Computer Science.", "bachelor",

@@ -101,7 +101,9 @@ _FIELDS = (
      r"(?:quantitative|numerate)\s+(?:field|discipline|subject|major)s?|"
      r"(?:technical|stem|scientific|similar|relevant|comparable|equivalent|adjacent)\s+"
      r"(?:field|discipline|major|subject)s?|"
-     r"\bstem\b|similar\s+quantitative|\bor\s+(?:something\s+)?(?:similar|related|comparable)\b(?!\s+(?:experience|work|role))"),
+     r"\bstem\b|similar\s+quantitative|"
+     # "or a comparable course of study"
+     r"\bor\s+(?:something\s+|an?\s+)?(?:similar|related|comparable)\b(?!\s+(?:experience|work|role|qualifications?|level))"),
 )
 # Where a match of each field's pattern can start: every alternative starts with one of these (lower-cased),
 # after its zero-width assertions. On a lower-cased sentence the pattern is tried only there (speed only:
@@ -127,7 +129,8 @@ _FIELD_STARTS = {
 }
 # ... and a thesis's topic, which is not the degree's field: "M.Sc. in CS or Physics (thesis in computer vision)"
 _FIELD_STOP = re.compile(
-    r";|\b(?:\d+\+?\s*(?:years?|yrs?)|experience\s+(?:with|in|building)|with\s+\d)"
+    # (not "a 4 year degree in Computer Science": the degree's own words)
+    r";|\b(?:\d+\+?\s*(?:years?|yrs?)(?![\s-]+degree)|experience\s+(?:with|in|building)|with\s+\d)"
     r"|\(\s*(?:with\s+an?\s+)?(?:thesis|dissertation)\b", re.IGNORECASE
 )
 _FIELD_RES = tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in _FIELDS)
@@ -1557,7 +1560,9 @@ def _fields_near(
     return known
 
 
-_FIELD_STOP_BEFORE = re.compile(r"\b(?:experience|years?)\b", re.IGNORECASE)
+# ... nor is what another route names before ", or a" ("experience building machine learning systems, or a
+# Master's/PhD with relevant research")
+_FIELD_STOP_BEFORE = re.compile(r"\b(?:experience|years?)\b|,\s*or\s+an?\s+", re.IGNORECASE)
 _LIST_CLOSE = re.compile(
     r"\bor\s+(?:an?\s+|any\s+)?(?:other\s+)?(?:similar|related|comparable|equivalent|relevant)\b"
     r"(?:\s+(?:[\w-]+\s+)?(?:fields?|disciplines?|subjects?|areas?|majors?|branch(?:es)?|courses?)\b)?"
