@@ -177,9 +177,8 @@ _ALONE_AFTER = re.compile(r"[ \t]*[.,;]?[ \t]*(?:\n|$)|[ \t]+(?:or|and|/)[ \t]+[
 
 # A later item of a terse label's list: "Nice: vLLM, experience with financial docs, Rust", "Nice: geospatial
 # experience, Rust" (read postings: gold in 2 of 2 that the language rules missed)
-_LABEL_LIST_BEFORE = _fx(
-    r"(?:^|[.;|]\s*)(?:also\s+)?(?:nice|bonus|plus|must)\s*:[^.;:\n]{0,80}?,\s*(?:(?:and|or)\s+)?$"
-)
+_TERSE_LABEL = r"(?:^|[.;|]\s*)(?:also\s+)?(?:nice|bonus|plus|must)\s*:"
+_LABEL_LIST_BEFORE = _fx(_TERSE_LABEL + r"[^.;:\n]{0,80}?,\s*(?:(?:and|or)\s+)?$")
 
 
 def _language_rule(
@@ -189,7 +188,7 @@ def _language_rule(
         r"(?:\b(?:in|using|with|of|write|writing|written in|code in|coding in|read|reading|some|basic|strong|solid|"
         r"working|know|knows|tested|exposure to)\s+"
         # first after a terse HN label: "Nice: Scala, experience with GNNs", "Must: Go"
-        r"|(?:^|[.;|]\s*)(?:also\s+)?(?:nice|bonus|plus|must)\s*:\s*"
+        r"|" + _TERSE_LABEL + r"\s*"
         # a label that ends with its level: "Not required but appreciated: Rust", "Desirable: Scala"
         r"|\b(?:appreciated|desirable|preferred|helpful|required|optional|advantageous)\s*:\s*)$"
     ),
@@ -1551,13 +1550,13 @@ def _machine_learning(ctx: RuleContext, cand: Candidate) -> str | None:
         return None  # "at least one year supporting machine learning teams": whom a data engineer serves
     if _HEAD_OF_BEFORE.search(ctx.lbefore(cand, 30)):
         return None  # a title: "report to the Director of ML Engineering", "our head of ML" (read sets: 2 of 2)
-    if cand.text == "ML" and _TITLE_PAREN_BEFORE.search(ctx.before(cand, 40)):
+    if cand.text == "ML" and _TITLE_PAREN_BEFORE.search(ctx.lbefore(cand, 40)):
         return None  # a title's qualifier: "Data Engineer (ML)", "Perception Engineer (ML)" (read sets: 4 of 4 absent)
     return _not_degree_field(ctx, cand)
 
 
-_TITLE_PAREN_BEFORE = re.compile(
-    r"\b(?:engineer|scientist|developer|analyst|researcher|architect|lead|manager|intern)\s*\(\s*$", re.IGNORECASE
+_TITLE_PAREN_BEFORE = _fx(
+    r"\b(?:engineer|scientist|developer|analyst|researcher|architect|lead|manager|intern)\s*\(\s*$"
 )
 
 
@@ -4016,8 +4015,8 @@ _STAGE_BEFORE = re.compile(r"\b" + _STAGES + _STAGE_SEP + r"$")
 # and 1 implicit of 8)
 _STAGE_ITEM = re.compile(_STAGE_SEP + _STAGES + r"\b")
 _STAGES_BEFORE = re.compile(r"\b(?:" + _STAGES + _STAGE_SEP + r")+$")  # the list's items before "training"
-_LISTED_STAGE = re.compile(r"\b(evaluation|validation|backtesting|monitoring|augmentation)\b")
-_LISTED_SKILL = {"monitoring": "model_monitoring", "augmentation": "data_augmentation"}
+# (augmentation, listed or not, is the "augmentation_word" alias's)
+_LISTED_STAGE = re.compile(r"\b(evaluation|validation|backtesting|monitoring)\b")
 _INFRA_AFTER = re.compile(
     r"[ \t]+(?:infrastructure|infra|platforms?|stacks?|clusters?|layers?|systems?|services?|tooling|tools|"
     r"budgets?|courses?|programs?|programmes?|sessions?|materials?|data)\b"
@@ -4059,10 +4058,10 @@ def _training_stage(text: str, low: str, scan: _Scan) -> list[Candidate]:
         if len(_STAGE_ITEM.findall(low, at + 8, end)) + (0 if before is None else len(_STAGE_ITEM.findall(
             low, before.start(), at)) + 1) >= 2:
             # the lifecycle as a list ("the ML lifecycle (training, evaluation, deployment, monitoring)", "data
-            # preparation, augmentation, training and evaluation"): its evaluation, monitoring and augmentation
-            # are the hire's too
+            # preparation, augmentation, training and evaluation"): its evaluation and monitoring are the hire's
+            # too
             for item in _LISTED_STAGE.finditer(low, lo, end):
-                skill = _LISTED_SKILL.get(item.group(1), "model_evaluation")
+                skill = "model_monitoring" if item.group(1) == "monitoring" else "model_evaluation"
                 out.append(Candidate(item.start(1), item.end(1), skill, text[item.start(1) : item.end(1)]))
     return out
 
